@@ -1,0 +1,80 @@
+/* relgraph — actor dictionaries: parsing *.actors files and finding actor
+ * mentions in tokens.
+ *
+ * Every alias, metonym, demonym and short name is tokenised like the text
+ * and compiled into one token trie over lexicon ids, so that all actors are
+ * found in a single left-to-right pass (longest match wins) whatever the
+ * size of the dictionary. The file format is documented in rules/README.md.
+ *
+ * Ownership: the dictionary owns its actors; mentions are plain values.
+ * The dictionary borrows the lexicon, which must outlive it.
+ */
+#ifndef RELGRAPH_ACTORS_H
+#define RELGRAPH_ACTORS_H
+
+#include <glib.h>
+
+#include "relgraph/common.h"
+#include "relgraph/lexicon.h"
+#include "relgraph/text.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+    guint id;               /* index in the dictionary, from 0 */
+    char *name;             /* canonical name */
+    RelgraphActorType type;
+    GPtrArray *member_of;   /* char* canonical names, in file order */
+    GArray *member_of_ids;  /* guint actor ids, same order (after finish) */
+    const char *file;       /* where the actor is defined */
+    guint line;
+} RelgraphActor;
+
+typedef enum {
+    RELGRAPH_ALIAS_NAME,     /* the canonical name or an alias */
+    RELGRAPH_ALIAS_METONYM,
+    RELGRAPH_ALIAS_DEMONYM,
+    RELGRAPH_ALIAS_SHORT,
+} RelgraphAliasKind;
+
+typedef struct {
+    guint actor;             /* actor id */
+    guint first;             /* first token of the mention */
+    guint last;              /* one past the last token */
+    RelgraphAliasKind kind;
+    gint affiliation;        /* actor id the alias itself names as affiliation
+                                ("Chinese" in "Chinese Foreign Ministry"), or -1 */
+    const char *location;    /* "file:line" where the alias is defined */
+} RelgraphMention;
+
+typedef struct RelgraphDictionary RelgraphDictionary;
+
+RelgraphDictionary *relgraph_dictionary_new(RelgraphLexicon *lexicon);
+void relgraph_dictionary_free(RelgraphDictionary *dict);
+
+/* Parses one *.actors file into the dictionary. Problems go to diagnostics
+ * (see rulefile.h); returns FALSE only when the file cannot be read. */
+gboolean relgraph_dictionary_load(RelgraphDictionary *dict, const char *path,
+                                  GPtrArray *diagnostics, GError **error);
+
+/* Resolves member_of names, checks aliases for conflicts and builds the
+ * trie. Call once after the last load; problems go to diagnostics. */
+void relgraph_dictionary_finish(RelgraphDictionary *dict, GPtrArray *diagnostics);
+
+guint relgraph_dictionary_size(const RelgraphDictionary *dict);
+const RelgraphActor *relgraph_dictionary_actor(const RelgraphDictionary *dict, guint id);
+/* Actor id by canonical name, -1 when unknown. */
+gint relgraph_dictionary_find(const RelgraphDictionary *dict, const char *name);
+/* TRUE when actor (or one of its affiliations, transitively) is `ancestor`. */
+gboolean relgraph_dictionary_belongs_to(const RelgraphDictionary *dict, guint actor, guint ancestor);
+
+/* Finds the mentions in tokens (whose word ids are assigned) and appends
+ * RelgraphMention values to mentions, in order. named is the set of actor
+ * ids (GUINT_TO_POINTER(id + 1)) named in full so far in the document:
+ * short names resolve against it, and full names add to it. */
+void relgraph_dictionary_match(const RelgraphDictionary *dict, const RelgraphToken *tokens,
+                               guint n_tokens, GHashTable *named, GArray *mentions);
+
+G_END_DECLS
+
+#endif

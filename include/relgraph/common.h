@@ -1,0 +1,57 @@
+/* relgraph — shared definitions: error domain, actor types, file output.
+ *
+ * Ownership rule for every relgraph header: a function that returns a
+ * pointer it allocated says "caller frees" and names the free function;
+ * everything else returned is borrowed from its owner and lives as long as
+ * that owner. Functions that can fail return FALSE/NULL and set a GError
+ * in RELGRAPH_ERROR whose message starts with "file:line:col: " (or
+ * "file: ") when it is about a place in a file.
+ */
+#ifndef RELGRAPH_COMMON_H
+#define RELGRAPH_COMMON_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define RELGRAPH_ERROR (relgraph_error_quark())
+GQuark relgraph_error_quark(void);
+
+typedef enum {
+    RELGRAPH_ERROR_IO,      /* a file could not be read or written */
+    RELGRAPH_ERROR_PARSE,   /* a rule, gold or corpus file is malformed */
+    RELGRAPH_ERROR_USAGE,   /* a bad option or argument */
+    RELGRAPH_ERROR_RENDER,  /* Graphviz or the XML writer failed */
+} RelgraphErrorCode;
+
+/* Actor types; a bit set so that a slot can accept several. */
+typedef enum {
+    RELGRAPH_ACTOR_STATE = 1 << 0,
+    RELGRAPH_ACTOR_OFFICIAL = 1 << 1,
+    RELGRAPH_ACTOR_INSTITUTION = 1 << 2,
+} RelgraphActorType;
+#define RELGRAPH_ACTOR_ANY (RELGRAPH_ACTOR_STATE | RELGRAPH_ACTOR_OFFICIAL | RELGRAPH_ACTOR_INSTITUTION)
+
+/* "state", "official", "institution"; NULL for anything but a single type. */
+const char *relgraph_actor_type_name(RelgraphActorType type);
+/* Parses one type name; returns 0 when unknown. */
+RelgraphActorType relgraph_actor_type_from_name(const char *name);
+
+/* Relation polarity, used for edge colours. */
+typedef enum {
+    RELGRAPH_POLARITY_NEUTRAL,
+    RELGRAPH_POLARITY_COOPERATIVE,
+    RELGRAPH_POLARITY_CONFLICTUAL,
+} RelgraphPolarity;
+
+const char *relgraph_polarity_name(RelgraphPolarity polarity);
+/* Returns FALSE when the name is not a polarity. */
+gboolean relgraph_polarity_from_name(const char *name, RelgraphPolarity *out);
+
+/* Writes data to path atomically (temporary file in the same directory,
+ * fsync, rename): on failure the previous file is left untouched. */
+gboolean relgraph_write_file_atomic(const char *path, const char *data, gsize len, GError **error);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,52 @@
+/* relgraph — corpus reading.
+ *
+ * A corpus is a list of paths: files, directories (searched recursively for
+ * .txt and .md files) and "-" for standard input. The expanded list is
+ * sorted by path so that the order on disk never matters.
+ *
+ * A document's text is prepared for matching without moving any byte, so
+ * that every offset still points into the original file:
+ *  - invalid UTF-8 bytes are each replaced by '?', with a warning naming
+ *    the file and byte offset (the document still counts);
+ *  - NUL bytes are replaced by ' ';
+ *  - markdown images "![alt](url)" are blanked out entirely (a caption
+ *    that repeats the alt text is then counted once) and links
+ *    "[text](url)" keep their text, with the brackets and target blanked.
+ *
+ * Ownership: relgraph_document_* results are freed with
+ * relgraph_document_free; strings inside belong to the document.
+ */
+#ifndef RELGRAPH_CORPUS_H
+#define RELGRAPH_CORPUS_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+    char *id;            /* file name without directory and extension; "stdin" for "-" */
+    char *path;          /* path as found, "-" for standard input */
+    char *text;          /* prepared text, NUL-terminated, exactly len bytes */
+    gsize len;
+    GPtrArray *warnings; /* char* messages "path: byte N: ...", may be empty */
+} RelgraphDocument;
+
+/* Expands paths into a sorted, duplicate-free list of document paths
+ * (char*, caller frees the array, which owns its strings). A path that does
+ * not exist or a directory that cannot be read is an error; files given by
+ * name are taken whatever their extension. */
+GPtrArray *relgraph_corpus_expand(const char *const *paths, guint n_paths, GError **error);
+
+/* Reads and prepares one document ("-" reads standard input). Caller frees
+ * with relgraph_document_free. */
+RelgraphDocument *relgraph_document_load(const char *path, GError **error);
+
+/* Prepares a document from bytes already in memory (copied). */
+RelgraphDocument *relgraph_document_new(const char *id, const char *path,
+                                        const char *bytes, gsize len);
+
+void relgraph_document_free(RelgraphDocument *doc);
+
+G_END_DECLS
+
+#endif

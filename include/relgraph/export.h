@@ -1,0 +1,49 @@
+/* relgraph — exporters: DOT (cgraph), SVG (gvc), GraphML (libxml2), TSV.
+ *
+ * Every exporter renders the whole graph into a memory buffer and is
+ * deterministic: the same graph gives the same bytes, whatever order it was
+ * built in (nodes and edges are emitted in the graph's sorted order).
+ * Writing the buffer to disk (atomically) is the caller's job.
+ *
+ * Ownership: returned buffers are newly allocated; caller frees with g_free.
+ */
+#ifndef RELGRAPH_EXPORT_H
+#define RELGRAPH_EXPORT_H
+
+#include <glib.h>
+
+#include "relgraph/graph.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+    const char *title;   /* graph title/label, NULL for none */
+    const char *layout;  /* Graphviz layout engine for SVG: dot, neato, sfdp, circo, ...; NULL = default */
+    guint max_evidence;  /* evidence sentences per edge in tooltips/attributes; 0 = default (3) */
+} RelgraphExportOptions;
+
+#define RELGRAPH_DEFAULT_LAYOUT "dot"
+
+/* Renders the graph in format (see relgraph_export_formats). *len gets the
+ * size in bytes; the buffer is also NUL-terminated. */
+char *relgraph_export(const RelgraphGraph *graph, const char *format,
+                      const RelgraphExportOptions *options, gsize *len, GError **error);
+
+/* NULL-terminated list of format names, in the order --help lists them. */
+const char *const *relgraph_export_formats(void);
+/* File extension (without dot) for a format, NULL when unknown. */
+const char *relgraph_export_extension(const char *format);
+
+/* One function per format, for callers that know what they want. */
+char *relgraph_export_dot(const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                          gsize *len, GError **error);
+char *relgraph_export_svg(const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                          gsize *len, GError **error);
+char *relgraph_export_graphml(const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                              gsize *len, GError **error);
+char *relgraph_export_tsv(const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                          gsize *len, GError **error);
+
+G_END_DECLS
+
+#endif

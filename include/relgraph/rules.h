@@ -1,0 +1,38 @@
+/* relgraph — a complete rule set: the lexicon, the actor dictionary and
+ * the relation rules of one rules directory.
+ *
+ * Ownership: relgraph_rules_load returns a new rule set; caller frees with
+ * relgraph_rules_free. The parts are borrowed from it.
+ */
+#ifndef RELGRAPH_RULES_H
+#define RELGRAPH_RULES_H
+
+#include <glib.h>
+
+#include "relgraph/actors.h"
+#include "relgraph/lexicon.h"
+#include "relgraph/relations.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+    RelgraphLexicon *lexicon;
+    RelgraphDictionary *dictionary;
+    RelgraphRelationSet *relations;
+    GPtrArray *files;        /* char*: every rule file read, sorted */
+} RelgraphRules;
+
+/* The rules directory used when none is given: $RELGRAPH_RULES, else the
+ * source tree's rules/ when it exists, else the installed one. */
+const char *relgraph_rules_default_dir(void);
+
+/* Loads every *.actors file, then every *.rules file, under dir
+ * (recursively, sorted by path); dir may also be a single file. Every
+ * problem is appended to diagnostics (which may be NULL); returns NULL with
+ * error set when there is at least one error. */
+RelgraphRules *relgraph_rules_load(const char *dir, GPtrArray *diagnostics, GError **error);
+void relgraph_rules_free(RelgraphRules *rules);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,32 @@
+/* relgraph — sentence splitting.
+ *
+ * Splits a document into sentences by byte span. A sentence ends at '.',
+ * '!' or '?' (possibly followed by closing quotes or brackets) when
+ * whitespace and then an upper-case letter, digit, opening quote or the end
+ * of text follow, except after known abbreviations ("U.S.", "U.N.",
+ * "Sept.", "Dr.", "Mr.", "No.", "Jr.", "St.", "Gen."...), after single
+ * initials ("J. Smith") and inside numbers ("3.7 percent"). A blank line
+ * always ends a sentence; a single line break ends one unless the line
+ * runs on (the previous line ends without sentence punctuation and the
+ * next starts in lower case). Headlines and captions on their own line are
+ * therefore sentences of their own.
+ */
+#ifndef RELGRAPH_SENTENCE_H
+#define RELGRAPH_SENTENCE_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+    guint32 start; /* byte offset of the first non-space byte */
+    guint32 end;   /* byte offset one past the last non-space byte */
+} RelgraphSpan;
+
+/* Appends one RelgraphSpan per non-empty sentence of text[0, len) to
+ * sentences (a GArray of RelgraphSpan), in order. text is valid UTF-8. */
+void relgraph_sentence_split(const char *text, gsize len, GArray *sentences);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,353 @@
+/* Corpus reading: path expansion and document preparation (see corpus.h).
+ *
+ * Preparation runs as a list of in-place passes over a private copy of the
+ * bytes; every pass keeps the length, so offsets always point into the
+ * original file. Add a pass to prepare_passes to handle a new case. */
+#define _POSIX_C_SOURCE 200809L
+
+#include "relgraph/corpus.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "relgraph/common.h"
+
+/* At most this many warnings per kind and document; then one summary. */
+#define MAX_WARNINGS 10
+
+/* ---- Path expansion ---------------------------------------------------- */
+
+typedef struct {
+    GPtrArray *out;       /* char* paths */
+    GHashTable *visited;  /* "dev:ino" of directories already walked */
+} Walk;
+
+static int compare_strings(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* .txt and .md, in any case ("NOTES.TXT" from a Windows share). */
+static gboolean has_corpus_extension(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    return dot && (g_ascii_strcasecmp(dot, ".txt") == 0 || g_ascii_strcasecmp(dot, ".md") == 0);
+}
+
+/* Returns FALSE when the directory was already walked (a symlink loop or a
+ * second link to the same directory). */
+static gboolean mark_visited(Walk *walk, const struct stat *st)
+{
+    char *key = g_strdup_printf("%ju:%ju", (uintmax_t)st->st_dev, (uintmax_t)st->st_ino);
+    if (g_hash_table_contains(walk->visited, key)) {
+        g_free(key);
+        return FALSE;
+    }
+    g_hash_table_add(walk->visited, key);
+    return TRUE;
+}
+
+static gboolean io_error(GError **error, const char *path, int err)
+{
+    g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", path, g_strerror(err));
+    return FALSE;
+}
+
+/* Entries are read in full and sorted before recursing, so that which of
+ * two links to one directory gets walked does not depend on readdir order. */
+static gboolean walk_directory(Walk *walk, const char *dir_path, GError **error)
+{
+    DIR *dir = opendir(dir_path);
+    if (!dir)
+        return io_error(error, dir_path, errno);
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    struct dirent *entry;
+    errno = 0;
+    while ((entry = readdir(dir)) != NULL) {
+        if (entry->d_name[0] != '.') /* hidden files, "." and ".." */
+            g_ptr_array_add(names, g_strdup(entry->d_name));
+        errno = 0;
+    }
+    int read_errno = errno;
+    closedir(dir);
+    if (read_errno) {
+        g_ptr_array_unref(names);
+        return io_error(error, dir_path, read_errno);
+    }
+    g_ptr_array_sort(names, compare_strings);
+
+    gboolean ok = TRUE;
+    for (guint i = 0; ok && i < names->len; i++) {
+        const char *name = g_ptr_array_index(names, i);
+        char *child = g_build_filename(dir_path, name, NULL);
+        struct stat st;
+        /* stat follows symlinks; a dangling link is skipped, not fatal. */
+        if (stat(child, &st) == 0) {
+            if (S_ISDIR(st.st_mode)) {
+                if (mark_visited(walk, &st))
+                    ok = walk_directory(walk, child, error);
+            } else if (S_ISREG(st.st_mode) && has_corpus_extension(name)) {
+                g_ptr_array_add(walk->out, child);
+                child = NULL;
+            }
+        }
+        g_free(child);
+    }
+    g_ptr_array_unref(names);
+    return ok;
+}
+
+GPtrArray *relgraph_corpus_expand(const char *const *paths, guint n_paths, GError **error)
+{
+    Walk walk = {
+        g_ptr_array_new_with_free_func(g_free),
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+    };
+    /* Walk the arguments in sorted order too: with a shared visited set,
+     * the result must not depend on the order they were given in. */
+    const char **sorted = g_new(const char *, n_paths ? n_paths : 1);
+    if (n_paths)
+        memcpy(sorted, paths, n_paths * sizeof *sorted);
+    qsort(sorted, n_paths, sizeof *sorted, compare_strings);
+
+    gboolean ok = TRUE;
+    for (guint i = 0; ok && i < n_paths; i++) {
+        const char *path = sorted[i];
+        struct stat st;
+        if (strcmp(path, "-") == 0) {
+            g_ptr_array_add(walk.out, g_strdup(path));
+        } else if (stat(path, &st) != 0) {
+            ok = io_error(error, path, errno);
+        } else if (S_ISDIR(st.st_mode)) {
+            if (mark_visited(&walk, &st))
+                ok = walk_directory(&walk, path, error);
+        } else {
+            g_ptr_array_add(walk.out, g_strdup(path)); /* named files: any extension */
+        }
+    }
+    g_free(sorted);
+    g_hash_table_destroy(walk.visited);
+    if (!ok) {
+        g_ptr_array_unref(walk.out);
+        return NULL;
+    }
+
+    g_ptr_array_sort(walk.out, compare_strings);
+    guint kept = 0;
+    for (guint i = 0; i < walk.out->len; i++) {
+        char *p = g_ptr_array_index(walk.out, i);
+        if (kept > 0 && strcmp(p, g_ptr_array_index(walk.out, kept - 1)) == 0) {
+            g_free(p);
+            continue;
+        }
+        walk.out->pdata[kept++] = p;
+    }
+    walk.out->len = kept; /* the duplicates were freed above */
+    return walk.out;
+}
+
+/* ---- Document preparation ---------------------------------------------- */
+
+/* Invalid UTF-8: each bad byte becomes '?', one warning per run of bad
+ * bytes; NUL becomes ' '. */
+static void prepare_encoding(RelgraphDocument *doc)
+{
+    char *text = doc->text;
+    gsize len = doc->len, pos = 0;
+    guint runs = 0;
+    gsize last_bad = G_MAXSIZE;
+    while (pos < len) {
+        const char *stop;
+        if (g_utf8_validate_len(text + pos, len - pos, &stop))
+            break;
+        pos = (gsize)(stop - text);
+        if (text[pos] == '\0') {
+            text[pos++] = ' ';
+            continue;
+        }
+        if (last_bad == G_MAXSIZE || last_bad + 1 != pos) {
+            runs++;
+            if (runs <= MAX_WARNINGS)
+                g_ptr_array_add(doc->warnings,
+                                g_strdup_printf("%s: byte %" G_GSIZE_FORMAT ": invalid UTF-8, replaced",
+                                                doc->path, pos));
+        }
+        text[pos] = '?';
+        last_bad = pos++;
+    }
+    if (runs > MAX_WARNINGS)
+        g_ptr_array_add(doc->warnings,
+                        g_strdup_printf("%s: %u more invalid UTF-8 sequences replaced", doc->path,
+                                        runs - MAX_WARNINGS));
+}
+
+/* Blanks text[from, to) with spaces, keeping line breaks so that the
+ * sentence splitter still sees the lines. */
+static void blank(char *text, gsize from, gsize to)
+{
+    for (gsize i = from; i < to; i++)
+        if (text[i] != '\n' && text[i] != '\r')
+            text[i] = ' ';
+}
+
+/* Longest link target we look at, so that a stray "](" costs little. */
+#define MAX_TARGET 4096
+
+/* Given text[open] == '(', returns the offset of the matching ')' on the
+ * same line, or 0. */
+static gsize target_end(const char *text, gsize open, gsize len)
+{
+    guint depth = 0;
+    gsize limit = MIN(len, open + MAX_TARGET);
+    for (gsize i = open; i < limit; i++) {
+        char c = text[i];
+        if (c == '\n' || c == '\r')
+            return 0;
+        if (c == '\\' && i + 1 < limit) {
+            i++;
+            continue;
+        }
+        if (c == '(')
+            depth++;
+        else if (c == ')' && --depth == 0)
+            return i;
+    }
+    return 0;
+}
+
+/* Markdown "![alt](url)" is blanked whole; "[text](url)" keeps its text.
+ * Brackets are matched with a stack (nested "[PHOTO]" inside alt text)
+ * that is reset at blank lines, since links never span paragraphs.
+ * Brackets not followed by "(" ("[YONHAP]") are left alone. */
+static void prepare_markdown(RelgraphDocument *doc)
+{
+    char *text = doc->text;
+    gsize len = doc->len;
+    if (!memchr(text, '[', len))
+        return;
+    GArray *opens = g_array_new(FALSE, FALSE, sizeof(gsize));
+    for (gsize i = 0; i < len; i++) {
+        char c = text[i];
+        if (c == '\\' && i + 1 < len && (text[i + 1] == '[' || text[i + 1] == ']')) {
+            i++;
+        } else if (c == '[') {
+            g_array_append_val(opens, i);
+        } else if (c == '\n') {
+            gsize k = i + 1;
+            while (k < len && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r'))
+                k++;
+            if (k < len && text[k] == '\n')
+                g_array_set_size(opens, 0);
+        } else if (c == ']' && opens->len > 0) {
+            gsize open = g_array_index(opens, gsize, opens->len - 1);
+            g_array_set_size(opens, opens->len - 1);
+            gsize close = i + 1 < len && text[i + 1] == '(' ? target_end(text, i + 1, len) : 0;
+            if (!close)
+                continue;
+            if (open > 0 && text[open - 1] == '!') {
+                blank(text, open - 1, close + 1);
+            } else {
+                text[open] = ' ';
+                blank(text, i, close + 1);
+            }
+            i = close;
+        }
+    }
+    g_array_unref(opens);
+}
+
+typedef void (*PreparePass)(RelgraphDocument *doc);
+
+/* Encoding first: the later passes may assume valid UTF-8. */
+static const PreparePass prepare_passes[] = {prepare_encoding, prepare_markdown};
+
+/* Takes ownership of text, which holds len bytes plus a terminating NUL. */
+static RelgraphDocument *document_take(const char *id, const char *path, char *text, gsize len)
+{
+    RelgraphDocument *doc = g_new0(RelgraphDocument, 1);
+    doc->id = g_strdup(id ? id : "stdin");
+    doc->path = g_strdup(path ? path : doc->id);
+    doc->text = text;
+    doc->text[len] = '\0';
+    doc->len = len;
+    doc->warnings = g_ptr_array_new_with_free_func(g_free);
+    for (gsize i = 0; i < G_N_ELEMENTS(prepare_passes); i++)
+        prepare_passes[i](doc);
+    return doc;
+}
+
+RelgraphDocument *relgraph_document_new(const char *id, const char *path, const char *bytes,
+                                        gsize len)
+{
+    char *text = g_malloc(len + 1);
+    if (len)
+        memcpy(text, bytes, len);
+    return document_take(id, path, text, len);
+}
+
+/* Base name without its last extension: "dir/a.b.txt" -> "a.b". */
+static char *document_id(const char *path)
+{
+    char *base = g_path_get_basename(path);
+    char *dot = strrchr(base, '.');
+    if (dot && dot != base)
+        *dot = '\0';
+    return base;
+}
+
+static gboolean read_stdin(char **bytes, gsize *len, GError **error)
+{
+    GByteArray *buf = g_byte_array_new();
+    guint8 block[65536];
+    size_t n;
+    while ((n = fread(block, 1, sizeof block, stdin)) > 0)
+        g_byte_array_append(buf, block, (guint)n);
+    if (ferror(stdin)) {
+        int err = errno;
+        g_byte_array_unref(buf);
+        clearerr(stdin);
+        return io_error(error, "-", err);
+    }
+    *len = buf->len;
+    g_byte_array_append(buf, (const guint8 *)"", 1); /* room for the NUL */
+    *bytes = (char *)g_byte_array_free(buf, FALSE);
+    return TRUE;
+}
+
+RelgraphDocument *relgraph_document_load(const char *path, GError **error)
+{
+    char *bytes = NULL;
+    gsize len = 0;
+    gboolean is_stdin = strcmp(path, "-") == 0;
+    if (is_stdin) {
+        if (!read_stdin(&bytes, &len, error))
+            return NULL;
+    } else {
+        GError *local = NULL;
+        if (!g_file_get_contents(path, &bytes, &len, &local)) {
+            g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", path, local->message);
+            g_error_free(local);
+            return NULL;
+        }
+    }
+    char *id = is_stdin ? g_strdup("stdin") : document_id(path);
+    RelgraphDocument *doc = document_take(id, path, bytes, len);
+    g_free(id);
+    return doc;
+}
+
+void relgraph_document_free(RelgraphDocument *doc)
+{
+    if (!doc)
+        return;
+    g_free(doc->id);
+    g_free(doc->path);
+    g_free(doc->text);
+    g_ptr_array_unref(doc->warnings);
+    g_free(doc);
+}

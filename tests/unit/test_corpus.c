@@ -1,0 +1,587 @@
+/* Tests for corpus reading (corpus.h). */
+#define _POSIX_C_SOURCE 200809L
+
+#include <criterion/criterion.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "relgraph/common.h"
+#include "relgraph/corpus.h"
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static char *tmp_root;
+
+static void remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return;
+    if (S_ISDIR(st.st_mode)) {
+        chmod(path, 0700);
+        GDir *dir = g_dir_open(path, 0, NULL);
+        if (dir) {
+            const char *name;
+            while ((name = g_dir_read_name(dir)) != NULL) {
+                char *child = g_build_filename(path, name, NULL);
+                remove_tree(child);
+                g_free(child);
+            }
+            g_dir_close(dir);
+        }
+        g_rmdir(path);
+    } else {
+        g_unlink(path);
+    }
+}
+
+static void setup(void)
+{
+    tmp_root = g_dir_make_tmp("relgraph-corpus-XXXXXX", NULL);
+    cr_assert_not_null(tmp_root);
+}
+
+static void teardown(void)
+{
+    if (!tmp_root)
+        return;
+    remove_tree(tmp_root);
+    g_free(tmp_root);
+    tmp_root = NULL;
+}
+
+TestSuite(corpus, .init = setup, .fini = teardown);
+
+/* Creates tmp_root/rel (and its parents) with the given content. */
+static char *make_file(const char *rel, const char *content, gssize len)
+{
+    char *path = g_build_filename(tmp_root, rel, NULL);
+    char *dir = g_path_get_dirname(path);
+    cr_assert_eq(g_mkdir_with_parents(dir, 0700), 0);
+    g_free(dir);
+    cr_assert(g_file_set_contents(path, content, len, NULL));
+    return path;
+}
+
+static char *make_dir(const char *rel)
+{
+    char *path = g_build_filename(tmp_root, rel, NULL);
+    cr_assert_eq(g_mkdir_with_parents(path, 0700), 0);
+    return path;
+}
+
+static void make_link(const char *target, const char *rel)
+{
+    char *path = g_build_filename(tmp_root, rel, NULL);
+    cr_assert_eq(symlink(target, path), 0);
+    g_free(path);
+}
+
+/* The expansion equals the NULL-terminated list of paths relative to tmp_root. */
+static void assert_paths(GPtrArray *got, ...)
+{
+    cr_assert_not_null(got);
+    va_list ap;
+    va_start(ap, got);
+    guint n = 0;
+    const char *rel;
+    while ((rel = va_arg(ap, const char *)) != NULL) {
+        char *want = strcmp(rel, "-") == 0 ? g_strdup("-") : g_build_filename(tmp_root, rel, NULL);
+        if (n < got->len)
+            cr_expect_str_eq(g_ptr_array_index(got, n), want, "path %u", n);
+        g_free(want);
+        n++;
+    }
+    va_end(ap);
+    cr_expect_eq(got->len, n, "got %u paths, expected %u", got->len, n);
+}
+
+static RelgraphDocument *prepare(const char *bytes, gsize len)
+{
+    return relgraph_document_new("doc", "dir/doc.txt", bytes, len);
+}
+
+static const char *warning(const RelgraphDocument *doc, guint i)
+{
+    cr_assert_lt(i, doc->warnings->len);
+    return g_ptr_array_index(doc->warnings, i);
+}
+
+/* ---- document preparation ------------------------------------------------ */
+
+Test(corpus, document_new_copies_plain_text)
+{
+    char bytes[] = "China and North Korea.";
+    RelgraphDocument *doc = relgraph_document_new("a", "x/a.txt", bytes, strlen(bytes));
+    bytes[0] = 'X';
+    cr_expect_str_eq(doc->id, "a");
+    cr_expect_str_eq(doc->path, "x/a.txt");
+    cr_expect_eq(doc->len, 22);
+    cr_expect_str_eq(doc->text, "China and North Korea.", "a copy, not the caller's buffer");
+    cr_expect_eq(doc->text[doc->len], '\0');
+    cr_expect_eq(doc->warnings->len, 0);
+    relgraph_document_free(doc);
+    relgraph_document_free(NULL);
+}
+
+Test(corpus, document_new_empty)
+{
+    RelgraphDocument *doc = relgraph_document_new("e", "e.txt", NULL, 0);
+    cr_expect_eq(doc->len, 0);
+    cr_expect_str_eq(doc->text, "");
+    relgraph_document_free(doc);
+}
+
+Test(corpus, valid_utf8_untouched)
+{
+    const char *s = "Pyŏngyang’s “friendship” — 김정은 ©2024";
+    RelgraphDocument *doc = prepare(s, strlen(s));
+    cr_expect_str_eq(doc->text, s);
+    cr_expect_eq(doc->warnings->len, 0);
+    relgraph_document_free(doc);
+}
+
+Test(corpus, invalid_byte_replaced_with_warning)
+{
+    RelgraphDocument *doc = prepare("ab\xff" "cd", 5);
+    cr_expect_eq(doc->len, 5);
+    cr_expect_str_eq(doc->text, "ab?cd");
+    cr_assert_eq(doc->warnings->len, 1);
+    cr_expect_str_eq(warning(doc, 0), "dir/doc.txt: byte 2: invalid UTF-8, replaced");
+    relgraph_document_free(doc);
+}
+
+Test(corpus, invalid_run_is_one_warning)
+{
+    /* A truncated ’ (E2 80 99 without the 99), a lone continuation byte
+     * pair, and a Latin-1 é further on: three runs, every byte replaced. */
+    const char bytes[] = "a\xE2\x80" "b \x80\x80 caf\xE9!";
+    RelgraphDocument *doc = prepare(bytes, sizeof bytes - 1);
+    cr_expect_str_eq(doc->text, "a??b ?? caf?!");
+    cr_expect_eq(doc->len, sizeof bytes - 1);
+    cr_assert_eq(doc->warnings->len, 3);
+    cr_expect_str_eq(warning(doc, 0), "dir/doc.txt: byte 1: invalid UTF-8, replaced");
+    cr_expect_str_eq(warning(doc, 1), "dir/doc.txt: byte 5: invalid UTF-8, replaced");
+    cr_expect_str_eq(warning(doc, 2), "dir/doc.txt: byte 11: invalid UTF-8, replaced");
+    cr_expect(g_utf8_validate(doc->text, (gssize)doc->len, NULL));
+    relgraph_document_free(doc);
+}
+
+Test(corpus, invalid_sequences_of_every_kind)
+{
+    /* Overlong '/', a UTF-16 surrogate, a code point above U+10FFFF, and a
+     * sequence cut by the end of the text. */
+    const char bytes[] = "\xC0\xAF|\xED\xA0\x80|\xF4\x90\x80\x80|\xE2\x80";
+    RelgraphDocument *doc = prepare(bytes, sizeof bytes - 1);
+    cr_expect_str_eq(doc->text, "??|???|????|??");
+    cr_expect_eq(doc->warnings->len, 4);
+    cr_expect_str_eq(warning(doc, 3), "dir/doc.txt: byte 12: invalid UTF-8, replaced");
+    relgraph_document_free(doc);
+}
+
+Test(corpus, warnings_are_limited)
+{
+    GString *s = g_string_new(NULL);
+    for (int i = 0; i < 25; i++)
+        g_string_append(s, "x\xff");
+    RelgraphDocument *doc = prepare(s->str, s->len);
+    cr_assert_eq(doc->warnings->len, 11, "ten warnings and a summary");
+    cr_expect_str_eq(warning(doc, 0), "dir/doc.txt: byte 1: invalid UTF-8, replaced");
+    cr_expect_str_eq(warning(doc, 9), "dir/doc.txt: byte 19: invalid UTF-8, replaced");
+    cr_expect_str_eq(warning(doc, 10), "dir/doc.txt: 15 more invalid UTF-8 sequences replaced");
+    cr_expect_eq(strchr(doc->text, '\xff'), NULL);
+    relgraph_document_free(doc);
+    g_string_free(s, TRUE);
+}
+
+Test(corpus, nul_becomes_space)
+{
+    const char bytes[] = "North\0Korea\0\0";
+    RelgraphDocument *doc = prepare(bytes, sizeof bytes - 1);
+    cr_expect_eq(doc->len, 13);
+    cr_expect_eq(memcmp(doc->text, "North Korea  ", 13), 0);
+    cr_expect_eq(doc->warnings->len, 0);
+    relgraph_document_free(doc);
+}
+
+Test(corpus, nul_and_invalid_mixed)
+{
+    const char bytes[] = "a\0\xff\0b";
+    RelgraphDocument *doc = prepare(bytes, sizeof bytes - 1);
+    cr_expect_eq(memcmp(doc->text, "a ? b", 5), 0);
+    cr_assert_eq(doc->warnings->len, 1);
+    cr_expect_str_eq(warning(doc, 0), "dir/doc.txt: byte 2: invalid UTF-8, replaced");
+    relgraph_document_free(doc);
+}
+
+/* ---- markdown ------------------------------------------------------------- */
+
+static void assert_prepared(const char *in, const char *out)
+{
+    cr_assert_eq(strlen(in), strlen(out), "test data keeps the length");
+    RelgraphDocument *doc = prepare(in, strlen(in));
+    cr_expect_eq(doc->len, strlen(in));
+    cr_expect_str_eq(doc->text, out, "prepared \"%s\"", in);
+    relgraph_document_free(doc);
+}
+
+/* s with every byte but line breaks turned into a space (caller frees). */
+static char *blank_of(const char *s)
+{
+    char *out = g_strdup(s);
+    for (char *p = out; *p; p++)
+        if (*p != '\n')
+            *p = ' ';
+    return out;
+}
+
+/* Checks that before + md + after prepares to before + blanked md + after,
+ * where keep (or NULL) is the text of md that stays, at its place. */
+static void assert_markdown(const char *before, const char *md, const char *keep, const char *after)
+{
+    char *in = g_strconcat(before, md, after, NULL);
+    char *blanked = blank_of(md);
+    if (keep) {
+        const char *at = strstr(md, keep);
+        cr_assert_not_null(at);
+        memcpy(blanked + (at - md), keep, strlen(keep));
+    }
+    char *out = g_strconcat(before, blanked, after, NULL);
+    assert_prepared(in, out);
+    g_free(in);
+    g_free(blanked);
+    g_free(out);
+}
+
+Test(corpus, markdown_image_blanked)
+{
+    assert_markdown("Before ", "![Kim and Xi](https://x.org/a.jpg)", NULL, " after.");
+    assert_prepared("![alt](u)", "         ");
+}
+
+Test(corpus, markdown_image_with_nested_brackets)
+{
+    assert_markdown("Title\n", "![From left: Kim Jong-un [JOONGANG PHOTO]](https://x.org/p.jpg)", NULL,
+                    "\nFrom left: Kim Jong-un [JOONGANG PHOTO]");
+}
+
+Test(corpus, markdown_image_with_non_ascii_alt_stays_valid)
+{
+    const char *s = "A ![Pyŏngyang’s “view”](p.png) B";
+    RelgraphDocument *doc = prepare(s, strlen(s));
+    cr_expect_eq(doc->len, strlen(s));
+    cr_expect(g_utf8_validate(doc->text, (gssize)doc->len, NULL));
+    cr_expect_eq(doc->text[0], 'A');
+    cr_expect_eq(doc->text[doc->len - 1], 'B');
+    for (gsize i = 1; i + 1 < doc->len; i++)
+        cr_expect_eq(doc->text[i], ' ', "byte %zu blanked", i);
+    relgraph_document_free(doc);
+}
+
+Test(corpus, markdown_link_keeps_text)
+{
+    assert_prepared("See [the report](https://x.org/r) now.", "See  the report                   now.");
+    assert_prepared("[a](b)", " a    ");
+    /* Parentheses inside the target, and a title. */
+    assert_markdown("", "[Wiki](https://w.org/Foo_(bar))", "Wiki", " x");
+    assert_markdown("", "[T](http://a.b \"Title\")", "T", " x");
+    /* A link around an image (a badge): everything goes. */
+    assert_markdown("", "[![b](i.svg)](http://c)", NULL, " x");
+    /* A link inside an image's alt text is blanked with the image. */
+    assert_markdown("", "![see [x](y)](z)", NULL, "");
+}
+
+Test(corpus, brackets_without_target_are_kept)
+{
+    const char *cases[] = {
+        "Pyongyang. [YONHAP]",
+        "[JOONGANG PHOTO] (left)",
+        "with [North Korea] in affairs",
+        "[Kim and Xi].",
+        "a ] b [ c",
+        "![not an image] here",
+        "[unclosed](http://x.org",
+        "[spans\n\nparagraphs](http://x.org)",
+        "[target](spans\nlines)",
+        "\\[escaped](x)",
+        "BY LEE [[email protected]]",
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++)
+        assert_prepared(cases[i], cases[i]);
+}
+
+Test(corpus, markdown_keeps_line_breaks_inside_blanked_text)
+{
+    assert_markdown("", "![two\nlines](u)", NULL, " x");
+}
+
+Test(corpus, markdown_applies_after_encoding_repair)
+{
+    const char bytes[] = "![a\xff](u) [b](c)";
+    RelgraphDocument *doc = prepare(bytes, sizeof bytes - 1);
+    cr_expect_str_eq(doc->text, "          b    ");
+    cr_expect_eq(doc->len, 15);
+    cr_expect_str_eq(warning(doc, 0), "dir/doc.txt: byte 3: invalid UTF-8, replaced");
+    relgraph_document_free(doc);
+}
+
+/* ---- loading --------------------------------------------------------------- */
+
+Test(corpus, load_file)
+{
+    char *path = make_file("sub/000_abc.txt", "Kim\xff met Xi. ![p](q)", -1);
+    GError *error = NULL;
+    RelgraphDocument *doc = relgraph_document_load(path, &error);
+    cr_assert_null(error);
+    cr_assert_not_null(doc);
+    cr_expect_str_eq(doc->id, "000_abc");
+    cr_expect_str_eq(doc->path, path);
+    cr_expect_str_eq(doc->text, "Kim? met Xi.        ");
+    cr_expect_eq(doc->len, 20);
+    cr_assert_eq(doc->warnings->len, 1);
+    char *want = g_strdup_printf("%s: byte 3: invalid UTF-8, replaced", path);
+    cr_expect_str_eq(warning(doc, 0), want);
+    g_free(want);
+    relgraph_document_free(doc);
+    g_free(path);
+}
+
+Test(corpus, document_ids)
+{
+    const char *cases[][2] = {
+        {"a.b.txt", "a.b"}, {"notes.md", "notes"}, {"README", "README"}, {".hidden", ".hidden"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *path = make_file(cases[i][0], "x", -1);
+        RelgraphDocument *doc = relgraph_document_load(path, NULL);
+        cr_assert_not_null(doc);
+        cr_expect_str_eq(doc->id, cases[i][1]);
+        relgraph_document_free(doc);
+        g_free(path);
+    }
+}
+
+Test(corpus, load_missing_file_is_io_error)
+{
+    char *path = g_build_filename(tmp_root, "missing.txt", NULL);
+    GError *error = NULL;
+    cr_expect_null(relgraph_document_load(path, &error));
+    cr_assert_not_null(error);
+    cr_expect_eq(error->domain, RELGRAPH_ERROR);
+    cr_expect_eq(error->code, RELGRAPH_ERROR_IO);
+    char *prefix = g_strdup_printf("%s: ", path);
+    cr_expect(g_str_has_prefix(error->message, prefix), "message \"%s\"", error->message);
+    g_free(prefix);
+    g_error_free(error);
+    g_free(path);
+}
+
+Test(corpus, load_stdin)
+{
+    char *path = make_file("in.txt", "From stdin\0with a NUL.", 22);
+    cr_assert_not_null(freopen(path, "r", stdin));
+    GError *error = NULL;
+    RelgraphDocument *doc = relgraph_document_load("-", &error);
+    cr_assert_null(error);
+    cr_assert_not_null(doc);
+    cr_expect_str_eq(doc->id, "stdin");
+    cr_expect_str_eq(doc->path, "-");
+    cr_expect_eq(doc->len, 22);
+    cr_expect_str_eq(doc->text, "From stdin with a NUL.");
+    relgraph_document_free(doc);
+    g_free(path);
+}
+
+Test(corpus, load_seed_with_markdown_images)
+{
+    GError *error = NULL;
+    RelgraphDocument *doc =
+        relgraph_document_load(RELGRAPH_SOURCE_DIR "/seeds/001_e9cc1f58b883393d.txt", &error);
+    cr_assert_not_null(doc, "%s", error ? error->message : "");
+    cr_expect_str_eq(doc->id, "001_e9cc1f58b883393d");
+    cr_expect_null(strstr(doc->text, "!["));
+    cr_expect_null(strstr(doc->text, "https://"));
+    /* The caption after each image is kept, so the photo credit is there once. */
+    const char *first = strstr(doc->text, "[JOONGANG PHOTO]");
+    cr_assert_not_null(first);
+    cr_expect_null(strstr(first + 1, "[JOONGANG PHOTO]"));
+    cr_expect_not_null(strstr(doc->text, "[YONHAP]"));
+    cr_expect_eq(doc->warnings->len, 0);
+    relgraph_document_free(doc);
+}
+
+/* ---- expansion -------------------------------------------------------------- */
+
+static GPtrArray *expand1(const char *path, GError **error)
+{
+    const char *paths[] = {path};
+    return relgraph_corpus_expand(paths, 1, error);
+}
+
+static void make_tree(void)
+{
+    g_free(make_file("b.txt", "b", -1));
+    g_free(make_file("a.md", "a", -1));
+    g_free(make_file("c.pdf", "c", -1));
+    g_free(make_file("README", "r", -1));
+    g_free(make_file("sub/z.txt", "z", -1));
+    g_free(make_file("sub/notes.TXT", "n", -1));
+    g_free(make_file("sub/deeper/y.md", "y", -1));
+    g_free(make_file("sub/deeper/y.md.bak", "y", -1));
+    g_free(make_file("sub/deeper/x.Md", "x", -1));
+    g_free(make_file("sub/deeper/txt", "t", -1));
+    g_free(make_file(".hidden.txt", "h", -1));
+    g_free(make_file(".git/x.txt", "x", -1));
+    g_free(make_file("sub/.cache/w.txt", "w", -1));
+    g_free(make_dir("empty"));
+}
+
+Test(corpus, expand_directory_recursively_sorted)
+{
+    make_tree();
+    GError *error = NULL;
+    GPtrArray *got = expand1(tmp_root, &error);
+    cr_assert_null(error);
+    assert_paths(got, "a.md", "b.txt", "sub/deeper/x.Md", "sub/deeper/y.md", "sub/notes.TXT", "sub/z.txt",
+                 NULL);
+    g_ptr_array_unref(got);
+}
+
+Test(corpus, expand_named_files_any_extension_and_duplicates)
+{
+    make_tree();
+    char *pdf = g_build_filename(tmp_root, "c.pdf", NULL);
+    char *b = g_build_filename(tmp_root, "b.txt", NULL);
+    char *hidden = g_build_filename(tmp_root, ".hidden.txt", NULL);
+    char *sub = g_build_filename(tmp_root, "sub", NULL);
+    const char *paths[] = {sub, pdf, "-", b, tmp_root, "-", hidden, b};
+    GError *error = NULL;
+    GPtrArray *got = relgraph_corpus_expand(paths, G_N_ELEMENTS(paths), &error);
+    cr_assert_null(error);
+    assert_paths(got, "-", ".hidden.txt", "a.md", "b.txt", "c.pdf", "sub/deeper/x.Md", "sub/deeper/y.md",
+                 "sub/notes.TXT", "sub/z.txt", NULL);
+    g_ptr_array_unref(got);
+    g_free(pdf);
+    g_free(b);
+    g_free(hidden);
+    g_free(sub);
+}
+
+Test(corpus, expand_order_of_arguments_does_not_matter)
+{
+    make_tree();
+    char *sub = g_build_filename(tmp_root, "sub", NULL);
+    const char *forward[] = {tmp_root, sub};
+    const char *backward[] = {sub, tmp_root};
+    GPtrArray *a = relgraph_corpus_expand(forward, 2, NULL);
+    GPtrArray *b = relgraph_corpus_expand(backward, 2, NULL);
+    cr_assert_not_null(a);
+    cr_assert_not_null(b);
+    cr_assert_eq(a->len, b->len);
+    cr_expect_eq(a->len, 6);
+    for (guint i = 0; i < a->len; i++)
+        cr_expect_str_eq(g_ptr_array_index(a, i), g_ptr_array_index(b, i));
+    g_ptr_array_unref(a);
+    g_ptr_array_unref(b);
+    g_free(sub);
+}
+
+Test(corpus, expand_trailing_slash)
+{
+    g_free(make_file("d/x.txt", "x", -1));
+    char *dir = g_strconcat(tmp_root, "/d/", NULL);
+    GPtrArray *got = expand1(dir, NULL);
+    assert_paths(got, "d/x.txt", NULL);
+    g_ptr_array_unref(got);
+    g_free(dir);
+}
+
+Test(corpus, expand_nothing)
+{
+    GError *error = NULL;
+    GPtrArray *got = relgraph_corpus_expand(NULL, 0, &error);
+    cr_assert_not_null(got);
+    cr_expect_eq(got->len, 0);
+    cr_expect_null(error);
+    g_ptr_array_unref(got);
+    g_free(make_dir("empty"));
+    char *empty = g_build_filename(tmp_root, "empty", NULL);
+    got = expand1(empty, NULL);
+    cr_assert_not_null(got);
+    cr_expect_eq(got->len, 0);
+    g_ptr_array_unref(got);
+    g_free(empty);
+}
+
+Test(corpus, expand_missing_path_is_io_error)
+{
+    g_free(make_file("a.txt", "a", -1));
+    char *missing = g_build_filename(tmp_root, "nope", NULL);
+    const char *paths[] = {tmp_root, missing};
+    GError *error = NULL;
+    cr_expect_null(relgraph_corpus_expand(paths, 2, &error));
+    cr_assert_not_null(error);
+    cr_expect_eq(error->domain, RELGRAPH_ERROR);
+    cr_expect_eq(error->code, RELGRAPH_ERROR_IO);
+    char *want = g_strdup_printf("%s: No such file or directory", missing);
+    cr_expect_str_eq(error->message, want);
+    g_free(want);
+    g_error_free(error);
+    g_free(missing);
+}
+
+Test(corpus, expand_symlink_loop_terminates)
+{
+    g_free(make_file("loop/a.txt", "a", -1));
+    make_link("..", "loop/up");     /* loop/up -> tmp_root, which holds loop */
+    make_link(".", "loop/self");    /* loop/self -> loop */
+    GError *error = NULL;
+    GPtrArray *got = expand1(tmp_root, &error);
+    cr_assert_null(error);
+    assert_paths(got, "loop/a.txt", NULL);
+    g_ptr_array_unref(got);
+}
+
+Test(corpus, expand_symlinked_directory_walked_once)
+{
+    g_free(make_file("real/a.txt", "a", -1));
+    make_link("real", "alias");     /* "alias" < "real": walked under its link name */
+    make_link("real/a.txt", "link.txt");
+    GPtrArray *got = expand1(tmp_root, NULL);
+    assert_paths(got, "alias/a.txt", "link.txt", NULL);
+    g_ptr_array_unref(got);
+}
+
+Test(corpus, expand_skips_dangling_symlink)
+{
+    g_free(make_file("a.txt", "a", -1));
+    make_link("nowhere.txt", "broken.txt");
+    GError *error = NULL;
+    GPtrArray *got = expand1(tmp_root, &error);
+    cr_assert_null(error);
+    assert_paths(got, "a.txt", NULL);
+    g_ptr_array_unref(got);
+}
+
+Test(corpus, expand_unreadable_directory_is_error)
+{
+    if (geteuid() == 0) {
+        teardown(); /* .fini does not run after a skip */
+        cr_skip_test("root can read any directory");
+    }
+    char *locked = make_dir("locked");
+    g_free(make_file("locked/a.txt", "a", -1));
+    cr_assert_eq(chmod(locked, 0), 0);
+    GError *error = NULL;
+    cr_expect_null(expand1(tmp_root, &error));
+    cr_assert_not_null(error);
+    cr_expect_eq(error->code, RELGRAPH_ERROR_IO);
+    char *want = g_strdup_printf("%s: Permission denied", locked);
+    cr_expect_str_eq(error->message, want);
+    g_free(want);
+    g_error_free(error);
+    g_free(locked);
+}
