@@ -1,0 +1,539 @@
+/* Actor dictionaries: the *.actors parser and the alias trie. */
+#include "relgraph/actors.h"
+
+#include <string.h>
+
+#include "relgraph/rulefile.h"
+
+/* One compiled alias, kept until finish() builds the trie from them. */
+typedef struct {
+    guint actor;
+    RelgraphAliasKind kind;
+    GArray *words;        /* guint32 lexicon ids */
+    guint32 upper_mask;   /* bit i: token i was written in capitals (an acronym) */
+    const char *file;
+    guint line, col;
+    char *text;           /* as written, for messages */
+    char *location;       /* "file:line" */
+} AliasDef;
+
+/* What a trie node offers when a match ends there. */
+typedef struct {
+    guint actor;
+    RelgraphAliasKind kind;
+    guint32 upper_mask;
+    gint affiliation;
+    const AliasDef *def;
+} TrieEntry;
+
+/* A member_of name waiting for finish() to resolve it. */
+typedef struct {
+    guint actor, index; /* actor id, index in its member_of list */
+    guint line, col;
+} MemberRef;
+
+typedef struct TrieNode {
+    GHashTable *children;  /* GUINT_TO_POINTER(word id) -> TrieNode*, created lazily */
+    GArray *entries;       /* TrieEntry, NULL when none */
+} TrieNode;
+
+struct RelgraphDictionary {
+    RelgraphLexicon *lexicon;
+    GPtrArray *actors;     /* RelgraphActor* */
+    GHashTable *by_name;   /* canonical name -> GUINT_TO_POINTER(id + 1) */
+    GPtrArray *aliases;    /* AliasDef* */
+    GArray *member_refs;   /* MemberRef: where each member_of name was written */
+    GStringChunk *strings; /* file paths */
+    TrieNode *root;
+};
+
+static void actor_free(gpointer p)
+{
+    RelgraphActor *a = p;
+    g_free(a->name);
+    g_ptr_array_unref(a->member_of);
+    g_array_unref(a->member_of_ids);
+    g_free(a);
+}
+
+static void alias_free(gpointer p)
+{
+    AliasDef *d = p;
+    g_array_unref(d->words);
+    g_free(d->text);
+    g_free(d->location);
+    g_free(d);
+}
+
+static void trie_free(TrieNode *node)
+{
+    if (!node)
+        return;
+    if (node->children) {
+        GHashTableIter it;
+        gpointer child;
+        g_hash_table_iter_init(&it, node->children);
+        while (g_hash_table_iter_next(&it, NULL, &child))
+            trie_free(child);
+        g_hash_table_destroy(node->children);
+    }
+    if (node->entries)
+        g_array_unref(node->entries);
+    g_free(node);
+}
+
+RelgraphDictionary *relgraph_dictionary_new(RelgraphLexicon *lexicon)
+{
+    RelgraphDictionary *dict = g_new0(RelgraphDictionary, 1);
+    dict->lexicon = lexicon;
+    dict->actors = g_ptr_array_new_with_free_func(actor_free);
+    dict->by_name = g_hash_table_new(g_str_hash, g_str_equal);
+    dict->aliases = g_ptr_array_new_with_free_func(alias_free);
+    dict->member_refs = g_array_new(FALSE, FALSE, sizeof(MemberRef));
+    dict->strings = g_string_chunk_new(256);
+    dict->root = g_new0(TrieNode, 1);
+    return dict;
+}
+
+void relgraph_dictionary_free(RelgraphDictionary *dict)
+{
+    if (!dict)
+        return;
+    trie_free(dict->root);
+    g_ptr_array_unref(dict->aliases);
+    g_array_unref(dict->member_refs);
+    g_hash_table_destroy(dict->by_name);
+    g_ptr_array_unref(dict->actors);
+    g_string_chunk_free(dict->strings);
+    g_free(dict);
+}
+
+guint relgraph_dictionary_size(const RelgraphDictionary *dict)
+{
+    return dict->actors->len;
+}
+
+const RelgraphActor *relgraph_dictionary_actor(const RelgraphDictionary *dict, guint id)
+{
+    return id < dict->actors->len ? g_ptr_array_index(dict->actors, id) : NULL;
+}
+
+gint relgraph_dictionary_find(const RelgraphDictionary *dict, const char *name)
+{
+    return (gint)GPOINTER_TO_UINT(g_hash_table_lookup(dict->by_name, name)) - 1;
+}
+
+gboolean relgraph_dictionary_belongs_to(const RelgraphDictionary *dict, guint actor, guint ancestor)
+{
+    /* Affiliation chains are short; the depth bound guards against cycles. */
+    guint frontier[64], n = 0;
+    frontier[n++] = actor;
+    for (guint i = 0; i < n && i < 64; i++) {
+        const RelgraphActor *a = relgraph_dictionary_actor(dict, frontier[i]);
+        for (guint j = 0; j < a->member_of_ids->len; j++) {
+            guint up = g_array_index(a->member_of_ids, guint, j);
+            if (up == ancestor)
+                return TRUE;
+            if (n < G_N_ELEMENTS(frontier))
+                frontier[n++] = up;
+        }
+    }
+    return FALSE;
+}
+
+/* Tokenises an alias as the text would be, interning its words. Returns
+ * FALSE when the alias has no word at all. */
+static gboolean compile_alias(RelgraphDictionary *dict, AliasDef *def)
+{
+    GArray *tokens = g_array_new(FALSE, FALSE, sizeof(RelgraphToken));
+    GStringChunk *chunk = g_string_chunk_new(64);
+    relgraph_text_tokenize(def->text, 0, strlen(def->text), chunk, tokens);
+    def->words = g_array_sized_new(FALSE, FALSE, sizeof(guint32), tokens->len);
+    for (guint i = 0; i < tokens->len; i++) {
+        const RelgraphToken *t = &g_array_index(tokens, RelgraphToken, i);
+        guint32 id = relgraph_lexicon_intern(dict->lexicon, t->norm);
+        g_array_append_val(def->words, id);
+        /* Only acronyms of two letters or more are case-sensitive: "US",
+         * "UN", "DPRK"; a single capital ("N. Korea") is not. */
+        if ((t->flags & RELGRAPH_TOKEN_UPPER) && i < 32 && g_utf8_strlen(t->norm, -1) >= 2)
+            def->upper_mask |= 1u << i;
+    }
+    g_string_chunk_free(chunk);
+    gboolean ok = tokens->len > 0;
+    g_array_unref(tokens);
+    return ok;
+}
+
+static void add_alias(RelgraphDictionary *dict, guint actor, RelgraphAliasKind kind,
+                      const char *text, const char *file, guint line, guint col,
+                      GPtrArray *diagnostics)
+{
+    AliasDef *def = g_new0(AliasDef, 1);
+    def->actor = actor;
+    def->kind = kind;
+    def->text = g_strdup(text);
+    def->file = file;
+    def->line = line;
+    def->col = col;
+    def->location = g_strdup_printf("%s:%u", file, line);
+    if (!compile_alias(dict, def)) {
+        relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line, col,
+                                 "alias \"%s\" has no words", text);
+        alias_free(def);
+        return;
+    }
+    g_ptr_array_add(dict->aliases, def);
+}
+
+static const struct {
+    const char *keyword;
+    RelgraphAliasKind kind;
+} alias_keywords[] = {
+    {"alias", RELGRAPH_ALIAS_NAME},
+    {"metonym", RELGRAPH_ALIAS_METONYM},
+    {"demonym", RELGRAPH_ALIAS_DEMONYM},
+    {"short", RELGRAPH_ALIAS_SHORT},
+};
+
+/* "actor NAME TYPE": the type is the last word of the line. */
+static RelgraphActor *parse_actor_line(RelgraphDictionary *dict, const RelgraphRuleLine *line,
+                                       const char *file, GPtrArray *diagnostics)
+{
+    const char *rest = line->text + strlen("actor");
+    while (*rest == ' ' || *rest == '\t')
+        rest++;
+    const char *type_word = strrchr(rest, ' ');
+    const char *tab = strrchr(rest, '\t');
+    if (tab && (!type_word || tab > type_word))
+        type_word = tab;
+    if (!*rest || !type_word) {
+        relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line,
+                                 relgraph_rulefile_col(line, rest),
+                                 "expected \"actor NAME TYPE\" with TYPE one of state, official, institution");
+        return NULL;
+    }
+    type_word++;
+    RelgraphActorType type = relgraph_actor_type_from_name(type_word);
+    if (!type) {
+        relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line,
+                                 relgraph_rulefile_col(line, type_word),
+                                 "unknown actor type \"%s\" (expected state, official or institution)",
+                                 type_word);
+        return NULL;
+    }
+    char *name = g_strstrip(g_strndup(rest, (gsize)(type_word - rest)));
+    /* Inner runs of blanks in a name are folded to one space. */
+    char **parts = g_strsplit_set(name, " \t", -1);
+    GString *folded = g_string_new(NULL);
+    for (char **p = parts; *p; p++) {
+        if (!**p)
+            continue;
+        if (folded->len)
+            g_string_append_c(folded, ' ');
+        g_string_append(folded, *p);
+    }
+    g_strfreev(parts);
+    g_free(name);
+    name = g_string_free(folded, FALSE);
+
+    gint existing = relgraph_dictionary_find(dict, name);
+    if (existing >= 0) {
+        const RelgraphActor *other = g_ptr_array_index(dict->actors, existing);
+        relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line,
+                                 relgraph_rulefile_col(line, rest),
+                                 "actor \"%s\" is already defined at %s:%u", name, other->file,
+                                 other->line);
+        g_free(name);
+        return NULL;
+    }
+    RelgraphActor *actor = g_new0(RelgraphActor, 1);
+    actor->id = dict->actors->len;
+    actor->name = name;
+    actor->type = type;
+    actor->member_of = g_ptr_array_new_with_free_func(g_free);
+    actor->member_of_ids = g_array_new(FALSE, FALSE, sizeof(guint));
+    actor->file = file;
+    actor->line = line->line;
+    g_ptr_array_add(dict->actors, actor);
+    g_hash_table_insert(dict->by_name, actor->name, GUINT_TO_POINTER(actor->id + 1));
+    add_alias(dict, actor->id, RELGRAPH_ALIAS_NAME, actor->name, file, line->line,
+              relgraph_rulefile_col(line, rest), diagnostics);
+    return actor;
+}
+
+static void parse_property_line(RelgraphDictionary *dict, RelgraphActor *actor,
+                                const RelgraphRuleLine *line, const char *file,
+                                GPtrArray *diagnostics)
+{
+    const char *text = line->text;
+    gsize klen = strcspn(text, " \t");
+    char *keyword = g_strndup(text, klen);
+    const char *values = text + klen;
+    while (*values == ' ' || *values == '\t')
+        values++;
+
+    gint kind = -1;
+    for (guint i = 0; i < G_N_ELEMENTS(alias_keywords); i++)
+        if (strcmp(keyword, alias_keywords[i].keyword) == 0)
+            kind = (gint)alias_keywords[i].kind;
+    gboolean member = strcmp(keyword, "member_of") == 0;
+    if (kind < 0 && !member) {
+        relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line, line->col,
+                                 "unknown keyword \"%s\" (expected alias, metonym, demonym, short or member_of)",
+                                 keyword);
+        g_free(keyword);
+        return;
+    }
+    g_free(keyword);
+
+    GArray *cols = g_array_new(FALSE, FALSE, sizeof(guint));
+    GPtrArray *items = relgraph_rulefile_split(line, values, '|', cols);
+    for (guint i = 0; i < items->len; i++) {
+        const char *item = g_ptr_array_index(items, i);
+        guint col = g_array_index(cols, guint, i);
+        if (!*item) {
+            relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line, col,
+                                     "empty item in list");
+            continue;
+        }
+        if (member) {
+            /* Resolved in finish(), once every file is loaded. */
+            MemberRef ref = {actor->id, actor->member_of->len, line->line, col};
+            g_array_append_val(dict->member_refs, ref);
+            g_ptr_array_add(actor->member_of, g_strdup(item));
+        } else {
+            add_alias(dict, actor->id, (RelgraphAliasKind)kind, item, file, line->line, col,
+                      diagnostics);
+        }
+    }
+    g_ptr_array_unref(items);
+    g_array_unref(cols);
+}
+
+gboolean relgraph_dictionary_load(RelgraphDictionary *dict, const char *path,
+                                  GPtrArray *diagnostics, GError **error)
+{
+    const char *file = g_string_chunk_insert_const(dict->strings, path);
+    GPtrArray *lines = relgraph_rulefile_read(file, error);
+    if (!lines)
+        return FALSE;
+    RelgraphActor *current = NULL;
+    gboolean in_bad_actor = FALSE;
+    for (guint i = 0; i < lines->len; i++) {
+        const RelgraphRuleLine *line = g_ptr_array_index(lines, i);
+        if (!line->indented) {
+            if (g_str_has_prefix(line->text, "actor") &&
+                (line->text[5] == ' ' || line->text[5] == '\t' || line->text[5] == '\0')) {
+                current = parse_actor_line(dict, line, file, diagnostics);
+                in_bad_actor = current == NULL;
+            } else {
+                relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line,
+                                         line->col,
+                                         "expected \"actor NAME TYPE\" (property lines must be indented)");
+                current = NULL;
+                in_bad_actor = TRUE;
+            }
+        } else if (current) {
+            parse_property_line(dict, current, line, file, diagnostics);
+        } else if (!in_bad_actor) {
+            /* Lines under an actor that failed to parse were already
+             * covered by that actor's error. */
+            relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line, line->col,
+                                     "indented line outside of an actor entry");
+        }
+    }
+    g_ptr_array_unref(lines);
+    return TRUE;
+}
+
+static TrieNode *trie_child(const TrieNode *node, guint32 word)
+{
+    return node->children ? g_hash_table_lookup(node->children, GUINT_TO_POINTER(word)) : NULL;
+}
+
+static TrieNode *trie_insert_path(TrieNode *root, const GArray *words)
+{
+    TrieNode *node = root;
+    for (guint i = 0; i < words->len; i++) {
+        guint32 w = g_array_index(words, guint32, i);
+        TrieNode *child = trie_child(node, w);
+        if (!child) {
+            if (!node->children)
+                node->children = g_hash_table_new(g_direct_hash, g_direct_equal);
+            child = g_new0(TrieNode, 1);
+            g_hash_table_insert(node->children, GUINT_TO_POINTER(w), child);
+        }
+        node = child;
+    }
+    return node;
+}
+
+static gboolean alias_is_shared(RelgraphAliasKind kind)
+{
+    /* Short names may be shared ("Li"); context picks the actor. */
+    return kind == RELGRAPH_ALIAS_SHORT;
+}
+
+/* Finds, inside an alias's own words, a mention of one of the actor's
+ * affiliations: "Chinese" in "Chinese Foreign Ministry". */
+static gint alias_names_affiliation(const RelgraphDictionary *dict, const AliasDef *def)
+{
+    const RelgraphActor *actor = g_ptr_array_index(dict->actors, def->actor);
+    if (actor->member_of_ids->len == 0)
+        return -1;
+    guint n = def->words->len;
+    for (guint start = 0; start < n; start++) {
+        const TrieNode *node = dict->root;
+        for (guint j = start; j < n; j++) {
+            node = trie_child(node, g_array_index(def->words, guint32, j));
+            if (!node)
+                break;
+            if (start == 0 && j + 1 == n)
+                break; /* the whole alias is the actor itself */
+            for (guint e = 0; node->entries && e < node->entries->len; e++) {
+                const TrieEntry *entry = &g_array_index(node->entries, TrieEntry, e);
+                if (alias_is_shared(entry->kind))
+                    continue;
+                for (guint m = 0; m < actor->member_of_ids->len; m++)
+                    if (g_array_index(actor->member_of_ids, guint, m) == entry->actor)
+                        return (gint)entry->actor;
+            }
+        }
+    }
+    return -1;
+}
+
+void relgraph_dictionary_finish(RelgraphDictionary *dict, GPtrArray *diagnostics)
+{
+    /* member_of: names -> ids. */
+    for (guint i = 0; i < dict->member_refs->len; i++) {
+        const MemberRef *ref = &g_array_index(dict->member_refs, MemberRef, i);
+        RelgraphActor *actor = g_ptr_array_index(dict->actors, ref->actor);
+        const char *name = g_ptr_array_index(actor->member_of, ref->index);
+        gint id = relgraph_dictionary_find(dict, name);
+        if (id < 0) {
+            relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, actor->file, ref->line,
+                                     ref->col, "member_of names unknown actor \"%s\"", name);
+        } else if ((guint)id == actor->id) {
+            relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, actor->file, ref->line,
+                                     ref->col, "actor \"%s\" cannot be a member of itself", name);
+        } else {
+            guint uid = (guint)id;
+            g_array_append_val(actor->member_of_ids, uid);
+        }
+    }
+
+    /* The trie; an alias that means two actors is ambiguous. */
+    for (guint i = 0; i < dict->aliases->len; i++) {
+        const AliasDef *def = g_ptr_array_index(dict->aliases, i);
+        TrieNode *node = trie_insert_path(dict->root, def->words);
+        if (!node->entries)
+            node->entries = g_array_new(FALSE, FALSE, sizeof(TrieEntry));
+        gboolean duplicate = FALSE;
+        for (guint e = 0; e < node->entries->len; e++) {
+            const TrieEntry *other = &g_array_index(node->entries, TrieEntry, e);
+            if (alias_is_shared(def->kind) && alias_is_shared(other->kind)) {
+                duplicate = other->actor == def->actor;
+                continue;
+            }
+            if (alias_is_shared(def->kind) != alias_is_shared(other->kind))
+                continue; /* a full alias shadows a short name; both may exist */
+            const RelgraphActor *a = g_ptr_array_index(dict->actors, other->actor);
+            if (other->actor == def->actor) {
+                duplicate = TRUE;
+            } else {
+                relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, def->file, def->line,
+                                         def->col,
+                                         "alias \"%s\" is ambiguous: it also names \"%s\" (%s:%u:%u)",
+                                         def->text, a->name, other->def->file, other->def->line,
+                                         other->def->col);
+                duplicate = TRUE;
+            }
+            break;
+        }
+        if (duplicate)
+            continue;
+        TrieEntry entry = {def->actor, def->kind, def->upper_mask, -1, def};
+        g_array_append_val(node->entries, entry);
+    }
+
+    /* Aliases that name the actor's own affiliation, now that the trie is whole. */
+    for (guint i = 0; i < dict->aliases->len; i++) {
+        const AliasDef *def = g_ptr_array_index(dict->aliases, i);
+        if (def->kind != RELGRAPH_ALIAS_NAME)
+            continue;
+        gint affiliation = alias_names_affiliation(dict, def);
+        if (affiliation < 0)
+            continue;
+        TrieNode *node = trie_insert_path(dict->root, def->words);
+        for (guint e = 0; e < node->entries->len; e++) {
+            TrieEntry *entry = &g_array_index(node->entries, TrieEntry, e);
+            if (entry->def == def)
+                entry->affiliation = affiliation;
+        }
+    }
+}
+
+static gboolean case_matches(const TrieEntry *entry, const RelgraphToken *tokens, guint n)
+{
+    for (guint i = 0; i < n && i < 32; i++)
+        if ((entry->upper_mask & (1u << i)) && !(tokens[i].flags & RELGRAPH_TOKEN_UPPER))
+            return FALSE;
+    if (entry->kind == RELGRAPH_ALIAS_SHORT && !(tokens[0].flags & RELGRAPH_TOKEN_CAPITALIZED))
+        return FALSE;
+    return TRUE;
+}
+
+/* The entry a match of tokens[0, n) ending at node stands for: a full
+ * alias, else the one short name whose actor was already named. */
+static const TrieEntry *usable_entry(const TrieNode *node, const RelgraphToken *tokens, guint n,
+                                     GHashTable *named)
+{
+    if (!node->entries)
+        return NULL;
+    const TrieEntry *shortname = NULL;
+    guint candidates = 0;
+    for (guint e = 0; e < node->entries->len; e++) {
+        const TrieEntry *entry = &g_array_index(node->entries, TrieEntry, e);
+        if (!case_matches(entry, tokens, n))
+            continue;
+        if (!alias_is_shared(entry->kind))
+            return entry;
+        if (named && g_hash_table_contains(named, GUINT_TO_POINTER(entry->actor + 1))) {
+            shortname = entry;
+            candidates++;
+        }
+    }
+    return candidates == 1 ? shortname : NULL;
+}
+
+void relgraph_dictionary_match(const RelgraphDictionary *dict, const RelgraphToken *tokens,
+                               guint n_tokens, GHashTable *named, GArray *mentions)
+{
+    guint i = 0;
+    while (i < n_tokens) {
+        const TrieNode *node = dict->root;
+        const TrieEntry *best = NULL;
+        guint best_len = 0;
+        for (guint j = i; j < n_tokens && tokens[j].word; j++) {
+            node = trie_child(node, tokens[j].word);
+            if (!node)
+                break;
+            const TrieEntry *entry = usable_entry(node, tokens + i, j - i + 1, named);
+            if (entry) {
+                best = entry;
+                best_len = j - i + 1;
+            }
+        }
+        if (!best) {
+            i++;
+            continue;
+        }
+        RelgraphMention m = {best->actor, i, i + best_len, best->kind, best->affiliation,
+                             best->def->location};
+        g_array_append_val(mentions, m);
+        if (named && best->kind == RELGRAPH_ALIAS_NAME)
+            g_hash_table_add(named, GUINT_TO_POINTER(best->actor + 1));
+        i += best_len;
+    }
+}

@@ -1,0 +1,150 @@
+/* Extraction: sentences -> tokens -> actor mentions -> relation mentions. */
+#include "relgraph/extract.h"
+
+#include <string.h>
+
+#include "relgraph/sentence.h"
+#include "relgraph/text.h"
+
+static void add_relation(const RelgraphRules *rules, GArray *out, GHashTable *seen_in_sentence,
+                         guint sentence, const RelgraphSpan *span, const RelgraphRelation *relation,
+                         guint source, guint target, const char *rule, gboolean hedged)
+{
+    if (relation->symmetric) {
+        const RelgraphActor *a = relgraph_dictionary_actor(rules->dictionary, source);
+        const RelgraphActor *b = relgraph_dictionary_actor(rules->dictionary, target);
+        if (strcmp(a->name, b->name) > 0) {
+            guint t = source;
+            source = target;
+            target = t;
+        }
+    }
+    /* One mention per (relation, source, target) per sentence. */
+    char *key = g_strdup_printf("%p:%u:%u", (const void *)relation, source, target);
+    if (!g_hash_table_add(seen_in_sentence, key))
+        return;
+    RelgraphRelationMention m = {sentence, span->start, span->end, relation, source, target, rule, hedged};
+    g_array_append_val(out, m);
+}
+
+RelgraphExtractResult *relgraph_extract_document(const RelgraphRules *rules,
+                                                 const RelgraphDocument *doc,
+                                                 const RelgraphExtractOptions *options)
+{
+    RelgraphExtractResult *result = g_new0(RelgraphExtractResult, 1);
+    result->relations = g_array_new(FALSE, FALSE, sizeof(RelgraphRelationMention));
+    result->actor_mentions = g_hash_table_new(g_direct_hash, g_direct_equal);
+
+    const RelgraphRelation *member_of = relgraph_relations_find(rules->relations, "member_of");
+    GArray *sentences = g_array_new(FALSE, FALSE, sizeof(RelgraphSpan));
+    GArray *tokens = g_array_new(FALSE, FALSE, sizeof(RelgraphToken));
+    GArray *mentions = g_array_new(FALSE, FALSE, sizeof(RelgraphMention));
+    GArray *matches = g_array_new(FALSE, FALSE, sizeof(RelgraphRelationMatch));
+    GHashTable *named = g_hash_table_new(g_direct_hash, g_direct_equal);
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GStringChunk *chunk = g_string_chunk_new(4096);
+
+    relgraph_sentence_split(doc->text, doc->len, sentences);
+    result->n_sentences = sentences->len;
+    for (guint s = 0; s < sentences->len; s++) {
+        const RelgraphSpan *span = &g_array_index(sentences, RelgraphSpan, s);
+        g_array_set_size(tokens, 0);
+        g_array_set_size(mentions, 0);
+        g_array_set_size(matches, 0);
+        g_hash_table_remove_all(seen);
+        g_string_chunk_clear(chunk);
+
+        relgraph_text_tokenize(doc->text, span->start, span->end, chunk, tokens);
+        RelgraphToken *toks = (RelgraphToken *)(void *)tokens->data;
+        relgraph_lexicon_assign(rules->lexicon, toks, tokens->len);
+        relgraph_dictionary_match(rules->dictionary, toks, tokens->len, named, mentions);
+        const RelgraphMention *ments = (const RelgraphMention *)(const void *)mentions->data;
+
+        for (guint i = 0; i < mentions->len; i++) {
+            gpointer key = GUINT_TO_POINTER(ments[i].actor + 1);
+            guint count = GPOINTER_TO_UINT(g_hash_table_lookup(result->actor_mentions, key));
+            g_hash_table_insert(result->actor_mentions, key, GUINT_TO_POINTER(count + 1));
+            if (member_of && ments[i].affiliation >= 0) {
+                /* The alias names the affiliation: the rule is the alias. */
+                add_relation(rules, result->relations, seen, s, span, member_of, ments[i].actor,
+                             (guint)ments[i].affiliation, ments[i].location, FALSE);
+            }
+        }
+
+        relgraph_relations_match(rules->relations, toks, tokens->len, ments, mentions->len, matches);
+        for (guint i = 0; i < matches->len; i++) {
+            const RelgraphRelationMatch *m = &g_array_index(matches, RelgraphRelationMatch, i);
+            if (m->hedged && options && options->hedged == RELGRAPH_HEDGED_DROP)
+                continue;
+            add_relation(rules, result->relations, seen, s, span, m->relation, m->source, m->target,
+                         relgraph_pattern_location(m->pattern), m->hedged);
+        }
+    }
+
+    g_string_chunk_free(chunk);
+    g_hash_table_destroy(seen);
+    g_hash_table_destroy(named);
+    g_array_unref(matches);
+    g_array_unref(mentions);
+    g_array_unref(tokens);
+    g_array_unref(sentences);
+    return result;
+}
+
+void relgraph_extract_result_free(RelgraphExtractResult *result)
+{
+    if (!result)
+        return;
+    g_array_unref(result->relations);
+    g_hash_table_destroy(result->actor_mentions);
+    g_free(result);
+}
+
+char *relgraph_extract_sentence_text(const RelgraphDocument *doc, guint32 start, guint32 end)
+{
+    GString *out = g_string_sized_new(end - start);
+    gboolean space = FALSE;
+    for (guint32 i = start; i < end; i++) {
+        char c = doc->text[i];
+        if (g_ascii_isspace(c)) {
+            space = TRUE;
+            continue;
+        }
+        if (space && out->len)
+            g_string_append_c(out, ' ');
+        space = FALSE;
+        g_string_append_c(out, c);
+    }
+    return g_string_free(out, FALSE);
+}
+
+static void add_node(const RelgraphRules *rules, RelgraphGraph *graph, guint actor, guint mentions)
+{
+    const RelgraphActor *a = relgraph_dictionary_actor(rules->dictionary, actor);
+    const char *affiliation = a->member_of->len ? g_ptr_array_index(a->member_of, 0) : NULL;
+    relgraph_graph_add_node(graph, a->name, a->type, affiliation, mentions);
+}
+
+void relgraph_extract_add_to_graph(const RelgraphRules *rules, const RelgraphDocument *doc,
+                                   const RelgraphExtractResult *result, RelgraphGraph *graph)
+{
+    GHashTableIter it;
+    gpointer key, value;
+    g_hash_table_iter_init(&it, result->actor_mentions);
+    while (g_hash_table_iter_next(&it, &key, &value))
+        add_node(rules, graph, GPOINTER_TO_UINT(key) - 1, GPOINTER_TO_UINT(value));
+
+    for (guint i = 0; i < result->relations->len; i++) {
+        const RelgraphRelationMention *m = &g_array_index(result->relations, RelgraphRelationMention, i);
+        /* An implied member_of target need not be mentioned itself. */
+        add_node(rules, graph, m->source, 0);
+        add_node(rules, graph, m->target, 0);
+        char *text = relgraph_extract_sentence_text(doc, m->start, m->end);
+        RelgraphEvidence ev = {doc->id, m->sentence, m->start, m->end, text, (char *)m->rule};
+        relgraph_graph_add_mention(graph, relgraph_dictionary_actor(rules->dictionary, m->source)->name,
+                                   m->relation->name,
+                                   relgraph_dictionary_actor(rules->dictionary, m->target)->name,
+                                   m->relation->symmetric, m->relation->polarity, &ev);
+        g_free(text);
+    }
+}

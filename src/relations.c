@@ -1,0 +1,857 @@
+/* Relation rules: the *.rules parser, the pattern compiler and matcher. */
+#include "relgraph/relations.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "relgraph/rulefile.h"
+
+typedef enum {
+    ELEM_WORD,    /* one literal token */
+    ELEM_PREFIX,  /* a token starting with a prefix: visit* */
+    ELEM_SLOT,    /* {src}, {dst}, {pair} or {any}, at the top level only */
+    ELEM_CHOICE,  /* (a|b c) or, optional, [a|b c] */
+    ELEM_GAP,     /* ..N: skip 0 to N tokens */
+    ELEM_MACRO,   /* @name: a shared choice defined with "define" */
+} ElemKind;
+
+typedef enum { ROLE_SOURCE, ROLE_TARGET, ROLE_PAIR, ROLE_ANY } SlotRole;
+
+typedef struct Elem {
+    ElemKind kind;
+    guint32 word;             /* WORD */
+    char *prefix;             /* PREFIX */
+    guint gap;                /* GAP */
+    SlotRole role;            /* SLOT */
+    RelgraphActorType types;  /* SLOT */
+    gboolean optional;        /* CHOICE */
+    GPtrArray *alternatives;  /* CHOICE: GPtrArray* of Elem* sequences */
+    const struct Elem *macro; /* MACRO: the macro's CHOICE, owned by the set */
+} Elem;
+
+struct RelgraphPattern {
+    GPtrArray *elems;         /* Elem*, the top-level sequence */
+    char *text;
+    char *location;           /* "file:line" */
+    guint slots;              /* mentions the pattern needs at least */
+};
+
+typedef struct {
+    char *name;
+    Elem *choice;
+} Macro;
+
+struct RelgraphRelationSet {
+    RelgraphLexicon *lexicon;
+    const RelgraphDictionary *dict;
+    GPtrArray *relations;     /* RelgraphRelation* */
+    GHashTable *by_name;      /* name -> RelgraphRelation* */
+    GHashTable *macros;       /* name (without @) -> Macro* */
+    GHashTable *hedges;       /* GUINT_TO_POINTER(word id) -> present */
+    GPtrArray *hedge_prefixes;/* char*: hedge words written with '*' */
+    GStringChunk *strings;    /* file paths */
+};
+
+/* A pathological pattern must not stall a run: each start position gets
+ * this many matcher steps at most. */
+#define MATCH_STEP_LIMIT 20000
+
+static void elem_free(gpointer p);
+
+static GPtrArray *seq_new(void)
+{
+    return g_ptr_array_new_with_free_func(elem_free);
+}
+
+static void elem_free(gpointer p)
+{
+    Elem *e = p;
+    if (!e)
+        return;
+    g_free(e->prefix);
+    if (e->alternatives)
+        g_ptr_array_unref(e->alternatives);
+    g_free(e);
+}
+
+static void pattern_free(gpointer p)
+{
+    RelgraphPattern *pattern = p;
+    g_ptr_array_unref(pattern->elems);
+    g_free(pattern->text);
+    g_free(pattern->location);
+    g_free(pattern);
+}
+
+static void relation_free(gpointer p)
+{
+    RelgraphRelation *r = p;
+    g_free(r->name);
+    g_ptr_array_unref(r->patterns);
+    g_free(r);
+}
+
+static void macro_free(gpointer p)
+{
+    Macro *m = p;
+    g_free(m->name);
+    elem_free(m->choice);
+    g_free(m);
+}
+
+const char *relgraph_pattern_location(const RelgraphPattern *pattern)
+{
+    return pattern->location;
+}
+
+const char *relgraph_pattern_text(const RelgraphPattern *pattern)
+{
+    return pattern->text;
+}
+
+RelgraphRelationSet *relgraph_relations_new(RelgraphLexicon *lexicon, const RelgraphDictionary *dict)
+{
+    RelgraphRelationSet *set = g_new0(RelgraphRelationSet, 1);
+    set->lexicon = lexicon;
+    set->dict = dict;
+    set->relations = g_ptr_array_new_with_free_func(relation_free);
+    set->by_name = g_hash_table_new(g_str_hash, g_str_equal);
+    set->macros = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, macro_free);
+    set->hedges = g_hash_table_new(g_direct_hash, g_direct_equal);
+    set->hedge_prefixes = g_ptr_array_new_with_free_func(g_free);
+    set->strings = g_string_chunk_new(256);
+    return set;
+}
+
+void relgraph_relations_free(RelgraphRelationSet *set)
+{
+    if (!set)
+        return;
+    g_hash_table_destroy(set->by_name);
+    g_ptr_array_unref(set->relations);
+    g_hash_table_destroy(set->macros);
+    g_hash_table_destroy(set->hedges);
+    g_ptr_array_unref(set->hedge_prefixes);
+    g_string_chunk_free(set->strings);
+    g_free(set);
+}
+
+guint relgraph_relations_count(const RelgraphRelationSet *set)
+{
+    return set->relations->len;
+}
+
+const RelgraphRelation *relgraph_relations_get(const RelgraphRelationSet *set, guint index)
+{
+    return index < set->relations->len ? g_ptr_array_index(set->relations, index) : NULL;
+}
+
+const RelgraphRelation *relgraph_relations_find(const RelgraphRelationSet *set, const char *name)
+{
+    return g_hash_table_lookup(set->by_name, name);
+}
+
+/* ---- pattern compiler ------------------------------------------------ */
+
+typedef struct {
+    RelgraphRelationSet *set;
+    const RelgraphRuleLine *line;
+    GPtrArray *diagnostics;
+    const char *p;            /* cursor in line->text */
+    gboolean failed;
+    gboolean in_group;        /* inside ( ) or [ ]: slots are not allowed */
+} Parser;
+
+static void parse_error(Parser *ps, const char *at, const char *format, const char *arg)
+{
+    if (ps->failed)
+        return; /* one error per pattern: the rest would be noise */
+    ps->failed = TRUE;
+    relgraph_diagnostics_add(ps->diagnostics, RELGRAPH_DIAG_ERROR, ps->line->path, ps->line->line,
+                             relgraph_rulefile_col(ps->line, at), format, arg);
+}
+
+static gboolean is_special(char c)
+{
+    return c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}' || c == '|';
+}
+
+static void skip_blanks(Parser *ps)
+{
+    while (*ps->p == ' ' || *ps->p == '\t')
+        ps->p++;
+}
+
+/* Appends the elements for one literal word as written ("visit*",
+ * "three-day", "'s", ","): the text tokeniser decides what the tokens are. */
+static void compile_word(Parser *ps, const char *start, const char *end, GPtrArray *seq)
+{
+    gboolean prefix = end > start && end[-1] == '*';
+    const char *word_end = prefix ? end - 1 : end;
+    char *word = g_strndup(start, (gsize)(word_end - start));
+    if (strchr(word, '*')) {
+        parse_error(ps, start, "'*' may only end a word: \"%s\"", word);
+        g_free(word);
+        return;
+    }
+    GArray *tokens = g_array_new(FALSE, FALSE, sizeof(RelgraphToken));
+    GStringChunk *chunk = g_string_chunk_new(64);
+    if (strcmp(word, "'s") == 0 || strcmp(word, "\xe2\x80\x99s") == 0) {
+        RelgraphToken t = {0, 0, "'s", 0, 0};
+        g_array_append_val(tokens, t);
+    } else {
+        relgraph_text_tokenize(word, 0, strlen(word), chunk, tokens);
+    }
+    if (tokens->len == 0)
+        parse_error(ps, start, "\"%s\" contains no word to match", word);
+    for (guint i = 0; i < tokens->len; i++) {
+        const RelgraphToken *t = &g_array_index(tokens, RelgraphToken, i);
+        Elem *e = g_new0(Elem, 1);
+        if (prefix && i + 1 == tokens->len) {
+            e->kind = ELEM_PREFIX;
+            e->prefix = g_strdup(t->norm);
+        } else {
+            e->kind = ELEM_WORD;
+            e->word = relgraph_lexicon_intern(ps->set->lexicon, t->norm);
+        }
+        g_ptr_array_add(seq, e);
+    }
+    g_string_chunk_free(chunk);
+    g_array_unref(tokens);
+    g_free(word);
+}
+
+static Elem *parse_choice(Parser *ps, char close);
+
+/* {src}, {dst}, {pair}, optionally with ":type|type". */
+static Elem *parse_slot(Parser *ps)
+{
+    const char *start = ps->p;
+    const char *end = strchr(start, '}');
+    if (!end) {
+        parse_error(ps, start, "%s", "unclosed '{' (expected {src}, {dst}, {pair} or {any})");
+        ps->p += strlen(ps->p);
+        return NULL;
+    }
+    char *inside = g_strndup(start + 1, (gsize)(end - start - 1));
+    ps->p = end + 1;
+    char *colon = strchr(inside, ':');
+    if (colon)
+        *colon = '\0';
+    char *role_name = g_strstrip(inside);
+    Elem *e = g_new0(Elem, 1);
+    e->kind = ELEM_SLOT;
+    e->types = RELGRAPH_ACTOR_ANY;
+    if (strcmp(role_name, "src") == 0) {
+        e->role = ROLE_SOURCE;
+    } else if (strcmp(role_name, "dst") == 0) {
+        e->role = ROLE_TARGET;
+    } else if (strcmp(role_name, "pair") == 0) {
+        e->role = ROLE_PAIR;
+    } else if (strcmp(role_name, "any") == 0) {
+        e->role = ROLE_ANY;
+    } else {
+        parse_error(ps, start + 1, "unknown slot \"%s\" (expected src, dst, pair or any)", role_name);
+    }
+    if (colon) {
+        e->types = 0;
+        char **names = g_strsplit(colon + 1, "|", -1);
+        for (char **n = names; *n; n++) {
+            char *name = g_strstrip(*n);
+            RelgraphActorType type = relgraph_actor_type_from_name(name);
+            if (!type)
+                parse_error(ps, start + 1 + (colon - inside) + 1 + (*n - names[0]),
+                            "unknown actor type \"%s\" (expected state, official or institution)", name);
+            e->types |= type;
+        }
+        g_strfreev(names);
+        if (!e->types)
+            e->types = RELGRAPH_ACTOR_ANY;
+    }
+    if (ps->in_group)
+        parse_error(ps, start, "%s", "slots cannot be inside ( ) or [ ]; write two patterns instead");
+    g_free(inside);
+    return e;
+}
+
+/* A sequence up to ')' ']' '|' or the end. */
+static GPtrArray *parse_sequence(Parser *ps)
+{
+    GPtrArray *seq = seq_new();
+    for (;;) {
+        skip_blanks(ps);
+        char c = *ps->p;
+        if (c == '\0' || c == ')' || c == ']' || c == '|' || ps->failed)
+            return seq;
+        const char *at = ps->p;
+        if (c == '{') {
+            Elem *e = parse_slot(ps);
+            if (e)
+                g_ptr_array_add(seq, e);
+        } else if (c == '(' || c == '[') {
+            ps->p++;
+            gboolean outer = ps->in_group;
+            ps->in_group = TRUE;
+            Elem *e = parse_choice(ps, c == '(' ? ')' : ']');
+            ps->in_group = outer;
+            if (*ps->p != (c == '(' ? ')' : ']')) {
+                parse_error(ps, at, "unclosed '%s'", c == '(' ? "(" : "[");
+                elem_free(e);
+                return seq;
+            }
+            ps->p++;
+            e->optional = c == '[';
+            g_ptr_array_add(seq, e);
+        } else if (c == '}') {
+            parse_error(ps, at, "%s", "unexpected '}'");
+            return seq;
+        } else if (c == '.' && ps->p[1] == '.' && g_ascii_isdigit(ps->p[2])) {
+            char *end = NULL;
+            guint64 n = g_ascii_strtoull(ps->p + 2, &end, 10);
+            ps->p = end;
+            if (n == 0 || n > 20)
+                parse_error(ps, at, "%s", "a gap ..N needs 1 <= N <= 20");
+            Elem *e = g_new0(Elem, 1);
+            e->kind = ELEM_GAP;
+            e->gap = (guint)n;
+            g_ptr_array_add(seq, e);
+        } else if (c == '@') {
+            const char *s = ++ps->p;
+            while (g_ascii_isalnum(*ps->p) || *ps->p == '_')
+                ps->p++;
+            char *name = g_strndup(s, (gsize)(ps->p - s));
+            Macro *m = g_hash_table_lookup(ps->set->macros, name);
+            if (!m) {
+                parse_error(ps, at, "unknown macro \"@%s\" (define it above its first use)", name);
+            } else {
+                Elem *e = g_new0(Elem, 1);
+                e->kind = ELEM_MACRO;
+                e->macro = m->choice;
+                g_ptr_array_add(seq, e);
+            }
+            g_free(name);
+        } else {
+            const char *end = ps->p;
+            while (*end && *end != ' ' && *end != '\t' && !is_special(*end))
+                end++;
+            compile_word(ps, ps->p, end, seq);
+            ps->p = end;
+        }
+    }
+}
+
+/* Alternatives a | b c | d up to close (')' or ']', or '\0' for a macro). */
+static Elem *parse_choice(Parser *ps, char close)
+{
+    Elem *e = g_new0(Elem, 1);
+    e->kind = ELEM_CHOICE;
+    e->alternatives = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+    for (;;) {
+        const char *at = ps->p;
+        GPtrArray *alt = parse_sequence(ps);
+        if (alt->len == 0 && !ps->failed)
+            parse_error(ps, at, "%s", "empty alternative");
+        g_ptr_array_add(e->alternatives, alt);
+        if (*ps->p == '|' && !ps->failed) {
+            ps->p++;
+            continue;
+        }
+        break;
+    }
+    if (!ps->failed && close == '\0' && *ps->p)
+        parse_error(ps, ps->p, "unexpected '%s'", (char[]){*ps->p, '\0'});
+    return e;
+}
+
+static void parse_pattern(RelgraphRelationSet *set, RelgraphRelation *relation,
+                          const RelgraphRuleLine *line, GPtrArray *diagnostics)
+{
+    Parser ps = {set, line, diagnostics, line->text, FALSE, FALSE};
+    GPtrArray *seq = parse_sequence(&ps);
+    if (!ps.failed && *ps.p)
+        parse_error(&ps, ps.p, "unexpected '%s' (alternatives need parentheses: (a|b))",
+                    (char[]){*ps.p, '\0'});
+    guint roles[4] = {0, 0, 0, 0};
+    for (guint i = 0; i < seq->len; i++) {
+        const Elem *e = g_ptr_array_index(seq, i);
+        if (e->kind == ELEM_SLOT)
+            roles[e->role]++;
+    }
+    if (!ps.failed) {
+        gboolean pair = roles[ROLE_PAIR] == 1 && roles[ROLE_SOURCE] == 0 && roles[ROLE_TARGET] == 0;
+        gboolean directed = roles[ROLE_PAIR] == 0 && roles[ROLE_SOURCE] == 1 && roles[ROLE_TARGET] == 1;
+        if (!pair && !directed)
+            parse_error(&ps, line->text, "%s",
+                        "a pattern needs exactly one {src} and one {dst}, or one {pair}");
+        else if (pair && !relation->symmetric)
+            parse_error(&ps, line->text, "{pair} is only allowed in a symmetric relation (\"%s\" is directed)",
+                        relation->name);
+    }
+    if (ps.failed) {
+        g_ptr_array_unref(seq);
+        return;
+    }
+    RelgraphPattern *pattern = g_new0(RelgraphPattern, 1);
+    pattern->elems = seq;
+    pattern->text = g_strdup(line->text);
+    pattern->location = g_strdup_printf("%s:%u", line->path, line->line);
+    pattern->slots = 2;
+    g_ptr_array_add(relation->patterns, pattern);
+}
+
+/* ---- file parser ---------------------------------------------------- */
+
+/* "relation NAME directed|symmetric [POLARITY]" */
+static RelgraphRelation *parse_relation_line(RelgraphRelationSet *set, const RelgraphRuleLine *line,
+                                             GPtrArray *diagnostics)
+{
+    char **words = g_strsplit_set(line->text, " \t", -1);
+    GPtrArray *fields = g_ptr_array_new();
+    for (char **w = words; *w; w++)
+        if (**w)
+            g_ptr_array_add(fields, *w);
+    RelgraphRelation *relation = NULL;
+    const char *file = line->path;
+    if (fields->len < 3 || fields->len > 4) {
+        relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line, line->col,
+                                 "expected \"relation NAME directed|symmetric [cooperative|neutral|conflictual]\"");
+        goto out;
+    }
+    const char *name = g_ptr_array_index(fields, 1);
+    const char *kind = g_ptr_array_index(fields, 2);
+    RelgraphPolarity polarity = RELGRAPH_POLARITY_NEUTRAL;
+    if (strcmp(kind, "directed") != 0 && strcmp(kind, "symmetric") != 0) {
+        relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line,
+                                 relgraph_rulefile_col(line, strstr(line->text, kind)),
+                                 "expected directed or symmetric, not \"%s\"", kind);
+        goto out;
+    }
+    if (fields->len == 4 && !relgraph_polarity_from_name(g_ptr_array_index(fields, 3), &polarity)) {
+        const char *word = g_ptr_array_index(fields, 3);
+        /* The polarity is the last word of the line. */
+        const char *at = line->text + strlen(line->text) - strlen(word);
+        relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line,
+                                 relgraph_rulefile_col(line, at),
+                                 "unknown polarity \"%s\" (expected cooperative, neutral or conflictual)", word);
+        goto out;
+    }
+    const RelgraphRelation *existing = relgraph_relations_find(set, name);
+    if (existing) {
+        relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line,
+                                 relgraph_rulefile_col(line, strstr(line->text, name)),
+                                 "relation \"%s\" is already declared at %s:%u", name, existing->file,
+                                 existing->line);
+        goto out;
+    }
+    relation = g_new0(RelgraphRelation, 1);
+    relation->name = g_strdup(name);
+    relation->symmetric = strcmp(kind, "symmetric") == 0;
+    relation->polarity = polarity;
+    relation->file = file;
+    relation->line = line->line;
+    relation->patterns = g_ptr_array_new_with_free_func(pattern_free);
+    g_ptr_array_add(set->relations, relation);
+    g_hash_table_insert(set->by_name, relation->name, relation);
+out:
+    g_ptr_array_unref(fields);
+    g_strfreev(words);
+    return relation;
+}
+
+/* "define @name = a | b c | d" */
+static void parse_define_line(RelgraphRelationSet *set, const RelgraphRuleLine *line,
+                              GPtrArray *diagnostics)
+{
+    const char *p = line->text + strlen("define");
+    while (*p == ' ' || *p == '\t')
+        p++;
+    const char *name_start = p;
+    if (*p != '@') {
+        relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, line->path, line->line,
+                                 relgraph_rulefile_col(line, p), "expected \"define @name = ...\"");
+        return;
+    }
+    p++;
+    while (g_ascii_isalnum(*p) || *p == '_')
+        p++;
+    char *name = g_strndup(name_start + 1, (gsize)(p - name_start - 1));
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (!*name || *p != '=') {
+        relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, line->path, line->line,
+                                 relgraph_rulefile_col(line, p), "expected \"define @name = ...\"");
+        g_free(name);
+        return;
+    }
+    if (g_hash_table_contains(set->macros, name)) {
+        relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, line->path, line->line,
+                                 relgraph_rulefile_col(line, name_start), "macro \"@%s\" is already defined",
+                                 name);
+        g_free(name);
+        return;
+    }
+    Parser ps = {set, line, diagnostics, p + 1, FALSE, TRUE};
+    Elem *choice = parse_choice(&ps, '\0');
+    if (ps.failed) {
+        elem_free(choice);
+        g_free(name);
+        return;
+    }
+    Macro *m = g_new0(Macro, 1);
+    m->name = name;
+    m->choice = choice;
+    g_hash_table_insert(set->macros, m->name, m);
+}
+
+/* "hedge may | might | not | deny*" */
+static void parse_hedge_line(RelgraphRelationSet *set, const RelgraphRuleLine *line,
+                             GPtrArray *diagnostics)
+{
+    GArray *cols = g_array_new(FALSE, FALSE, sizeof(guint));
+    GPtrArray *items = relgraph_rulefile_split(line, line->text + strlen("hedge"), '|', cols);
+    for (guint i = 0; i < items->len; i++) {
+        char *item = g_ptr_array_index(items, i);
+        gsize n = strlen(item);
+        gboolean prefix = n > 0 && item[n - 1] == '*';
+        if (prefix)
+            item[n - 1] = '\0';
+        char *norm = relgraph_text_normalize(item, -1);
+        if (!*norm || strchr(norm, ' ')) {
+            relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, line->path, line->line,
+                                     g_array_index(cols, guint, i),
+                                     "a hedge must be a single word, not \"%s\"", item);
+        } else if (prefix) {
+            g_ptr_array_add(set->hedge_prefixes, g_strdup(norm));
+        } else {
+            g_hash_table_add(set->hedges,
+                             GUINT_TO_POINTER(relgraph_lexicon_intern(set->lexicon, norm)));
+        }
+        g_free(norm);
+    }
+    g_ptr_array_unref(items);
+    g_array_unref(cols);
+}
+
+static gboolean starts_with_keyword(const char *text, const char *keyword)
+{
+    gsize n = strlen(keyword);
+    return strncmp(text, keyword, n) == 0 && (text[n] == ' ' || text[n] == '\t' || text[n] == '\0');
+}
+
+gboolean relgraph_relations_load(RelgraphRelationSet *set, const char *path,
+                                 GPtrArray *diagnostics, GError **error)
+{
+    const char *file = g_string_chunk_insert_const(set->strings, path);
+    GPtrArray *lines = relgraph_rulefile_read(file, error);
+    if (!lines)
+        return FALSE;
+    RelgraphRelation *current = NULL;
+    gboolean in_bad_relation = FALSE;
+    for (guint i = 0; i < lines->len; i++) {
+        const RelgraphRuleLine *line = g_ptr_array_index(lines, i);
+        if (line->indented) {
+            if (current)
+                parse_pattern(set, current, line, diagnostics);
+            else if (!in_bad_relation)
+                relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line, line->col,
+                                         "pattern outside of a relation (start one with \"relation NAME directed|symmetric\")");
+            continue;
+        }
+        current = NULL;
+        in_bad_relation = FALSE;
+        if (starts_with_keyword(line->text, "relation")) {
+            current = parse_relation_line(set, line, diagnostics);
+            in_bad_relation = current == NULL;
+        } else if (starts_with_keyword(line->text, "define")) {
+            parse_define_line(set, line, diagnostics);
+        } else if (starts_with_keyword(line->text, "hedge")) {
+            parse_hedge_line(set, line, diagnostics);
+        } else {
+            gsize n = strcspn(line->text, " \t");
+            char *word = g_strndup(line->text, n);
+            relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line, line->col,
+                                     "unknown directive \"%s\" (expected relation, define or hedge; patterns must be indented)",
+                                     word);
+            g_free(word);
+        }
+    }
+    g_ptr_array_unref(lines);
+    return TRUE;
+}
+
+/* ---- matcher -------------------------------------------------------- */
+
+typedef struct {
+    guint first;  /* index of the first mention of the bound list */
+    guint count;
+} Binding;
+
+typedef struct {
+    const RelgraphRelationSet *set;
+    const RelgraphToken *tokens;
+    guint n;
+    const RelgraphMention *mentions;
+    const gint *mention_at;   /* token -> mention starting there, or -1 */
+    const guint8 *inside_mention; /* token -> part of any mention */
+    Binding binding[4];
+    const Elem *title;        /* the rules' @title macro, or NULL */
+    guint end;                /* token after the match */
+    guint steps;
+} Matcher;
+
+/* What remains to match after the current sequence: a chain of frames. */
+typedef struct Cont {
+    const GPtrArray *seq;
+    guint index;
+    const struct Cont *next;
+} Cont;
+
+static gboolean match_seq(Matcher *m, const GPtrArray *seq, guint index, const Cont *k, guint pos);
+
+static gboolean match_cont(Matcher *m, const Cont *k, guint pos)
+{
+    if (!k) {
+        m->end = pos;
+        return TRUE;
+    }
+    return match_seq(m, k->seq, k->index, k->next, pos);
+}
+
+static gboolean actor_fits(const Matcher *m, guint mention, RelgraphActorType types)
+{
+    const RelgraphActor *a = relgraph_dictionary_actor(m->set->dict, m->mentions[mention].actor);
+    return (a->type & types) != 0;
+}
+
+static gboolean token_is(const Matcher *m, guint pos, const char *word)
+{
+    return pos < m->n && strcmp(m->tokens[pos].norm, word) == 0;
+}
+
+/* Skips a title before an actor: "[his|her|their] [Chinese|China 's]
+ * President" in "Chinese President Xi Jinping", so that a slot can take the
+ * person. Titles are the alternatives of the rules' @title macro. Returns
+ * the position after the title, or pos when there is none. */
+static guint skip_title(Matcher *m, guint pos)
+{
+    if (!m->title)
+        return pos;
+    guint p = pos;
+    if (token_is(m, p, "his") || token_is(m, p, "her") || token_is(m, p, "their") || token_is(m, p, "its"))
+        p++;
+    if (p < m->n && m->mention_at[p] >= 0) {
+        p = m->mentions[m->mention_at[p]].last;
+        if (token_is(m, p, "'s"))
+            p++;
+    }
+    guint after = p;
+    for (;;) {
+        gboolean found = FALSE;
+        guint saved_end = m->end;
+        for (guint i = 0; i < m->title->alternatives->len && !found; i++) {
+            /* With no continuation, a match leaves its end in m->end. */
+            if (match_seq(m, g_ptr_array_index(m->title->alternatives, i), 0, NULL, after) && m->end > after) {
+                after = m->end;
+                found = TRUE;
+            }
+        }
+        m->end = saved_end;
+        if (!found)
+            break;
+    }
+    return after > p ? after : pos;
+}
+
+/* The mention a slot can take at pos, directly or after a title; -1 if none. */
+static gint slot_mention_at(Matcher *m, guint pos, RelgraphActorType types)
+{
+    if (pos < m->n && m->mention_at[pos] >= 0 && actor_fits(m, (guint)m->mention_at[pos], types))
+        return m->mention_at[pos];
+    guint after = skip_title(m, pos);
+    if (after != pos && after < m->n && m->mention_at[after] >= 0 &&
+        actor_fits(m, (guint)m->mention_at[after], types))
+        return m->mention_at[after];
+    return -1;
+}
+
+/* The next member of a coordinated list after a mention ending at pos:
+ * separated by ",", "and" or ", and", or adjacent (a hyphenated compound,
+ * "China-Russia ties"). Returns the mention or -1; *closes tells whether
+ * the separator can end a list ("and", or adjacent): "A, B" alone is an
+ * apposition more often than a list. */
+static gint next_list_member(Matcher *m, guint pos, RelgraphActorType types, gboolean *closes)
+{
+    guint q = pos;
+    gboolean comma = token_is(m, q, ",");
+    if (comma)
+        q++;
+    gboolean and = token_is(m, q, "and");
+    if (and)
+        q++;
+    *closes = and || !comma;
+    if (q == pos) {
+        /* Adjacent: only a bare mention, never a titled one ("Chinese
+         * President Xi" is not a list). */
+        gint next = q < m->n ? m->mention_at[q] : -1;
+        return next >= 0 && actor_fits(m, (guint)next, types) ? next : -1;
+    }
+    return slot_mention_at(m, q, types);
+}
+
+static gboolean match_slot(Matcher *m, const Elem *e, const GPtrArray *seq, guint index,
+                           const Cont *k, guint pos)
+{
+    gint first = slot_mention_at(m, pos, e->types);
+    if (first < 0)
+        return FALSE;
+    if (e->role == ROLE_ANY)
+        return match_seq(m, seq, index + 1, k, m->mentions[first].last);
+    /* The longest coordinated list first, then shorter ones. */
+    guint ends[32];
+    gboolean closes[32];
+    guint count = 0;
+    gint mention = first;
+    closes[count] = TRUE;
+    ends[count++] = m->mentions[mention].last;
+    while (count < G_N_ELEMENTS(ends)) {
+        gint next = next_list_member(m, m->mentions[mention].last, e->types, &closes[count]);
+        if (next < 0 || next != mention + 1)
+            break;
+        mention = next;
+        ends[count++] = m->mentions[mention].last;
+    }
+    guint min = e->role == ROLE_PAIR ? 2 : 1;
+    for (guint c = count; c >= min && c > 0; c--) {
+        if (!closes[c - 1])
+            continue;
+        m->binding[e->role] = (Binding){(guint)first, c};
+        if (match_seq(m, seq, index + 1, k, ends[c - 1]))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static gboolean match_choice(Matcher *m, const Elem *e, const GPtrArray *seq, guint index,
+                             const Cont *k, guint pos)
+{
+    Cont after = {seq, index + 1, k};
+    for (guint i = 0; i < e->alternatives->len; i++)
+        if (match_seq(m, g_ptr_array_index(e->alternatives, i), 0, &after, pos))
+            return TRUE;
+    return e->optional && match_seq(m, seq, index + 1, k, pos);
+}
+
+static gboolean match_seq(Matcher *m, const GPtrArray *seq, guint index, const Cont *k, guint pos)
+{
+    if (++m->steps > MATCH_STEP_LIMIT)
+        return FALSE;
+    if (index == seq->len)
+        return match_cont(m, k, pos);
+    const Elem *e = g_ptr_array_index(seq, index);
+    switch (e->kind) {
+    case ELEM_WORD:
+        return pos < m->n && m->tokens[pos].word == e->word && match_seq(m, seq, index + 1, k, pos + 1);
+    case ELEM_PREFIX:
+        return pos < m->n && g_str_has_prefix(m->tokens[pos].norm, e->prefix) &&
+               match_seq(m, seq, index + 1, k, pos + 1);
+    case ELEM_SLOT:
+        return match_slot(m, e, seq, index, k, pos);
+    case ELEM_CHOICE:
+        return match_choice(m, e, seq, index, k, pos);
+    case ELEM_MACRO:
+        return match_choice(m, e->macro, seq, index, k, pos);
+    case ELEM_GAP:
+        /* Shortest gap first: the nearest reading is the likeliest. A gap
+         * never skips an actor: "{src} ..2 visit*" must not jump over the
+         * person who actually visits. */
+        for (guint g = 0; g <= e->gap && pos + g <= m->n; g++) {
+            if (g > 0 && m->inside_mention[pos + g - 1])
+                return FALSE;
+            if (match_seq(m, seq, index + 1, k, pos + g))
+                return TRUE;
+        }
+        return FALSE;
+    }
+    return FALSE;
+}
+
+static gboolean is_hedge(const RelgraphRelationSet *set, const RelgraphToken *t)
+{
+    if (t->word && g_hash_table_contains(set->hedges, GUINT_TO_POINTER(t->word)))
+        return TRUE;
+    for (guint i = 0; i < set->hedge_prefixes->len; i++)
+        if (g_str_has_prefix(t->norm, g_ptr_array_index(set->hedge_prefixes, i)))
+            return TRUE;
+    return FALSE;
+}
+
+/* A hedge governs a match when it stands inside the match or earlier in
+ * the same clause (back to the previous ',' ';' ':'). */
+static gboolean match_is_hedged(const Matcher *m, guint first, guint last)
+{
+    guint clause = first;
+    while (clause > 0 && !(m->tokens[clause - 1].flags & RELGRAPH_TOKEN_PUNCT))
+        clause--;
+    for (guint i = clause; i < last; i++)
+        if (is_hedge(m->set, &m->tokens[i]))
+            return TRUE;
+    return FALSE;
+}
+
+static void emit(const Matcher *m, const RelgraphRelation *relation, const RelgraphPattern *pattern,
+                 guint first, GArray *matches)
+{
+    gboolean hedged = match_is_hedged(m, first, m->end);
+    RelgraphRelationMatch out = {relation, pattern, 0, 0, first, m->end, hedged};
+    if (m->binding[ROLE_PAIR].count) {
+        const Binding *b = &m->binding[ROLE_PAIR];
+        for (guint i = 0; i < b->count; i++)
+            for (guint j = i + 1; j < b->count; j++) {
+                out.source = m->mentions[b->first + i].actor;
+                out.target = m->mentions[b->first + j].actor;
+                if (out.source != out.target)
+                    g_array_append_val(matches, out);
+            }
+        return;
+    }
+    const Binding *s = &m->binding[ROLE_SOURCE], *t = &m->binding[ROLE_TARGET];
+    for (guint i = 0; i < s->count; i++)
+        for (guint j = 0; j < t->count; j++) {
+            out.source = m->mentions[s->first + i].actor;
+            out.target = m->mentions[t->first + j].actor;
+            if (out.source != out.target)
+                g_array_append_val(matches, out);
+        }
+}
+
+void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToken *tokens,
+                              guint n_tokens, const RelgraphMention *mentions, guint n_mentions,
+                              GArray *matches)
+{
+    if (n_mentions < 2)
+        return; /* every pattern needs two actors */
+    gint *mention_at = g_new(gint, n_tokens + 1);
+    guint8 *inside = g_new0(guint8, n_tokens + 1);
+    for (guint i = 0; i <= n_tokens; i++)
+        mention_at[i] = -1;
+    for (guint i = 0; i < n_mentions; i++) {
+        mention_at[mentions[i].first] = (gint)i;
+        memset(inside + mentions[i].first, 1, mentions[i].last - mentions[i].first);
+    }
+    Macro *title = g_hash_table_lookup(set->macros, "title");
+    Matcher m = {set, tokens, n_tokens, mentions, mention_at, inside, {{0, 0}}, title ? title->choice : NULL, 0, 0};
+    for (guint r = 0; r < set->relations->len; r++) {
+        const RelgraphRelation *relation = g_ptr_array_index(set->relations, r);
+        for (guint p = 0; p < relation->patterns->len; p++) {
+            const RelgraphPattern *pattern = g_ptr_array_index(relation->patterns, p);
+            for (guint start = 0; start < n_tokens; start++) {
+                memset(m.binding, 0, sizeof m.binding);
+                m.steps = 0;
+                if (match_seq(&m, pattern->elems, 0, NULL, start))
+                    emit(&m, relation, pattern, start, matches);
+            }
+        }
+    }
+    g_free(inside);
+    g_free(mention_at);
+}

@@ -1,0 +1,167 @@
+/* The line-oriented reader shared by the rule-file parsers. */
+#include "relgraph/rulefile.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "relgraph/common.h"
+
+static void rule_line_free(gpointer p)
+{
+    RelgraphRuleLine *line = p;
+    g_free(line->text);
+    g_free(line);
+}
+
+/* Cuts a comment: '#' at the start or after a blank; a '#' inside a word
+ * ("C#") is kept. */
+static void strip_comment(char *s)
+{
+    for (char *p = s; *p; p++) {
+        if (*p == '#' && (p == s || p[-1] == ' ' || p[-1] == '\t')) {
+            *p = '\0';
+            return;
+        }
+    }
+}
+
+GPtrArray *relgraph_rulefile_read(const char *path, GError **error)
+{
+    char *contents = NULL;
+    gsize len = 0;
+    GError *local = NULL;
+    if (!g_file_get_contents(path, &contents, &len, &local)) {
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", path, local->message);
+        g_error_free(local);
+        return NULL;
+    }
+    const char *bad = NULL;
+    if (!g_utf8_validate(contents, (gssize)len, &bad)) {
+        guint line = 1, col = 1;
+        for (const char *p = contents; p < bad; p++, col++) {
+            if (*p == '\n') {
+                line++;
+                col = 0;
+            }
+        }
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_PARSE,
+                    "%s:%u:%u: error: invalid UTF-8", path, line, col);
+        g_free(contents);
+        return NULL;
+    }
+
+    GPtrArray *lines = g_ptr_array_new_with_free_func(rule_line_free);
+    guint number = 0;
+    char *next = contents;
+    while (next && *next) {
+        char *text = next;
+        next = strchr(next, '\n');
+        if (next)
+            *next++ = '\0';
+        number++;
+        strip_comment(text);
+        gsize n = strlen(text);
+        while (n > 0 && g_ascii_isspace(text[n - 1]))
+            text[--n] = '\0';
+        char *start = text;
+        while (*start == ' ' || *start == '\t')
+            start++;
+        if (*start == '\0')
+            continue;
+        RelgraphRuleLine *line = g_new0(RelgraphRuleLine, 1);
+        line->path = path;
+        line->line = number;
+        line->col = (guint)(start - text) + 1;
+        line->indented = start != text;
+        line->text = g_strdup(start);
+        g_ptr_array_add(lines, line);
+    }
+    g_free(contents);
+    return lines;
+}
+
+guint relgraph_rulefile_col(const RelgraphRuleLine *line, const char *at)
+{
+    return line->col + (guint)(at - line->text);
+}
+
+static void diagnostic_free(gpointer p)
+{
+    RelgraphDiagnostic *d = p;
+    g_free(d->message);
+    g_free(d);
+}
+
+GPtrArray *relgraph_diagnostics_new(void)
+{
+    return g_ptr_array_new_with_free_func(diagnostic_free);
+}
+
+void relgraph_diagnostics_add(GPtrArray *diagnostics, RelgraphDiagLevel level, const char *path,
+                              guint line, guint col, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    char *text = g_strdup_vprintf(format, args);
+    va_end(args);
+    RelgraphDiagnostic *d = g_new0(RelgraphDiagnostic, 1);
+    d->level = level;
+    const char *what = level == RELGRAPH_DIAG_ERROR ? "error" : "warning";
+    if (line)
+        d->message = g_strdup_printf("%s:%u:%u: %s: %s", path, line, col, what, text);
+    else
+        d->message = g_strdup_printf("%s: %s: %s", path, what, text);
+    g_free(text);
+    g_ptr_array_add(diagnostics, d);
+}
+
+guint relgraph_diagnostics_count(const GPtrArray *diagnostics, RelgraphDiagLevel level)
+{
+    guint n = 0;
+    for (guint i = 0; i < diagnostics->len; i++)
+        n += ((RelgraphDiagnostic *)g_ptr_array_index(diagnostics, i))->level == level;
+    return n;
+}
+
+gboolean relgraph_diagnostics_to_error(const GPtrArray *diagnostics, GError **error)
+{
+    if (relgraph_diagnostics_count(diagnostics, RELGRAPH_DIAG_ERROR) == 0)
+        return TRUE;
+    GString *all = g_string_new(NULL);
+    for (guint i = 0; i < diagnostics->len; i++) {
+        const RelgraphDiagnostic *d = g_ptr_array_index(diagnostics, i);
+        if (d->level != RELGRAPH_DIAG_ERROR)
+            continue;
+        if (all->len)
+            g_string_append_c(all, '\n');
+        g_string_append(all, d->message);
+    }
+    g_set_error_literal(error, RELGRAPH_ERROR, RELGRAPH_ERROR_PARSE, all->str);
+    g_string_free(all, TRUE);
+    return FALSE;
+}
+
+GPtrArray *relgraph_rulefile_split(const RelgraphRuleLine *line, const char *s, char sep, GArray *cols)
+{
+    GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
+    const char *p = s;
+    for (;;) {
+        const char *end = strchr(p, sep);
+        if (!end)
+            end = p + strlen(p);
+        const char *a = p, *b = end;
+        while (a < b && g_ascii_isspace(*a))
+            a++;
+        while (b > a && g_ascii_isspace(b[-1]))
+            b--;
+        g_ptr_array_add(items, g_strndup(a, (gsize)(b - a)));
+        if (cols) {
+            guint col = relgraph_rulefile_col(line, a);
+            g_array_append_val(cols, col);
+        }
+        if (*end == '\0')
+            break;
+        p = end + 1;
+    }
+    return items;
+}

@@ -1,0 +1,177 @@
+/* Actor dictionaries: parsing and mention matching. */
+#include <criterion/criterion.h>
+
+#include "relgraph/actors.h"
+#include "rules_fixture.h"
+
+static RelgraphLexicon *lexicon;
+static RelgraphDictionary *dict;
+static GPtrArray *diagnostics;
+
+static void load_text(const char *text)
+{
+    const char *files[] = {"a.actors", text, NULL};
+    char *dir = fixture_dir(files);
+    char *path = g_build_filename(dir, "a.actors", NULL);
+    lexicon = relgraph_lexicon_new();
+    dict = relgraph_dictionary_new(lexicon);
+    diagnostics = relgraph_diagnostics_new();
+    cr_assert(relgraph_dictionary_load(dict, path, diagnostics, NULL));
+    relgraph_dictionary_finish(dict, diagnostics);
+    g_free(path);
+    fixture_dir_remove(dir);
+}
+
+static void teardown(void)
+{
+    relgraph_dictionary_free(dict);
+    relgraph_lexicon_free(lexicon);
+    g_ptr_array_unref(diagnostics);
+}
+
+/* "Actor[kind]" for each mention in text, space-separated; named persists
+ * across calls when given. */
+static char *mentions_of(const char *text, GHashTable *named)
+{
+    GArray *tokens = g_array_new(FALSE, FALSE, sizeof(RelgraphToken));
+    GStringChunk *chunk = g_string_chunk_new(256);
+    relgraph_text_tokenize(text, 0, strlen(text), chunk, tokens);
+    relgraph_lexicon_assign(lexicon, (RelgraphToken *)(void *)tokens->data, tokens->len);
+    GArray *mentions = g_array_new(FALSE, FALSE, sizeof(RelgraphMention));
+    relgraph_dictionary_match(dict, (RelgraphToken *)(void *)tokens->data, tokens->len, named, mentions);
+    GString *out = g_string_new(NULL);
+    for (guint i = 0; i < mentions->len; i++) {
+        const RelgraphMention *m = &g_array_index(mentions, RelgraphMention, i);
+        g_string_append_printf(out, "%s%s", out->len ? "|" : "",
+                               relgraph_dictionary_actor(dict, m->actor)->name);
+    }
+    g_array_unref(mentions);
+    g_string_chunk_free(chunk);
+    g_array_unref(tokens);
+    return g_string_free(out, FALSE);
+}
+
+static void expect_mentions(const char *text, GHashTable *named, const char *expected)
+{
+    char *got = mentions_of(text, named);
+    cr_expect_str_eq(got, expected, "text: %s", text);
+    g_free(got);
+}
+
+static void setup_fixture(void)
+{
+    load_text(fixture_actors);
+    cr_assert_eq(relgraph_diagnostics_count(diagnostics, RELGRAPH_DIAG_ERROR), 0);
+}
+
+TestSuite(actors, .init = setup_fixture, .fini = teardown);
+
+Test(actors, aliases_metonyms_demonyms)
+{
+    expect_mentions("Beijing and the PRC spoke to Pyongyang.", NULL, "China|China|North Korea");
+    expect_mentions("North Korean troops and Russians.", NULL, "North Korea|Russia");
+    expect_mentions("The Kremlin said.", NULL, "Russia");
+}
+
+Test(actors, longest_alias_wins)
+{
+    expect_mentions("China's Foreign Ministry said China agreed.", NULL, "Chinese Foreign Ministry|China");
+}
+
+Test(actors, spelling_variants_normalise)
+{
+    expect_mentions("Sergey Lavrov and SERGEI LAVROV and Kim Jong-un.", NULL,
+                    "Sergei Lavrov|Sergei Lavrov|Kim Jong Un");
+    expect_mentions("Beijing\xe2\x80\x99s envoy", NULL, "China");
+}
+
+Test(actors, acronyms_only_match_capitals)
+{
+    expect_mentions("The US told us to wait.", NULL, "United States");
+    expect_mentions("the dprk and the DPRK", NULL, "North Korea");
+}
+
+Test(actors, short_names_need_the_full_name_first)
+{
+    GHashTable *named = g_hash_table_new(g_direct_hash, g_direct_equal);
+    expect_mentions("Lavrov arrived.", named, "");
+    expect_mentions("Sergei Lavrov arrived.", named, "Sergei Lavrov");
+    expect_mentions("Lavrov left.", named, "Sergei Lavrov");
+    /* A short name matches only a capitalised word. */
+    expect_mentions("the lavrov doctrine", named, "");
+    g_hash_table_destroy(named);
+}
+
+Test(actors, ambiguous_short_names_match_nobody)
+{
+    GHashTable *named = g_hash_table_new(g_direct_hash, g_direct_equal);
+    expect_mentions("Wang Yi spoke.", named, "Wang Yi");
+    expect_mentions("Wang agreed.", named, "Wang Yi");
+    expect_mentions("Wang Wenbin spoke too.", named, "Wang Wenbin");
+    expect_mentions("Wang agreed again.", named, "");
+    g_hash_table_destroy(named);
+}
+
+Test(actors, alias_naming_the_affiliation)
+{
+    const char *text = "China's Foreign Ministry said.";
+    GArray *tokens = g_array_new(FALSE, FALSE, sizeof(RelgraphToken));
+    GStringChunk *chunk = g_string_chunk_new(64);
+    relgraph_text_tokenize(text, 0, strlen(text), chunk, tokens);
+    relgraph_lexicon_assign(lexicon, (RelgraphToken *)(void *)tokens->data, tokens->len);
+    GArray *mentions = g_array_new(FALSE, FALSE, sizeof(RelgraphMention));
+    relgraph_dictionary_match(dict, (RelgraphToken *)(void *)tokens->data, tokens->len, NULL, mentions);
+    cr_assert_eq(mentions->len, 1);
+    const RelgraphMention *m = &g_array_index(mentions, RelgraphMention, 0);
+    cr_expect_eq(m->affiliation, relgraph_dictionary_find(dict, "China"));
+    cr_expect_eq(m->first, 0);
+    cr_expect_eq(m->last, 4);
+    g_array_unref(mentions);
+    g_string_chunk_free(chunk);
+    g_array_unref(tokens);
+}
+
+Test(actors, belongs_to_follows_the_chain)
+{
+    guint wenbin = (guint)relgraph_dictionary_find(dict, "Wang Wenbin");
+    cr_expect(relgraph_dictionary_belongs_to(dict, wenbin, (guint)relgraph_dictionary_find(dict, "China")));
+    cr_expect_not(relgraph_dictionary_belongs_to(dict, wenbin, (guint)relgraph_dictionary_find(dict, "Russia")));
+}
+
+/* ---- errors ------------------------------------------------------------ */
+
+static void expect_diagnostic(const char *text, const char *fragment)
+{
+    load_text(text);
+    gboolean found = FALSE;
+    GString *all = g_string_new(NULL);
+    for (guint i = 0; i < diagnostics->len; i++) {
+        const RelgraphDiagnostic *d = g_ptr_array_index(diagnostics, i);
+        g_string_append_printf(all, "%s\n", d->message);
+        found |= strstr(d->message, fragment) != NULL;
+    }
+    cr_expect(found, "expected \"%s\" among:\n%s", fragment, all->str);
+    g_string_free(all, TRUE);
+    teardown();
+}
+
+Test(actors_errors, messages_name_file_line_and_column)
+{
+    expect_diagnostic("actor China country\n", "a.actors:1:13: error: unknown actor type \"country\"");
+    expect_diagnostic("actor China\n", "a.actors:1:7: error: expected \"actor NAME TYPE\"");
+    expect_diagnostic("actor China state\n  nickname Cathay\n", "a.actors:2:3: error: unknown keyword \"nickname\"");
+    expect_diagnostic("actor China state\n  alias PRC | | Cathay\n", "a.actors:2:15: error: empty item in list");
+    expect_diagnostic("  alias PRC\n", "a.actors:1:3: error: indented line outside of an actor entry");
+    expect_diagnostic("actor China state\nactor China state\n", "a.actors:2:7: error: actor \"China\" is already defined at");
+    expect_diagnostic("actor Zhao official\n  member_of Atlantis\n", "a.actors:2:13: error: member_of names unknown actor \"Atlantis\"");
+    expect_diagnostic("actor China state\n  alias Middle Kingdom\nactor Japan state\n  alias middle kingdom\n",
+                      "a.actors:4:9: error: alias \"middle kingdom\" is ambiguous: it also names \"China\" (");
+    expect_diagnostic("alias China\n", "a.actors:1:1: error: expected \"actor NAME TYPE\"");
+}
+
+Test(actors_errors, shared_short_names_are_not_errors)
+{
+    load_text("actor Li Qiang official\n  short Li\nactor Li Hongzhong official\n  short Li\n");
+    cr_expect_eq(relgraph_diagnostics_count(diagnostics, RELGRAPH_DIAG_ERROR), 0);
+    teardown();
+}

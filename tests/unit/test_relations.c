@@ -1,0 +1,164 @@
+/* Relation rules: parsing (with file:line:col errors) and matching. */
+#include <criterion/criterion.h>
+
+#include "rules_fixture.h"
+
+static const char base_rules[] =
+    "define @title = foreign minister | president | leader | spokesman\n"
+    "define @trip = visit | trip | journey\n"
+    "hedge may | not | if | deny*\n"
+    "relation visit directed cooperative\n"
+    "  {src:official|state} ..2 visit* [the] {dst:state}\n"
+    "  {src} ['s] ..3 @trip to {dst:state}\n"
+    "  @trip to {dst:state} by {src}\n"
+    "relation meet symmetric cooperative\n"
+    "  {src} met [with] {dst}\n"
+    "  {pair} (held | hold) talks\n"
+    "relation invite directed cooperative\n"
+    "  {dst} (was | were) invited by {src}\n"
+    "relation veto directed conflictual\n"
+    "  {src} vetoed ..5 {dst:institution}\n"
+    "relation member_of directed neutral\n"
+    "  {dst:state|institution} ['s] @title {src:official}\n"
+    "  {dst:state} ambassador to {any} {src:official}\n";
+
+static RelgraphRules *rules;
+
+static void setup(void)
+{
+    char *message = NULL;
+    rules = fixture_rules(base_rules, &message);
+    cr_assert_not_null(rules, "rules failed to load: %s", message ? message : "?");
+    g_free(message);
+}
+
+static void teardown(void)
+{
+    relgraph_rules_free(rules);
+}
+
+static void expect(const char *text, const char *expected)
+{
+    char *got = fixture_extract(rules, text, RELGRAPH_HEDGED_DROP);
+    cr_expect_str_eq(got, expected, "text: %s", text);
+    g_free(got);
+}
+
+TestSuite(relations, .init = setup, .fini = teardown);
+
+Test(relations, word_forms_and_optional_words)
+{
+    expect("Zhao Leji visited Pyongyang last week.", "Zhao Leji visit North Korea");
+    expect("Zhao Leji also visits the DPRK.", "Zhao Leji visit North Korea");
+    expect("Zhao Leji admired Pyongyang.", "");
+    expect("Zhao Leji admired and then visited Pyongyang.", "");
+}
+
+Test(relations, bounded_gap_and_possessive)
+{
+    expect("Sergey Lavrov's two-day trip to Beijing ended.", "Sergei Lavrov visit China");
+    /* Four words between the actor and "trip" is more than ..3 allows. */
+    expect("Sergey Lavrov began a long two-day trip to Beijing.", "");
+}
+
+Test(relations, gap_never_skips_an_actor)
+{
+    /* "Russia" stands between: the visitor is Russia, not China. */
+    expect("China says Russia's trip to Pyongyang matters.", "Russia visit North Korea");
+}
+
+Test(relations, reversed_order)
+{
+    expect("A trip to Pyongyang by Zhao Leji was announced.", "Zhao Leji visit North Korea");
+    expect("Kim Jong Un was invited by Beijing.", "China invite Kim Jong Un");
+}
+
+Test(relations, symmetric_relations_are_in_canonical_order)
+{
+    expect("Sergei Lavrov met with Wang Yi.", "Sergei Lavrov meet Wang Yi");
+    expect("Wang Yi met Sergei Lavrov.", "Sergei Lavrov meet Wang Yi");
+}
+
+Test(relations, coordination_fills_a_slot_with_every_member)
+{
+    expect("China and Russia vetoed a draft of the Security Council.",
+           "China veto UN Security Council\nRussia veto UN Security Council");
+    expect("China, Russia and North Korea held talks.",
+           "China meet North Korea\nChina meet Russia\nNorth Korea meet Russia");
+}
+
+Test(relations, comma_alone_is_not_a_list)
+{
+    /* "Kim Jong Un, Russia ..." is an apposition-like run, not a list. */
+    expect("Wang Yi, Russia vetoed a draft of the Security Council.",
+           "Russia veto UN Security Council");
+}
+
+Test(relations, titles_before_a_slot)
+{
+    expect("Japan hosted talks as Chinese Foreign Minister Wang Yi met Sergei Lavrov.",
+           "Sergei Lavrov meet Wang Yi\nWang Yi member_of China");
+}
+
+Test(relations, anonymous_slot)
+{
+    expect("Chinese Ambassador to North Korea Wang Yi spoke.", "Wang Yi member_of China");
+}
+
+Test(relations, hedged_statements_are_dropped_or_kept)
+{
+    expect("Zhao Leji may visit Pyongyang.", "");
+    expect("Zhao Leji did not visit Pyongyang.", "");
+    expect("If Zhao Leji visits Pyongyang, Russia objects.", "");
+    char *kept = fixture_extract(rules, "Zhao Leji may visit Pyongyang.", RELGRAPH_HEDGED_KEEP);
+    cr_expect_str_eq(kept, "Zhao Leji visit North Korea");
+    g_free(kept);
+}
+
+Test(relations, slot_type_constraint)
+{
+    /* {dst:state}: the ministry is an institution, so no visit. */
+    expect("Zhao Leji visited the Chinese Foreign Ministry.", "Chinese Foreign Ministry member_of China");
+}
+
+/* ---- parse errors ----------------------------------------------------- */
+
+static void expect_error(const char *rules_text, const char *fragment)
+{
+    char *message = NULL;
+    RelgraphRules *bad = fixture_rules(rules_text, &message);
+    cr_expect_null(bad, "rules should not load: %s", rules_text);
+    cr_expect_not_null(message);
+    if (message)
+        cr_expect(strstr(message, fragment) != NULL, "expected \"%s\" in \"%s\"", fragment, message);
+    relgraph_rules_free(bad);
+    g_free(message);
+}
+
+Test(relations_errors, every_error_has_file_line_and_column)
+{
+    expect_error("relation visit directed\n  {src} visit* (to | {dst}\n", "test.rules:2:");
+    expect_error("relation visit directed\n  {src} {dst} (visit*\n", "test.rules:2:15: error: unclosed '('");
+    expect_error("relation visit directed\n  {src} visit* {dst:country}\n", "test.rules:2:21: error: unknown actor type \"country\"");
+    expect_error("relation visit sideways\n", "test.rules:1:16: error: expected directed or symmetric");
+    expect_error("relation visit directed cheerful\n", "test.rules:1:25: error: unknown polarity");
+    expect_error("relation visit directed\n  {src} visit* @nowhere {dst}\n", "test.rules:2:16: error: unknown macro \"@nowhere\"");
+    expect_error("relation visit directed\n  {src} visit*\n", "exactly one {src} and one {dst}");
+    expect_error("relation visit directed\n  {pair} visit*\n", "only allowed in a symmetric relation");
+    expect_error("relation visit directed\n  {src} vis*it {dst}\n", "'*' may only end a word");
+    expect_error("relation visit directed\n  {src} ..0 {dst}\n", "a gap ..N needs");
+    expect_error("  {src} visit {dst}\n", "test.rules:1:3: error: pattern outside of a relation");
+    expect_error("relation visit directed\nrelation visit directed\n", "already declared at");
+    expect_error("relation visit directed\n  {src} visit {dst} | {src} go {dst}\n", "alternatives need parentheses");
+    expect_error("frobnicate\n", "test.rules:1:1: error: unknown directive \"frobnicate\"");
+}
+
+Test(relations_errors, all_errors_are_reported_not_just_the_first)
+{
+    char *message = NULL;
+    RelgraphRules *bad = fixture_rules("relation a sideways\nrelation b directed\n  {src} x (y {dst}\n", &message);
+    cr_assert_null(bad);
+    cr_expect(strstr(message, "test.rules:1:") != NULL);
+    cr_expect(strstr(message, "test.rules:3:") != NULL);
+    g_free(message);
+}
