@@ -1,0 +1,107 @@
+/* Export dispatch, plus the few helpers every exporter shares. */
+#include "relgraph/export.h"
+
+#include <string.h>
+
+/* Helpers shared by export_*.c; this module has no private header, so each
+ * exporter repeats these three prototypes. */
+char *relgraph_export_clean_text(const char *text);
+guint relgraph_export_max_evidence(const RelgraphExportOptions *options);
+void relgraph_export_polarity_rgb(RelgraphPolarity polarity, guint8 rgb[3]);
+
+typedef char *(*ExportFunc)(const RelgraphGraph *, const RelgraphExportOptions *, gsize *, GError **);
+
+typedef struct {
+    const char *name;
+    const char *extension;
+    ExportFunc func;
+} ExportFormat;
+
+static const ExportFormat formats[] = {
+    {"dot", "dot", relgraph_export_dot},
+    {"svg", "svg", relgraph_export_svg},
+    {"graphml", "graphml", relgraph_export_graphml},
+    {"tsv", "tsv", relgraph_export_tsv},
+};
+
+static const char *const format_names[] = {"dot", "svg", "graphml", "tsv", NULL};
+G_STATIC_ASSERT(G_N_ELEMENTS(format_names) == G_N_ELEMENTS(formats) + 1);
+
+static const ExportFormat *format_find(const char *name)
+{
+    for (guint i = 0; name && i < G_N_ELEMENTS(formats); i++)
+        if (strcmp(formats[i].name, name) == 0)
+            return &formats[i];
+    return NULL;
+}
+
+char *relgraph_export(const RelgraphGraph *graph, const char *format, const RelgraphExportOptions *options,
+                      gsize *len, GError **error)
+{
+    g_return_val_if_fail(graph && len, NULL);
+    const ExportFormat *f = format_find(format);
+    if (!f) {
+        char *known = g_strjoinv(", ", (GStrv)format_names);
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_USAGE, "unknown export format \"%s\" (known: %s)",
+                    format ? format : "(null)", known);
+        g_free(known);
+        return NULL;
+    }
+    return f->func(graph, options, len, error);
+}
+
+const char *const *relgraph_export_formats(void)
+{
+    return format_names;
+}
+
+const char *relgraph_export_extension(const char *format)
+{
+    const ExportFormat *f = format_find(format);
+    return f ? f->extension : NULL;
+}
+
+/* Text fit for XML 1.0 and SVG: invalid UTF-8 and characters XML cannot
+ * carry (C0 controls other than tab/newline/return, U+FFFE, U+FFFF) become
+ * U+FFFD. Caller frees with g_free. */
+char *relgraph_export_clean_text(const char *text)
+{
+    if (!text)
+        return g_strdup("");
+    char *valid = g_utf8_make_valid(text, -1);
+    GString *out = NULL;
+    for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        gboolean bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF;
+        if (bad && !out)
+            out = g_string_new_len(valid, p - valid);
+        if (out) {
+            if (bad)
+                g_string_append_unichar(out, 0xFFFD);
+            else
+                g_string_append_len(out, p, g_utf8_next_char(p) - p);
+        }
+    }
+    if (!out)
+        return valid;
+    g_free(valid);
+    return g_string_free(out, FALSE);
+}
+
+guint relgraph_export_max_evidence(const RelgraphExportOptions *options)
+{
+    return options && options->max_evidence ? options->max_evidence : 3;
+}
+
+/* Okabe-Ito colours, distinguishable with the common colour-vision
+ * deficiencies: blue for cooperation, vermillion for conflict, grey otherwise. */
+void relgraph_export_polarity_rgb(RelgraphPolarity polarity, guint8 rgb[3])
+{
+    static const guint8 colours[][3] = {
+        [RELGRAPH_POLARITY_NEUTRAL] = {0x66, 0x66, 0x66},
+        [RELGRAPH_POLARITY_COOPERATIVE] = {0x00, 0x72, 0xB2},
+        [RELGRAPH_POLARITY_CONFLICTUAL] = {0xD5, 0x5E, 0x00},
+    };
+    guint i = (guint)polarity < G_N_ELEMENTS(colours) ? (guint)polarity : RELGRAPH_POLARITY_NEUTRAL;
+    memcpy(rgb, colours[i], 3);
+}

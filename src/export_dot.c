@@ -1,0 +1,474 @@
+/* DOT (cgraph) and SVG (gvc layout + render) of the relation multigraph.
+ *
+ * Both go through one Agraph_t built in the graph's sorted order, so the
+ * DOT text and the layout are the same whatever order the graph was built
+ * in. The DOT carries the layout engine and its seed, so `dot -Tsvg` on it
+ * reproduces our SVG (`-Glayout=neato` picks another engine).
+ *
+ * Encoding: node shape and fill tell the actor type, edge colour (and a
+ * dash for conflict) the polarity, edge width the weight; tooltips carry the
+ * actor details and the evidence sentences.
+ */
+#include "relgraph/export.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+/* From export.c (this module has no private header). */
+char *relgraph_export_clean_text(const char *text);
+guint relgraph_export_max_evidence(const RelgraphExportOptions *options);
+void relgraph_export_polarity_rgb(RelgraphPolarity polarity, guint8 rgb[3]);
+
+#define FONT "Helvetica,Arial,sans-serif"
+#define LAYOUT_SEED "1"
+#define MAX_PENWIDTH 5.0
+
+/* Graphviz keeps global state (the error handler, its parser, plugin
+ * loading), so every use of it goes through this lock. */
+G_LOCK_DEFINE_STATIC(graphviz);
+static GString *graphviz_messages;
+static agusererrf graphviz_previous_errf;
+
+static int collect_message(char *message)
+{
+    g_string_append(graphviz_messages, message);
+    return 0;
+}
+
+/* Takes the lock and collects Graphviz's error and warning output instead
+ * of letting it go to stderr. */
+static void graphviz_begin(void)
+{
+    G_LOCK(graphviz);
+    graphviz_messages = g_string_new(NULL);
+    graphviz_previous_errf = agseterrf(collect_message);
+}
+
+/* Restores the handler, releases the lock and returns what was collected
+ * (NULL when nothing was; caller frees with g_free). */
+static char *graphviz_end(void)
+{
+    agseterrf(graphviz_previous_errf);
+    char *messages = g_strstrip(g_string_free(graphviz_messages, FALSE));
+    graphviz_messages = NULL;
+    G_UNLOCK(graphviz);
+    if (!*messages) {
+        g_free(messages);
+        return NULL;
+    }
+    return messages;
+}
+
+/* One Graphviz context for the process, as Graphviz intends: creating one
+ * reads the plugin configuration each time (and 2.42 leaks a buffer doing
+ * it). Call with the lock held; NULL when Graphviz cannot start. */
+static GVC_t *graphviz_context(void)
+{
+    static GVC_t *context;
+    if (!context)
+        context = gvContext();
+    return context;
+}
+
+static void set_graphviz_error(GError **error, const char *what, const char *messages)
+{
+    g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_RENDER, "Graphviz: %s%s%s", what, messages ? ": " : "",
+                messages ? messages : "");
+}
+
+/* ---- Strings -------------------------------------------------------------- */
+
+/* A node id cgraph can write and read back. DOT quoted strings cannot end
+ * in a backslash nor hold one before a quote or newline (Graphviz 2.42
+ * writes them unescaped), and backslashes are escapes in Graphviz strings
+ * anyway: every backslash is doubled, which keeps ids distinct. */
+static char *dot_id(const char *name)
+{
+    char *clean = relgraph_export_clean_text(name);
+    if (!strchr(clean, '\\'))
+        return clean;
+    GString *out = g_string_sized_new(strlen(clean) + 8);
+    for (const char *p = clean; *p; p++) {
+        if (*p == '\\')
+            g_string_append_c(out, '\\');
+        g_string_append_c(out, *p);
+    }
+    g_free(clean);
+    return g_string_free(out, FALSE);
+}
+
+/* Appends text as a Graphviz escString (labels, tooltips): backslashes
+ * doubled, line breaks as \n, so that the value shows exactly text. */
+static void append_esc(GString *out, const char *text)
+{
+    char *clean = relgraph_export_clean_text(text);
+    for (const char *p = clean; *p; p++) {
+        if (*p == '\\')
+            g_string_append(out, "\\\\");
+        else if (*p == '\r')
+            g_string_append(out, p[1] == '\n' ? "" : "\\n");
+        else if (*p == '\n')
+            g_string_append(out, "\\n");
+        else
+            g_string_append_c(out, *p);
+    }
+    g_free(clean);
+}
+
+static char *esc_string(const char *text)
+{
+    GString *out = g_string_new(NULL);
+    append_esc(out, text);
+    return g_string_free(out, FALSE);
+}
+
+/* agset takes char*; the value is copied into the graph's string pool. */
+static void set(void *obj, const char *name, const char *value)
+{
+    agset(obj, (char *)name, (char *)value);
+}
+
+static void set_esc(void *obj, const char *name, const char *text)
+{
+    char *value = esc_string(text);
+    set(obj, name, value);
+    g_free(value);
+}
+
+/* ---- Styles --------------------------------------------------------------- */
+
+typedef struct {
+    const char *shape;
+    const char *style;
+    const char *fill;
+} NodeStyle;
+
+/* Shape and colour both tell the type, so it survives grey-scale printing
+ * and colour-vision deficiencies; fills are Okabe-Ito colours under which
+ * black text stays readable. */
+static const NodeStyle *node_style(RelgraphActorType type)
+{
+    static const NodeStyle state = {"box", "filled,rounded", "#56B4E9"};
+    static const NodeStyle official = {"ellipse", "filled", "#F0E442"};
+    static const NodeStyle institution = {"hexagon", "filled", "#009E73"};
+    static const NodeStyle unknown = {"ellipse", "filled,dashed", "#DDDDDD"};
+    switch (type) {
+    case RELGRAPH_ACTOR_STATE: return &state;
+    case RELGRAPH_ACTOR_OFFICIAL: return &official;
+    case RELGRAPH_ACTOR_INSTITUTION: return &institution;
+    }
+    return &unknown;
+}
+
+/* ---- Building the cgraph graph -------------------------------------------- */
+
+typedef struct {
+    GString *out;
+} DotSink;
+
+static int sink_putstr(void *chan, const char *str)
+{
+    g_string_append(((DotSink *)chan)->out, str);
+    return 0;
+}
+
+static int sink_flush(void *chan)
+{
+    (void)chan;
+    return 0;
+}
+
+static Agiodisc_t sink_io = {NULL, sink_putstr, sink_flush};
+static Agdisc_t sink_disc = {NULL, NULL, &sink_io};
+
+/* Declares every attribute with its default: agset needs the symbol, and
+ * defaults keep the DOT short (only differences are written per object). */
+static void declare_attributes(Agraph_t *g, const RelgraphExportOptions *options, const char *layout)
+{
+    static const char *const graph_attrs[][2] = {
+        {"fontname", FONT}, {"fontsize", "16"}, {"labelloc", "t"}, {"pad", "0.3"},
+        /* Space for labels: overlap removal and margins (neato, fdp, sfdp),
+         * rank and node gaps (dot). */
+        {"overlap", "false"}, {"sep", "+8"}, {"esep", "+4"}, {"nodesep", "0.35"}, {"ranksep", "0.7"},
+        /* Lay out connected components apart and pack them, so that actors
+         * without relations do not stretch the figure into a long row. */
+        {"pack", "true"},
+        /* Nodes drawn over edges; a fixed seed makes neato/fdp/sfdp repeatable. */
+        {"outputorder", "edgesfirst"}, {"start", LAYOUT_SEED},
+    };
+    static const char *const node_attrs[][2] = {
+        {"fontname", FONT}, {"fontsize", "11"}, {"shape", "ellipse"}, {"style", "filled"},
+        {"fillcolor", "#DDDDDD"}, {"color", "#333333"}, {"margin", "0.08,0.04"},
+        /* \N shows the id, whose doubled backslashes read back as one. */
+        {"label", "\\N"}, {"tooltip", ""}, {"class", ""},
+    };
+    static const char *const edge_attrs[][2] = {
+        {"fontname", FONT}, {"fontsize", "9"}, {"color", "#666666"}, {"fontcolor", "#666666"},
+        {"penwidth", "1"}, {"arrowsize", "0.7"}, {"dir", "forward"}, {"style", "solid"},
+        {"label", ""}, {"tooltip", ""}, {"id", ""}, {"class", ""},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(graph_attrs); i++)
+        agattr(g, AGRAPH, (char *)graph_attrs[i][0], (char *)graph_attrs[i][1]);
+    agattr(g, AGRAPH, "layout", (char *)layout);
+    /* Spline routing around nodes, except where the engine packs nodes
+     * touching (osage, patchwork): there Graphviz would warn and fall back. */
+    gboolean packed = strcmp(layout, "osage") == 0 || strcmp(layout, "patchwork") == 0;
+    agattr(g, AGRAPH, "splines", packed ? "line" : "true");
+    if (options && options->title && *options->title) {
+        char *label = esc_string(options->title);
+        agattr(g, AGRAPH, "label", label);
+        g_free(label);
+    }
+    for (guint i = 0; i < G_N_ELEMENTS(node_attrs); i++)
+        agattr(g, AGNODE, (char *)node_attrs[i][0], (char *)node_attrs[i][1]);
+    for (guint i = 0; i < G_N_ELEMENTS(edge_attrs); i++)
+        agattr(g, AGEDGE, (char *)edge_attrs[i][0], (char *)edge_attrs[i][1]);
+}
+
+static void add_node(Agraph_t *g, const RelgraphNode *node, GHashTable *by_name)
+{
+    char *id = dot_id(node->name);
+    Agnode_t *n = agnode(g, id, TRUE);
+    g_free(id);
+    g_hash_table_insert(by_name, node->name, n);
+
+    const NodeStyle *style = node_style(node->type);
+    const char *type = relgraph_actor_type_name(node->type);
+    set(n, "shape", style->shape);
+    set(n, "style", style->style);
+    set(n, "fillcolor", style->fill);
+    set(n, "class", type ? type : "unknown");
+
+    GString *tip = g_string_new(NULL);
+    append_esc(tip, node->name);
+    g_string_append_printf(tip, "\\ntype: %s", type ? type : "unknown");
+    if (node->affiliation) {
+        g_string_append(tip, "\\naffiliation: ");
+        append_esc(tip, node->affiliation);
+    }
+    g_string_append_printf(tip, "\\nmentions: %u", node->mentions);
+    set(n, "tooltip", tip->str);
+    g_string_free(tip, TRUE);
+}
+
+static Agnode_t *endpoint(Agraph_t *g, GHashTable *by_name, const char *name)
+{
+    Agnode_t *n = g_hash_table_lookup(by_name, name);
+    if (!n) {
+        /* Not reachable through graph.h, which creates the nodes of every edge. */
+        char *id = dot_id(name);
+        n = agnode(g, id, TRUE);
+        g_free(id);
+    }
+    return n;
+}
+
+static void add_edge(Agraph_t *g, const RelgraphEdge *edge, guint index, GHashTable *by_name, guint max_evidence)
+{
+    char name[24];
+    g_snprintf(name, sizeof name, "e%u", index);
+    Agedge_t *e = agedge(g, endpoint(g, by_name, edge->source), endpoint(g, by_name, edge->target), name, TRUE);
+    /* The id tells parallel edges apart in SVG, where they share a title. */
+    set(e, "id", name);
+    set_esc(e, "label", edge->relation);
+    set(e, "class", relgraph_polarity_name(edge->polarity));
+
+    guint8 rgb[3];
+    char colour[8];
+    relgraph_export_polarity_rgb(edge->polarity, rgb);
+    g_snprintf(colour, sizeof colour, "#%02X%02X%02X", rgb[0], rgb[1], rgb[2]);
+    set(e, "color", colour);
+    set(e, "fontcolor", colour);
+    if (edge->polarity == RELGRAPH_POLARITY_CONFLICTUAL)
+        set(e, "style", "dashed");  /* a second cue besides colour */
+    if (edge->symmetric)
+        set(e, "dir", "none");
+
+    char width[G_ASCII_DTOSTR_BUF_SIZE];
+    double w = 1.0 + log2(edge->weight > 0 ? (double)edge->weight : 1.0);
+    g_ascii_formatd(width, sizeof width, "%.2f", MIN(w, MAX_PENWIDTH));
+    set(e, "penwidth", width);
+
+    GString *tip = g_string_new(NULL);
+    append_esc(tip, edge->source);
+    g_string_append_c(tip, ' ');
+    append_esc(tip, edge->relation);
+    g_string_append_c(tip, ' ');
+    append_esc(tip, edge->target);
+    g_string_append_printf(tip, " (weight %u)", edge->weight);
+    guint shown = MIN(edge->evidence->len, max_evidence);
+    for (guint i = 0; i < shown; i++) {
+        const RelgraphEvidence *ev = g_ptr_array_index(edge->evidence, i);
+        g_string_append(tip, "\\n");
+        append_esc(tip, ev->doc);
+        g_string_append(tip, ": ");
+        append_esc(tip, ev->text);
+    }
+    if (edge->evidence->len > shown)
+        g_string_append_printf(tip, "\\n(%u more)", edge->evidence->len - shown);
+    set(e, "tooltip", tip->str);
+    g_string_free(tip, TRUE);
+}
+
+/* The whole relation graph as a cgraph graph, in sorted order. Caller
+ * closes with agclose. Must be called between graphviz_begin/end. */
+static Agraph_t *build_agraph(const RelgraphGraph *graph, const RelgraphExportOptions *options, const char *layout)
+{
+    Agraph_t *g = agopen("relgraph", Agdirected, &sink_disc);
+    if (!g)
+        return NULL;
+    declare_attributes(g, options, layout);
+
+    GHashTable *by_name = g_hash_table_new(g_str_hash, g_str_equal);
+    GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
+    for (guint i = 0; i < nodes->len; i++)
+        add_node(g, g_ptr_array_index(nodes, i), by_name);
+    g_ptr_array_unref(nodes);
+
+    guint max_evidence = relgraph_export_max_evidence(options);
+    GPtrArray *edges = relgraph_graph_sorted_edges(graph);
+    for (guint i = 0; i < edges->len; i++)
+        add_edge(g, g_ptr_array_index(edges, i), i, by_name, max_evidence);
+    g_ptr_array_unref(edges);
+    g_hash_table_unref(by_name);
+    return g;
+}
+
+/* ---- Layout engines ------------------------------------------------------- */
+
+static const char *layout_name(const RelgraphExportOptions *options)
+{
+    return options && options->layout && *options->layout ? options->layout : RELGRAPH_DEFAULT_LAYOUT;
+}
+
+/* Checks layout against the engines this Graphviz installation has. */
+static gboolean layout_check(GVC_t *gvc, const char *layout, GError **error)
+{
+    int count = 0;
+    char **list = gvPluginList(gvc, "layout", &count, NULL);
+    gboolean found = FALSE;
+    GString *known = g_string_new(NULL);
+    for (int i = 0; i < count; i++) {
+        /* The nop engines only reuse positions already in the input, which we never have. */
+        if (!g_str_has_prefix(list[i], "nop")) {
+            found = found || strcmp(list[i], layout) == 0;
+            g_string_append_printf(known, "%s%s", known->len ? ", " : "", list[i]);
+        }
+        free(list[i]);
+    }
+    free(list);
+    if (!found) {
+        if (known->len)
+            g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_USAGE, "unknown layout engine \"%s\" (known: %s)",
+                        layout, known->str);
+        else
+            g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_RENDER,
+                        "Graphviz has no layout plugins registered (run `dot -c` as root)");
+    }
+    g_string_free(known, TRUE);
+    return found;
+}
+
+/* ---- Exporters ------------------------------------------------------------ */
+
+/* Warnings from a run that succeeded are passed on rather than dropped. */
+static void forward_warnings(char *messages)
+{
+    if (messages)
+        g_warning("Graphviz: %s", messages);
+    g_free(messages);
+}
+
+char *relgraph_export_dot(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
+                          GError **error)
+{
+    g_return_val_if_fail(graph && len, NULL);
+    const char *layout = layout_name(options);
+    const char *failure = NULL;
+    GError *usage = NULL;
+    DotSink sink = {g_string_new(NULL)};
+
+    graphviz_begin();
+    /* The context is needed only to check the engine named in the DOT. */
+    GVC_t *gvc = graphviz_context();
+    Agraph_t *g = NULL;
+    if (!gvc)
+        failure = "cannot create a context";
+    else if (!layout_check(gvc, layout, &usage))
+        ;
+    else if (!(g = build_agraph(graph, options, layout)))
+        failure = "cannot create a graph";
+    else if (agwrite(g, &sink) != 0)
+        failure = "cannot write DOT";
+    if (g)
+        agclose(g);
+    char *messages = graphviz_end();
+
+    if (usage || failure) {
+        if (usage)
+            g_propagate_error(error, usage);
+        else
+            set_graphviz_error(error, failure, messages);
+        g_free(messages);
+        g_string_free(sink.out, TRUE);
+        return NULL;
+    }
+    forward_warnings(messages);
+    *len = sink.out->len;
+    return g_string_free(sink.out, FALSE);
+}
+
+char *relgraph_export_svg(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
+                          GError **error)
+{
+    g_return_val_if_fail(graph && len, NULL);
+    const char *layout = layout_name(options);
+    char *result = NULL;
+    const char *failure = NULL;
+    GError *usage = NULL;
+
+    graphviz_begin();
+    GVC_t *gvc = graphviz_context();
+    Agraph_t *g = NULL;
+    if (!gvc)
+        failure = "cannot create a context";
+    else if (!layout_check(gvc, layout, &usage))
+        ;
+    else if (!(g = build_agraph(graph, options, layout)))
+        failure = "cannot create a graph";
+    else if (gvLayout(gvc, g, layout) != 0)
+        failure = "layout failed";
+    else {
+        char *data = NULL;
+        unsigned int size = 0;
+        if (gvRenderData(gvc, g, "svg", &data, &size) != 0 || !data)
+            failure = "SVG rendering failed (is the svg plugin registered? `dot -c` as root)";
+        else {
+            result = g_strndup(data, size);
+            *len = size;
+        }
+        if (data)
+            gvFreeRenderData(data);
+        gvFreeLayout(gvc, g);
+    }
+    if (g)
+        agclose(g);
+    char *messages = graphviz_end();
+
+    if (usage) {
+        g_propagate_error(error, usage);
+        g_free(messages);
+        return NULL;
+    }
+    if (failure) {
+        set_graphviz_error(error, failure, messages);
+        g_free(messages);
+        return NULL;
+    }
+    forward_warnings(messages);
+    return result;
+}

@@ -1,0 +1,238 @@
+/* GraphML for Gephi, NetworkX, igraph and yEd, written with libxml2's
+ * xmlTextWriter so that every name and sentence is escaped by the writer.
+ * Valid against the GraphML 1.0 schema (graphml.xsd with parse info). */
+#include "relgraph/export.h"
+
+#include <libxml/xmlwriter.h>
+
+/* From export.c (this module has no private header). */
+char *relgraph_export_clean_text(const char *text);
+guint relgraph_export_max_evidence(const RelgraphExportOptions *options);
+void relgraph_export_polarity_rgb(RelgraphPolarity polarity, guint8 rgb[3]);
+
+#define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
+#define GRAPHML_XSD "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
+#define XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
+
+typedef struct {
+    const char *id;
+    const char *domain;
+    const char *name;
+    const char *type;
+} GraphmlKey;
+
+/* Key ids equal attribute names, which is what Gephi matches first (and
+ * keeps clear of its yEd d3/d7 label trap). Ids must be unique in the file,
+ * so the edge label gets "edgelabel", a name Gephi also takes as the label. */
+static const GraphmlKey keys[] = {
+    {"label", "node", "label", "string"},
+    {"type", "node", "type", "string"},
+    {"affiliation", "node", "affiliation", "string"},
+    {"mentions", "node", "mentions", "int"},
+    {"edgelabel", "edge", "label", "string"},
+    {"relation", "edge", "relation", "string"},
+    {"polarity", "edge", "polarity", "string"},
+    {"weight", "edge", "weight", "double"},
+    {"symmetric", "edge", "symmetric", "boolean"},
+    {"documents", "edge", "documents", "string"},
+    {"evidence", "edge", "evidence", "string"},
+    {"r", "edge", "r", "int"},
+    {"g", "edge", "g", "int"},
+    {"b", "edge", "b", "int"},
+};
+
+/* The writer reports failure by a negative return; ok stays FALSE once any
+ * call has failed so that the caller checks only at the end. */
+typedef struct {
+    xmlTextWriterPtr w;
+    gboolean ok;
+} Writer;
+
+#define X(s) ((const xmlChar *)(s))
+
+static void check(Writer *wr, int rc)
+{
+    if (rc < 0)
+        wr->ok = FALSE;
+}
+
+static void attribute(Writer *wr, const char *name, const char *value)
+{
+    char *clean = relgraph_export_clean_text(value);
+    check(wr, xmlTextWriterWriteAttribute(wr->w, X(name), X(clean)));
+    g_free(clean);
+}
+
+/* <data key="key">value</data>. */
+static void data_always(Writer *wr, const char *key, const char *value)
+{
+    char *clean = relgraph_export_clean_text(value);
+    check(wr, xmlTextWriterStartElement(wr->w, X("data")));
+    check(wr, xmlTextWriterWriteAttribute(wr->w, X("key"), X(key)));
+    check(wr, xmlTextWriterWriteString(wr->w, X(clean)));
+    check(wr, xmlTextWriterEndElement(wr->w));
+    g_free(clean);
+}
+
+/* The same, left out when value is empty. */
+static void data(Writer *wr, const char *key, const char *value)
+{
+    if (value && *value)
+        data_always(wr, key, value);
+}
+
+static void data_uint(Writer *wr, const char *key, guint value)
+{
+    char buf[16];
+    g_snprintf(buf, sizeof buf, "%u", value);
+    data(wr, key, buf);
+}
+
+static void write_keys(Writer *wr, gboolean with_title)
+{
+    for (guint i = 0; i < G_N_ELEMENTS(keys); i++) {
+        check(wr, xmlTextWriterStartElement(wr->w, X("key")));
+        attribute(wr, "id", keys[i].id);
+        attribute(wr, "for", keys[i].domain);
+        attribute(wr, "attr.name", keys[i].name);
+        attribute(wr, "attr.type", keys[i].type);
+        check(wr, xmlTextWriterEndElement(wr->w));
+    }
+    if (with_title) {
+        check(wr, xmlTextWriterStartElement(wr->w, X("key")));
+        attribute(wr, "id", "title");
+        attribute(wr, "for", "graph");
+        attribute(wr, "attr.name", "title");
+        attribute(wr, "attr.type", "string");
+        check(wr, xmlTextWriterEndElement(wr->w));
+    }
+}
+
+/* Node ids are "n<index>" in name order: GraphML ids are xs:NMTOKEN, which
+ * allows no spaces, so the name itself goes in the label. */
+static void node_id(char *buf, gsize size, guint index)
+{
+    g_snprintf(buf, size, "n%u", index);
+}
+
+static void write_node(Writer *wr, const RelgraphNode *node, guint index)
+{
+    char id[24];
+    node_id(id, sizeof id, index);
+    check(wr, xmlTextWriterStartElement(wr->w, X("node")));
+    attribute(wr, "id", id);
+    data_always(wr, "label", node->name);  /* the node's name: never left out */
+    const char *type = relgraph_actor_type_name(node->type);
+    data(wr, "type", type ? type : "unknown");
+    data(wr, "affiliation", node->affiliation);
+    data_uint(wr, "mentions", node->mentions);
+    check(wr, xmlTextWriterEndElement(wr->w));
+}
+
+static void write_edge(Writer *wr, const RelgraphEdge *edge, guint index, GHashTable *node_index,
+                       guint max_evidence)
+{
+    char id[24], source[24], target[24];
+    g_snprintf(id, sizeof id, "e%u", index);
+    node_id(source, sizeof source, GPOINTER_TO_UINT(g_hash_table_lookup(node_index, edge->source)));
+    node_id(target, sizeof target, GPOINTER_TO_UINT(g_hash_table_lookup(node_index, edge->target)));
+    check(wr, xmlTextWriterStartElement(wr->w, X("edge")));
+    attribute(wr, "id", id);
+    attribute(wr, "source", source);
+    attribute(wr, "target", target);
+    data(wr, "edgelabel", edge->relation);
+    data(wr, "relation", edge->relation);
+    data(wr, "polarity", relgraph_polarity_name(edge->polarity));
+    data_uint(wr, "weight", edge->weight);
+    data(wr, "symmetric", edge->symmetric ? "true" : "false");
+
+    GString *text = g_string_new(NULL);
+    for (guint i = 0; i < edge->documents->len; i++)
+        g_string_append_printf(text, "%s%s", i ? ";" : "", (const char *)g_ptr_array_index(edge->documents, i));
+    data(wr, "documents", text->str);
+
+    g_string_truncate(text, 0);
+    for (guint i = 0; i < edge->evidence->len && i < max_evidence; i++) {
+        const RelgraphEvidence *ev = g_ptr_array_index(edge->evidence, i);
+        g_string_append_printf(text, "%s%s: %s", i ? "\n" : "", ev->doc ? ev->doc : "", ev->text ? ev->text : "");
+    }
+    data(wr, "evidence", text->str);
+    g_string_free(text, TRUE);
+
+    guint8 rgb[3];
+    relgraph_export_polarity_rgb(edge->polarity, rgb);
+    data_uint(wr, "r", rgb[0]);
+    data_uint(wr, "g", rgb[1]);
+    data_uint(wr, "b", rgb[2]);
+    check(wr, xmlTextWriterEndElement(wr->w));
+}
+
+char *relgraph_export_graphml(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
+                              GError **error)
+{
+    g_return_val_if_fail(graph && len, NULL);
+    xmlBufferPtr buffer = xmlBufferCreate();
+    xmlTextWriterPtr w = buffer ? xmlNewTextWriterMemory(buffer, 0) : NULL;
+    if (!w) {
+        if (buffer)
+            xmlBufferFree(buffer);
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_RENDER, "GraphML: cannot create the XML writer");
+        return NULL;
+    }
+    Writer wr = {w, TRUE};
+    const char *title = options && options->title && *options->title ? options->title : NULL;
+
+    check(&wr, xmlTextWriterSetIndent(w, 1));
+    check(&wr, xmlTextWriterSetIndentString(w, X("  ")));
+    check(&wr, xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL));
+    /* Namespace declarations as plain attributes, in the customary order. */
+    check(&wr, xmlTextWriterStartElement(w, X("graphml")));
+    attribute(&wr, "xmlns", GRAPHML_NS);
+    attribute(&wr, "xmlns:xsi", XSI_NS);
+    attribute(&wr, "xsi:schemaLocation", GRAPHML_NS " " GRAPHML_XSD);
+    write_keys(&wr, title != NULL);
+
+    GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
+    GPtrArray *edges = relgraph_graph_sorted_edges(graph);
+    char count[16];
+    check(&wr, xmlTextWriterStartElement(w, X("graph")));
+    attribute(&wr, "id", "relgraph");
+    attribute(&wr, "edgedefault", "directed");
+    /* Parse info (GraphML 1.0): ids are canonical n<i>/e<i>, nodes come first. */
+    attribute(&wr, "parse.nodeids", "canonical");
+    attribute(&wr, "parse.edgeids", "canonical");
+    attribute(&wr, "parse.order", "nodesfirst");
+    g_snprintf(count, sizeof count, "%u", nodes->len);
+    attribute(&wr, "parse.nodes", count);
+    g_snprintf(count, sizeof count, "%u", edges->len);
+    attribute(&wr, "parse.edges", count);
+    if (title)
+        data(&wr, "title", title);
+
+    GHashTable *node_index = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < nodes->len; i++) {
+        const RelgraphNode *node = g_ptr_array_index(nodes, i);
+        g_hash_table_insert(node_index, node->name, GUINT_TO_POINTER(i));
+        write_node(&wr, node, i);
+    }
+
+    guint max_evidence = relgraph_export_max_evidence(options);
+    for (guint i = 0; i < edges->len; i++)
+        write_edge(&wr, g_ptr_array_index(edges, i), i, node_index, max_evidence);
+    g_hash_table_unref(node_index);
+    g_ptr_array_unref(nodes);
+    g_ptr_array_unref(edges);
+
+    check(&wr, xmlTextWriterEndDocument(w));  /* closes graph and graphml */
+    xmlFreeTextWriter(w);                     /* flushes into buffer */
+
+    char *result = NULL;
+    if (wr.ok) {
+        *len = (gsize)xmlBufferLength(buffer);
+        result = g_strndup((const char *)xmlBufferContent(buffer), *len);
+    } else {
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_RENDER, "GraphML: the XML writer failed");
+    }
+    xmlBufferFree(buffer);
+    return result;
+}

@@ -1,0 +1,307 @@
+/* The weighted relation multigraph: nodes by name, edges by (source,
+ * relation, target), evidence and documents kept as sorted sets so that
+ * the result never depends on the order things were added or merged. */
+#include "relgraph/graph.h"
+
+#include <string.h>
+
+struct RelgraphGraph {
+    GHashTable *nodes;  /* name (owned by the node) -> RelgraphNode* */
+    GHashTable *edges;  /* set of RelgraphEdge*, hashed on (source, relation, target) */
+};
+
+/* strcmp that orders NULL before every string, for optional fields. */
+static int compare_nullable(const char *a, const char *b)
+{
+    if (a == b)
+        return 0;
+    if (!a)
+        return -1;
+    if (!b)
+        return 1;
+    return strcmp(a, b);
+}
+
+static guint edge_hash(gconstpointer key)
+{
+    const RelgraphEdge *e = key;
+    /* Combine the three hashes so no separator character can make two keys collide as equal. */
+    guint h = g_str_hash(e->source);
+    h = h * 31u + g_str_hash(e->relation);
+    return h * 31u + g_str_hash(e->target);
+}
+
+static gboolean edge_equal(gconstpointer a, gconstpointer b)
+{
+    const RelgraphEdge *x = a, *y = b;
+    return strcmp(x->source, y->source) == 0 && strcmp(x->relation, y->relation) == 0 &&
+           strcmp(x->target, y->target) == 0;
+}
+
+static void evidence_free(gpointer data)
+{
+    RelgraphEvidence *ev = data;
+    g_free(ev->doc);
+    g_free(ev->text);
+    g_free(ev->rule);
+    g_free(ev);
+}
+
+static RelgraphEvidence *evidence_copy(const RelgraphEvidence *ev)
+{
+    RelgraphEvidence *copy = g_new(RelgraphEvidence, 1);
+    copy->doc = g_strdup(ev->doc);
+    copy->sentence = ev->sentence;
+    copy->start = ev->start;
+    copy->end = ev->end;
+    copy->text = g_strdup(ev->text);
+    copy->rule = g_strdup(ev->rule);
+    return copy;
+}
+
+/* The documented order (doc, start, end, rule), then the remaining fields so
+ * that the order is total and "duplicate" means equal in every field. */
+static int evidence_compare(const RelgraphEvidence *a, const RelgraphEvidence *b)
+{
+    int c = compare_nullable(a->doc, b->doc);
+    if (c)
+        return c;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->end != b->end)
+        return a->end < b->end ? -1 : 1;
+    if ((c = compare_nullable(a->rule, b->rule)))
+        return c;
+    if (a->sentence != b->sentence)
+        return a->sentence < b->sentence ? -1 : 1;
+    return compare_nullable(a->text, b->text);
+}
+
+static void node_free(gpointer data)
+{
+    RelgraphNode *node = data;
+    g_free(node->name);
+    g_free(node->affiliation);
+    g_free(node);
+}
+
+static void edge_free(gpointer data)
+{
+    RelgraphEdge *edge = data;
+    g_free(edge->source);
+    g_free(edge->relation);
+    g_free(edge->target);
+    g_ptr_array_unref(edge->documents);
+    g_ptr_array_unref(edge->evidence);
+    g_free(edge);
+}
+
+RelgraphGraph *relgraph_graph_new(void)
+{
+    RelgraphGraph *graph = g_new(RelgraphGraph, 1);
+    graph->nodes = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, node_free);
+    graph->edges = g_hash_table_new_full(edge_hash, edge_equal, edge_free, NULL);
+    return graph;
+}
+
+void relgraph_graph_free(RelgraphGraph *graph)
+{
+    if (!graph)
+        return;
+    g_hash_table_unref(graph->edges);
+    g_hash_table_unref(graph->nodes);
+    g_free(graph);
+}
+
+RelgraphNode *relgraph_graph_add_node(RelgraphGraph *graph, const char *name, RelgraphActorType type,
+                                      const char *affiliation, guint mentions)
+{
+    g_return_val_if_fail(graph && name, NULL);
+    RelgraphNode *node = g_hash_table_lookup(graph->nodes, name);
+    if (!node) {
+        node = g_new0(RelgraphNode, 1);
+        node->name = g_strdup(name);
+        g_hash_table_insert(graph->nodes, node->name, node);
+    }
+    node->mentions += mentions;
+    /* Two sources disagreeing keep the smaller value: a fixed choice makes
+     * adding and merging independent of order. */
+    if (type && (!node->type || type < node->type))
+        node->type = type;
+    if (affiliation && (!node->affiliation || strcmp(affiliation, node->affiliation) < 0)) {
+        g_free(node->affiliation);
+        node->affiliation = g_strdup(affiliation);
+    }
+    return node;
+}
+
+/* Finds or creates the edge with exactly this key (no symmetric swap). */
+static RelgraphEdge *edge_get(RelgraphGraph *graph, const char *source, const char *relation,
+                              const char *target, gboolean symmetric, RelgraphPolarity polarity)
+{
+    RelgraphEdge probe = {.source = (char *)source, .relation = (char *)relation, .target = (char *)target};
+    RelgraphEdge *edge = g_hash_table_lookup(graph->edges, &probe);
+    if (!edge) {
+        relgraph_graph_add_node(graph, source, 0, NULL, 0);
+        relgraph_graph_add_node(graph, target, 0, NULL, 0);
+        edge = g_new0(RelgraphEdge, 1);
+        edge->source = g_strdup(source);
+        edge->relation = g_strdup(relation);
+        edge->target = g_strdup(target);
+        edge->symmetric = symmetric;
+        edge->polarity = polarity;
+        edge->documents = g_ptr_array_new_with_free_func(g_free);
+        edge->evidence = g_ptr_array_new_with_free_func(evidence_free);
+        g_hash_table_add(graph->edges, edge);
+        return edge;
+    }
+    /* Rule sets that disagree about a relation: settle it the same way
+     * whatever the order (symmetric wins, then the larger polarity). */
+    edge->symmetric = edge->symmetric || symmetric;
+    if (polarity > edge->polarity)
+        edge->polarity = polarity;
+    return edge;
+}
+
+static void documents_add(GPtrArray *docs, const char *doc)
+{
+    guint lo = 0, hi = docs->len;
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        int c = strcmp(g_ptr_array_index(docs, mid), doc);
+        if (c == 0)
+            return;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    g_ptr_array_insert(docs, (gint)lo, g_strdup(doc));
+}
+
+static void evidence_add(RelgraphEdge *edge, const RelgraphEvidence *ev)
+{
+    GPtrArray *list = edge->evidence;
+    guint lo = 0, hi = list->len;
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        int c = evidence_compare(g_ptr_array_index(list, mid), ev);
+        if (c == 0)
+            return;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    g_ptr_array_insert(list, (gint)lo, evidence_copy(ev));
+}
+
+RelgraphEdge *relgraph_graph_add_mention(RelgraphGraph *graph, const char *source, const char *relation,
+                                         const char *target, gboolean symmetric, RelgraphPolarity polarity,
+                                         const RelgraphEvidence *evidence)
+{
+    g_return_val_if_fail(graph && source && relation && target, NULL);
+    if (symmetric && strcmp(source, target) > 0) {
+        const char *swap = source;
+        source = target;
+        target = swap;
+    }
+    RelgraphEdge *edge = edge_get(graph, source, relation, target, symmetric, polarity);
+    edge->weight++;
+    if (evidence) {
+        if (evidence->doc)
+            documents_add(edge->documents, evidence->doc);
+        evidence_add(edge, evidence);
+    }
+    return edge;
+}
+
+void relgraph_graph_merge(RelgraphGraph *into, const RelgraphGraph *from)
+{
+    g_return_if_fail(into && from);
+    GHashTableIter it;
+    gpointer key, value;
+
+    g_hash_table_iter_init(&it, from->nodes);
+    while (g_hash_table_iter_next(&it, &key, &value)) {
+        const RelgraphNode *node = value;
+        relgraph_graph_add_node(into, node->name, node->type, node->affiliation, node->mentions);
+    }
+
+    g_hash_table_iter_init(&it, from->edges);
+    while (g_hash_table_iter_next(&it, &key, NULL)) {
+        const RelgraphEdge *src = key;
+        RelgraphEdge *dst = edge_get(into, src->source, src->relation, src->target, src->symmetric, src->polarity);
+        dst->weight += src->weight;
+        if (dst == src)
+            continue;  /* merging a graph into itself: the sets are already united */
+        for (guint i = 0; i < src->documents->len; i++)
+            documents_add(dst->documents, g_ptr_array_index(src->documents, i));
+        for (guint i = 0; i < src->evidence->len; i++)
+            evidence_add(dst, g_ptr_array_index(src->evidence, i));
+    }
+}
+
+RelgraphNode *relgraph_graph_node(const RelgraphGraph *graph, const char *name)
+{
+    g_return_val_if_fail(graph && name, NULL);
+    return g_hash_table_lookup(graph->nodes, name);
+}
+
+RelgraphEdge *relgraph_graph_edge(const RelgraphGraph *graph, const char *source, const char *relation,
+                                  const char *target)
+{
+    g_return_val_if_fail(graph && source && relation && target, NULL);
+    RelgraphEdge probe = {.source = (char *)source, .relation = (char *)relation, .target = (char *)target};
+    return g_hash_table_lookup(graph->edges, &probe);
+}
+
+guint relgraph_graph_node_count(const RelgraphGraph *graph)
+{
+    return g_hash_table_size(graph->nodes);
+}
+
+guint relgraph_graph_edge_count(const RelgraphGraph *graph)
+{
+    return g_hash_table_size(graph->edges);
+}
+
+static gint node_compare(gconstpointer a, gconstpointer b)
+{
+    const RelgraphNode *x = *(const RelgraphNode *const *)a, *y = *(const RelgraphNode *const *)b;
+    return strcmp(x->name, y->name);
+}
+
+static gint edge_compare(gconstpointer a, gconstpointer b)
+{
+    const RelgraphEdge *x = *(const RelgraphEdge *const *)a, *y = *(const RelgraphEdge *const *)b;
+    int c = strcmp(x->source, y->source);
+    if (c)
+        return c;
+    if ((c = strcmp(x->relation, y->relation)))
+        return c;
+    return strcmp(x->target, y->target);
+}
+
+/* A hash table's values (or keys) as a new array sorted by compare. */
+static GPtrArray *sorted_view(GHashTable *table, gboolean keys, GCompareFunc compare)
+{
+    GPtrArray *out = g_ptr_array_sized_new(g_hash_table_size(table));
+    GHashTableIter it;
+    gpointer key, value;
+    g_hash_table_iter_init(&it, table);
+    while (g_hash_table_iter_next(&it, &key, &value))
+        g_ptr_array_add(out, keys ? key : value);
+    g_ptr_array_sort(out, compare);
+    return out;
+}
+
+GPtrArray *relgraph_graph_sorted_nodes(const RelgraphGraph *graph)
+{
+    return sorted_view(graph->nodes, FALSE, node_compare);
+}
+
+GPtrArray *relgraph_graph_sorted_edges(const RelgraphGraph *graph)
+{
+    return sorted_view(graph->edges, TRUE, edge_compare);
+}

@@ -1,0 +1,562 @@
+/* Tests for the exporters (export.h): DOT read back by cgraph, SVG from
+ * every layout engine parsed by libxml2, GraphML checked with XPath, TSV,
+ * hostile names, byte-identical output whatever the build order, errors. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include <graphviz/cgraph.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "relgraph/export.h"
+
+#define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
+
+typedef struct {
+    const char *source, *relation, *target;
+    gboolean symmetric;
+    RelgraphPolarity polarity;
+    const char *doc;
+    guint32 start;
+    const char *text;
+} Mention;
+
+/* A small multigraph: parallel edges of different relations between the
+ * same pair (China/North Korea: meet, support, visit both ways), a
+ * symmetric relation given in both orders, one conflictual edge. */
+static const Mention mentions[] = {
+    {"North Korea", "meet", "China", TRUE, RELGRAPH_POLARITY_COOPERATIVE, "d1", 0, "North Korea met China."},
+    {"China", "meet", "North Korea", TRUE, RELGRAPH_POLARITY_COOPERATIVE, "d2", 10, "China met North Korea."},
+    {"China", "support", "North Korea", FALSE, RELGRAPH_POLARITY_COOPERATIVE, "d2", 50, "China backs Pyongyang."},
+    {"China", "visit", "North Korea", FALSE, RELGRAPH_POLARITY_COOPERATIVE, "d3", 0, "Chinese envoy in Pyongyang."},
+    {"North Korea", "visit", "China", FALSE, RELGRAPH_POLARITY_COOPERATIVE, "d3", 90, "Kim went to Beijing."},
+    {"United States", "criticize", "China", FALSE, RELGRAPH_POLARITY_CONFLICTUAL, "d4", 0, "Washington slammed Beijing."},
+    {"Zhao Leji", "member_of", "China", FALSE, RELGRAPH_POLARITY_NEUTRAL, "d1", 40, "Chinese official Zhao Leji"},
+    {"Zhao Leji", "visit", "North Korea", FALSE, RELGRAPH_POLARITY_COOPERATIVE, "d1", 40, "Zhao Leji arrived."},
+    {"Zhao Leji", "visit", "North Korea", FALSE, RELGRAPH_POLARITY_COOPERATIVE, "d5", 7, "Zhao\tLeji\nin Pyongyang."},
+    {"Zhao Leji", "visit", "North Korea", FALSE, RELGRAPH_POLARITY_COOPERATIVE, "d6", 7, "Zhao again."},
+    {"Zhao Leji", "visit", "North Korea", FALSE, RELGRAPH_POLARITY_COOPERATIVE, "d7", 7, "Zhao once more."},
+};
+
+static const struct {
+    const char *name;
+    RelgraphActorType type;
+    const char *affiliation;
+} actors[] = {
+    {"China", RELGRAPH_ACTOR_STATE, NULL},
+    {"North Korea", RELGRAPH_ACTOR_STATE, NULL},
+    {"United States", RELGRAPH_ACTOR_STATE, NULL},
+    {"Zhao Leji", RELGRAPH_ACTOR_OFFICIAL, "China"},
+    {"United Nations", RELGRAPH_ACTOR_INSTITUTION, NULL},
+    {"Someone", 0, NULL},
+};
+
+#define FIXTURE_NODES 6
+#define FIXTURE_EDGES 7
+
+static void add(RelgraphGraph *g, const Mention *m)
+{
+    RelgraphEvidence ev = {(char *)m->doc, 0, m->start, m->start + 20, (char *)m->text, "test.rules:1"};
+    relgraph_graph_add_mention(g, m->source, m->relation, m->target, m->symmetric, m->polarity, &ev);
+}
+
+static RelgraphGraph *fixture(gboolean reversed)
+{
+    RelgraphGraph *g = relgraph_graph_new();
+    guint n = G_N_ELEMENTS(mentions), k = G_N_ELEMENTS(actors);
+    for (guint i = 0; i < n; i++)
+        add(g, &mentions[reversed ? n - 1 - i : i]);
+    for (guint i = 0; i < k; i++) {
+        guint j = reversed ? k - 1 - i : i;
+        relgraph_graph_add_node(g, actors[j].name, actors[j].type, actors[j].affiliation, j + 1);
+    }
+    return g;
+}
+
+static char *export_ok(const RelgraphGraph *g, const char *format, const RelgraphExportOptions *options, gsize *len)
+{
+    GError *error = NULL;
+    gsize size = 0;
+    char *data = relgraph_export(g, format, options, &size, &error);
+    cr_assert_not_null(data, "%s: %s", format, error ? error->message : "no error set");
+    cr_assert_null(error);
+    cr_assert_eq(strlen(data), size, "%s: length and NUL terminator agree", format);
+    if (len)
+        *len = size;
+    return data;
+}
+
+static xmlDocPtr parse_xml(const char *data, gsize len, const char *what)
+{
+    xmlDocPtr doc = xmlReadMemory(data, (int)len, what, NULL, XML_PARSE_NONET);
+    cr_assert_not_null(doc, "%s is not well-formed XML", what);
+    return doc;
+}
+
+/* Number of nodes an XPath expression selects in a GraphML document. */
+static int xpath_count(xmlDocPtr doc, const char *expr)
+{
+    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    xmlXPathRegisterNs(ctx, (const xmlChar *)"g", (const xmlChar *)GRAPHML_NS);
+    xmlXPathObjectPtr r = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
+    cr_assert_not_null(r, "xpath %s", expr);
+    int n = r->nodesetval ? r->nodesetval->nodeNr : 0;
+    xmlXPathFreeObject(r);
+    xmlXPathFreeContext(ctx);
+    return n;
+}
+
+/* String value of an XPath expression (caller frees). */
+static char *xpath_string(xmlDocPtr doc, const char *expr)
+{
+    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    xmlXPathRegisterNs(ctx, (const xmlChar *)"g", (const xmlChar *)GRAPHML_NS);
+    xmlXPathObjectPtr r = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
+    cr_assert_not_null(r, "xpath %s", expr);
+    xmlChar *s = xmlXPathCastToString(r);
+    char *out = g_strdup((const char *)s);
+    xmlFree(s);
+    xmlXPathFreeObject(r);
+    xmlXPathFreeContext(ctx);
+    return out;
+}
+
+static guint count_substr(const char *haystack, const char *needle)
+{
+    guint n = 0;
+    for (const char *p = strstr(haystack, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+/* ---- Formats -------------------------------------------------------------- */
+
+Test(export, formats_and_extensions)
+{
+    const char *const *f = relgraph_export_formats();
+    const char *expected[] = {"dot", "svg", "graphml", "tsv"};
+    for (guint i = 0; i < G_N_ELEMENTS(expected); i++) {
+        cr_assert_str_eq(f[i], expected[i]);
+        cr_assert_str_eq(relgraph_export_extension(f[i]), expected[i]);
+    }
+    cr_assert_null(f[G_N_ELEMENTS(expected)]);
+    cr_assert_null(relgraph_export_extension("png"));
+    cr_assert_null(relgraph_export_extension(NULL));
+}
+
+Test(export, unknown_format_is_a_usage_error)
+{
+    RelgraphGraph *g = fixture(FALSE);
+    GError *error = NULL;
+    gsize len = 0;
+    cr_assert_null(relgraph_export(g, "png", NULL, &len, &error));
+    cr_assert_not_null(error);
+    cr_assert_eq(error->domain, RELGRAPH_ERROR);
+    cr_assert_eq(error->code, RELGRAPH_ERROR_USAGE);
+    cr_assert_not_null(strstr(error->message, "graphml"), "message lists the formats: %s", error->message);
+    g_error_free(error);
+    relgraph_graph_free(g);
+}
+
+/* ---- DOT ------------------------------------------------------------------ */
+
+Test(export, dot_reads_back_with_parallel_edges)
+{
+    RelgraphGraph *g = fixture(FALSE);
+    cr_assert_eq(relgraph_graph_node_count(g), FIXTURE_NODES);
+    cr_assert_eq(relgraph_graph_edge_count(g), FIXTURE_EDGES);
+    RelgraphExportOptions options = {"Test \"graph\"", NULL, 0};
+    char *dot = export_ok(g, "dot", &options, NULL);
+
+    cr_expect(g_str_has_prefix(dot, "digraph relgraph {"), "%s", dot);
+    cr_expect_not_null(strstr(dot, "\"Zhao Leji\" -> \"North Korea\""));
+    cr_expect_not_null(strstr(dot, "label=support"));
+    cr_expect_not_null(strstr(dot, "dir=none"), "symmetric meet is drawn without arrow");
+    cr_expect_not_null(strstr(dot, "layout=" RELGRAPH_DEFAULT_LAYOUT));
+    cr_expect_not_null(strstr(dot, "label=\"Test \\\"graph\\\"\""), "title as graph label");
+    for (guint i = 0; i < FIXTURE_EDGES; i++) {
+        char id[16];
+        g_snprintf(id, sizeof id, "id=e%u", i);
+        cr_expect_not_null(strstr(dot, id), "edge %s", id);
+    }
+
+    Agraph_t *h = agmemread(dot);
+    cr_assert_not_null(h, "cgraph reads the DOT back");
+    cr_expect(agisdirected(h));
+    cr_expect_eq(agnnodes(h), FIXTURE_NODES);
+    cr_expect_eq(agnedges(h), FIXTURE_EDGES, "parallel edges survive");
+    /* China -> North Korea: support and visit, plus the symmetric meet. */
+    Agnode_t *china = agnode(h, "China", 0), *nk = agnode(h, "North Korea", 0);
+    cr_assert(china && nk);
+    int between = 0;
+    for (Agedge_t *e = agfstout(h, china); e; e = agnxtout(h, e))
+        between += aghead(e) == nk;
+    cr_expect_eq(between, 3);
+    Agnode_t *zhao = agnode(h, "Zhao Leji", 0);
+    cr_assert_not_null(zhao);
+    cr_expect_str_eq(agget(zhao, "shape"), "ellipse");
+    cr_expect_str_eq(agget(agnode(h, "China", 0), "shape"), "box");
+    cr_expect_str_eq(agget(agnode(h, "United Nations", 0), "shape"), "hexagon");
+    /* Heaviest edge is drawn wider. */
+    Agedge_t *visit = NULL;
+    for (Agedge_t *e = agfstout(h, zhao); e; e = agnxtout(h, e))
+        if (strcmp(agget(e, "label"), "visit") == 0)
+            visit = e;
+    cr_assert_not_null(visit);
+    cr_expect_str_eq(agget(visit, "penwidth"), "3.00");
+    const char *tip = agget(visit, "tooltip");
+    cr_expect_not_null(strstr(tip, "Zhao Leji visit North Korea (weight 4)"), "%s", tip);
+    cr_expect_not_null(strstr(tip, "\\nd1: Zhao Leji arrived."), "%s", tip);
+    cr_expect_not_null(strstr(tip, "(1 more)"), "%s", tip);
+    agclose(h);
+    g_free(dot);
+    relgraph_graph_free(g);
+}
+
+Test(export, dot_max_evidence)
+{
+    RelgraphGraph *g = fixture(FALSE);
+    RelgraphExportOptions options = {NULL, NULL, 1};
+    char *dot = export_ok(g, "dot", &options, NULL);
+    cr_expect_not_null(strstr(dot, "(3 more)"));
+    cr_expect_null(strstr(dot, "Zhao again."));
+    g_free(dot);
+    options.max_evidence = 10;
+    dot = export_ok(g, "dot", &options, NULL);
+    cr_expect_null(strstr(dot, "more)"));
+    cr_expect_not_null(strstr(dot, "Zhao once more."));
+    g_free(dot);
+    relgraph_graph_free(g);
+}
+
+/* ---- SVG ------------------------------------------------------------------ */
+
+Test(export, svg_from_every_layout_is_well_formed)
+{
+    static const char *const layouts[] = {"dot", "neato", "sfdp", "fdp", "circo", "twopi", "osage", "patchwork"};
+    RelgraphGraph *g = fixture(FALSE);
+    for (guint i = 0; i < G_N_ELEMENTS(layouts); i++) {
+        RelgraphExportOptions options = {"Title & <more>", layouts[i], 0};
+        gsize len = 0;
+        char *svg = export_ok(g, "svg", &options, &len);
+        xmlDocPtr doc = parse_xml(svg, len, layouts[i]);
+        xmlNodePtr root = xmlDocGetRootElement(doc);
+        cr_expect_str_eq((const char *)root->name, "svg", "%s", layouts[i]);
+        cr_expect_not_null(strstr(svg, "Zhao Leji"), "%s", layouts[i]);
+        if (strcmp(layouts[i], "patchwork") != 0) {  /* patchwork draws no edges */
+            for (guint e = 0; e < FIXTURE_EDGES; e++) {
+                char id[24];
+                g_snprintf(id, sizeof id, "<g id=\"e%u\" ", e);
+                cr_expect_not_null(strstr(svg, id), "%s: edge %s", layouts[i], id);
+            }
+        }
+        xmlFreeDoc(doc);
+        g_free(svg);
+    }
+    relgraph_graph_free(g);
+}
+
+Test(export, svg_carries_tooltips_classes_and_default_layout)
+{
+    RelgraphGraph *g = fixture(FALSE);
+    gsize len = 0;
+    char *svg = export_ok(g, "svg", NULL, &len);
+    xmlDocPtr doc = parse_xml(svg, len, "svg");
+    cr_expect_not_null(strstr(svg, "class=\"node official\""));
+    cr_expect_not_null(strstr(svg, "class=\"edge conflictual\""));
+    cr_expect_not_null(strstr(svg, "xlink:title=\"Zhao Leji&#10;type: official&#10;affiliation: China&#10;mentions: "));
+    cr_expect_not_null(strstr(svg, "d5: Zhao\tLeji&#10;in Pyongyang."), "newline in evidence becomes a line break");
+    xmlFreeDoc(doc);
+    g_free(svg);
+    relgraph_graph_free(g);
+}
+
+Test(export, unknown_layout_is_a_usage_error)
+{
+    RelgraphGraph *g = fixture(FALSE);
+    RelgraphExportOptions options = {NULL, "spring", 0};
+    const char *formats[] = {"svg", "dot"};
+    for (guint i = 0; i < G_N_ELEMENTS(formats); i++) {
+        GError *error = NULL;
+        gsize len = 0;
+        cr_assert_null(relgraph_export(g, formats[i], &options, &len, &error));
+        cr_assert_not_null(error);
+        cr_expect_eq(error->code, RELGRAPH_ERROR_USAGE);
+        cr_expect_not_null(strstr(error->message, "spring"), "%s", error->message);
+        cr_expect_not_null(strstr(error->message, "neato"), "lists the engines: %s", error->message);
+        cr_expect_null(strstr(error->message, "nop"), "%s", error->message);
+        g_error_free(error);
+    }
+    relgraph_graph_free(g);
+}
+
+/* ---- GraphML -------------------------------------------------------------- */
+
+Test(export, graphml_keys_ids_and_parallel_edges)
+{
+    RelgraphGraph *g = fixture(FALSE);
+    RelgraphExportOptions options = {"Seeds", NULL, 2};
+    gsize len = 0;
+    char *xml = export_ok(g, "graphml", &options, &len);
+    xmlDocPtr doc = parse_xml(xml, len, "graphml");
+
+    cr_expect_eq(xpath_count(doc, "/g:graphml/g:graph[@edgedefault='directed']"), 1);
+    cr_expect_eq(xpath_count(doc, "//g:node"), FIXTURE_NODES);
+    cr_expect_eq(xpath_count(doc, "//g:edge"), FIXTURE_EDGES, "one <edge> per graph edge");
+    /* Unique edge ids e0.., in sorted edge order. */
+    for (guint i = 0; i < FIXTURE_EDGES; i++) {
+        char expr[64];
+        g_snprintf(expr, sizeof expr, "//g:edge[@id='e%u']", i);
+        cr_expect_eq(xpath_count(doc, expr), 1, "%s", expr);
+    }
+    /* Keys: typed, id equal to the name (edge label excepted: ids are unique). */
+    static const char *const keys[][4] = {
+        {"label", "node", "label", "string"},      {"type", "node", "type", "string"},
+        {"affiliation", "node", "affiliation", "string"}, {"mentions", "node", "mentions", "int"},
+        {"edgelabel", "edge", "label", "string"},  {"relation", "edge", "relation", "string"},
+        {"polarity", "edge", "polarity", "string"}, {"weight", "edge", "weight", "double"},
+        {"symmetric", "edge", "symmetric", "boolean"}, {"documents", "edge", "documents", "string"},
+        {"evidence", "edge", "evidence", "string"}, {"r", "edge", "r", "int"},
+        {"g", "edge", "g", "int"},                 {"b", "edge", "b", "int"},
+        {"title", "graph", "title", "string"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(keys); i++) {
+        char *expr = g_strdup_printf("/g:graphml/g:key[@id='%s' and @for='%s' and @attr.name='%s' and @attr.type='%s']",
+                                     keys[i][0], keys[i][1], keys[i][2], keys[i][3]);
+        cr_expect_eq(xpath_count(doc, expr), 1, "%s", expr);
+        g_free(expr);
+    }
+    cr_expect_eq(xpath_count(doc, "//g:key"), G_N_ELEMENTS(keys));
+    cr_expect_eq(xpath_count(doc, "//g:key[@id='d3' or @id='d7']"), 0);
+
+    /* Ids n0.. in name order (GraphML ids are NMTOKENs), names in the label. */
+    char *s = xpath_string(doc, "//g:node[@id='n5']/g:data[@key='label']");
+    cr_expect_str_eq(s, "Zhao Leji");
+    g_free(s);
+    s = xpath_string(doc, "//g:node[g:data[@key='label']='Zhao Leji']/g:data[@key='affiliation']");
+    cr_expect_str_eq(s, "China");
+    g_free(s);
+    cr_expect_eq(xpath_count(doc, "//g:node[g:data[@key='label']='China']/g:data[@key='affiliation']"), 0,
+                 "empty values omitted");
+    s = xpath_string(doc, "//g:node[g:data[@key='label']='Someone']/g:data[@key='type']");
+    cr_expect_str_eq(s, "unknown");
+    g_free(s);
+
+    const char *visit = "//g:edge[@source=//g:node[g:data[@key='label']='Zhao Leji']/@id and "
+                        "@target=//g:node[g:data[@key='label']='North Korea']/@id and g:data[@key='relation']='visit']";
+    char *expr = g_strdup_printf("%s/g:data[@key='weight']", visit);
+    s = xpath_string(doc, expr);
+    cr_expect_str_eq(s, "4");
+    g_free(s);
+    g_free(expr);
+    expr = g_strdup_printf("%s/g:data[@key='documents']", visit);
+    s = xpath_string(doc, expr);
+    cr_expect_str_eq(s, "d1;d5;d6;d7");
+    g_free(s);
+    g_free(expr);
+    expr = g_strdup_printf("%s/g:data[@key='evidence']", visit);
+    s = xpath_string(doc, expr);
+    cr_expect_str_eq(s, "d1: Zhao Leji arrived.\nd5: Zhao\tLeji\nin Pyongyang.", "max_evidence 2");
+    g_free(s);
+    g_free(expr);
+
+    s = xpath_string(doc, "//g:edge[g:data[@key='relation']='criticize']/g:data[@key='r']");
+    cr_expect_str_eq(s, "213");
+    g_free(s);
+    s = xpath_string(doc, "//g:edge[g:data[@key='relation']='meet']/g:data[@key='symmetric']");
+    cr_expect_str_eq(s, "true");
+    g_free(s);
+    s = xpath_string(doc, "//g:edge[g:data[@key='relation']='meet']/@source");
+    cr_expect_str_eq(s, "n0", "symmetric edge in canonical order: China first");
+    g_free(s);
+    s = xpath_string(doc, "/g:graphml/g:graph/g:data[@key='title']");
+    cr_expect_str_eq(s, "Seeds");
+    g_free(s);
+
+    xmlFreeDoc(doc);
+    g_free(xml);
+    relgraph_graph_free(g);
+}
+
+Test(export, graphml_without_title_declares_no_title_key)
+{
+    RelgraphGraph *g = fixture(FALSE);
+    gsize len = 0;
+    char *xml = export_ok(g, "graphml", NULL, &len);
+    cr_expect_null(strstr(xml, "title"));
+    cr_expect(g_str_has_prefix(xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml"));
+    cr_expect_not_null(strstr(xml, "\n    <node id=\"n0\">\n      <data key=\"label\">China</data>\n"),
+                       "indented output");
+    g_free(xml);
+    relgraph_graph_free(g);
+}
+
+/* ---- TSV ------------------------------------------------------------------ */
+
+Test(export, tsv_rows)
+{
+    RelgraphGraph *g = fixture(FALSE);
+    char *tsv = export_ok(g, "tsv", NULL, NULL);
+    cr_expect(g_str_has_prefix(tsv, "source\trelation\ttarget\tweight\tdocuments\n"));
+    cr_expect_not_null(strstr(tsv, "\nChina\tmeet\tNorth Korea\t2\td1;d2\n"));
+    cr_expect_not_null(strstr(tsv, "\nZhao Leji\tvisit\tNorth Korea\t4\td1;d5;d6;d7\n"));
+    cr_expect_eq(count_substr(tsv, "\n"), FIXTURE_EDGES + 1);
+    g_free(tsv);
+
+    RelgraphGraph *h = relgraph_graph_new();
+    RelgraphEvidence ev = {"doc\tone", 0, 0, 1, "x", "r"};
+    relgraph_graph_add_mention(h, "A\tB", "rel\nation", "C\rD", FALSE, RELGRAPH_POLARITY_NEUTRAL, &ev);
+    tsv = export_ok(h, "tsv", NULL, NULL);
+    cr_expect_str_eq(tsv, "source\trelation\ttarget\tweight\tdocuments\nA B\trel ation\tC D\t1\tdoc one\n");
+    g_free(tsv);
+    relgraph_graph_free(h);
+    relgraph_graph_free(g);
+}
+
+/* ---- Properties of all formats -------------------------------------------- */
+
+Test(export, same_bytes_whatever_the_insertion_order)
+{
+    RelgraphGraph *a = fixture(FALSE), *b = fixture(TRUE);
+    const char *const *formats = relgraph_export_formats();
+    RelgraphExportOptions options = {"Order", "neato", 0};
+    for (guint i = 0; formats[i]; i++) {
+        gsize la = 0, lb = 0;
+        char *x = export_ok(a, formats[i], &options, &la);
+        char *y = export_ok(b, formats[i], &options, &lb);
+        cr_expect_eq(la, lb, "%s length", formats[i]);
+        cr_expect(la == lb && memcmp(x, y, la) == 0, "%s bytes differ", formats[i]);
+        g_free(x);
+        g_free(y);
+    }
+    relgraph_graph_free(a);
+    relgraph_graph_free(b);
+}
+
+Test(export, empty_graph)
+{
+    RelgraphGraph *g = relgraph_graph_new();
+    const char *const *formats = relgraph_export_formats();
+    for (guint i = 0; formats[i]; i++) {
+        gsize len = 0;
+        char *data = export_ok(g, formats[i], NULL, &len);
+        if (strcmp(formats[i], "svg") == 0 || strcmp(formats[i], "graphml") == 0)
+            xmlFreeDoc(parse_xml(data, len, formats[i]));
+        if (strcmp(formats[i], "dot") == 0) {
+            Agraph_t *h = agmemread(data);
+            cr_assert_not_null(h);
+            cr_expect_eq(agnnodes(h), 0);
+            agclose(h);
+        }
+        g_free(data);
+    }
+    relgraph_graph_free(g);
+}
+
+/* Names that break naive quoting in DOT and XML. */
+static const char *const hostile[] = {
+    "quote \" inside",
+    "\"quoted\"",
+    "back\\slash",
+    "ends with backslash\\",
+    "backslash before quote \\\" here",
+    "backslash before newline \\\nnext",
+    "two backslashes \\\\",
+    "less < amp & greater >",
+    "cdata ]]> end",
+    "<html-like>",
+    "new\nline",
+    "carriage\r\nreturn",
+    "tab\there",
+    "Zürich – 北京 – Пхеньян",
+    "node",
+    "graph",
+    "-1.5",
+    "\\N label escape",
+    "control \x01 char",
+    "",
+    "; -- { } [ ] = , ->",
+};
+
+Test(export, hostile_names_stay_parseable)
+{
+    RelgraphGraph *g = relgraph_graph_new();
+    guint n = G_N_ELEMENTS(hostile);
+    for (guint i = 0; i < n; i++) {
+        const char *next = hostile[(i + 1) % n];
+        RelgraphEvidence ev = {(char *)hostile[i], 0, 0, 1, (char *)next, (char *)hostile[i]};
+        relgraph_graph_add_node(g, hostile[i], RELGRAPH_ACTOR_STATE, next, 1);
+        relgraph_graph_add_mention(g, hostile[i], hostile[i], next, FALSE, RELGRAPH_POLARITY_CONFLICTUAL, &ev);
+        relgraph_graph_add_mention(g, hostile[i], "rel", next, TRUE, RELGRAPH_POLARITY_NEUTRAL, &ev);
+    }
+    guint nodes = relgraph_graph_node_count(g), edges = relgraph_graph_edge_count(g);
+    cr_assert_eq(nodes, n);
+    RelgraphExportOptions options = {"Title \\ \" < & ]]> \n end\\", NULL, 0};
+
+    char *dot = export_ok(g, "dot", &options, NULL);
+    Agraph_t *h = agmemread(dot);
+    cr_assert_not_null(h, "cgraph parses the DOT:\n%s", dot);
+    cr_expect_eq(agnnodes(h), (int)nodes);
+    cr_expect_eq(agnedges(h), (int)edges);
+    /* Ids are the names with backslashes doubled (as labels read them). */
+    for (guint i = 0; i < n; i++) {
+        if (strchr(hostile[i], '\x01'))
+            continue;
+        GString *id = g_string_new(NULL);
+        for (const char *p = hostile[i]; *p; p++) {
+            if (*p == '\\')
+                g_string_append_c(id, '\\');
+            g_string_append_c(id, *p);
+        }
+        cr_expect_not_null(agnode(h, id->str, 0), "node id for \"%s\"", hostile[i]);
+        g_string_free(id, TRUE);
+    }
+    agclose(h);
+    g_free(dot);
+
+    gsize len = 0;
+    char *xml = export_ok(g, "graphml", &options, &len);
+    xmlDocPtr doc = parse_xml(xml, len, "graphml");
+    cr_expect_eq(xpath_count(doc, "//g:node"), (int)nodes);
+    cr_expect_eq(xpath_count(doc, "//g:edge"), (int)edges);
+    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    xmlXPathRegisterNs(ctx, (const xmlChar *)"g", (const xmlChar *)GRAPHML_NS);
+    xmlXPathObjectPtr labels =
+        xmlXPathEvalExpression((const xmlChar *)"//g:node/g:data[@key='label']", ctx);
+    GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (int i = 0; i < labels->nodesetval->nodeNr; i++) {
+        xmlChar *v = xmlNodeGetContent(labels->nodesetval->nodeTab[i]);
+        g_hash_table_add(seen, g_strdup((const char *)v));
+        xmlFree(v);
+    }
+    xmlXPathFreeObject(labels);
+    xmlXPathFreeContext(ctx);
+    for (guint i = 0; i < n; i++) {
+        if (!*hostile[i] || strchr(hostile[i], '\x01') || strchr(hostile[i], '\r'))
+            continue;  /* no label for "", the others replaced / normalised by XML */
+        cr_expect(g_hash_table_contains(seen, hostile[i]), "GraphML label \"%s\" round-trips", hostile[i]);
+    }
+    g_hash_table_unref(seen);
+    xmlFreeDoc(doc);
+    g_free(xml);
+
+    static const char *const layouts[] = {"dot", "neato"};
+    for (guint i = 0; i < G_N_ELEMENTS(layouts); i++) {
+        options.layout = layouts[i];
+        char *svg = export_ok(g, "svg", &options, &len);
+        doc = parse_xml(svg, len, "svg");
+        /* The label shows the name itself, one backslash and all. */
+        cr_expect_not_null(strstr(svg, ">back\\slash</text>"), "%s", layouts[i]);
+        cr_expect_not_null(strstr(svg, ">ends with backslash\\</text>"), "%s", layouts[i]);
+        cr_expect_not_null(strstr(svg, ">\\N label escape</text>"), "%s", layouts[i]);
+        cr_expect_not_null(strstr(svg, ">less &lt; amp &amp; greater &gt;</text>"), "%s", layouts[i]);
+        xmlFreeDoc(doc);
+        g_free(svg);
+    }
+
+    char *tsv = export_ok(g, "tsv", NULL, NULL);
+    cr_expect_eq(count_substr(tsv, "\n"), edges + 1, "one line per edge");
+    g_free(tsv);
+    relgraph_graph_free(g);
+}
