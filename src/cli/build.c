@@ -1,0 +1,201 @@
+/* relgraph build: corpus -> graph -> DOT, SVG, GraphML, TSV files. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "relgraph/export.h"
+
+#define DEFAULT_FORMATS "dot,svg,graphml"
+#define DEFAULT_OUTPUT "figures"
+#define OUTPUT_BASENAME "relgraph"
+
+static void add_document(const RelgraphDocument *doc, const RelgraphExtractResult *result, gpointer data)
+{
+    const RelgraphRules *rules = ((gpointer *)data)[0];
+    RelgraphGraph *graph = ((gpointer *)data)[1];
+    relgraph_extract_add_to_graph(rules, doc, result, graph);
+}
+
+/* The formats asked for, checked; NULL (message printed) when one is unknown. */
+static GStrv parse_formats(const char *list)
+{
+    GStrv parts = g_strsplit(list, ",", -1);
+    GPtrArray *formats = g_ptr_array_new();
+    gboolean ok = TRUE;
+    for (guint i = 0; parts[i] && ok; i++) {
+        const char *f = g_strstrip(parts[i]);
+        if (!*f)
+            continue;
+        if (!relgraph_export_extension(f)) {
+            char *known = g_strjoinv(", ", (GStrv)relgraph_export_formats());
+            fprintf(stderr, "relgraph: unknown format \"%s\" (known: %s)\n", f, known);
+            g_free(known);
+            ok = FALSE;
+        }
+        g_ptr_array_add(formats, g_strdup(f));
+    }
+    g_strfreev(parts);
+    if (ok && formats->len == 0) {
+        fprintf(stderr, "relgraph: --format needs at least one format\n");
+        ok = FALSE;
+    }
+    g_ptr_array_add(formats, NULL);
+    GStrv result = (GStrv)g_ptr_array_free(formats, FALSE);
+    if (!ok) {
+        g_strfreev(result);
+        return NULL;
+    }
+    return result;
+}
+
+/* The format whose extension path has, or NULL. */
+static const char *format_of_path(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && slash > dot))
+        return NULL;
+    for (const char *const *f = relgraph_export_formats(); *f; f++)
+        if (strcmp(dot + 1, relgraph_export_extension(*f)) == 0)
+            return *f;
+    return NULL;
+}
+
+static gboolean write_output(const char *path, const char *data, gsize len)
+{
+    if (strcmp(path, "-") == 0) {
+        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+            fprintf(stderr, "relgraph: standard output: %s\n", g_strerror(errno));
+            return FALSE;
+        }
+        return TRUE;
+    }
+    GError *error = NULL;
+    if (!relgraph_write_file_atomic(path, data, len, &error)) {
+        cli_report(error);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+int cli_build(int argc, char **argv)
+{
+    CliCorpusOptions corpus = {0};
+    char *output = NULL, *format_list = NULL, *layout = NULL, *title = NULL;
+    gint max_evidence = 0;
+    const GOptionEntry entries[] = {
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+         "Output directory (files relgraph.FORMAT), or one file whose extension names the format, "
+         "or - for standard output (default: " DEFAULT_OUTPUT "/)", "DIR|FILE"},
+        {"format", 'T', 0, G_OPTION_ARG_STRING, &format_list,
+         "Comma-separated formats: dot, svg, graphml, tsv (default: " DEFAULT_FORMATS ")", "LIST"},
+        {"layout", 'K', 0, G_OPTION_ARG_STRING, &layout,
+         "Graphviz layout engine for SVG: dot, neato, fdp, sfdp, circo, twopi (default: " RELGRAPH_DEFAULT_LAYOUT ")",
+         "ENGINE"},
+        {"title", 0, 0, G_OPTION_ARG_STRING, &title, "Title written on the figure", "TEXT"},
+        {"max-evidence", 0, 0, G_OPTION_ARG_INT, &max_evidence,
+         "Evidence sentences per edge in tooltips and GraphML (default: 3)", "N"},
+        {NULL, 0, 0, 0, NULL, NULL, NULL},
+    };
+    GOptionContext *context = g_option_context_new("CORPUS...");
+    g_option_context_set_summary(context,
+        "Builds the relation graph of CORPUS (files, directories, - for stdin) and\n"
+        "writes it in every requested format. Files are written atomically: a failed\n"
+        "run never leaves a half-written figure.");
+    g_option_context_set_description(context,
+        "Examples:\n"
+        "  relgraph build seeds                      # figures/relgraph.{dot,svg,graphml}\n"
+        "  relgraph build -o out/ -T svg,tsv seeds   # out/relgraph.svg, out/relgraph.tsv\n"
+        "  relgraph build -o graph.graphml seeds     # one file, format from its extension\n"
+        "  relgraph build -T dot -o - seeds | dot -Tpng > graph.png\n\n" CLI_EXIT_CODES_HELP);
+    g_option_context_add_main_entries(context, entries, NULL);
+    cli_add_corpus_options(context, &corpus);
+    int status = CLI_EXIT_ERROR;
+    RelgraphRules *rules = NULL;
+    RelgraphGraph *graph = NULL;
+    GStrv formats = NULL;
+    if (!cli_parse(context, &argc, &argv))
+        goto out;
+
+    /* Decide where each format goes before any work is done. */
+    const char *out = output ? output : DEFAULT_OUTPUT;
+    const char *file_format = strcmp(out, "-") == 0 ? NULL : format_of_path(out);
+    if (!format_list && file_format)
+        format_list = g_strdup(file_format);
+    formats = parse_formats(format_list ? format_list : DEFAULT_FORMATS);
+    if (!formats)
+        goto out;
+    gboolean to_dir = strcmp(out, "-") != 0 && (g_file_test(out, G_FILE_TEST_IS_DIR) ||
+                                                 g_str_has_suffix(out, "/") || !file_format);
+    if (!to_dir && g_strv_length(formats) > 1) {
+        fprintf(stderr, "relgraph: -o %s names one file but %u formats were asked for; give a directory\n",
+                out, g_strv_length(formats));
+        goto out;
+    }
+    if (max_evidence < 0) {
+        fprintf(stderr, "relgraph: --max-evidence must be 0 or more\n");
+        goto out;
+    }
+    RelgraphExtractOptions extract;
+    if (!cli_extract_options(&corpus, &extract))
+        goto out;
+    rules = cli_load_rules(&corpus);
+    if (!rules)
+        goto out;
+
+    graph = relgraph_graph_new();
+    gpointer data[2] = {rules, graph};
+    CliRunStats stats;
+    if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, corpus.quiet, add_document, data, &stats))
+        goto out;
+    if (stats.documents == 0) {
+        fprintf(stderr, "relgraph: no document could be read; nothing written\n");
+        goto out;
+    }
+    if (to_dir && g_mkdir_with_parents(out, 0755) != 0) {
+        fprintf(stderr, "relgraph: %s: %s\n", out, g_strerror(errno));
+        goto out;
+    }
+
+    RelgraphExportOptions export_options = {title, layout, (guint)max_evidence};
+    gboolean ok = TRUE;
+    GString *written = g_string_new(NULL);
+    for (guint i = 0; formats[i]; i++) {
+        GError *error = NULL;
+        gsize len = 0;
+        char *data_out = relgraph_export(graph, formats[i], &export_options, &len, &error);
+        if (!data_out) {
+            cli_report(error);
+            ok = FALSE;
+            continue;
+        }
+        char *path = to_dir ? g_strdup_printf("%s/%s.%s", out, OUTPUT_BASENAME,
+                                              relgraph_export_extension(formats[i]))
+                            : g_strdup(out);
+        if (write_output(path, data_out, len))
+            g_string_append_printf(written, "%s%s", written->len ? ", " : "", path);
+        else
+            ok = FALSE;
+        g_free(path);
+        g_free(data_out);
+    }
+    if (!corpus.quiet)
+        fprintf(stderr, "relgraph: %u documents, %u sentences, %u relation mentions -> %u actors, %u edges%s%s\n",
+                stats.documents, stats.sentences, stats.relations, relgraph_graph_node_count(graph),
+                relgraph_graph_edge_count(graph), written->len ? "; wrote " : "", written->str);
+    g_string_free(written, TRUE);
+    status = ok && stats.failed == 0 ? CLI_EXIT_OK : CLI_EXIT_ERROR;
+out:
+    if (graph)
+        relgraph_graph_free(graph);
+    relgraph_rules_free(rules);
+    g_strfreev(formats);
+    cli_corpus_options_clear(&corpus);
+    g_free(output);
+    g_free(format_list);
+    g_free(layout);
+    g_free(title);
+    g_option_context_free(context);
+    return status;
+}

@@ -1,0 +1,71 @@
+/* relgraph command line: what the subcommands share.
+ *
+ * Exit codes (documented in --help and the README):
+ *   0  success
+ *   1  findings: eval below a --fail-under threshold
+ *   2  usage errors, rule errors, unreadable or missing input
+ *      (outputs are still written from every document that could be read)
+ */
+#ifndef RELGRAPH_CLI_H
+#define RELGRAPH_CLI_H
+
+#include <glib.h>
+
+#include "relgraph/corpus.h"
+#include "relgraph/extract.h"
+#include "relgraph/rules.h"
+
+enum { CLI_EXIT_OK = 0, CLI_EXIT_FINDINGS = 1, CLI_EXIT_ERROR = 2 };
+
+#define CLI_EXIT_CODES_HELP                                                    \
+    "Exit status: 0 success; 1 findings (eval below a --fail-under bound);\n" \
+    "2 usage, rule or input errors (other documents are still processed and\n" \
+    "outputs still written)."
+
+/* Options every corpus-reading subcommand takes. */
+typedef struct {
+    char *rules_dir;
+    char *hedged;     /* "drop" or "keep" */
+    gboolean quiet;
+} CliCorpusOptions;
+
+/* Adds --rules, --hedged and --quiet to a GOptionContext's main group. */
+void cli_add_corpus_options(GOptionContext *context, CliCorpusOptions *options);
+void cli_corpus_options_clear(CliCorpusOptions *options);
+
+/* Parses argv with context; on failure prints the error and a hint and
+ * returns FALSE. */
+gboolean cli_parse(GOptionContext *context, int *argc, char ***argv);
+
+/* Loads the rules, printing every diagnostic; NULL on error. */
+RelgraphRules *cli_load_rules(const CliCorpusOptions *options);
+
+/* Converts --hedged into extraction options; FALSE (message printed) when invalid. */
+gboolean cli_extract_options(const CliCorpusOptions *options, RelgraphExtractOptions *out);
+
+typedef void (*CliDocumentFunc)(const RelgraphDocument *doc, const RelgraphExtractResult *result,
+                                gpointer user_data);
+
+typedef struct {
+    guint documents;   /* documents read and extracted */
+    guint failed;      /* paths that could not be read */
+    guint sentences;
+    guint relations;   /* relation mentions */
+} CliRunStats;
+
+/* Expands the corpus paths, then reads and extracts every document in
+ * order, calling fn for each. Problems with a path are printed and
+ * counted, the rest of the corpus still runs. Returns FALSE when the
+ * corpus could not be expanded at all (nothing ran). */
+gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions *extract,
+                        char **paths, int n_paths, gboolean quiet, CliDocumentFunc fn,
+                        gpointer user_data, CliRunStats *stats);
+
+/* Prints "relgraph: message" for an error and frees it. */
+void cli_report(GError *error);
+
+int cli_build(int argc, char **argv);
+int cli_extract(int argc, char **argv);
+int cli_eval(int argc, char **argv);
+
+#endif

@@ -1,0 +1,105 @@
+/* relgraph extract: one TSV row per relation mention. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct {
+    const RelgraphRules *rules;
+    GString *out;
+    gboolean hedged_column;
+} ExtractRun;
+
+/* TSV fields hold no tab or line break. */
+static void append_field(GString *out, const char *text)
+{
+    for (const char *p = text; *p; p++)
+        g_string_append_c(out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+}
+
+static void add_rows(const RelgraphDocument *doc, const RelgraphExtractResult *result, gpointer data)
+{
+    ExtractRun *run = data;
+    const RelgraphDictionary *dict = run->rules->dictionary;
+    for (guint i = 0; i < result->relations->len; i++) {
+        const RelgraphRelationMention *m = &g_array_index(result->relations, RelgraphRelationMention, i);
+        char *text = relgraph_extract_sentence_text(doc, m->start, m->end);
+        append_field(run->out, doc->id);
+        g_string_append_c(run->out, '\t');
+        append_field(run->out, relgraph_dictionary_actor(dict, m->source)->name);
+        g_string_append_c(run->out, '\t');
+        append_field(run->out, m->relation->name);
+        g_string_append_c(run->out, '\t');
+        append_field(run->out, relgraph_dictionary_actor(dict, m->target)->name);
+        g_string_append_printf(run->out, "\t%u\t", m->sentence);
+        append_field(run->out, text);
+        g_string_append_c(run->out, '\t');
+        append_field(run->out, m->rule);
+        if (run->hedged_column)
+            g_string_append(run->out, m->hedged ? "\tyes" : "\tno");
+        g_string_append_c(run->out, '\n');
+        g_free(text);
+    }
+}
+
+int cli_extract(int argc, char **argv)
+{
+    CliCorpusOptions corpus = {0};
+    char *output = NULL, *format = NULL;
+    const GOptionEntry entries[] = {
+        {"format", 'T', 0, G_OPTION_ARG_STRING, &format, "Output format: tsv (default)", "FORMAT"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Output file (default: standard output)", "FILE"},
+        {NULL, 0, 0, 0, NULL, NULL, NULL},
+    };
+    GOptionContext *context = g_option_context_new("CORPUS...");
+    g_option_context_set_summary(context,
+        "Lists every relation mention found in CORPUS, one per line, as TSV with the\n"
+        "columns doc, source, relation, target, sentence, evidence, rule (and hedged\n"
+        "with --hedged=keep). A relation counts once per sentence.");
+    g_option_context_set_description(context,
+        "Example:\n  relgraph extract seeds | awk -F'\\t' '$3 == \"visit\"'\n\n" CLI_EXIT_CODES_HELP);
+    g_option_context_add_main_entries(context, entries, NULL);
+    cli_add_corpus_options(context, &corpus);
+    int status = CLI_EXIT_ERROR;
+    RelgraphRules *rules = NULL;
+    ExtractRun run = {NULL, g_string_new(NULL), FALSE};
+    if (!cli_parse(context, &argc, &argv))
+        goto out;
+    if (format && strcmp(format, "tsv") != 0) {
+        fprintf(stderr, "relgraph: unknown extract format \"%s\" (known: tsv)\n", format);
+        goto out;
+    }
+    RelgraphExtractOptions extract;
+    if (!cli_extract_options(&corpus, &extract))
+        goto out;
+    rules = cli_load_rules(&corpus);
+    if (!rules)
+        goto out;
+    run.rules = rules;
+    run.hedged_column = extract.hedged == RELGRAPH_HEDGED_KEEP;
+    g_string_append(run.out, "doc\tsource\trelation\ttarget\tsentence\tevidence\trule");
+    g_string_append(run.out, run.hedged_column ? "\thedged\n" : "\n");
+    CliRunStats stats;
+    if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, corpus.quiet, add_rows, &run, &stats))
+        goto out;
+    gboolean written;
+    if (output && strcmp(output, "-") != 0) {
+        GError *error = NULL;
+        written = relgraph_write_file_atomic(output, run.out->str, run.out->len, &error);
+        cli_report(error);
+    } else {
+        written = fwrite(run.out->str, 1, run.out->len, stdout) == run.out->len && fflush(stdout) == 0;
+        if (!written)
+            fprintf(stderr, "relgraph: standard output: %s\n", g_strerror(errno));
+    }
+    status = written && stats.failed == 0 ? CLI_EXIT_OK : CLI_EXIT_ERROR;
+out:
+    g_string_free(run.out, TRUE);
+    relgraph_rules_free(rules);
+    cli_corpus_options_clear(&corpus);
+    g_free(output);
+    g_free(format);
+    g_option_context_free(context);
+    return status;
+}

@@ -1,0 +1,59 @@
+/* relgraph: news text -> relationship graph of states, officials and
+ * institutions. This file only dispatches to the subcommands. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} commands[] = {
+    {"build", cli_build, "Build the relation graph of a corpus and export it (DOT, SVG, GraphML, TSV)"},
+    {"extract", cli_extract, "List every relation mention of a corpus as TSV"},
+    {"eval", cli_eval, "Score extraction against a gold file (precision, recall, F1)"},
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "Usage: relgraph COMMAND [OPTION...] [CORPUS...]\n\n"
+                 "Turns English news text into a relationship graph of states, officials\n"
+                 "and institutions, driven by plain-text rule files.\n\nCommands:\n");
+    for (guint i = 0; i < G_N_ELEMENTS(commands); i++)
+        fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\nCORPUS is any mix of .txt/.md files, directories (searched recursively)\n"
+                 "and - for standard input.\n\n"
+                 "Run 'relgraph COMMAND --help' for the options of a command.\n\n%s\n",
+            CLI_EXIT_CODES_HELP);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_EXIT_ERROR;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+        if (argc > 2 && strcmp(name, "help") == 0) {
+            /* "relgraph help build" == "relgraph build --help" */
+            char *sub_argv[] = {argv[2], "--help", NULL};
+            for (guint i = 0; i < G_N_ELEMENTS(commands); i++)
+                if (strcmp(argv[2], commands[i].name) == 0)
+                    return commands[i].run(2, sub_argv);
+        }
+        usage(stdout);
+        return CLI_EXIT_OK;
+    }
+    if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+        printf("relgraph %s\n", RELGRAPH_VERSION);
+        return CLI_EXIT_OK;
+    }
+    for (guint i = 0; i < G_N_ELEMENTS(commands); i++)
+        if (strcmp(name, commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "relgraph: unknown command \"%s\"\n\n", name);
+    usage(stderr);
+    return CLI_EXIT_ERROR;
+}
