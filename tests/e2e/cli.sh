@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Command-line behaviour: help, exit codes, errors, extract TSV, output naming.
+set -uo pipefail
+: "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+# --help on the tool and every subcommand, exit 0.
+"$RELGRAPH" --help | grep -q 'Commands:' || fail "relgraph --help"
+for cmd in build extract eval; do
+  "$RELGRAPH" "$cmd" --help | grep -q 'Usage:' || fail "$cmd --help"
+done
+"$RELGRAPH" help build | grep -q -- '--layout' || fail "help build"
+
+# Unknown command and unknown option: exit 2.
+"$RELGRAPH" frobnicate 2>/dev/null; [ $? -eq 2 ] || fail "unknown command exit"
+"$RELGRAPH" build --no-such-option seeds 2>/dev/null; [ $? -eq 2 ] || fail "unknown option exit"
+
+# extract: header and the first four columns exactly doc source relation target.
+"$RELGRAPH" extract -q "$RELGRAPH_SRC/seeds" > "$tmp/x.tsv" || fail "extract exit"
+head -1 "$tmp/x.tsv" | grep -q $'^doc\tsource\trelation\ttarget\tsentence\tevidence\trule$' || fail "extract header"
+[ "$(wc -l < "$tmp/x.tsv")" -gt 20 ] || fail "extract found too few relations"
+awk -F'\t' 'NR > 1 && NF != 7 { bad = 1 } END { exit bad }' "$tmp/x.tsv" || fail "extract column count"
+grep -q $'^000_3f36a55123f2af5d\tZhao Leji\tvisit\tNorth Korea\t' "$tmp/x.tsv" || fail "extract misses Zhao Leji visit North Korea"
+
+# stdin is a document too.
+"$RELGRAPH" extract -q - < "$RELGRAPH_SRC/seeds/003_9e985366f0c5a270.txt" | grep -q $'^stdin\t' || fail "stdin document"
+
+# A missing path is reported, the rest of the corpus still counts, exit 2.
+"$RELGRAPH" extract -q "$tmp/missing.txt" "$RELGRAPH_SRC/seeds" > "$tmp/y.tsv" 2> "$tmp/err"
+[ $? -eq 2 ] || fail "missing path exit"
+grep -q 'missing.txt' "$tmp/err" || fail "missing path message"
+[ "$(wc -l < "$tmp/y.tsv")" -eq "$(wc -l < "$tmp/x.tsv")" ] || fail "other documents lost"
+
+# A rule error: file:line:col and exit 2, nothing written.
+mkdir -p "$tmp/rules" && cp -r "$RELGRAPH_SRC/rules/actors" "$tmp/rules/"
+printf 'relation visit directed\n  {src} visit* {dst:country}\n' > "$tmp/rules/bad.rules"
+"$RELGRAPH" build -q --rules "$tmp/rules" -o "$tmp/out" "$RELGRAPH_SRC/seeds" 2> "$tmp/err"
+[ $? -eq 2 ] || fail "rule error exit"
+grep -q "bad.rules:2:21: error: unknown actor type" "$tmp/err" || fail "rule error message: $(cat "$tmp/err")"
+[ ! -e "$tmp/out" ] || fail "output written despite rule error"
+
+# Output naming: a directory gets relgraph.FORMAT; a file name picks its format.
+"$RELGRAPH" build -q -T tsv,dot -o "$tmp/dir" "$RELGRAPH_SRC/seeds" || fail "build to dir"
+[ -s "$tmp/dir/relgraph.tsv" ] && [ -s "$tmp/dir/relgraph.dot" ] || fail "dir outputs"
+"$RELGRAPH" build -q -o "$tmp/g.graphml" "$RELGRAPH_SRC/seeds" || fail "build to file"
+grep -q '<graphml' "$tmp/g.graphml" || fail "format from extension"
+"$RELGRAPH" build -q -T dot -o - "$RELGRAPH_SRC/seeds" | grep -q '^digraph' || fail "stdout output"
+"$RELGRAPH" build -q -T svg,dot -o "$tmp/one.svg" "$RELGRAPH_SRC/seeds" 2>/dev/null
+[ $? -eq 2 ] || fail "two formats into one file must be refused"
+"$RELGRAPH" build -q -T png -o "$tmp/z" "$RELGRAPH_SRC/seeds" 2>/dev/null
+[ $? -eq 2 ] || fail "unknown format exit"
+
+# Same corpus, any order of arguments: identical bytes.
+"$RELGRAPH" build -q -T dot,graphml,tsv -o "$tmp/a" "$RELGRAPH_SRC"/seeds/*.txt || fail "build a"
+ls "$RELGRAPH_SRC"/seeds/*.txt | sort -r | xargs "$RELGRAPH" build -q -T dot,graphml,tsv -o "$tmp/b" || fail "build b"
+for f in relgraph.dot relgraph.graphml relgraph.tsv; do
+  cmp -s "$tmp/a/$f" "$tmp/b/$f" || fail "$f differs with argument order"
+done
+echo "cli: ok"
