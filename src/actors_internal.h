@@ -1,0 +1,51 @@
+/* Private to the rules modules (actors.c, lint.c): the dictionary's
+ * compiled aliases and trie, so that lint can inspect them. Not part of the
+ * public API in include/relgraph/. */
+#ifndef RELGRAPH_ACTORS_INTERNAL_H
+#define RELGRAPH_ACTORS_INTERNAL_H
+
+#include "relgraph/actors.h"
+
+/* One compiled alias, kept until finish() builds the trie from them. */
+typedef struct {
+    guint actor;
+    RelgraphAliasKind kind;
+    GArray *words;        /* guint32 lexicon ids */
+    guint32 upper_mask;   /* bit i: token i was written in capitals (an acronym) */
+    const char *file;
+    guint line, col;
+    char *text;           /* as written, for messages */
+    char *location;       /* "file:line" */
+} AliasDef;
+
+/* What a trie node offers when a match ends there. */
+typedef struct {
+    guint actor;
+    RelgraphAliasKind kind;
+    guint32 upper_mask;
+    gint affiliation;
+    const AliasDef *def;
+} TrieEntry;
+
+/* A member_of name waiting for finish() to resolve it. */
+typedef struct {
+    guint actor, index; /* actor id, index in its member_of list */
+    guint line, col;
+} MemberRef;
+
+typedef struct TrieNode {
+    GHashTable *children;  /* GUINT_TO_POINTER(word id) -> TrieNode*, created lazily */
+    GArray *entries;       /* TrieEntry, NULL when none */
+} TrieNode;
+
+struct RelgraphDictionary {
+    RelgraphLexicon *lexicon;
+    GPtrArray *actors;     /* RelgraphActor* */
+    GHashTable *by_name;   /* canonical name -> GUINT_TO_POINTER(id + 1) */
+    GPtrArray *aliases;    /* AliasDef* */
+    GArray *member_refs;   /* MemberRef: where each member_of name was written */
+    GStringChunk *strings; /* file paths */
+    TrieNode *root;
+};
+
+#endif

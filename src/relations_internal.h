@@ -1,0 +1,55 @@
+/* Private to the rules modules (relations.c, lint.c): the compiled form of
+ * relation patterns, so that lint can inspect what the parser built. Not
+ * part of the public API in include/relgraph/. */
+#ifndef RELGRAPH_RELATIONS_INTERNAL_H
+#define RELGRAPH_RELATIONS_INTERNAL_H
+
+#include "relgraph/relations.h"
+
+typedef enum {
+    ELEM_WORD,    /* one literal token */
+    ELEM_PREFIX,  /* a token starting with a prefix: visit* */
+    ELEM_SLOT,    /* {src}, {dst}, {pair} or {any}, at the top level only */
+    ELEM_CHOICE,  /* (a|b c) or, optional, [a|b c] */
+    ELEM_GAP,     /* ..N: skip 0 to N tokens */
+    ELEM_MACRO,   /* @name: a shared choice defined with "define" */
+} ElemKind;
+
+typedef enum { ROLE_SOURCE, ROLE_TARGET, ROLE_PAIR, ROLE_ANY } SlotRole;
+
+typedef struct Elem {
+    ElemKind kind;
+    guint32 word;             /* WORD */
+    char *prefix;             /* PREFIX */
+    guint gap;                /* GAP */
+    SlotRole role;            /* SLOT */
+    RelgraphActorType types;  /* SLOT */
+    gboolean optional;        /* CHOICE */
+    GPtrArray *alternatives;  /* CHOICE: GPtrArray* of Elem* sequences */
+    const struct Elem *macro; /* MACRO: the macro's CHOICE, owned by the set */
+} Elem;
+
+struct RelgraphPattern {
+    GPtrArray *elems;         /* Elem*, the top-level sequence */
+    char *text;
+    char *location;           /* "file:line" */
+    guint slots;              /* mentions the pattern needs at least */
+};
+
+typedef struct {
+    char *name;
+    Elem *choice;
+} Macro;
+
+struct RelgraphRelationSet {
+    RelgraphLexicon *lexicon;
+    const RelgraphDictionary *dict;
+    GPtrArray *relations;     /* RelgraphRelation* */
+    GHashTable *by_name;      /* name -> RelgraphRelation* */
+    GHashTable *macros;       /* name (without @) -> Macro* */
+    GHashTable *hedges;       /* GUINT_TO_POINTER(word id) -> present */
+    GPtrArray *hedge_prefixes;/* char*: hedge words written with '*' */
+    GStringChunk *strings;    /* file paths */
+};
+
+#endif
