@@ -27,6 +27,20 @@ static void add_relation(const RelgraphRules *rules, GArray *out, GHashTable *se
     g_array_append_val(out, m);
 }
 
+static void record_sentence_actors(GArray *out, const RelgraphSpan *span, const RelgraphMention *mentions,
+                                   guint n_mentions)
+{
+    RelgraphSentenceActors sa = {span->start, span->end, g_array_new(FALSE, FALSE, sizeof(guint))};
+    for (guint i = 0; i < n_mentions; i++) {
+        gboolean seen = FALSE;
+        for (guint j = 0; j < sa.actors->len && !seen; j++)
+            seen = g_array_index(sa.actors, guint, j) == mentions[i].actor;
+        if (!seen)
+            g_array_append_val(sa.actors, mentions[i].actor);
+    }
+    g_array_append_val(out, sa);
+}
+
 RelgraphExtractResult *relgraph_extract_document(const RelgraphRules *rules,
                                                  const RelgraphDocument *doc,
                                                  const RelgraphExtractOptions *options)
@@ -46,6 +60,8 @@ RelgraphExtractResult *relgraph_extract_document(const RelgraphRules *rules,
 
     relgraph_sentence_split(doc->text, doc->len, sentences);
     result->n_sentences = sentences->len;
+    if (options && options->record_actors)
+        result->sentences = g_array_sized_new(FALSE, FALSE, sizeof(RelgraphSentenceActors), sentences->len);
     for (guint s = 0; s < sentences->len; s++) {
         const RelgraphSpan *span = &g_array_index(sentences, RelgraphSpan, s);
         g_array_set_size(tokens, 0);
@@ -59,6 +75,8 @@ RelgraphExtractResult *relgraph_extract_document(const RelgraphRules *rules,
         relgraph_lexicon_assign(rules->lexicon, toks, tokens->len);
         relgraph_dictionary_match(rules->dictionary, toks, tokens->len, named, mentions);
         const RelgraphMention *ments = (const RelgraphMention *)(const void *)mentions->data;
+        if (result->sentences)
+            record_sentence_actors(result->sentences, span, ments, mentions->len);
 
         for (guint i = 0; i < mentions->len; i++) {
             gpointer key = GUINT_TO_POINTER(ments[i].actor + 1);
@@ -97,6 +115,11 @@ void relgraph_extract_result_free(RelgraphExtractResult *result)
         return;
     g_array_unref(result->relations);
     g_hash_table_destroy(result->actor_mentions);
+    if (result->sentences) {
+        for (guint i = 0; i < result->sentences->len; i++)
+            g_array_unref(g_array_index(result->sentences, RelgraphSentenceActors, i).actors);
+        g_array_unref(result->sentences);
+    }
     g_free(result);
 }
 

@@ -30,7 +30,14 @@ typedef enum {
 
 typedef struct {
     RelgraphHedgedPolicy hedged;
+    gboolean record_actors;        /* fill RelgraphExtractResult.sentences (explain --why-not) */
 } RelgraphExtractOptions;
+
+/* The actors a sentence mentions, recorded when options->record_actors. */
+typedef struct {
+    guint32 start, end;            /* byte span of the sentence */
+    GArray *actors;                /* guint actor ids, distinct, in first-mention order */
+} RelgraphSentenceActors;
 
 typedef struct {
     guint sentence;                /* sentence index in the document, from 0 */
@@ -45,6 +52,7 @@ typedef struct {
     GArray *relations;             /* RelgraphRelationMention, in text order */
     GHashTable *actor_mentions;    /* GUINT_TO_POINTER(actor id + 1) -> GUINT_TO_POINTER(count) */
     guint n_sentences;
+    GArray *sentences;             /* RelgraphSentenceActors per sentence, or NULL */
 } RelgraphExtractResult;
 
 RelgraphExtractResult *relgraph_extract_document(const RelgraphRules *rules,

@@ -101,7 +101,7 @@ G_GNUC_UNUSED static gint fixture_compare(gconstpointer a, gconstpointer b)
 G_GNUC_UNUSED static char *fixture_extract(const RelgraphRules *rules, const char *text, RelgraphHedgedPolicy hedged)
 {
     RelgraphDocument *doc = relgraph_document_new("doc", "doc.txt", text, strlen(text));
-    RelgraphExtractOptions options = {hedged};
+    RelgraphExtractOptions options = {.hedged = hedged};
     RelgraphExtractResult *result = relgraph_extract_document(rules, doc, &options);
     GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < result->relations->len; i++) {
