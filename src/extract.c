@@ -10,6 +10,9 @@ static void add_relation(const RelgraphRules *rules, GArray *out, GHashTable *se
                          guint sentence, const RelgraphSpan *span, const RelgraphRelation *relation,
                          guint source, guint target, const char *rule, gboolean hedged)
 {
+    /* "Biden ... gathered at the White House" is no visit to his own state. */
+    if (relation->external && relgraph_dictionary_belongs_to(rules->dictionary, source, target))
+        return;
     if (relation->symmetric) {
         const RelgraphActor *a = relgraph_dictionary_actor(rules->dictionary, source);
         const RelgraphActor *b = relgraph_dictionary_actor(rules->dictionary, target);

@@ -74,6 +74,8 @@ RelgraphRelationSet *relgraph_relations_new(RelgraphLexicon *lexicon, const Relg
     set->macros = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, macro_free);
     set->hedges = g_hash_table_new(g_direct_hash, g_direct_equal);
     set->hedge_prefixes = g_ptr_array_new_with_free_func(g_free);
+    set->speech = g_hash_table_new(g_direct_hash, g_direct_equal);
+    set->speech_prefixes = g_ptr_array_new_with_free_func(g_free);
     set->strings = g_string_chunk_new(256);
     return set;
 }
@@ -87,6 +89,8 @@ void relgraph_relations_free(RelgraphRelationSet *set)
     g_hash_table_destroy(set->macros);
     g_hash_table_destroy(set->hedges);
     g_ptr_array_unref(set->hedge_prefixes);
+    g_hash_table_destroy(set->speech);
+    g_ptr_array_unref(set->speech_prefixes);
     g_string_chunk_free(set->strings);
     g_free(set);
 }
@@ -177,6 +181,7 @@ static void compile_word(Parser *ps, const char *start, const char *end, GPtrArr
 }
 
 static Elem *parse_choice(Parser *ps, char close);
+static GPtrArray *parse_sequence(Parser *ps);
 
 /* {src}, {dst}, {pair}, optionally with ":type|type". */
 static Elem *parse_slot(Parser *ps)
@@ -190,6 +195,12 @@ static Elem *parse_slot(Parser *ps)
     }
     char *inside = g_strndup(start + 1, (gsize)(end - start - 1));
     ps->p = end + 1;
+    gboolean single = FALSE;
+    char *space = strrchr(g_strchomp(inside), ' ');
+    if (space && strcmp(space + 1, "single") == 0) {
+        single = TRUE;
+        *space = '\0';
+    }
     char *colon = strchr(inside, ':');
     if (colon)
         *colon = '\0';
@@ -197,6 +208,7 @@ static Elem *parse_slot(Parser *ps)
     Elem *e = g_new0(Elem, 1);
     e->kind = ELEM_SLOT;
     e->types = RELGRAPH_ACTOR_ANY;
+    e->single = single;
     if (strcmp(role_name, "src") == 0) {
         e->role = ROLE_SOURCE;
     } else if (strcmp(role_name, "dst") == 0) {
@@ -229,6 +241,49 @@ static Elem *parse_slot(Parser *ps)
     return e;
 }
 
+/* "!word", "!(a | b c)" or "!{any[:types]}": what must not come next. */
+static void parse_negation(Parser *ps, GPtrArray *seq)
+{
+    const char *at = ps->p++;
+    Elem *e = NULL;
+    if (*ps->p == '{') {
+        gboolean outer = ps->in_group;
+        ps->in_group = FALSE; /* a lookahead binds nothing: allowed anywhere */
+        e = parse_slot(ps);
+        ps->in_group = outer;
+        if (e && e->role != ROLE_ANY)
+            parse_error(ps, at, "%s", "only {any} can be negated: !{any} or !{any:type}");
+    } else if (*ps->p == '(') {
+        ps->p++;
+        gboolean outer = ps->in_group;
+        ps->in_group = TRUE;
+        e = parse_choice(ps, ')');
+        ps->in_group = outer;
+        if (*ps->p != ')')
+            parse_error(ps, at, "%s", "unclosed '('");
+        else
+            ps->p++;
+    } else {
+        const char *start = ps->p;
+        while (*ps->p && *ps->p != ' ' && *ps->p != '\t' && !is_special(*ps->p))
+            ps->p++;
+        if (ps->p == start) {
+            parse_error(ps, at, "%s", "'!' must be followed by a word, ( ) or {any}");
+            return;
+        }
+        GPtrArray *words = seq_new();
+        compile_word(ps, start, ps->p, words);
+        e = g_new0(Elem, 1);
+        e->kind = ELEM_CHOICE;
+        e->alternatives = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+        g_ptr_array_add(e->alternatives, words);
+    }
+    if (!e)
+        return;
+    e->negated = TRUE;
+    g_ptr_array_add(seq, e);
+}
+
 /* A sequence up to ')' ']' '|' or the end. */
 static GPtrArray *parse_sequence(Parser *ps)
 {
@@ -239,7 +294,9 @@ static GPtrArray *parse_sequence(Parser *ps)
         if (c == '\0' || c == ')' || c == ']' || c == '|' || ps->failed)
             return seq;
         const char *at = ps->p;
-        if (c == '{') {
+        if (c == '!') {
+            parse_negation(ps, seq);
+        } else if (c == '{') {
             Elem *e = parse_slot(ps);
             if (e)
                 g_ptr_array_add(seq, e);
@@ -329,7 +386,7 @@ static void parse_pattern(RelgraphRelationSet *set, RelgraphRelation *relation,
     guint roles[4] = {0, 0, 0, 0};
     for (guint i = 0; i < seq->len; i++) {
         const Elem *e = g_ptr_array_index(seq, i);
-        if (e->kind == ELEM_SLOT)
+        if (e->kind == ELEM_SLOT && !e->negated)
             roles[e->role]++;
     }
     if (!ps.failed) {
@@ -367,28 +424,42 @@ static RelgraphRelation *parse_relation_line(RelgraphRelationSet *set, const Rel
             g_ptr_array_add(fields, *w);
     RelgraphRelation *relation = NULL;
     const char *file = line->path;
-    if (fields->len < 3 || fields->len > 4) {
+    if (fields->len < 3 || fields->len > 5) {
         relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line, line->col,
-                                 "expected \"relation NAME directed|symmetric [cooperative|neutral|conflictual]\"");
+                                 "expected \"relation NAME directed|symmetric [cooperative|neutral|conflictual] [external]\"");
         goto out;
     }
     const char *name = g_ptr_array_index(fields, 1);
     const char *kind = g_ptr_array_index(fields, 2);
     RelgraphPolarity polarity = RELGRAPH_POLARITY_NEUTRAL;
+    gboolean external = FALSE;
     if (strcmp(kind, "directed") != 0 && strcmp(kind, "symmetric") != 0) {
         relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line,
                                  relgraph_rulefile_col(line, strstr(line->text, kind)),
                                  "expected directed or symmetric, not \"%s\"", kind);
         goto out;
     }
-    if (fields->len == 4 && !relgraph_polarity_from_name(g_ptr_array_index(fields, 3), &polarity)) {
-        const char *word = g_ptr_array_index(fields, 3);
-        /* The polarity is the last word of the line. */
-        const char *at = line->text + strlen(line->text) - strlen(word);
-        relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line,
-                                 relgraph_rulefile_col(line, at),
-                                 "unknown polarity \"%s\" (expected cooperative, neutral or conflictual)", word);
-        goto out;
+    const char *search = strstr(line->text, kind) + strlen(kind);
+    for (guint i = 3; i < fields->len; i++) {
+        const char *word = g_ptr_array_index(fields, i);
+        const char *at = strstr(search, word);
+        search = at + strlen(word);
+        if (strcmp(word, "external") == 0 && !external) {
+            external = TRUE;
+        } else if (i == 3 && relgraph_polarity_from_name(word, &polarity)) {
+            continue;
+        } else if (i == 3) {
+            relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line,
+                                     relgraph_rulefile_col(line, at),
+                                     "unknown polarity \"%s\" (expected cooperative, neutral or conflictual)", word);
+            goto out;
+        } else {
+            relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line,
+                                     relgraph_rulefile_col(line, at),
+                                     "unexpected \"%s\" (only \"external\" may follow the polarity)",
+                                     word);
+            goto out;
+        }
     }
     const RelgraphRelation *existing = relgraph_relations_find(set, name);
     if (existing) {
@@ -402,6 +473,7 @@ static RelgraphRelation *parse_relation_line(RelgraphRelationSet *set, const Rel
     relation->name = g_strdup(name);
     relation->symmetric = strcmp(kind, "symmetric") == 0;
     relation->polarity = polarity;
+    relation->external = external;
     relation->file = file;
     relation->line = line->line;
     relation->patterns = g_ptr_array_new_with_free_func(pattern_free);
@@ -458,12 +530,14 @@ static void parse_define_line(RelgraphRelationSet *set, const RelgraphRuleLine *
     g_hash_table_insert(set->macros, m->name, m);
 }
 
-/* "hedge may | might | not | deny*" */
-static void parse_hedge_line(RelgraphRelationSet *set, const RelgraphRuleLine *line,
-                             GPtrArray *diagnostics)
+/* "hedge may | might | not | deny*" or "speech said | told | claim*": one
+ * word per item, '*' for a prefix. */
+static void parse_word_list_line(RelgraphRelationSet *set, const RelgraphRuleLine *line,
+                                 const char *keyword, GHashTable *words, GPtrArray *prefixes,
+                                 GPtrArray *diagnostics)
 {
     GArray *cols = g_array_new(FALSE, FALSE, sizeof(guint));
-    GPtrArray *items = relgraph_rulefile_split(line, line->text + strlen("hedge"), '|', cols);
+    GPtrArray *items = relgraph_rulefile_split(line, line->text + strlen(keyword), '|', cols);
     for (guint i = 0; i < items->len; i++) {
         char *item = g_ptr_array_index(items, i);
         gsize n = strlen(item);
@@ -474,12 +548,11 @@ static void parse_hedge_line(RelgraphRelationSet *set, const RelgraphRuleLine *l
         if (!*norm || strchr(norm, ' ')) {
             relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, line->path, line->line,
                                      g_array_index(cols, guint, i),
-                                     "a hedge must be a single word, not \"%s\"", item);
+                                     "a %s must be a single word, not \"%s\"", keyword, item);
         } else if (prefix) {
-            g_ptr_array_add(set->hedge_prefixes, g_strdup(norm));
+            g_ptr_array_add(prefixes, g_strdup(norm));
         } else {
-            g_hash_table_add(set->hedges,
-                             GUINT_TO_POINTER(relgraph_lexicon_intern(set->lexicon, norm)));
+            g_hash_table_add(words, GUINT_TO_POINTER(relgraph_lexicon_intern(set->lexicon, norm)));
         }
         g_free(norm);
     }
@@ -520,12 +593,14 @@ gboolean relgraph_relations_load(RelgraphRelationSet *set, const char *path,
         } else if (starts_with_keyword(line->text, "define")) {
             parse_define_line(set, line, diagnostics);
         } else if (starts_with_keyword(line->text, "hedge")) {
-            parse_hedge_line(set, line, diagnostics);
+            parse_word_list_line(set, line, "hedge", set->hedges, set->hedge_prefixes, diagnostics);
+        } else if (starts_with_keyword(line->text, "speech")) {
+            parse_word_list_line(set, line, "speech", set->speech, set->speech_prefixes, diagnostics);
         } else {
             gsize n = strcspn(line->text, " \t");
             char *word = g_strndup(line->text, n);
             relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line, line->col,
-                                     "unknown directive \"%s\" (expected relation, define or hedge; patterns must be indented)",
+                                     "unknown directive \"%s\" (expected relation, define, hedge or speech; patterns must be indented)",
                                      word);
             g_free(word);
         }
@@ -547,7 +622,8 @@ typedef struct {
     guint n;
     const RelgraphMention *mentions;
     const gint *mention_at;   /* token -> mention starting there, or -1 */
-    const guint8 *inside_mention; /* token -> part of any mention */
+    const guint8 *blocks_gap; /* token -> a gap may not skip it (a named actor, a speech verb) */
+    guint8 *literal;          /* token -> matched by a literal word of the pattern */
     Binding binding[4];
     const Elem *title;        /* the rules' @title macro, or NULL */
     guint end;                /* token after the match */
@@ -617,16 +693,19 @@ static guint skip_title(Matcher *m, guint pos)
     return after > p ? after : pos;
 }
 
-/* The mention a slot can take at pos, directly or after a title; -1 if none. */
-static gint slot_mention_at(Matcher *m, guint pos, RelgraphActorType types)
+/* The mentions a slot can take at pos, best first: the person after a
+ * title ("Chinese President Xi Jinping" is Xi, not China), then the
+ * mention that starts at pos. Returns how many (0 to 2). */
+static guint slot_candidates(Matcher *m, guint pos, RelgraphActorType types, gint out[2])
 {
-    if (pos < m->n && m->mention_at[pos] >= 0 && actor_fits(m, (guint)m->mention_at[pos], types))
-        return m->mention_at[pos];
+    guint n = 0;
     guint after = skip_title(m, pos);
     if (after != pos && after < m->n && m->mention_at[after] >= 0 &&
         actor_fits(m, (guint)m->mention_at[after], types))
-        return m->mention_at[after];
-    return -1;
+        out[n++] = m->mention_at[after];
+    if (pos < m->n && m->mention_at[pos] >= 0 && actor_fits(m, (guint)m->mention_at[pos], types))
+        out[n++] = m->mention_at[pos];
+    return n;
 }
 
 /* The next member of a coordinated list after a mention ending at pos:
@@ -650,15 +729,38 @@ static gint next_list_member(Matcher *m, guint pos, RelgraphActorType types, gbo
         gint next = q < m->n ? m->mention_at[q] : -1;
         return next >= 0 && actor_fits(m, (guint)next, types) ? next : -1;
     }
-    return slot_mention_at(m, q, types);
+    gint candidates[2];
+    return slot_candidates(m, q, types, candidates) ? candidates[0] : -1;
 }
 
-static gboolean match_slot(Matcher *m, const Elem *e, const GPtrArray *seq, guint index,
-                           const Cont *k, guint pos)
+/* An apposition after a person: ", China's No. 3 official," or ", a
+ * member of the Politburo,". Returns the position after its closing comma,
+ * or 0 when there is none. */
+static guint skip_apposition(Matcher *m, guint pos)
 {
-    gint first = slot_mention_at(m, pos, e->types);
-    if (first < 0)
-        return FALSE;
+    if (!token_is(m, pos, ","))
+        return 0;
+    guint p = pos + 1;
+    if (token_is(m, p, "a") || token_is(m, p, "an") || token_is(m, p, "the"))
+        p++;
+    guint after = skip_title(m, p);
+    if (after == p)
+        return 0;
+    if (token_is(m, after, "of") || token_is(m, after, "at") || token_is(m, after, "to")) {
+        guint q = after + 1;
+        if (token_is(m, q, "the"))
+            q++;
+        if (q < m->n && m->mention_at[q] >= 0) {
+            q = m->mentions[m->mention_at[q]].last;
+            after = q;
+        }
+    }
+    return token_is(m, after, ",") ? after + 1 : 0;
+}
+
+static gboolean match_slot_from(Matcher *m, const Elem *e, const GPtrArray *seq, guint index,
+                                const Cont *k, gint first)
+{
     if (e->role == ROLE_ANY)
         return match_seq(m, seq, index + 1, k, m->mentions[first].last);
     /* The longest coordinated list first, then shorter ones. */
@@ -668,7 +770,7 @@ static gboolean match_slot(Matcher *m, const Elem *e, const GPtrArray *seq, guin
     gint mention = first;
     closes[count] = TRUE;
     ends[count++] = m->mentions[mention].last;
-    while (count < G_N_ELEMENTS(ends)) {
+    while (!e->single && count < G_N_ELEMENTS(ends)) {
         gint next = next_list_member(m, m->mentions[mention].last, e->types, &closes[count]);
         if (next < 0 || next != mention + 1)
             break;
@@ -682,13 +784,43 @@ static gboolean match_slot(Matcher *m, const Elem *e, const GPtrArray *seq, guin
         m->binding[e->role] = (Binding){(guint)first, c};
         if (match_seq(m, seq, index + 1, k, ends[c - 1]))
             return TRUE;
+        /* "Zhao Leji, China's No. 3 official, will head ...": the
+         * apposition describes the last member; the pattern goes on after it. */
+        guint after = skip_apposition(m, ends[c - 1]);
+        if (after && match_seq(m, seq, index + 1, k, after))
+            return TRUE;
     }
+    return FALSE;
+}
+
+static gboolean match_slot(Matcher *m, const Elem *e, const GPtrArray *seq, guint index,
+                           const Cont *k, guint pos)
+{
+    if (e->negated) {
+        gboolean actor = pos < m->n && m->mention_at[pos] >= 0 && actor_fits(m, (guint)m->mention_at[pos], e->types);
+        return !actor && match_seq(m, seq, index + 1, k, pos);
+    }
+    gint candidates[2];
+    guint n = slot_candidates(m, pos, e->types, candidates);
+    for (guint i = 0; i < n; i++)
+        if (match_slot_from(m, e, seq, index, k, candidates[i]))
+            return TRUE;
     return FALSE;
 }
 
 static gboolean match_choice(Matcher *m, const Elem *e, const GPtrArray *seq, guint index,
                              const Cont *k, guint pos)
 {
+    if (e->negated) {
+        guint saved_end = m->end;
+        for (guint i = 0; i < e->alternatives->len; i++)
+            if (match_seq(m, g_ptr_array_index(e->alternatives, i), 0, NULL, pos)) {
+                m->end = saved_end;
+                return FALSE;
+            }
+        m->end = saved_end;
+        return match_seq(m, seq, index + 1, k, pos);
+    }
     Cont after = {seq, index + 1, k};
     for (guint i = 0; i < e->alternatives->len; i++)
         if (match_seq(m, g_ptr_array_index(e->alternatives, i), 0, &after, pos))
@@ -705,10 +837,14 @@ static gboolean match_seq(Matcher *m, const GPtrArray *seq, guint index, const C
     const Elem *e = g_ptr_array_index(seq, index);
     switch (e->kind) {
     case ELEM_WORD:
-        return pos < m->n && m->tokens[pos].word == e->word && match_seq(m, seq, index + 1, k, pos + 1);
     case ELEM_PREFIX:
-        return pos < m->n && g_str_has_prefix(m->tokens[pos].norm, e->prefix) &&
-               match_seq(m, seq, index + 1, k, pos + 1);
+        if (pos >= m->n || !(e->kind == ELEM_WORD ? m->tokens[pos].word == e->word
+                                                   : g_str_has_prefix(m->tokens[pos].norm, e->prefix)))
+            return FALSE;
+        if (!match_seq(m, seq, index + 1, k, pos + 1))
+            return FALSE;
+        m->literal[pos] = 1; /* on the path of a match: a hedge here is the pattern's own word */
+        return TRUE;
     case ELEM_SLOT:
         return match_slot(m, e, seq, index, k, pos);
     case ELEM_CHOICE:
@@ -717,10 +853,11 @@ static gboolean match_seq(Matcher *m, const GPtrArray *seq, guint index, const C
         return match_choice(m, e->macro, seq, index, k, pos);
     case ELEM_GAP:
         /* Shortest gap first: the nearest reading is the likeliest. A gap
-         * never skips an actor: "{src} ..2 visit*" must not jump over the
-         * person who actually visits. */
+         * never skips a named actor: "{src} ..2 visit*" must not jump over
+         * the person who actually visits; nor a speech verb: in "Lavrov
+         * said Beijing backs Pyongyang" the speaker is not the subject. */
         for (guint g = 0; g <= e->gap && pos + g <= m->n; g++) {
-            if (g > 0 && m->inside_mention[pos + g - 1])
+            if (g > 0 && m->blocks_gap[pos + g - 1])
                 return FALSE;
             if (match_seq(m, seq, index + 1, k, pos + g))
                 return TRUE;
@@ -730,25 +867,26 @@ static gboolean match_seq(Matcher *m, const GPtrArray *seq, guint index, const C
     return FALSE;
 }
 
-static gboolean is_hedge(const RelgraphRelationSet *set, const RelgraphToken *t)
+static gboolean in_word_list(GHashTable *words, const GPtrArray *prefixes, const RelgraphToken *t)
 {
-    if (t->word && g_hash_table_contains(set->hedges, GUINT_TO_POINTER(t->word)))
+    if (t->word && g_hash_table_contains(words, GUINT_TO_POINTER(t->word)))
         return TRUE;
-    for (guint i = 0; i < set->hedge_prefixes->len; i++)
-        if (g_str_has_prefix(t->norm, g_ptr_array_index(set->hedge_prefixes, i)))
+    for (guint i = 0; i < prefixes->len; i++)
+        if (g_str_has_prefix(t->norm, g_ptr_array_index(prefixes, i)))
             return TRUE;
     return FALSE;
 }
 
 /* A hedge governs a match when it stands inside the match or earlier in
- * the same clause (back to the previous ',' ';' ':'). */
+ * the same clause (back to the previous ',' ';' ':'), unless the pattern
+ * itself spelled that word ("China's No. 3 official"). */
 static gboolean match_is_hedged(const Matcher *m, guint first, guint last)
 {
     guint clause = first;
     while (clause > 0 && !(m->tokens[clause - 1].flags & RELGRAPH_TOKEN_PUNCT))
         clause--;
     for (guint i = clause; i < last; i++)
-        if (is_hedge(m->set, &m->tokens[i]))
+        if (!m->literal[i] && in_word_list(m->set->hedges, m->set->hedge_prefixes, &m->tokens[i]))
             return TRUE;
     return FALSE;
 }
@@ -786,15 +924,24 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
     if (n_mentions < 2)
         return; /* every pattern needs two actors */
     gint *mention_at = g_new(gint, n_tokens + 1);
-    guint8 *inside = g_new0(guint8, n_tokens + 1);
+    guint8 *blocks_gap = g_new0(guint8, n_tokens + 1);
+    guint8 *literal = g_new0(guint8, n_tokens + 1);
     for (guint i = 0; i <= n_tokens; i++)
         mention_at[i] = -1;
     for (guint i = 0; i < n_mentions; i++) {
         mention_at[mentions[i].first] = (gint)i;
-        memset(inside + mentions[i].first, 1, mentions[i].last - mentions[i].first);
+        /* A demonym is often just an adjective ("the first Chinese leader
+         * to visit"): gaps may pass it, never a name. */
+        if (mentions[i].kind != RELGRAPH_ALIAS_DEMONYM)
+            memset(blocks_gap + mentions[i].first, 1, mentions[i].last - mentions[i].first);
     }
+    /* Nor does a gap leave its clause: patterns spell out the commas they cross. */
+    for (guint i = 0; i < n_tokens; i++)
+        if ((tokens[i].flags & RELGRAPH_TOKEN_PUNCT) || in_word_list(set->speech, set->speech_prefixes, &tokens[i]))
+            blocks_gap[i] = 1;
     Macro *title = g_hash_table_lookup(set->macros, "title");
-    Matcher m = {set, tokens, n_tokens, mentions, mention_at, inside, {{0, 0}}, title ? title->choice : NULL, 0, 0};
+    Matcher m = {set, tokens, n_tokens, mentions, mention_at, blocks_gap, literal, {{0, 0}},
+                 title ? title->choice : NULL, 0, 0};
     for (guint r = 0; r < set->relations->len; r++) {
         const RelgraphRelation *relation = g_ptr_array_index(set->relations, r);
         for (guint p = 0; p < relation->patterns->len; p++) {
@@ -804,9 +951,12 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
                 m.steps = 0;
                 if (match_seq(&m, pattern->elems, 0, NULL, start))
                     emit(&m, relation, pattern, start, matches);
+                /* Titles tried on failed paths may have marked words too. */
+                memset(literal + start, 0, n_tokens - start);
             }
         }
     }
-    g_free(inside);
+    g_free(literal);
+    g_free(blocks_gap);
     g_free(mention_at);
 }

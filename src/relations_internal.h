@@ -25,6 +25,9 @@ typedef struct Elem {
     SlotRole role;            /* SLOT */
     RelgraphActorType types;  /* SLOT */
     gboolean optional;        /* CHOICE */
+    gboolean negated;         /* CHOICE or {any} slot written with '!': a lookahead
+                                 that must NOT match here and consumes nothing */
+    gboolean single;          /* SLOT: one actor, never a coordinated list */
     GPtrArray *alternatives;  /* CHOICE: GPtrArray* of Elem* sequences */
     const struct Elem *macro; /* MACRO: the macro's CHOICE, owned by the set */
 } Elem;
@@ -49,6 +52,8 @@ struct RelgraphRelationSet {
     GHashTable *macros;       /* name (without @) -> Macro* */
     GHashTable *hedges;       /* GUINT_TO_POINTER(word id) -> present */
     GPtrArray *hedge_prefixes;/* char*: hedge words written with '*' */
+    GHashTable *speech;       /* speech verbs ("said"): gaps never cross them */
+    GPtrArray *speech_prefixes;
     GStringChunk *strings;    /* file paths */
 };
 

@@ -27,6 +27,7 @@ typedef struct {
     char *name;
     gboolean symmetric;
     RelgraphPolarity polarity;
+    gboolean external;      /* the source never belongs to the target ("visit") */
     const char *file;       /* where the relation is declared */
     guint line;
     GPtrArray *patterns;    /* RelgraphPattern* */
@@ -58,7 +59,8 @@ typedef struct {
     guint target;
     guint first;           /* token span of the whole match */
     guint last;
-    gboolean hedged;       /* a hedge word (rules: "hedge") governs the match */
+    gboolean hedged;       /* a hedge word (rules: "hedge") governs the match and
+                              is not itself a literal of the pattern */
 } RelgraphRelationMatch;
 
 /* Matches every pattern against one sentence and appends
