@@ -491,8 +491,14 @@ void relgraph_dictionary_match(const RelgraphDictionary *dict, const RelgraphTok
         RelgraphMention m = {best->actor, i, i + best_len, best->kind, best->affiliation,
                              best->def->location};
         g_array_append_val(mentions, m);
-        if (named && best->kind == RELGRAPH_ALIAS_NAME)
+        if (named && best->kind == RELGRAPH_ALIAS_NAME) {
+            /* Naming someone in full also brings their own institutions into
+             * the document: "Mao Ning, the Foreign Ministry spokeswoman". */
             g_hash_table_add(named, GUINT_TO_POINTER(best->actor + 1));
+            const RelgraphActor *a = relgraph_dictionary_actor(dict, best->actor);
+            for (guint k = 0; k < a->member_of_ids->len; k++)
+                g_hash_table_add(named, GUINT_TO_POINTER(g_array_index(a->member_of_ids, guint, k) + 1));
+        }
         i += best_len;
     }
 }

@@ -438,6 +438,12 @@ static gsize scan_word(const char *text, gsize pos, gsize end, Buf *b, GStringCh
             }
             break;
         }
+        /* "US$", "HK$": a currency prefix is part of the word, so that the
+         * "US" of "US$1.47" is never the United States. */
+        if (pos < end && text[pos] == '$' && !all_digits) {
+            buf_append(b, "$", 1);
+            pos++;
+        }
     }
     emit_buf(tokens, chunk, b, start, pos);
     return pos; /* a following "'s" is emitted by the main loop */

@@ -10,6 +10,7 @@
  *  - a word is a run of letters, digits and marks; "U.S." and other runs of
  *    single letters each followed by '.' form one token ("u.s."), as do
  *    numbers with an internal '.' or ',' ("3.7", "1,000");
+ *  - a "$" right after a word is part of it ("US$" -> "us$", never "us");
  *  - hyphens and dashes of every kind separate words and are not tokens;
  *  - an apostrophe (any variant) followed by "s" at the end of a word gives
  *    a separate token "'s" ("China's" -> "china" "'s"); a trailing

@@ -246,7 +246,9 @@ Test(text, numbers)
     assert_tok(&t, s, 3, "1,000", "1,000");
     toks_free(&t);
     assert_norm("1,000,000.5", "1,000,000.5");
-    assert_norm("US$1.47 billion", "us 1.47 billion");
+    assert_norm("US$1.47 billion", "us$ 1.47 billion"); /* never the "US" alias */
+    assert_norm("HK$ 5", "hk$ 5");
+    assert_norm("$5", "5");
     assert_norm("20*10", "20 10");
     assert_norm("25.According", "25 according");
     assert_norm("in 2019, 14 staff", "in 2019 , 14 staff");
