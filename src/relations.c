@@ -611,9 +611,11 @@ gboolean relgraph_relations_load(RelgraphRelationSet *set, const char *path,
 
 /* ---- matcher -------------------------------------------------------- */
 
+#define MAX_LIST 32
+
 typedef struct {
-    guint first;  /* index of the first mention of the bound list */
     guint count;
+    guint members[MAX_LIST];  /* mention indices of the bound list */
 } Binding;
 
 typedef struct {
@@ -710,10 +712,12 @@ static guint slot_candidates(Matcher *m, guint pos, RelgraphActorType types, gin
 
 /* The next member of a coordinated list after a mention ending at pos:
  * separated by ",", "and" or ", and", or adjacent (a hyphenated compound,
- * "China-Russia ties"). Returns the mention or -1; *closes tells whether
+ * "China-Russia ties"); second tells that it would be the second member.
+ * Returns the mention or -1; *closes tells whether
  * the separator can end a list ("and", or adjacent): "A, B" alone is an
  * apposition more often than a list. */
-static gint next_list_member(Matcher *m, guint pos, RelgraphActorType types, gboolean *closes)
+static gint next_list_member(Matcher *m, guint pos, RelgraphActorType types, gboolean *closes,
+                             gboolean second)
 {
     guint q = pos;
     gboolean comma = token_is(m, q, ",");
@@ -722,6 +726,9 @@ static gint next_list_member(Matcher *m, guint pos, RelgraphActorType types, gbo
     gboolean and = token_is(m, q, "and");
     if (and)
         q++;
+    /* "A, and B ..." with two members joins clauses, not a list. */
+    if (comma && and && second)
+        return -1;
     *closes = and || !comma;
     if (q == pos) {
         /* Adjacent: only a bare mention, never a titled one ("Chinese
@@ -764,24 +771,29 @@ static gboolean match_slot_from(Matcher *m, const Elem *e, const GPtrArray *seq,
     if (e->role == ROLE_ANY)
         return match_seq(m, seq, index + 1, k, m->mentions[first].last);
     /* The longest coordinated list first, then shorter ones. */
-    guint ends[32];
-    gboolean closes[32];
+    guint ends[MAX_LIST], members[MAX_LIST];
+    gboolean closes[MAX_LIST];
     guint count = 0;
     gint mention = first;
     closes[count] = TRUE;
+    members[count] = (guint)mention;
     ends[count++] = m->mentions[mention].last;
-    while (!e->single && count < G_N_ELEMENTS(ends)) {
-        gint next = next_list_member(m, m->mentions[mention].last, e->types, &closes[count]);
-        if (next < 0 || next != mention + 1)
+    while (!e->single && count < MAX_LIST) {
+        gint next = next_list_member(m, m->mentions[mention].last, e->types, &closes[count], count == 1);
+        /* Mentions inside the next member's title ("his Chinese
+         * counterpart Wang Yi") lie between the two. */
+        if (next <= mention)
             break;
         mention = next;
+        members[count] = (guint)mention;
         ends[count++] = m->mentions[mention].last;
     }
     guint min = e->role == ROLE_PAIR ? 2 : 1;
     for (guint c = count; c >= min && c > 0; c--) {
         if (!closes[c - 1])
             continue;
-        m->binding[e->role] = (Binding){(guint)first, c};
+        m->binding[e->role].count = c;
+        memcpy(m->binding[e->role].members, members, c * sizeof members[0]);
         if (match_seq(m, seq, index + 1, k, ends[c - 1]))
             return TRUE;
         /* "Zhao Leji, China's No. 3 official, will head ...": the
@@ -877,13 +889,16 @@ static gboolean in_word_list(GHashTable *words, const GPtrArray *prefixes, const
     return FALSE;
 }
 
-/* A hedge governs a match when it stands inside the match or earlier in
- * the same clause (back to the previous ',' ';' ':'), unless the pattern
- * itself spelled that word ("China's No. 3 official"). */
+/* A hedge governs a match when it stands inside the match or shortly
+ * before it in the same clause (back to the previous ',' ';' ':', at most
+ * HEDGE_REACH tokens), unless the pattern itself spelled that word
+ * ("China's No. 3 official"). */
+#define HEDGE_REACH 6
+
 static gboolean match_is_hedged(const Matcher *m, guint first, guint last)
 {
     guint clause = first;
-    while (clause > 0 && !(m->tokens[clause - 1].flags & RELGRAPH_TOKEN_PUNCT))
+    while (clause > 0 && first - clause < HEDGE_REACH && !(m->tokens[clause - 1].flags & RELGRAPH_TOKEN_PUNCT))
         clause--;
     for (guint i = clause; i < last; i++)
         if (!m->literal[i] && in_word_list(m->set->hedges, m->set->hedge_prefixes, &m->tokens[i]))
@@ -900,8 +915,8 @@ static void emit(const Matcher *m, const RelgraphRelation *relation, const Relgr
         const Binding *b = &m->binding[ROLE_PAIR];
         for (guint i = 0; i < b->count; i++)
             for (guint j = i + 1; j < b->count; j++) {
-                out.source = m->mentions[b->first + i].actor;
-                out.target = m->mentions[b->first + j].actor;
+                out.source = m->mentions[b->members[i]].actor;
+                out.target = m->mentions[b->members[j]].actor;
                 if (out.source != out.target)
                     g_array_append_val(matches, out);
             }
@@ -910,8 +925,8 @@ static void emit(const Matcher *m, const RelgraphRelation *relation, const Relgr
     const Binding *s = &m->binding[ROLE_SOURCE], *t = &m->binding[ROLE_TARGET];
     for (guint i = 0; i < s->count; i++)
         for (guint j = 0; j < t->count; j++) {
-            out.source = m->mentions[s->first + i].actor;
-            out.target = m->mentions[t->first + j].actor;
+            out.source = m->mentions[s->members[i]].actor;
+            out.target = m->mentions[t->members[j]].actor;
             if (out.source != out.target)
                 g_array_append_val(matches, out);
         }
@@ -940,14 +955,15 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
         if ((tokens[i].flags & RELGRAPH_TOKEN_PUNCT) || in_word_list(set->speech, set->speech_prefixes, &tokens[i]))
             blocks_gap[i] = 1;
     Macro *title = g_hash_table_lookup(set->macros, "title");
-    Matcher m = {set, tokens, n_tokens, mentions, mention_at, blocks_gap, literal, {{0, 0}},
+    Matcher m = {set, tokens, n_tokens, mentions, mention_at, blocks_gap, literal, {{0, {0}}},
                  title ? title->choice : NULL, 0, 0};
     for (guint r = 0; r < set->relations->len; r++) {
         const RelgraphRelation *relation = g_ptr_array_index(set->relations, r);
         for (guint p = 0; p < relation->patterns->len; p++) {
             const RelgraphPattern *pattern = g_ptr_array_index(relation->patterns, p);
             for (guint start = 0; start < n_tokens; start++) {
-                memset(m.binding, 0, sizeof m.binding);
+                for (guint b = 0; b < G_N_ELEMENTS(m.binding); b++)
+                    m.binding[b].count = 0;
                 m.steps = 0;
                 if (match_seq(&m, pattern->elems, 0, NULL, start))
                     emit(&m, relation, pattern, start, matches);
