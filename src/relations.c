@@ -740,14 +740,24 @@ static gint next_list_member(Matcher *m, guint pos, RelgraphActorType types, gbo
     return slot_candidates(m, q, types, candidates) ? candidates[0] : -1;
 }
 
-/* An apposition after a person: ", China's No. 3 official," or ", a
- * member of the Politburo,". Returns the position after its closing comma,
+#define RELATIVE_CLAUSE_MAX 25
+
+/* An apposition after a person: ", China's No. 3 official,", ", a
+ * member of the Politburo," or ", who ...,". Returns the position after its closing comma,
  * or 0 when there is none. */
 static guint skip_apposition(Matcher *m, guint pos)
 {
     if (!token_is(m, pos, ","))
         return 0;
     guint p = pos + 1;
+    if (token_is(m, p, "who")) {
+        /* A relative clause, ", who arrived in Pyongyang on Friday,", up to
+         * its closing comma. */
+        for (guint q = p + 1; q < m->n && q <= p + RELATIVE_CLAUSE_MAX; q++)
+            if (m->tokens[q].flags & RELGRAPH_TOKEN_PUNCT)
+                return token_is(m, q, ",") ? q + 1 : 0;
+        return 0;
+    }
     if (token_is(m, p, "a") || token_is(m, p, "an") || token_is(m, p, "the"))
         p++;
     guint after = skip_title(m, p);
