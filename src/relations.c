@@ -730,6 +730,8 @@ static gint next_list_member(Matcher *m, guint pos, RelgraphActorType types, gbo
     if (comma && and && second)
         return -1;
     *closes = and || !comma;
+    if (q > pos && token_is(m, q, "the")) /* "Japan and the United States" */
+        q++;
     if (q == pos) {
         /* Adjacent: only a bare mention, never a titled one ("Chinese
          * President Xi" is not a list). */

@@ -162,3 +162,82 @@ Test(relations_errors, all_errors_are_reported_not_just_the_first)
     cr_expect(strstr(message, "test.rules:3:") != NULL);
     g_free(message);
 }
+
+/* ---- lookahead, single slots, external relations, speech ------------- */
+
+static const char feature_rules[] =
+    "define @title = foreign minister | president | leader | official\n"
+    "hedge not | no\n"
+    "speech said | told\n"
+    "relation visit directed cooperative external\n"
+    "  {src:official|state} ..3 visited {dst:state}\n"
+    "relation support directed cooperative\n"
+    "  {src} ..2 backs {dst}\n"
+    "relation meet symmetric cooperative\n"
+    "  {src} met {dst}\n"
+    "relation member_of directed neutral\n"
+    "  {dst:state} @title {src:official single}\n"
+    "  {src:official} , {dst:state} 's @title !{any}\n"
+    "  {src:official} joined {dst:state} !(as observer)\n";
+
+static void expect_with(const char *rules_text, const char *text, const char *expected)
+{
+    char *message = NULL;
+    RelgraphRules *r = fixture_rules(rules_text, &message);
+    cr_assert_not_null(r, "rules failed to load: %s", message ? message : "?");
+    char *got = fixture_extract(r, text, RELGRAPH_HEDGED_DROP);
+    cr_expect_str_eq(got, expected, "text: %s", text);
+    g_free(got);
+    g_free(message);
+    relgraph_rules_free(r);
+}
+
+Test(relations_features, negated_lookahead_consumes_nothing)
+{
+    expect_with(feature_rules, "Wang Yi, China's foreign minister, spoke.", "Wang Yi member_of China");
+    /* A name right after the title: a caption list, not an apposition. */
+    expect_with(feature_rules, "Wang Yi, China's president Kim Jong Un.", "");
+    expect_with(feature_rules, "Kim Jong Un joined Russia in May.", "Kim Jong Un member_of Russia");
+    expect_with(feature_rules, "Kim Jong Un joined Russia as observer.", "");
+}
+
+Test(relations_features, single_slot_takes_no_list)
+{
+    expect_with(feature_rules, "Chinese leader Wang Yi and Kim Jong Un arrived.", "Wang Yi member_of China");
+}
+
+Test(relations_features, external_relation_never_links_an_actor_to_its_own_state)
+{
+    expect_with(feature_rules, "Zhao Leji visited Beijing.", "");
+    expect_with(feature_rules, "Zhao Leji visited Moscow.", "Zhao Leji visit Russia");
+}
+
+Test(relations_features, gaps_never_cross_speech_verbs_or_commas)
+{
+    expect_with(feature_rules, "Moscow said it backs Pyongyang.", "");
+    expect_with(feature_rules, "Moscow openly backs Pyongyang.", "Russia support North Korea");
+    expect_with(feature_rules, "Moscow, analysts think, backs Pyongyang.", "");
+}
+
+Test(relations_features, appositions_and_relative_clauses_after_a_slot)
+{
+    expect_with(feature_rules, "Zhao Leji, China's official, met Kim Jong Un.",
+                "Kim Jong Un meet Zhao Leji\nZhao Leji member_of China");
+    expect_with(feature_rules, "Zhao Leji, who flew in from Moscow on Monday, met Kim Jong Un.",
+                "Kim Jong Un meet Zhao Leji");
+}
+
+Test(relations_features, pattern_literals_are_not_hedges)
+{
+    /* "no" is a hedge, but here the pattern spells it out. */
+    expect_with("hedge no\nrelation member_of directed neutral\n  {dst:state} 's no 3 {src:official}\n",
+                "China's No. 3 Zhao Leji spoke.", "Zhao Leji member_of China");
+    expect_with(feature_rules, "Moscow does not back Pyongyang.", "");
+}
+
+Test(relations_errors, lookahead_and_relation_options)
+{
+    expect_error("relation visit directed\n  {src} visit* !{dst} {dst}\n", "test.rules:2:16: error: only {any} can be negated");
+    expect_error("relation visit directed\n  {src} visit* ! {dst}\n", "'!' must be followed by");
+    expect_error("relation visit directed neutral sideways\n", "test.rules:1:33: error: unexpected \"sideways\"");
+}
