@@ -82,6 +82,22 @@ gint relgraph_dictionary_find(const RelgraphDictionary *dict, const char *name)
     return (gint)GPOINTER_TO_UINT(g_hash_table_lookup(dict->by_name, name)) - 1;
 }
 
+gint relgraph_dictionary_state_of(const RelgraphDictionary *dict, guint actor)
+{
+    /* Breadth first in member_of order: the first state reached is the
+     * nearest one, and the first listed among equals. */
+    guint queue[64], n = 0;
+    queue[n++] = actor;
+    for (guint i = 0; i < n; i++) {
+        const RelgraphActor *a = relgraph_dictionary_actor(dict, queue[i]);
+        if (a->type == RELGRAPH_ACTOR_STATE)
+            return (gint)a->id;
+        for (guint j = 0; j < a->member_of_ids->len && n < G_N_ELEMENTS(queue); j++)
+            queue[n++] = g_array_index(a->member_of_ids, guint, j);
+    }
+    return -1;
+}
+
 gboolean relgraph_dictionary_belongs_to(const RelgraphDictionary *dict, guint actor, guint ancestor)
 {
     /* Affiliation chains are short; the depth bound guards against cycles. */

@@ -216,6 +216,30 @@ RelgraphEdge *relgraph_graph_add_mention(RelgraphGraph *graph, const char *sourc
     return edge;
 }
 
+RelgraphEdge *relgraph_graph_add_edge(RelgraphGraph *graph, const RelgraphEdge *edge, const char *source,
+                                      const char *target)
+{
+    g_return_val_if_fail(graph && edge, NULL);
+    if (!source)
+        source = edge->source;
+    if (!target)
+        target = edge->target;
+    if (edge->symmetric && strcmp(source, target) > 0) {
+        const char *swap = source;
+        source = target;
+        target = swap;
+    }
+    RelgraphEdge *dst = edge_get(graph, source, edge->relation, target, edge->symmetric, edge->polarity);
+    dst->weight += edge->weight;
+    if (dst == edge)
+        return dst; /* adding an edge to itself: the sets are already united */
+    for (guint i = 0; i < edge->documents->len; i++)
+        documents_add(dst->documents, g_ptr_array_index(edge->documents, i));
+    for (guint i = 0; i < edge->evidence->len; i++)
+        evidence_add(dst, g_ptr_array_index(edge->evidence, i));
+    return dst;
+}
+
 void relgraph_graph_merge(RelgraphGraph *into, const RelgraphGraph *from)
 {
     g_return_if_fail(into && from);
@@ -229,17 +253,8 @@ void relgraph_graph_merge(RelgraphGraph *into, const RelgraphGraph *from)
     }
 
     g_hash_table_iter_init(&it, from->edges);
-    while (g_hash_table_iter_next(&it, &key, NULL)) {
-        const RelgraphEdge *src = key;
-        RelgraphEdge *dst = edge_get(into, src->source, src->relation, src->target, src->symmetric, src->polarity);
-        dst->weight += src->weight;
-        if (dst == src)
-            continue;  /* merging a graph into itself: the sets are already united */
-        for (guint i = 0; i < src->documents->len; i++)
-            documents_add(dst->documents, g_ptr_array_index(src->documents, i));
-        for (guint i = 0; i < src->evidence->len; i++)
-            evidence_add(dst, g_ptr_array_index(src->evidence, i));
-    }
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        relgraph_graph_add_edge(into, key, NULL, NULL);
 }
 
 RelgraphNode *relgraph_graph_node(const RelgraphGraph *graph, const char *name)

@@ -65,6 +65,9 @@ guint relgraph_dictionary_size(const RelgraphDictionary *dict);
 const RelgraphActor *relgraph_dictionary_actor(const RelgraphDictionary *dict, guint id);
 /* Actor id by canonical name, -1 when unknown. */
 gint relgraph_dictionary_find(const RelgraphDictionary *dict, const char *name);
+/* The state an actor is or belongs to (nearest along member_of, first
+ * listed first), -1 when none: what --roll-up folds it into. */
+gint relgraph_dictionary_state_of(const RelgraphDictionary *dict, guint actor);
 /* TRUE when actor (or one of its affiliations, transitively) is `ancestor`. */
 gboolean relgraph_dictionary_belongs_to(const RelgraphDictionary *dict, guint actor, guint ancestor);
 

@@ -72,6 +72,13 @@ RelgraphEdge *relgraph_graph_add_mention(RelgraphGraph *graph, const char *sourc
                                          gboolean symmetric, RelgraphPolarity polarity,
                                          const RelgraphEvidence *evidence);
 
+/* Adds a copy of edge (weight, documents, evidence) to graph under the
+ * same relation, between source and target (NULL: the edge's own); a
+ * symmetric relation is put in canonical order. Used to merge and to fold
+ * actors together. Returns the edge in graph. */
+RelgraphEdge *relgraph_graph_add_edge(RelgraphGraph *graph, const RelgraphEdge *edge, const char *source,
+                                      const char *target);
+
 /* Merges from into into: node mentions and edge weights add up, documents
  * and evidence are united. from is unchanged. */
 void relgraph_graph_merge(RelgraphGraph *into, const RelgraphGraph *from);

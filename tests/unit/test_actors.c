@@ -175,3 +175,16 @@ Test(actors_errors, shared_short_names_are_not_errors)
     cr_expect_eq(relgraph_diagnostics_count(diagnostics, RELGRAPH_DIAG_ERROR), 0);
     teardown();
 }
+
+Test(actors_state_of, nearest_state_along_member_of)
+{
+    RelgraphRules *r = fixture_rules("relation visit directed\n  {src} visited {dst}\n", NULL);
+    cr_assert_not_null(r);
+    const RelgraphDictionary *d = r->dictionary;
+    gint china = relgraph_dictionary_find(d, "China");
+    cr_expect_eq(relgraph_dictionary_state_of(d, (guint)china), china, "a state is its own state");
+    cr_expect_eq(relgraph_dictionary_state_of(d, (guint)relgraph_dictionary_find(d, "Wang Wenbin")), china,
+                 "through the ministry to China");
+    cr_expect_eq(relgraph_dictionary_state_of(d, (guint)relgraph_dictionary_find(d, "UN Security Council")), -1);
+    relgraph_rules_free(r);
+}

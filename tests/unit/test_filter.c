@@ -1,0 +1,167 @@
+/* Tests for graph views (filter.h): edge and node filters, the ego network,
+ * top N by weighted degree and the state-level roll-up. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "relgraph/filter.h"
+
+static RelgraphGraph *graph;
+
+/* name, type, affiliation */
+static const struct {
+    const char *name;
+    RelgraphActorType type;
+    const char *affiliation;
+} nodes[] = {
+    {"China", RELGRAPH_ACTOR_STATE, NULL},
+    {"North Korea", RELGRAPH_ACTOR_STATE, NULL},
+    {"Russia", RELGRAPH_ACTOR_STATE, NULL},
+    {"Japan", RELGRAPH_ACTOR_STATE, NULL},
+    {"Xi Jinping", RELGRAPH_ACTOR_OFFICIAL, "China"},
+    {"Kim Jong Un", RELGRAPH_ACTOR_OFFICIAL, "North Korea"},
+    {"Chinese Foreign Ministry", RELGRAPH_ACTOR_INSTITUTION, "China"},
+    {"Mao Ning", RELGRAPH_ACTOR_OFFICIAL, "Chinese Foreign Ministry"},
+};
+
+/* source, relation, target, symmetric, weight */
+static const struct {
+    const char *source, *relation, *target;
+    gboolean symmetric;
+    guint weight;
+} edges[] = {
+    {"Xi Jinping", "meet", "Kim Jong Un", TRUE, 3},
+    {"Xi Jinping", "visit", "North Korea", FALSE, 2},
+    {"China", "meet", "North Korea", TRUE, 1},
+    {"Russia", "support", "North Korea", FALSE, 4},
+    {"Mao Ning", "criticize", "Japan", FALSE, 1},
+    {"Xi Jinping", "member_of", "China", FALSE, 5},
+    {"Mao Ning", "member_of", "Chinese Foreign Ministry", FALSE, 1},
+};
+
+static void setup(void)
+{
+    graph = relgraph_graph_new();
+    for (guint i = 0; i < G_N_ELEMENTS(nodes); i++)
+        relgraph_graph_add_node(graph, nodes[i].name, nodes[i].type, nodes[i].affiliation, 1);
+    for (guint i = 0; i < G_N_ELEMENTS(edges); i++)
+        for (guint w = 0; w < edges[i].weight; w++) {
+            char doc[8];
+            g_snprintf(doc, sizeof doc, "d%u", w);
+            RelgraphEvidence ev = {doc, w, 0, 10, (char *)"text", (char *)"r:1"};
+            relgraph_graph_add_mention(graph, edges[i].source, edges[i].relation, edges[i].target,
+                                       edges[i].symmetric, RELGRAPH_POLARITY_NEUTRAL, &ev);
+        }
+}
+
+static void teardown(void)
+{
+    relgraph_graph_free(graph);
+}
+
+TestSuite(filter, .init = setup, .fini = teardown);
+
+static RelgraphGraph *apply(const RelgraphFilter *f)
+{
+    GError *error = NULL;
+    RelgraphGraph *view = relgraph_filter_apply(graph, f, &error);
+    cr_assert_not_null(view, "filter failed: %s", error ? error->message : "?");
+    return view;
+}
+
+Test(filter, empty_filter_copies_everything)
+{
+    RelgraphFilter f = {0};
+    cr_expect(relgraph_filter_is_empty(&f));
+    RelgraphGraph *view = apply(&f);
+    cr_expect_eq(relgraph_graph_node_count(view), G_N_ELEMENTS(nodes));
+    cr_expect_eq(relgraph_graph_edge_count(view), G_N_ELEMENTS(edges));
+    relgraph_graph_free(view);
+}
+
+Test(filter, min_weight_and_relations_drop_edges_and_orphans)
+{
+    RelgraphFilter f = {.min_weight = 3};
+    cr_expect_not(relgraph_filter_is_empty(&f));
+    RelgraphGraph *view = apply(&f);
+    cr_expect_eq(relgraph_graph_edge_count(view), 3); /* meet 3, support 4, member_of 5 */
+    cr_expect_null(relgraph_graph_node(view, "Mao Ning"), "an actor left without edges is dropped");
+    cr_expect_not_null(relgraph_graph_node(view, "Russia"));
+    relgraph_graph_free(view);
+
+    char *rels[] = {"meet", "visit", NULL};
+    RelgraphFilter g = {.relations = rels};
+    view = apply(&g);
+    cr_expect_eq(relgraph_graph_edge_count(view), 3);
+    cr_expect_not_null(relgraph_graph_edge(view, "Kim Jong Un", "meet", "Xi Jinping"));
+    cr_expect_null(relgraph_graph_node(view, "Russia"));
+    relgraph_graph_free(view);
+}
+
+Test(filter, types_keep_nodes_and_the_edges_between_them)
+{
+    RelgraphFilter f = {.types = RELGRAPH_ACTOR_STATE};
+    RelgraphGraph *view = apply(&f);
+    cr_expect_eq(relgraph_graph_node_count(view), 4);
+    cr_expect_eq(relgraph_graph_edge_count(view), 2); /* China meet North Korea, Russia support North Korea */
+    relgraph_graph_free(view);
+}
+
+Test(filter, focus_takes_the_ego_network_in_both_directions)
+{
+    RelgraphFilter f = {.focus = "North Korea", .depth = 1};
+    RelgraphGraph *view = apply(&f);
+    /* North Korea, Xi (visit), China (meet), Russia (support). */
+    cr_expect_eq(relgraph_graph_node_count(view), 4);
+    cr_expect_null(relgraph_graph_node(view, "Kim Jong Un"));
+    cr_expect_not_null(relgraph_graph_edge(view, "Xi Jinping", "member_of", "China"),
+                       "edges between kept actors stay");
+    relgraph_graph_free(view);
+
+    RelgraphFilter two = {.focus = "North Korea", .depth = 2};
+    view = apply(&two);
+    cr_expect_not_null(relgraph_graph_node(view, "Kim Jong Un"));
+    cr_expect_null(relgraph_graph_node(view, "Mao Ning"));
+    relgraph_graph_free(view);
+
+    RelgraphFilter missing = {.focus = "Atlantis"};
+    GError *error = NULL;
+    cr_expect_null(relgraph_filter_apply(graph, &missing, &error));
+    cr_expect(error && strstr(error->message, "Atlantis"));
+    g_clear_error(&error);
+}
+
+Test(filter, top_ranks_by_weighted_degree_then_name)
+{
+    RelgraphFilter f = {.top = 2};
+    RelgraphGraph *view = apply(&f);
+    /* Xi: 3 + 2 + 5 = 10; North Korea: 2 + 1 + 4 = 7; China: 1 + 5 = 6. */
+    cr_expect_eq(relgraph_graph_node_count(view), 2);
+    cr_expect_not_null(relgraph_graph_node(view, "Xi Jinping"));
+    cr_expect_not_null(relgraph_graph_node(view, "North Korea"));
+    cr_expect_not_null(relgraph_graph_edge(view, "Xi Jinping", "visit", "North Korea"));
+    relgraph_graph_free(view);
+}
+
+Test(filter, roll_up_folds_actors_into_their_state)
+{
+    GHashTable *map = g_hash_table_new(g_str_hash, g_str_equal);
+    g_hash_table_insert(map, "Xi Jinping", "China");
+    g_hash_table_insert(map, "Kim Jong Un", "North Korea");
+    g_hash_table_insert(map, "Chinese Foreign Ministry", "China");
+    g_hash_table_insert(map, "Mao Ning", "China");
+    RelgraphFilter f = {.roll_up = map};
+    RelgraphGraph *view = apply(&f);
+    cr_expect_eq(relgraph_graph_node_count(view), 4, "only the states are left");
+    const RelgraphEdge *meet = relgraph_graph_edge(view, "China", "meet", "North Korea");
+    cr_assert_not_null(meet);
+    cr_expect_eq(meet->weight, 4, "Xi-Kim (3) and China-North Korea (1) add up");
+    const RelgraphEdge *visit = relgraph_graph_edge(view, "China", "visit", "North Korea");
+    cr_assert_not_null(visit);
+    cr_expect_eq(visit->weight, 2);
+    cr_expect_not_null(relgraph_graph_edge(view, "China", "criticize", "Japan"));
+    cr_expect_null(relgraph_graph_edge(view, "China", "member_of", "China"), "self-loops are dropped");
+    cr_expect_eq(relgraph_graph_node(view, "China")->mentions, 4, "mentions add up");
+    cr_expect_eq(relgraph_graph_node(view, "China")->type, RELGRAPH_ACTOR_STATE);
+    relgraph_graph_free(view);
+    g_hash_table_destroy(map);
+}
