@@ -3,11 +3,7 @@
 
 #include <string.h>
 
-/* Helpers shared by export_*.c; this module has no private header, so each
- * exporter repeats these three prototypes. */
-char *relgraph_export_clean_text(const char *text);
-guint relgraph_export_max_evidence(const RelgraphExportOptions *options);
-void relgraph_export_polarity_rgb(RelgraphPolarity polarity, guint8 rgb[3]);
+#include "export_internal.h"
 
 typedef char *(*ExportFunc)(const RelgraphGraph *, const RelgraphExportOptions *, gsize *, GError **);
 
@@ -21,10 +17,11 @@ static const ExportFormat formats[] = {
     {"dot", "dot", relgraph_export_dot},
     {"svg", "svg", relgraph_export_svg},
     {"graphml", "graphml", relgraph_export_graphml},
+    {"gexf", "gexf", relgraph_export_gexf},
     {"tsv", "tsv", relgraph_export_tsv},
 };
 
-static const char *const format_names[] = {"dot", "svg", "graphml", "tsv", NULL};
+static const char *const format_names[] = {"dot", "svg", "graphml", "gexf", "tsv", NULL};
 G_STATIC_ASSERT(G_N_ELEMENTS(format_names) == G_N_ELEMENTS(formats) + 1);
 
 static const ExportFormat *format_find(const char *name)
@@ -104,4 +101,30 @@ void relgraph_export_polarity_rgb(RelgraphPolarity polarity, guint8 rgb[3])
     };
     guint i = (guint)polarity < G_N_ELEMENTS(colours) ? (guint)polarity : RELGRAPH_POLARITY_NEUTRAL;
     memcpy(rgb, colours[i], 3);
+}
+
+/* The fills of the DOT/SVG figure (export_dot.c), for formats that carry
+ * colours as numbers (GraphML r/g/b, GEXF viz:color). */
+void relgraph_export_type_rgb(RelgraphActorType type, guint8 rgb[3])
+{
+    static const guint8 state[3] = {0x56, 0xB4, 0xE9}, official[3] = {0xF0, 0xE4, 0x42},
+                        institution[3] = {0x00, 0x9E, 0x73}, unknown[3] = {0xDD, 0xDD, 0xDD};
+    const guint8 *c = type == RELGRAPH_ACTOR_STATE         ? state
+                      : type == RELGRAPH_ACTOR_OFFICIAL    ? official
+                      : type == RELGRAPH_ACTOR_INSTITUTION ? institution
+                                                           : unknown;
+    memcpy(rgb, c, 3);
+}
+
+GHashTable *relgraph_export_degrees(const GPtrArray *edges)
+{
+    GHashTable *degree = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < edges->len; i++) {
+        const RelgraphEdge *e = g_ptr_array_index(edges, i);
+        const char *ends[2] = {e->source, e->target};
+        for (guint k = 0; k < 2; k++)
+            g_hash_table_insert(degree, (gpointer)ends[k],
+                                GUINT_TO_POINTER(GPOINTER_TO_UINT(g_hash_table_lookup(degree, ends[k])) + 1));
+    }
+    return degree;
 }

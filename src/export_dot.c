@@ -18,10 +18,7 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
-/* From export.c (this module has no private header). */
-char *relgraph_export_clean_text(const char *text);
-guint relgraph_export_max_evidence(const RelgraphExportOptions *options);
-void relgraph_export_polarity_rgb(RelgraphPolarity polarity, guint8 rgb[3]);
+#include "export_internal.h"
 
 #define FONT "Helvetica,Arial,sans-serif"
 #define LAYOUT_SEED "1"

@@ -5,10 +5,7 @@
 
 #include <libxml/xmlwriter.h>
 
-/* From export.c (this module has no private header). */
-char *relgraph_export_clean_text(const char *text);
-guint relgraph_export_max_evidence(const RelgraphExportOptions *options);
-void relgraph_export_polarity_rgb(RelgraphPolarity polarity, guint8 rgb[3]);
+#include "export_internal.h"
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
 #define GRAPHML_XSD "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"

@@ -1,4 +1,4 @@
-/* relgraph — exporters: DOT (cgraph), SVG (gvc), GraphML (libxml2), TSV.
+/* relgraph — exporters: DOT (cgraph), SVG (gvc), GraphML and GEXF (libxml2), TSV.
  *
  * Every exporter renders the whole graph into a memory buffer and is
  * deterministic: the same graph gives the same bytes, whatever order it was
@@ -41,6 +41,8 @@ char *relgraph_export_svg(const RelgraphGraph *graph, const RelgraphExportOption
                           gsize *len, GError **error);
 char *relgraph_export_graphml(const RelgraphGraph *graph, const RelgraphExportOptions *options,
                               gsize *len, GError **error);
+char *relgraph_export_gexf(const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                           gsize *len, GError **error);
 char *relgraph_export_tsv(const RelgraphGraph *graph, const RelgraphExportOptions *options,
                           gsize *len, GError **error);
 
