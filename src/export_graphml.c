@@ -1,9 +1,10 @@
 /* GraphML for Gephi, NetworkX, igraph and yEd, written with libxml2's
  * xmlTextWriter so that every name and sentence is escaped by the writer.
- * Valid against the GraphML 1.0 schema (graphml.xsd with parse info). */
+ * Valid against the GraphML 1.0 schema (graphml.xsd), free of parse.* hints. */
 #include "relgraph/export.h"
 
 #include <libxml/xmlwriter.h>
+#include <math.h>
 
 #include "export_internal.h"
 
@@ -26,6 +27,11 @@ static const GraphmlKey keys[] = {
     {"type", "node", "type", "string"},
     {"affiliation", "node", "affiliation", "string"},
     {"mentions", "node", "mentions", "int"},
+    {"degree", "node", "degree", "int"},
+    {"size", "node", "size", "double"},
+    {"r", "node", "r", "int"},
+    {"g", "node", "g", "int"},
+    {"b", "node", "b", "int"},
     {"edgelabel", "edge", "label", "string"},
     {"relation", "edge", "relation", "string"},
     {"polarity", "edge", "polarity", "string"},
@@ -33,9 +39,10 @@ static const GraphmlKey keys[] = {
     {"symmetric", "edge", "symmetric", "boolean"},
     {"documents", "edge", "documents", "string"},
     {"evidence", "edge", "evidence", "string"},
-    {"r", "edge", "r", "int"},
-    {"g", "edge", "g", "int"},
-    {"b", "edge", "b", "int"},
+    /* Gephi falls back to attr.name when the id is not one it knows. */
+    {"edge_r", "edge", "r", "int"},
+    {"edge_g", "edge", "g", "int"},
+    {"edge_b", "edge", "b", "int"},
 };
 
 /* The writer reports failure by a negative return; ok stays FALSE once any
@@ -112,7 +119,7 @@ static void node_id(char *buf, gsize size, guint index)
     g_snprintf(buf, size, "n%u", index);
 }
 
-static void write_node(Writer *wr, const RelgraphNode *node, guint index)
+static void write_node(Writer *wr, const RelgraphNode *node, guint index, guint degree)
 {
     char id[24];
     node_id(id, sizeof id, index);
@@ -123,6 +130,16 @@ static void write_node(Writer *wr, const RelgraphNode *node, guint index)
     data(wr, "type", type ? type : "unknown");
     data(wr, "affiliation", node->affiliation);
     data_uint(wr, "mentions", node->mentions);
+    data_uint(wr, "degree", degree);
+    /* The GEXF and SVG sizes: area grows with mentions. */
+    char size[32];
+    g_ascii_formatd(size, sizeof size, "%.2f", 10.0 + 4.0 * sqrt((double)node->mentions));
+    data(wr, "size", size);
+    guint8 rgb[3];
+    relgraph_export_type_rgb(node->type, rgb);
+    data_uint(wr, "r", rgb[0]);
+    data_uint(wr, "g", rgb[1]);
+    data_uint(wr, "b", rgb[2]);
     check(wr, xmlTextWriterEndElement(wr->w));
 }
 
@@ -158,9 +175,9 @@ static void write_edge(Writer *wr, const RelgraphEdge *edge, guint index, GHashT
 
     guint8 rgb[3];
     relgraph_export_polarity_rgb(edge->polarity, rgb);
-    data_uint(wr, "r", rgb[0]);
-    data_uint(wr, "g", rgb[1]);
-    data_uint(wr, "b", rgb[2]);
+    data_uint(wr, "edge_r", rgb[0]);
+    data_uint(wr, "edge_g", rgb[1]);
+    data_uint(wr, "edge_b", rgb[2]);
     check(wr, xmlTextWriterEndElement(wr->w));
 }
 
@@ -191,27 +208,21 @@ char *relgraph_export_graphml(const RelgraphGraph *graph, const RelgraphExportOp
 
     GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
     GPtrArray *edges = relgraph_graph_sorted_edges(graph);
-    char count[16];
+    /* No parse.* hints: plain GraphML, which every reader accepts. */
     check(&wr, xmlTextWriterStartElement(w, X("graph")));
     attribute(&wr, "id", "relgraph");
     attribute(&wr, "edgedefault", "directed");
-    /* Parse info (GraphML 1.0): ids are canonical n<i>/e<i>, nodes come first. */
-    attribute(&wr, "parse.nodeids", "canonical");
-    attribute(&wr, "parse.edgeids", "canonical");
-    attribute(&wr, "parse.order", "nodesfirst");
-    g_snprintf(count, sizeof count, "%u", nodes->len);
-    attribute(&wr, "parse.nodes", count);
-    g_snprintf(count, sizeof count, "%u", edges->len);
-    attribute(&wr, "parse.edges", count);
     if (title)
         data(&wr, "title", title);
 
+    GHashTable *degrees = relgraph_export_degrees(edges);
     GHashTable *node_index = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint i = 0; i < nodes->len; i++) {
         const RelgraphNode *node = g_ptr_array_index(nodes, i);
         g_hash_table_insert(node_index, node->name, GUINT_TO_POINTER(i));
-        write_node(&wr, node, i);
+        write_node(&wr, node, i, GPOINTER_TO_UINT(g_hash_table_lookup(degrees, node->name)));
     }
+    g_hash_table_unref(degrees);
 
     guint max_evidence = relgraph_export_max_evidence(options);
     for (guint i = 0; i < edges->len; i++)

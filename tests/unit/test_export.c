@@ -135,7 +135,7 @@ static guint count_substr(const char *haystack, const char *needle)
 Test(export, formats_and_extensions)
 {
     const char *const *f = relgraph_export_formats();
-    const char *expected[] = {"dot", "svg", "graphml", "tsv"};
+    const char *expected[] = {"dot", "svg", "graphml", "gexf", "tsv"};
     for (guint i = 0; i < G_N_ELEMENTS(expected); i++) {
         cr_assert_str_eq(f[i], expected[i]);
         cr_assert_str_eq(relgraph_export_extension(f[i]), expected[i]);
@@ -317,9 +317,11 @@ Test(export, graphml_keys_ids_and_parallel_edges)
         {"edgelabel", "edge", "label", "string"},  {"relation", "edge", "relation", "string"},
         {"polarity", "edge", "polarity", "string"}, {"weight", "edge", "weight", "double"},
         {"symmetric", "edge", "symmetric", "boolean"}, {"documents", "edge", "documents", "string"},
-        {"evidence", "edge", "evidence", "string"}, {"r", "edge", "r", "int"},
-        {"g", "edge", "g", "int"},                 {"b", "edge", "b", "int"},
-        {"title", "graph", "title", "string"},
+        {"evidence", "edge", "evidence", "string"}, {"edge_r", "edge", "r", "int"},
+        {"edge_g", "edge", "g", "int"},            {"edge_b", "edge", "b", "int"},
+        {"degree", "node", "degree", "int"},       {"size", "node", "size", "double"},
+        {"r", "node", "r", "int"},                 {"g", "node", "g", "int"},
+        {"b", "node", "b", "int"},                 {"title", "graph", "title", "string"},
     };
     for (guint i = 0; i < G_N_ELEMENTS(keys); i++) {
         char *expr = g_strdup_printf("/g:graphml/g:key[@id='%s' and @for='%s' and @attr.name='%s' and @attr.type='%s']",
@@ -361,9 +363,16 @@ Test(export, graphml_keys_ids_and_parallel_edges)
     g_free(s);
     g_free(expr);
 
-    s = xpath_string(doc, "//g:edge[g:data[@key='relation']='criticize']/g:data[@key='r']");
+    s = xpath_string(doc, "//g:edge[g:data[@key='relation']='criticize']/g:data[@key='edge_r']");
     cr_expect_str_eq(s, "213");
     g_free(s);
+    s = xpath_string(doc, "//g:node[g:data[@key='label']='China']/g:data[@key='r']");
+    cr_expect_str_eq(s, "86", "states are sky blue (#56B4E9)");
+    g_free(s);
+    s = xpath_string(doc, "//g:node[g:data[@key='label']='Zhao Leji']/g:data[@key='degree']");
+    cr_expect_str_eq(s, "2", "edges at the node");
+    g_free(s);
+    cr_expect_eq(xpath_count(doc, "//@*[starts-with(name(), 'parse.')]"), 0, "no parse.* hints");
     s = xpath_string(doc, "//g:edge[g:data[@key='relation']='meet']/g:data[@key='symmetric']");
     cr_expect_str_eq(s, "true");
     g_free(s);
