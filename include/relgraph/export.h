@@ -1,4 +1,5 @@
-/* relgraph — exporters: DOT (cgraph), SVG (gvc), GraphML and GEXF (libxml2), TSV.
+/* relgraph — exporters: DOT (cgraph), SVG (gvc), GraphML and GEXF (libxml2),
+ * JSON (json-glib), TSV.
  *
  * Every exporter renders the whole graph into a memory buffer and is
  * deterministic: the same graph gives the same bytes, whatever order it was
@@ -42,6 +43,8 @@ char *relgraph_export_svg(const RelgraphGraph *graph, const RelgraphExportOption
 char *relgraph_export_graphml(const RelgraphGraph *graph, const RelgraphExportOptions *options,
                               gsize *len, GError **error);
 char *relgraph_export_gexf(const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                           gsize *len, GError **error);
+char *relgraph_export_json(const RelgraphGraph *graph, const RelgraphExportOptions *options,
                            gsize *len, GError **error);
 char *relgraph_export_tsv(const RelgraphGraph *graph, const RelgraphExportOptions *options,
                           gsize *len, GError **error);

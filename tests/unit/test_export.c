@@ -135,7 +135,7 @@ static guint count_substr(const char *haystack, const char *needle)
 Test(export, formats_and_extensions)
 {
     const char *const *f = relgraph_export_formats();
-    const char *expected[] = {"dot", "svg", "graphml", "gexf", "tsv"};
+    const char *expected[] = {"dot", "svg", "graphml", "gexf", "json", "tsv"};
     for (guint i = 0; i < G_N_ELEMENTS(expected); i++) {
         cr_assert_str_eq(f[i], expected[i]);
         cr_assert_str_eq(relgraph_export_extension(f[i]), expected[i]);
