@@ -184,7 +184,7 @@ static Agdisc_t sink_disc = {NULL, NULL, &sink_io};
 
 /* Declares every attribute with its default: agset needs the symbol, and
  * defaults keep the DOT short (only differences are written per object). */
-static void declare_attributes(Agraph_t *g, const RelgraphExportOptions *options, const char *layout)
+static void declare_attributes(Agraph_t *g, const char *layout)
 {
     static const char *const graph_attrs[][2] = {
         {"fontname", FONT}, {"fontsize", "16"}, {"labelloc", "t"}, {"pad", "0.3"},
@@ -215,11 +215,10 @@ static void declare_attributes(Agraph_t *g, const RelgraphExportOptions *options
      * touching (osage, patchwork): there Graphviz would warn and fall back. */
     gboolean packed = strcmp(layout, "osage") == 0 || strcmp(layout, "patchwork") == 0;
     agattr(g, AGRAPH, "splines", packed ? "line" : "true");
-    if (options && options->title && *options->title) {
-        char *label = esc_string(options->title);
-        agattr(g, AGRAPH, "label", label);
-        g_free(label);
-    }
+    /* Ranks run left to right: hubs get a tall column instead of a very
+     * wide row, which keeps the figure close to a page's proportions. */
+    agattr(g, AGRAPH, "rankdir", "LR");
+    agattr(g, AGRAPH, "labeljust", "l");
     for (guint i = 0; i < G_N_ELEMENTS(node_attrs); i++)
         agattr(g, AGNODE, (char *)node_attrs[i][0], (char *)node_attrs[i][1]);
     for (guint i = 0; i < G_N_ELEMENTS(edge_attrs); i++)
@@ -311,6 +310,99 @@ static void add_edge(Agraph_t *g, const RelgraphEdge *edge, guint index, GHashTa
     g_string_free(tip, TRUE);
 }
 
+/* ---- Title and legend ----------------------------------------------------- */
+
+static void html_text(GString *out, const char *text)
+{
+    char *clean = relgraph_export_clean_text(text);
+    char *escaped = g_markup_escape_text(clean, -1);
+    g_string_append(out, escaped);
+    g_free(escaped);
+    g_free(clean);
+}
+
+static void legend_swatch(GString *out, RelgraphActorType type, const char *name)
+{
+    g_string_append_printf(out, "<TD BGCOLOR=\"%s\" BORDER=\"1\" COLOR=\"#333333\" WIDTH=\"14\"> </TD>"
+                                "<TD ALIGN=\"LEFT\">%s</TD>",
+                           node_style(type)->fill, name);
+}
+
+/* g_ptr_array_sort passes pointers to the elements. */
+static gint compare_names(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Relations of one polarity in the graph, comma-separated, in name order. */
+static char *relations_of(GPtrArray *edges, RelgraphPolarity polarity)
+{
+    GPtrArray *names = g_ptr_array_new();
+    for (guint i = 0; i < edges->len; i++) {
+        const RelgraphEdge *e = g_ptr_array_index(edges, i);
+        if (e->polarity != polarity)
+            continue;
+        gboolean seen = FALSE;
+        for (guint j = 0; j < names->len && !seen; j++)
+            seen = strcmp(g_ptr_array_index(names, j), e->relation) == 0;
+        if (!seen)
+            g_ptr_array_add(names, e->relation);
+    }
+    g_ptr_array_sort(names, compare_names);
+    GString *out = g_string_new(NULL);
+    for (guint i = 0; i < names->len; i++) {
+        if (i)
+            g_string_append(out, ", ");
+        html_text(out, g_ptr_array_index(names, i));
+    }
+    g_ptr_array_unref(names);
+    return g_string_free(out, FALSE);
+}
+
+/* The graph label: the title, then a legend of what shapes, colours and
+ * widths mean, as an HTML-like table (a label, not nodes, so that the
+ * figure has exactly the graph's nodes and edges). */
+static char *legend_html(const RelgraphGraph *graph, const RelgraphExportOptions *options)
+{
+    GString *out = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">");
+    if (options && options->title && *options->title) {
+        g_string_append(out, "<TR><TD COLSPAN=\"8\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"16\"><B>");
+        html_text(out, options->title);
+        g_string_append(out, "</B></FONT></TD></TR>");
+    }
+    g_string_append(out, "<TR>");
+    legend_swatch(out, RELGRAPH_ACTOR_STATE, "state (box)");
+    legend_swatch(out, RELGRAPH_ACTOR_OFFICIAL, "official (ellipse)");
+    legend_swatch(out, RELGRAPH_ACTOR_INSTITUTION, "institution (hexagon)");
+    g_string_append(out, "<TD COLSPAN=\"2\" ALIGN=\"LEFT\">hover a node for its details</TD></TR>");
+
+    GPtrArray *edges = relgraph_graph_sorted_edges(graph);
+    static const struct {
+        RelgraphPolarity polarity;
+        const char *name, *line;
+    } polarities[] = {
+        {RELGRAPH_POLARITY_COOPERATIVE, "cooperative", "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81"},
+        {RELGRAPH_POLARITY_NEUTRAL, "neutral", "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81"},
+        {RELGRAPH_POLARITY_CONFLICTUAL, "conflictual (dashed)", "\xe2\x95\x8d\xe2\x95\x8d\xe2\x95\x8d"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(polarities); i++) {
+        char *names = relations_of(edges, polarities[i].polarity);
+        if (*names) {
+            guint8 rgb[3];
+            relgraph_export_polarity_rgb(polarities[i].polarity, rgb);
+            g_string_append_printf(out,
+                                   "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"#%02X%02X%02X\">%s</FONT></TD>"
+                                   "<TD COLSPAN=\"7\" ALIGN=\"LEFT\">%s: %s</TD></TR>",
+                                   rgb[0], rgb[1], rgb[2], polarities[i].line, polarities[i].name, names);
+        }
+        g_free(names);
+    }
+    g_ptr_array_unref(edges);
+    g_string_append(out, "<TR><TD COLSPAN=\"8\" ALIGN=\"LEFT\">line width: supporting mentions "
+                         "(1, 2, 4, 8, 16+); hover an edge for its evidence</TD></TR></TABLE>");
+    return g_string_free(out, FALSE);
+}
+
 /* The whole relation graph as a cgraph graph, in sorted order. Caller
  * closes with agclose. Must be called between graphviz_begin/end. */
 static Agraph_t *build_agraph(const RelgraphGraph *graph, const RelgraphExportOptions *options, const char *layout)
@@ -318,7 +410,20 @@ static Agraph_t *build_agraph(const RelgraphGraph *graph, const RelgraphExportOp
     Agraph_t *g = agopen("relgraph", Agdirected, &sink_disc);
     if (!g)
         return NULL;
-    declare_attributes(g, options, layout);
+    declare_attributes(g, layout);
+    if (!options || !options->no_legend || (options->title && *options->title)) {
+        char *text = options && options->no_legend ? NULL : legend_html(graph, options);
+        if (!text) {
+            char *title = esc_string(options->title);
+            agattr(g, AGRAPH, "label", title);
+            g_free(title);
+        } else {
+            char *html = agstrdup_html(g, text);
+            agattr(g, AGRAPH, "label", html);
+            agstrfree(g, html);
+            g_free(text);
+        }
+    }
 
     GHashTable *by_name = g_hash_table_new(g_str_hash, g_str_equal);
     GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);

@@ -21,6 +21,7 @@ typedef struct {
     const char *title;   /* graph title/label, NULL for none */
     const char *layout;  /* Graphviz layout engine for SVG: dot, neato, sfdp, circo, ...; NULL = default */
     guint max_evidence;  /* evidence sentences per edge in tooltips/attributes; 0 = default (3) */
+    gboolean no_legend;  /* DOT/SVG: the title only, without the legend */
 } RelgraphExportOptions;
 
 #define RELGRAPH_DEFAULT_LAYOUT "dot"

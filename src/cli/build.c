@@ -158,7 +158,7 @@ int cli_build(int argc, char **argv)
         goto out;
     }
 
-    RelgraphExportOptions export_options = {title, layout, (guint)max_evidence};
+    RelgraphExportOptions export_options = {.title = title, .layout = layout, .max_evidence = (guint)max_evidence};
     gboolean ok = TRUE;
     GString *written = g_string_new(NULL);
     for (guint i = 0; formats[i]; i++) {

@@ -166,7 +166,7 @@ Test(export, dot_reads_back_with_parallel_edges)
     RelgraphGraph *g = fixture(FALSE);
     cr_assert_eq(relgraph_graph_node_count(g), FIXTURE_NODES);
     cr_assert_eq(relgraph_graph_edge_count(g), FIXTURE_EDGES);
-    RelgraphExportOptions options = {"Test \"graph\"", NULL, 0};
+    RelgraphExportOptions options = {.title = "Test \"graph\"", .layout = NULL, .max_evidence = 0};
     char *dot = export_ok(g, "dot", &options, NULL);
 
     cr_expect(g_str_has_prefix(dot, "digraph relgraph {"), "%s", dot);
@@ -174,7 +174,15 @@ Test(export, dot_reads_back_with_parallel_edges)
     cr_expect_not_null(strstr(dot, "label=support"));
     cr_expect_not_null(strstr(dot, "dir=none"), "symmetric meet is drawn without arrow");
     cr_expect_not_null(strstr(dot, "layout=" RELGRAPH_DEFAULT_LAYOUT));
-    cr_expect_not_null(strstr(dot, "label=\"Test \\\"graph\\\"\""), "title as graph label");
+    /* The graph label is an HTML-like table: the title (XML-escaped), then the legend. */
+    cr_expect_not_null(strstr(dot, "<B>Test &quot;graph&quot;</B>"), "title in the graph label: %s", dot);
+    cr_expect_not_null(strstr(dot, "cooperative: meet, support, visit"), "legend lists the relations by polarity");
+    cr_expect_not_null(strstr(dot, "institution (hexagon)"), "legend explains the shapes");
+    options.no_legend = TRUE;
+    char *plain = export_ok(g, "dot", &options, NULL);
+    cr_expect_not_null(strstr(plain, "label=\"Test \\\"graph\\\"\""), "--no-legend: the title alone");
+    cr_expect_null(strstr(plain, "hexagon)"));
+    g_free(plain);
     for (guint i = 0; i < FIXTURE_EDGES; i++) {
         char id[16];
         g_snprintf(id, sizeof id, "id=e%u", i);
@@ -217,7 +225,7 @@ Test(export, dot_reads_back_with_parallel_edges)
 Test(export, dot_max_evidence)
 {
     RelgraphGraph *g = fixture(FALSE);
-    RelgraphExportOptions options = {NULL, NULL, 1};
+    RelgraphExportOptions options = {.title = NULL, .layout = NULL, .max_evidence = 1};
     char *dot = export_ok(g, "dot", &options, NULL);
     cr_expect_not_null(strstr(dot, "(3 more)"));
     cr_expect_null(strstr(dot, "Zhao again."));
@@ -237,7 +245,7 @@ Test(export, svg_from_every_layout_is_well_formed)
     static const char *const layouts[] = {"dot", "neato", "sfdp", "fdp", "circo", "twopi", "osage", "patchwork"};
     RelgraphGraph *g = fixture(FALSE);
     for (guint i = 0; i < G_N_ELEMENTS(layouts); i++) {
-        RelgraphExportOptions options = {"Title & <more>", layouts[i], 0};
+        RelgraphExportOptions options = {.title = "Title & <more>", .layout = layouts[i], .max_evidence = 0};
         gsize len = 0;
         char *svg = export_ok(g, "svg", &options, &len);
         xmlDocPtr doc = parse_xml(svg, len, layouts[i]);
@@ -275,7 +283,7 @@ Test(export, svg_carries_tooltips_classes_and_default_layout)
 Test(export, unknown_layout_is_a_usage_error)
 {
     RelgraphGraph *g = fixture(FALSE);
-    RelgraphExportOptions options = {NULL, "spring", 0};
+    RelgraphExportOptions options = {.title = NULL, .layout = "spring", .max_evidence = 0};
     const char *formats[] = {"svg", "dot"};
     for (guint i = 0; i < G_N_ELEMENTS(formats); i++) {
         GError *error = NULL;
@@ -296,7 +304,7 @@ Test(export, unknown_layout_is_a_usage_error)
 Test(export, graphml_keys_ids_and_parallel_edges)
 {
     RelgraphGraph *g = fixture(FALSE);
-    RelgraphExportOptions options = {"Seeds", NULL, 2};
+    RelgraphExportOptions options = {.title = "Seeds", .layout = NULL, .max_evidence = 2};
     gsize len = 0;
     char *xml = export_ok(g, "graphml", &options, &len);
     xmlDocPtr doc = parse_xml(xml, len, "graphml");
@@ -429,7 +437,7 @@ Test(export, same_bytes_whatever_the_insertion_order)
 {
     RelgraphGraph *a = fixture(FALSE), *b = fixture(TRUE);
     const char *const *formats = relgraph_export_formats();
-    RelgraphExportOptions options = {"Order", "neato", 0};
+    RelgraphExportOptions options = {.title = "Order", .layout = "neato", .max_evidence = 0};
     for (guint i = 0; formats[i]; i++) {
         gsize la = 0, lb = 0;
         char *x = export_ok(a, formats[i], &options, &la);
@@ -501,7 +509,7 @@ Test(export, hostile_names_stay_parseable)
     }
     guint nodes = relgraph_graph_node_count(g), edges = relgraph_graph_edge_count(g);
     cr_assert_eq(nodes, n);
-    RelgraphExportOptions options = {"Title \\ \" < & ]]> \n end\\", NULL, 0};
+    RelgraphExportOptions options = {.title = "Title \\ \" < & ]]> \n end\\", .layout = NULL, .max_evidence = 0};
 
     char *dot = export_ok(g, "dot", &options, NULL);
     Agraph_t *h = agmemread(dot);

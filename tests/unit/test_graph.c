@@ -94,7 +94,7 @@ static RelgraphGraph *build_reversed(void)
 static char *fingerprint(const RelgraphGraph *g)
 {
     static const char *const formats[] = {"tsv", "graphml", "dot"};
-    RelgraphExportOptions options = {"test", NULL, 10};
+    RelgraphExportOptions options = {.title = "test", .layout = NULL, .max_evidence = 10};
     GString *all = g_string_new(NULL);
     for (guint i = 0; i < G_N_ELEMENTS(formats); i++) {
         GError *error = NULL;
