@@ -4,7 +4,7 @@
  * parallel edges between two actors on import unless told not to; GEXF's
  * edge `kind` becomes Gephi's edge type, and every relation survives as its
  * own edge. Colours and sizes travel as viz:color and viz:size, the edge
- * label is the relation, symmetric relations are "mutual" edges. */
+ * label is the relation, symmetric relations carry symmetric=true. */
 #include "relgraph/export.h"
 
 #include <libxml/xmlwriter.h>
@@ -64,7 +64,8 @@ static const Attr node_attrs[] = {
     {"type", "string"}, {"affiliation", "string"}, {"mentions", "integer"}, {"degree", "integer"},
 };
 static const Attr edge_attrs[] = {
-    {"relation", "string"}, {"polarity", "string"}, {"documents", "string"}, {"evidence", "string"},
+    {"relation", "string"}, {"polarity", "string"}, {"symmetric", "boolean"},
+    {"documents", "string"}, {"evidence", "string"},
 };
 
 static void declare(Writer *wr, const char *cls, const Attr *attrs, guint n)
@@ -150,15 +151,16 @@ static void write_edge(Writer *wr, const RelgraphEdge *edge, guint index, GHashT
     attribute(wr, "id", id);
     attribute(wr, "source", source);
     attribute(wr, "target", target);
-    /* "mutual" (GEXF 1.3: directed both ways) keeps the graph one kind, which
-     * readers such as NetworkX require, while Gephi still draws no arrow. */
-    attribute(wr, "type", edge->symmetric ? "mutual" : "directed");
+    /* Every edge is directed, as in the GraphML: a mixed graph is refused by
+     * NetworkX, and "mutual" edges are read as two. The "symmetric"
+     * attribute says which relations have no direction. */
     attribute(wr, "kind", edge->relation);
     attribute(wr, "label", edge->relation);
     attribute_uint(wr, "weight", edge->weight);
     start(wr, "attvalues");
     attvalue(wr, "relation", edge->relation);
     attvalue(wr, "polarity", relgraph_polarity_name(edge->polarity));
+    attvalue(wr, "symmetric", edge->symmetric ? "true" : "false");
     GString *text = g_string_new(NULL);
     for (guint i = 0; i < edge->documents->len; i++)
         g_string_append_printf(text, "%s%s", i ? ";" : "", (const char *)g_ptr_array_index(edge->documents, i));
