@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <graphviz/cgraph.h>
+#include <json-glib/json-glib.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -575,5 +576,35 @@ Test(export, hostile_names_stay_parseable)
     char *tsv = export_ok(g, "tsv", NULL, NULL);
     cr_expect_eq(count_substr(tsv, "\n"), edges + 1, "one line per edge");
     g_free(tsv);
+
+    char *gexf = export_ok(g, "gexf", &options, &len);
+    doc = parse_xml(gexf, len, "gexf");
+    xmlXPathContextPtr gctx = xmlXPathNewContext(doc);
+    xmlXPathRegisterNs(gctx, (const xmlChar *)"x", (const xmlChar *)"http://gexf.net/1.3");
+    xmlXPathObjectPtr found = xmlXPathEvalExpression((const xmlChar *)"//x:node", gctx);
+    cr_expect_eq(found->nodesetval ? found->nodesetval->nodeNr : 0, (int)nodes, "GEXF nodes");
+    xmlXPathFreeObject(found);
+    found = xmlXPathEvalExpression((const xmlChar *)"//x:edge", gctx);
+    cr_expect_eq(found->nodesetval ? found->nodesetval->nodeNr : 0, (int)edges, "GEXF edges");
+    xmlXPathFreeObject(found);
+    xmlXPathFreeContext(gctx);
+    xmlFreeDoc(doc);
+    g_free(gexf);
+
+    char *json = export_ok(g, "json", &options, &len);
+    JsonParser *parser = json_parser_new();
+    GError *error = NULL;
+    cr_assert(json_parser_load_from_data(parser, json, (gssize)len, &error), "JSON parses: %s",
+              error ? error->message : "");
+    JsonObject *root = json_node_get_object(json_parser_get_root(parser));
+    cr_expect_eq(json_array_get_length(json_object_get_array_member(root, "nodes")), nodes);
+    cr_expect_eq(json_array_get_length(json_object_get_array_member(root, "links")), edges);
+    JsonArray *json_nodes = json_object_get_array_member(root, "nodes");
+    for (guint i = 0; i < json_array_get_length(json_nodes); i++) {
+        const char *id = json_object_get_string_member(json_array_get_object_element(json_nodes, i), "id");
+        cr_expect(g_utf8_validate(id, -1, NULL), "JSON ids are UTF-8");
+    }
+    g_object_unref(parser);
+    g_free(json);
     relgraph_graph_free(g);
 }
