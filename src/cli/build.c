@@ -82,6 +82,7 @@ static gboolean write_output(const char *path, const char *data, gsize len)
 int cli_build(int argc, char **argv)
 {
     CliCorpusOptions corpus = {0};
+    CliViewOptions view = {0};
     char *output = NULL, *format_list = NULL, *layout = NULL, *title = NULL;
     gint max_evidence = 0;
     const GOptionEntry entries[] = {
@@ -89,7 +90,7 @@ int cli_build(int argc, char **argv)
          "Output directory (files relgraph.FORMAT), or one file whose extension names the format, "
          "or - for standard output (default: " DEFAULT_OUTPUT "/)", "DIR|FILE"},
         {"format", 'T', 0, G_OPTION_ARG_STRING, &format_list,
-         "Comma-separated formats: dot, svg, graphml, tsv (default: " DEFAULT_FORMATS ")", "LIST"},
+         "Comma-separated formats: dot, svg, graphml, gexf, json, tsv (default: " DEFAULT_FORMATS ")", "LIST"},
         {"layout", 'K', 0, G_OPTION_ARG_STRING, &layout,
          "Graphviz layout engine for SVG: dot, neato, fdp, sfdp, circo, twopi (default: " RELGRAPH_DEFAULT_LAYOUT ")",
          "ENGINE"},
@@ -108,9 +109,12 @@ int cli_build(int argc, char **argv)
         "  relgraph build seeds                      # figures/relgraph.{dot,svg,graphml}\n"
         "  relgraph build -o out/ -T svg,tsv seeds   # out/relgraph.svg, out/relgraph.tsv\n"
         "  relgraph build -o graph.graphml seeds     # one file, format from its extension\n"
-        "  relgraph build -T dot -o - seeds | dot -Tpng > graph.png\n\n" CLI_EXIT_CODES_HELP);
+        "  relgraph build -T dot -o - seeds | dot -Tpng > graph.png\n"
+        "  relgraph build --roll-up --min-weight 2 -o states.svg seeds\n"
+        "  relgraph build --focus \"North Korea\" --depth 1 -o nk.gexf seeds\n\n" CLI_EXIT_CODES_HELP);
     g_option_context_add_main_entries(context, entries, NULL);
     cli_add_corpus_options(context, &corpus);
+    cli_add_view_options(context, &view);
     int status = CLI_EXIT_ERROR;
     RelgraphRules *rules = NULL;
     RelgraphGraph *graph = NULL;
@@ -141,7 +145,7 @@ int cli_build(int argc, char **argv)
     if (!cli_extract_options(&corpus, &extract))
         goto out;
     rules = cli_load_rules(&corpus);
-    if (!rules)
+    if (!rules || !cli_view_check(&view, rules))
         goto out;
 
     graph = relgraph_graph_new();
@@ -153,6 +157,8 @@ int cli_build(int argc, char **argv)
         fprintf(stderr, "relgraph: no document could be read; nothing written\n");
         goto out;
     }
+    guint all_nodes = relgraph_graph_node_count(graph), all_edges = relgraph_graph_edge_count(graph);
+    graph = cli_view_apply(&view, rules, graph);
     if (to_dir && g_mkdir_with_parents(out, 0755) != 0) {
         fprintf(stderr, "relgraph: %s: %s\n", out, g_strerror(errno));
         goto out;
@@ -180,10 +186,16 @@ int cli_build(int argc, char **argv)
         g_free(path);
         g_free(data_out);
     }
-    if (!corpus.quiet)
-        fprintf(stderr, "relgraph: %u documents, %u sentences, %u relation mentions -> %u actors, %u edges%s%s\n",
-                stats.documents, stats.sentences, stats.relations, relgraph_graph_node_count(graph),
-                relgraph_graph_edge_count(graph), written->len ? "; wrote " : "", written->str);
+    if (!corpus.quiet) {
+        char *shown = NULL;
+        if (relgraph_graph_node_count(graph) != all_nodes || relgraph_graph_edge_count(graph) != all_edges)
+            shown = g_strdup_printf(" (view: %u actors, %u edges)", relgraph_graph_node_count(graph),
+                                    relgraph_graph_edge_count(graph));
+        fprintf(stderr, "relgraph: %u documents, %u sentences, %u relation mentions -> %u actors, %u edges%s%s%s\n",
+                stats.documents, stats.sentences, stats.relations, all_nodes, all_edges, shown ? shown : "",
+                written->len ? "; wrote " : "", written->str);
+        g_free(shown);
+    }
     g_string_free(written, TRUE);
     status = ok && stats.failed == 0 ? CLI_EXIT_OK : CLI_EXIT_ERROR;
 out:
@@ -192,6 +204,7 @@ out:
     relgraph_rules_free(rules);
     g_strfreev(formats);
     cli_corpus_options_clear(&corpus);
+    cli_view_options_clear(&view);
     g_free(output);
     g_free(format_list);
     g_free(layout);

@@ -33,6 +33,28 @@ typedef struct {
 void cli_add_corpus_options(GOptionContext *context, CliCorpusOptions *options);
 void cli_corpus_options_clear(CliCorpusOptions *options);
 
+/* View options (view.c): which part of the graph the outputs show. */
+typedef struct {
+    gint min_weight;
+    char *relations;  /* comma-separated */
+    char *types;      /* comma-separated */
+    char *focus;
+    gint depth;
+    gint top;
+    gboolean roll_up;
+} CliViewOptions;
+
+/* Adds the view options to the context's main options. They apply in this
+ * order: --roll-up, --relations, --min-weight, --types, --focus, --top. */
+void cli_add_view_options(GOptionContext *context, CliViewOptions *view);
+void cli_view_options_clear(CliViewOptions *view);
+/* Checks the view options against the rules (relation and type names, the
+ * focus actor); FALSE with the problems printed. */
+gboolean cli_view_check(const CliViewOptions *view, const RelgraphRules *rules);
+/* The view of graph the options ask for: graph itself when they select
+ * everything, else a new graph (graph is freed). */
+RelgraphGraph *cli_view_apply(const CliViewOptions *view, const RelgraphRules *rules, RelgraphGraph *graph);
+
 /* Parses argv with context; on failure prints the error and a hint and
  * returns FALSE. */
 gboolean cli_parse(GOptionContext *context, int *argc, char ***argv);

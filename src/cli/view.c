@@ -1,0 +1,147 @@
+/* The view options every graph-writing subcommand shares: --min-weight,
+ * --relations, --types, --focus/--depth, --top and --roll-up. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "relgraph/filter.h"
+
+void cli_add_view_options(GOptionContext *context, CliViewOptions *view)
+{
+    const GOptionEntry entries[] = {
+        {"min-weight", 0, 0, G_OPTION_ARG_INT, &view->min_weight,
+         "Only edges supported by at least N mentions (actors left without edges are dropped)", "N"},
+        {"relations", 0, 0, G_OPTION_ARG_STRING, &view->relations,
+         "Only these relations, comma-separated (e.g. visit,meet)", "LIST"},
+        {"types", 0, 0, G_OPTION_ARG_STRING, &view->types,
+         "Only actors of these types: state, official, institution (comma-separated)", "LIST"},
+        {"focus", 0, 0, G_OPTION_ARG_STRING, &view->focus,
+         "Only the ego network of ACTOR (canonical name): the actors within --depth hops", "ACTOR"},
+        {"depth", 0, 0, G_OPTION_ARG_INT, &view->depth, "Hops around --focus (default: 1)", "N"},
+        {"top", 0, 0, G_OPTION_ARG_INT, &view->top, "Only the N actors with the largest weighted degree", "N"},
+        {"roll-up", 0, 0, G_OPTION_ARG_NONE, &view->roll_up,
+         "Fold officials and institutions into the state they belong to (a state-level view, weights summed)",
+         NULL},
+        {NULL, 0, 0, 0, NULL, NULL, NULL},
+    };
+    /* In the main group, so that --help shows them. */
+    g_option_context_add_main_entries(context, entries, NULL);
+}
+
+void cli_view_options_clear(CliViewOptions *view)
+{
+    g_free(view->relations);
+    g_free(view->types);
+    g_free(view->focus);
+}
+
+/* Splits a comma-separated list, dropping empty items; NULL when empty. */
+static GStrv split_list(const char *list)
+{
+    GStrv parts = g_strsplit(list, ",", -1);
+    GPtrArray *out = g_ptr_array_new();
+    for (guint i = 0; parts[i]; i++) {
+        char *item = g_strstrip(parts[i]);
+        if (*item)
+            g_ptr_array_add(out, g_strdup(item));
+    }
+    g_strfreev(parts);
+    if (out->len == 0) {
+        g_ptr_array_free(out, TRUE);
+        return NULL;
+    }
+    g_ptr_array_add(out, NULL);
+    return (GStrv)g_ptr_array_free(out, FALSE);
+}
+
+/* Every actor that is not a state, mapped to the state it belongs to. */
+static GHashTable *roll_up_map(const RelgraphRules *rules)
+{
+    GHashTable *map = g_hash_table_new(g_str_hash, g_str_equal);
+    const RelgraphDictionary *dict = rules->dictionary;
+    for (guint i = 0; i < relgraph_dictionary_size(dict); i++) {
+        const RelgraphActor *a = relgraph_dictionary_actor(dict, i);
+        gint state = relgraph_dictionary_state_of(dict, i);
+        if (state >= 0 && (guint)state != i)
+            g_hash_table_insert(map, a->name, relgraph_dictionary_actor(dict, (guint)state)->name);
+    }
+    return map;
+}
+
+gboolean cli_view_check(const CliViewOptions *view, const RelgraphRules *rules)
+{
+    if (view->min_weight < 0 || view->depth < 0 || view->top < 0) {
+        fprintf(stderr, "relgraph: --min-weight, --depth and --top must be 0 or more\n");
+        return FALSE;
+    }
+    if (view->depth && !view->focus) {
+        fprintf(stderr, "relgraph: --depth needs --focus\n");
+        return FALSE;
+    }
+    gboolean ok = TRUE;
+    if (view->relations) {
+        GStrv names = split_list(view->relations);
+        for (guint i = 0; names && names[i]; i++)
+            if (!relgraph_relations_find(rules->relations, names[i])) {
+                GString *known = g_string_new(NULL);
+                for (guint r = 0; r < relgraph_relations_count(rules->relations); r++)
+                    g_string_append_printf(known, "%s%s", r ? ", " : "",
+                                           relgraph_relations_get(rules->relations, r)->name);
+                fprintf(stderr, "relgraph: --relations: unknown relation \"%s\" (known: %s)\n", names[i], known->str);
+                g_string_free(known, TRUE);
+                ok = FALSE;
+            }
+        g_strfreev(names);
+    }
+    if (view->types) {
+        GStrv names = split_list(view->types);
+        for (guint i = 0; names && names[i]; i++)
+            if (!relgraph_actor_type_from_name(names[i])) {
+                fprintf(stderr, "relgraph: --types: unknown actor type \"%s\" (known: state, official, institution)\n",
+                        names[i]);
+                ok = FALSE;
+            }
+        g_strfreev(names);
+    }
+    if (view->focus && relgraph_dictionary_find(rules->dictionary, view->focus) < 0) {
+        fprintf(stderr, "relgraph: --focus: no actor \"%s\" in the rules (give its canonical name)\n", view->focus);
+        ok = FALSE;
+    }
+    return ok;
+}
+
+RelgraphGraph *cli_view_apply(const CliViewOptions *view, const RelgraphRules *rules, RelgraphGraph *graph)
+{
+    RelgraphFilter filter = {0};
+    GStrv relations = view->relations ? split_list(view->relations) : NULL;
+    filter.relations = relations;
+    filter.min_weight = (guint)view->min_weight;
+    if (view->types) {
+        GStrv names = split_list(view->types);
+        for (guint i = 0; names && names[i]; i++)
+            filter.types |= relgraph_actor_type_from_name(names[i]);
+        g_strfreev(names);
+    }
+    filter.focus = view->focus;
+    filter.depth = (guint)view->depth;
+    filter.top = (guint)view->top;
+    filter.roll_up = view->roll_up ? roll_up_map(rules) : NULL;
+    if (relgraph_filter_is_empty(&filter)) {
+        g_strfreev(relations);
+        return graph;
+    }
+    GError *error = NULL;
+    RelgraphGraph *out = relgraph_filter_apply(graph, &filter, &error);
+    if (!out) {
+        /* The focus actor was named in the rules but has no place in this
+         * corpus' graph: the view is empty, which is what was asked for. */
+        fprintf(stderr, "relgraph: %s; the view is empty\n", error->message);
+        g_clear_error(&error);
+        out = relgraph_graph_new();
+    }
+    if (filter.roll_up)
+        g_hash_table_destroy(filter.roll_up);
+    g_strfreev(relations);
+    relgraph_graph_free(graph);
+    return out;
+}

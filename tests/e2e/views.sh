@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# View options on the shipped corpus: --min-weight, --relations, --types,
+# --focus/--depth, --top and --roll-up, each checked against the full graph,
+# in every format (the DOT, GraphML and JSON of a view agree).
+set -uo pipefail
+: "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
+PYTHON=${PYTHON:-/usr/bin/python3}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+seeds=$RELGRAPH_SRC/seeds
+
+view() { # NAME OPTIONS...
+  local name=$1; shift
+  "$RELGRAPH" build -q -T json,graphml,dot,tsv -o "$tmp/$name" "$@" "$seeds" || fail "$name: build exit $?"
+}
+view full
+view weight --min-weight 2
+view rels --relations visit,meet
+view states --types state
+view focus --focus "North Korea" --depth 1
+view top --top 5
+view rollup --roll-up
+view combined --roll-up --relations visit --min-weight 2
+
+"$PYTHON" - "$tmp" <<'PY' || fail "views do not select what they promise"
+import json, subprocess, sys, networkx as nx
+tmp = sys.argv[1]
+def load(name):
+    with open(f"{tmp}/{name}/relgraph.json", encoding="utf-8") as f:
+        d = json.load(f)
+    g = nx.read_graphml(f"{tmp}/{name}/relgraph.graphml", force_multigraph=True)
+    out = subprocess.run(["gc", "-n", "-e", f"{tmp}/{name}/relgraph.dot"], capture_output=True, text=True).stdout.split()
+    counts = (len(d["nodes"]), len(d["links"]))
+    assert counts == (g.number_of_nodes(), g.number_of_edges()) == (int(out[0]), int(out[1])), \
+        f"{name}: JSON {counts}, GraphML {(g.number_of_nodes(), g.number_of_edges())}, DOT {out[:2]}"
+    return d
+def edges(d): return {(l["source"], l["relation"], l["target"]): l["weight"] for l in d["links"]}
+def types(d): return {n["id"]: n["type"] for n in d["nodes"]}
+full = load("full"); E = edges(full); T = types(full)
+
+w = load("weight")
+assert edges(w) == {k: v for k, v in E.items() if v >= 2}, "--min-weight 2"
+assert all(any(n["id"] in (s, t) for (s, _, t) in edges(w)) for n in w["nodes"]), "--min-weight leaves no orphan"
+
+r = load("rels")
+assert edges(r) == {k: v for k, v in E.items() if k[1] in ("visit", "meet")}, "--relations visit,meet"
+
+s = load("states")
+assert set(types(s).values()) == {"state"} and len(s["nodes"]) == list(T.values()).count("state"), "--types state"
+assert edges(s) == {k: v for k, v in E.items() if T[k[0]] == T[k[2]] == "state"}, "--types keeps edges between states"
+
+f = load("focus")
+hood = {"North Korea"} | {t for (s_, _, t) in E if s_ == "North Korea"} | {s_ for (s_, _, t) in E if t == "North Korea"}
+assert {n["id"] for n in f["nodes"]} == hood, "--focus: North Korea and its neighbours"
+assert edges(f) == {k: v for k, v in E.items() if k[0] in hood and k[2] in hood}, "--focus: edges among them"
+
+t = load("top")
+deg = {}
+for (s_, _, t_), v in E.items():
+    deg[s_] = deg.get(s_, 0) + v; deg[t_] = deg.get(t_, 0) + v
+best = sorted(T, key=lambda n: (-deg.get(n, 0), n))[:5]
+assert sorted(n["id"] for n in t["nodes"]) == sorted(best), f"--top 5: {best}"
+
+u = load("rollup")
+A = {n["id"]: n.get("affiliation") for n in full["nodes"]}
+left = [n for n, ty in types(u).items() if ty != "state"]
+assert all(T.get(A.get(n)) != "state" for n in left), f"--roll-up leaves only states and stateless actors: {left}"
+assert not any(T[n] == "official" and T.get(A.get(n)) == "state" for n in types(u)), "officials are folded"
+assert "Kim Jong Un" not in types(u) and "Chinese Foreign Ministry" not in types(u)
+assert all(s_ != t_ for (s_, _, t_) in edges(u)), "--roll-up drops self-loops"
+ue = edges(u)
+assert ue[("China", "meet", "North Korea")] > E.get(("China", "meet", "North Korea"), 0), \
+    "--roll-up adds the meetings of Chinese and North Korean officials to the states' edge"
+assert sum(ue.values()) <= sum(E.values())
+
+c = load("combined")
+assert all(k[1] == "visit" and v >= 2 for k, v in edges(c).items()) and edges(c), "--roll-up --relations --min-weight"
+assert "Xi Jinping" not in types(c)
+print(f"views: full {len(full['nodes'])}/{len(E)}, min-weight {len(edges(w))}, relations {len(edges(r))}, "
+      f"states {len(s['nodes'])}, focus {len(f['nodes'])}, top 5, roll-up {len(u['nodes'])}/{len(ue)}")
+PY
+
+# Bad view options: exit 2 with a message, nothing written.
+"$RELGRAPH" build -q --relations vist -o "$tmp/bad" "$seeds" 2> "$tmp/err"; [ $? -eq 2 ] || fail "unknown relation exit"
+grep -q 'unknown relation "vist"' "$tmp/err" || fail "unknown relation message"
+"$RELGRAPH" build -q --types country -o "$tmp/bad" "$seeds" 2> "$tmp/err"; [ $? -eq 2 ] || fail "unknown type exit"
+"$RELGRAPH" build -q --focus Atlantis -o "$tmp/bad" "$seeds" 2> "$tmp/err"; [ $? -eq 2 ] || fail "unknown focus exit"
+grep -q 'Atlantis' "$tmp/err" || fail "unknown focus message"
+"$RELGRAPH" build -q --depth 2 -o "$tmp/bad" "$seeds" 2> /dev/null; [ $? -eq 2 ] || fail "--depth without --focus"
+[ -e "$tmp/bad" ] && fail "a rejected view wrote output"
+echo "views: ok"
