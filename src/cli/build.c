@@ -79,6 +79,15 @@ static gboolean write_output(const char *path, const char *data, gsize len)
     return TRUE;
 }
 
+/* The title a figure gets when --title is not given. It names no path, so
+ * that the same documents give the same figure wherever they are. */
+static char *default_title(const CliRunStats *stats, const RelgraphGraph *graph)
+{
+    guint n = relgraph_graph_node_count(graph), e = relgraph_graph_edge_count(graph);
+    return g_strdup_printf("Relations among %u actor%s (%u relation%s) in %u document%s", n, n == 1 ? "" : "s", e,
+                           e == 1 ? "" : "s", stats->documents, stats->documents == 1 ? "" : "s");
+}
+
 int cli_build(int argc, char **argv)
 {
     CliCorpusOptions corpus = {0};
@@ -94,7 +103,8 @@ int cli_build(int argc, char **argv)
         {"layout", 'K', 0, G_OPTION_ARG_STRING, &layout,
          "Graphviz layout engine for SVG: dot, neato, fdp, sfdp, circo, twopi (default: " RELGRAPH_DEFAULT_LAYOUT ")",
          "ENGINE"},
-        {"title", 0, 0, G_OPTION_ARG_STRING, &title, "Title written on the figure", "TEXT"},
+        {"title", 0, 0, G_OPTION_ARG_STRING, &title,
+         "Title written on the figure (default: how many actors, relations and documents; --title '' for none)", "TEXT"},
         {"max-evidence", 0, 0, G_OPTION_ARG_INT, &max_evidence,
          "Evidence sentences per edge in tooltips and GraphML (default: 3)", "N"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
@@ -164,7 +174,9 @@ int cli_build(int argc, char **argv)
         goto out;
     }
 
-    RelgraphExportOptions export_options = {.title = title, .layout = layout, .max_evidence = (guint)max_evidence};
+    char *generated_title = title ? NULL : default_title(&stats, graph);
+    RelgraphExportOptions export_options = {.title = title ? title : generated_title, .layout = layout,
+                                            .max_evidence = (guint)max_evidence};
     gboolean ok = TRUE;
     GString *written = g_string_new(NULL);
     for (guint i = 0; formats[i]; i++) {
@@ -197,6 +209,7 @@ int cli_build(int argc, char **argv)
         g_free(shown);
     }
     g_string_free(written, TRUE);
+    g_free(generated_title);
     status = ok && stats.failed == 0 ? CLI_EXIT_OK : CLI_EXIT_ERROR;
 out:
     if (graph)
