@@ -65,7 +65,7 @@ RelgraphRules *cli_load_rules(const CliCorpusOptions *options)
 
 gboolean cli_extract_options(const CliCorpusOptions *options, RelgraphExtractOptions *out)
 {
-    out->hedged = RELGRAPH_HEDGED_DROP;
+    *out = (RelgraphExtractOptions){.hedged = RELGRAPH_HEDGED_DROP};
     if (!options->hedged || strcmp(options->hedged, "drop") == 0)
         return TRUE;
     if (strcmp(options->hedged, "keep") == 0) {
