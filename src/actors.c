@@ -64,7 +64,14 @@ void relgraph_dictionary_free(RelgraphDictionary *dict)
     g_hash_table_destroy(dict->by_name);
     g_ptr_array_unref(dict->actors);
     g_string_chunk_free(dict->strings);
+    g_free(dict->strip);
     g_free(dict);
+}
+
+void relgraph_dictionary_set_location_prefix(RelgraphDictionary *dict, const char *prefix)
+{
+    g_free(dict->strip);
+    dict->strip = g_strdup(prefix);
 }
 
 guint relgraph_dictionary_size(const RelgraphDictionary *dict)
@@ -150,7 +157,7 @@ static void add_alias(RelgraphDictionary *dict, guint actor, RelgraphAliasKind k
     def->file = file;
     def->line = line;
     def->col = col;
-    def->location = g_strdup_printf("%s:%u", file, line);
+    def->location = g_strdup_printf("%s:%u", relgraph_rulefile_display_path(file, dict->strip), line);
     if (!compile_alias(dict, def)) {
         relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line, col,
                                  "alias \"%s\" has no words", text);

@@ -46,6 +46,7 @@ struct RelgraphDictionary {
     GArray *member_refs;   /* MemberRef: where each member_of name was written */
     GStringChunk *strings; /* file paths */
     TrieNode *root;
+    char *strip;           /* prefix left out of alias locations */
 };
 
 #endif

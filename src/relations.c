@@ -92,7 +92,14 @@ void relgraph_relations_free(RelgraphRelationSet *set)
     g_hash_table_destroy(set->speech);
     g_ptr_array_unref(set->speech_prefixes);
     g_string_chunk_free(set->strings);
+    g_free(set->strip);
     g_free(set);
+}
+
+void relgraph_relations_set_location_prefix(RelgraphRelationSet *set, const char *prefix)
+{
+    g_free(set->strip);
+    set->strip = g_strdup(prefix);
 }
 
 guint relgraph_relations_count(const RelgraphRelationSet *set)
@@ -406,7 +413,7 @@ static void parse_pattern(RelgraphRelationSet *set, RelgraphRelation *relation,
     RelgraphPattern *pattern = g_new0(RelgraphPattern, 1);
     pattern->elems = seq;
     pattern->text = g_strdup(line->text);
-    pattern->location = g_strdup_printf("%s:%u", line->path, line->line);
+    pattern->location = g_strdup_printf("%s:%u", relgraph_rulefile_display_path(line->path, set->strip), line->line);
     pattern->slots = 2;
     g_ptr_array_add(relation->patterns, pattern);
 }

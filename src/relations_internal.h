@@ -55,6 +55,7 @@ struct RelgraphRelationSet {
     GHashTable *speech;       /* speech verbs ("said"): gaps never cross them */
     GPtrArray *speech_prefixes;
     GStringChunk *strings;    /* file paths */
+    char *strip;              /* prefix left out of rule locations ("file:line") */
 };
 
 #endif

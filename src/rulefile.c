@@ -165,3 +165,9 @@ GPtrArray *relgraph_rulefile_split(const RelgraphRuleLine *line, const char *s, 
     }
     return items;
 }
+
+const char *relgraph_rulefile_display_path(const char *path, const char *prefix)
+{
+    gsize n = prefix ? strlen(prefix) : 0;
+    return n && strncmp(path, prefix, n) == 0 && path[n] ? path + n : path;
+}

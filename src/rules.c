@@ -75,6 +75,18 @@ RelgraphRules *relgraph_rules_load(const char *dir, GPtrArray *diagnostics, GErr
     rules->lexicon = relgraph_lexicon_new();
     rules->dictionary = relgraph_dictionary_new(rules->lexicon);
     rules->relations = relgraph_relations_new(rules->lexicon, rules->dictionary);
+    /* Locations in outputs start at the rules directory's own name
+     * ("rules/relations/diplomacy.rules:12"), wherever it lives. */
+    char *trimmed = g_strdup(dir);
+    while (strlen(trimmed) > 1 && g_str_has_suffix(trimmed, "/"))
+        trimmed[strlen(trimmed) - 1] = '\0';
+    char *base = g_path_get_dirname(trimmed);
+    char *prefix = strcmp(base, ".") == 0 ? g_strdup("") : g_strconcat(base, "/", NULL);
+    relgraph_dictionary_set_location_prefix(rules->dictionary, prefix);
+    relgraph_relations_set_location_prefix(rules->relations, prefix);
+    g_free(prefix);
+    g_free(base);
+    g_free(trimmed);
 
     GPtrArray *diags = diagnostics ? g_ptr_array_ref(diagnostics) : relgraph_diagnostics_new();
     gboolean ok = TRUE;

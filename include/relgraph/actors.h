@@ -61,6 +61,10 @@ gboolean relgraph_dictionary_load(RelgraphDictionary *dict, const char *path,
  * trie. Call once after the last load; problems go to diagnostics. */
 void relgraph_dictionary_finish(RelgraphDictionary *dict, GPtrArray *diagnostics);
 
+/* Alias locations leave out this leading part of the file path (see
+ * relgraph_relations_set_location_prefix). */
+void relgraph_dictionary_set_location_prefix(RelgraphDictionary *dict, const char *prefix);
+
 guint relgraph_dictionary_size(const RelgraphDictionary *dict);
 const RelgraphActor *relgraph_dictionary_actor(const RelgraphDictionary *dict, guint id);
 /* Actor id by canonical name, -1 when unknown. */

@@ -48,6 +48,11 @@ void relgraph_relations_free(RelgraphRelationSet *set);
 gboolean relgraph_relations_load(RelgraphRelationSet *set, const char *path,
                                  GPtrArray *diagnostics, GError **error);
 
+/* Rule locations ("file:line" of a pattern) leave out this leading part of
+ * the file path, so that outputs do not depend on where the rules are
+ * (set before loading; NULL: full paths). */
+void relgraph_relations_set_location_prefix(RelgraphRelationSet *set, const char *prefix);
+
 guint relgraph_relations_count(const RelgraphRelationSet *set);
 const RelgraphRelation *relgraph_relations_get(const RelgraphRelationSet *set, guint index);
 const RelgraphRelation *relgraph_relations_find(const RelgraphRelationSet *set, const char *name);

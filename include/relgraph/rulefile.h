@@ -28,6 +28,10 @@ typedef struct {
  * naming the line. */
 GPtrArray *relgraph_rulefile_read(const char *path, GError **error);
 
+/* path without the leading prefix (when it starts with it), for the rule
+ * locations written into outputs. Borrowed from path. */
+const char *relgraph_rulefile_display_path(const char *path, const char *prefix);
+
 /* Column (1-based) of a pointer into line->text. */
 guint relgraph_rulefile_col(const RelgraphRuleLine *line, const char *at);
 
