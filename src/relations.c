@@ -632,7 +632,6 @@ typedef struct {
     const RelgraphMention *mentions;
     const gint *mention_at;   /* token -> mention starting there, or -1 */
     const guint8 *blocks_gap; /* token -> a gap may not skip it (a named actor, a speech verb) */
-    guint8 *literal;          /* token -> matched by a literal word of the pattern */
     Binding binding[4];
     const Elem *title;        /* the rules' @title macro, or NULL */
     guint end;                /* token after the match */
@@ -872,10 +871,7 @@ static gboolean match_seq(Matcher *m, const GPtrArray *seq, guint index, const C
         if (pos >= m->n || !(e->kind == ELEM_WORD ? m->tokens[pos].word == e->word
                                                    : g_str_has_prefix(m->tokens[pos].norm, e->prefix)))
             return FALSE;
-        if (!match_seq(m, seq, index + 1, k, pos + 1))
-            return FALSE;
-        m->literal[pos] = 1; /* on the path of a match: a hedge here is the pattern's own word */
-        return TRUE;
+        return match_seq(m, seq, index + 1, k, pos + 1);
     case ELEM_SLOT:
         return match_slot(m, e, seq, index, k, pos);
     case ELEM_CHOICE:
@@ -908,10 +904,19 @@ static gboolean in_word_list(GHashTable *words, const GPtrArray *prefixes, const
     return FALSE;
 }
 
+/* A hedge word written with a capital inside a clause is a name or an
+ * abbreviation, not a hedge: "in May", "China's No. 3 official". At the
+ * start of a sentence or after , ; : (a quote: said, "If ...") it is one. */
+static gboolean is_hedge(const Matcher *m, guint i)
+{
+    if (i > 0 && (m->tokens[i].flags & RELGRAPH_TOKEN_CAPITALIZED) && !(m->tokens[i - 1].flags & RELGRAPH_TOKEN_PUNCT))
+        return FALSE;
+    return in_word_list(m->set->hedges, m->set->hedge_prefixes, &m->tokens[i]);
+}
+
 /* A hedge governs a match when it stands inside the match or shortly
  * before it in the same clause (back to the previous ',' ';' ':', at most
- * HEDGE_REACH tokens), unless the pattern itself spelled that word
- * ("China's No. 3 official"). */
+ * HEDGE_REACH tokens). */
 #define HEDGE_REACH 6
 
 static gboolean match_is_hedged(const Matcher *m, guint first, guint last)
@@ -920,7 +925,7 @@ static gboolean match_is_hedged(const Matcher *m, guint first, guint last)
     while (clause > 0 && first - clause < HEDGE_REACH && !(m->tokens[clause - 1].flags & RELGRAPH_TOKEN_PUNCT))
         clause--;
     for (guint i = clause; i < last; i++)
-        if (!m->literal[i] && in_word_list(m->set->hedges, m->set->hedge_prefixes, &m->tokens[i]))
+        if (is_hedge(m, i))
             return TRUE;
     return FALSE;
 }
@@ -959,7 +964,6 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
         return; /* every pattern needs two actors */
     gint *mention_at = g_new(gint, n_tokens + 1);
     guint8 *blocks_gap = g_new0(guint8, n_tokens + 1);
-    guint8 *literal = g_new0(guint8, n_tokens + 1);
     for (guint i = 0; i <= n_tokens; i++)
         mention_at[i] = -1;
     for (guint i = 0; i < n_mentions; i++) {
@@ -974,7 +978,7 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
         if ((tokens[i].flags & RELGRAPH_TOKEN_PUNCT) || in_word_list(set->speech, set->speech_prefixes, &tokens[i]))
             blocks_gap[i] = 1;
     Macro *title = g_hash_table_lookup(set->macros, "title");
-    Matcher m = {set, tokens, n_tokens, mentions, mention_at, blocks_gap, literal, {{0, {0}}},
+    Matcher m = {set, tokens, n_tokens, mentions, mention_at, blocks_gap, {{0, {0}}},
                  title ? title->choice : NULL, 0, 0};
     for (guint r = 0; r < set->relations->len; r++) {
         const RelgraphRelation *relation = g_ptr_array_index(set->relations, r);
@@ -986,12 +990,9 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
                 m.steps = 0;
                 if (match_seq(&m, pattern->elems, 0, NULL, start))
                     emit(&m, relation, pattern, start, matches);
-                /* Titles tried on failed paths may have marked words too. */
-                memset(literal + start, 0, n_tokens - start);
             }
         }
     }
-    g_free(literal);
     g_free(blocks_gap);
     g_free(mention_at);
 }

@@ -64,8 +64,7 @@ typedef struct {
     guint target;
     guint first;           /* token span of the whole match */
     guint last;
-    gboolean hedged;       /* a hedge word (rules: "hedge") governs the match and
-                              is not itself a literal of the pattern */
+    gboolean hedged;       /* a hedge word (rules: "hedge") governs the match */
 } RelgraphRelationMatch;
 
 /* Matches every pattern against one sentence and appends

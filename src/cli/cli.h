@@ -89,5 +89,6 @@ void cli_report(GError *error);
 int cli_build(int argc, char **argv);
 int cli_extract(int argc, char **argv);
 int cli_eval(int argc, char **argv);
+int cli_explain(int argc, char **argv);
 
 #endif

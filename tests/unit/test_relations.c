@@ -227,11 +227,16 @@ Test(relations_features, appositions_and_relative_clauses_after_a_slot)
                 "Kim Jong Un meet Zhao Leji");
 }
 
-Test(relations_features, pattern_literals_are_not_hedges)
+Test(relations_features, capitalised_hedge_words_inside_a_clause_are_names)
 {
-    /* "no" is a hedge, but here the pattern spells it out. */
+    /* "No." and the month "May" are not hedges; at a clause start they are. */
     expect_with("hedge no\nrelation member_of directed neutral\n  {dst:state} 's no 3 {src:official}\n",
                 "China's No. 3 Zhao Leji spoke.", "Zhao Leji member_of China");
+    const char *may = "hedge may\nrelation visit directed cooperative\n  {src} [may] visited {dst} ..3\n";
+    expect_with(may, "Zhao Leji visited Moscow in May 2024.", "Zhao Leji visit Russia");
+    expect_with(may, "Zhao Leji may visited Moscow.", "");
+    expect_with("hedge if\nrelation arms directed conflictual\n  {src} sells arms to {dst}\n",
+                "Analysts said, \"If Moscow sells arms to Pyongyang, ...\"", "");
     expect_with(feature_rules, "Moscow does not back Pyongyang.", "");
 }
 

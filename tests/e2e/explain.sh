@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# relgraph explain: supporting sentences with document and rule, exit 1
+# when there is none, --why-not with hedged and other matches, errors.
+set -uo pipefail
+: "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+seeds=$RELGRAPH_SRC/seeds
+
+"$RELGRAPH" explain --help | grep -q -- '--why-not' || fail "--help"
+
+# On the shipped corpus: the count line, then doc:sentence and rule file:line.
+"$RELGRAPH" explain -q "Zhao Leji" visit "North Korea" "$seeds" > "$tmp/out"; rc=$?
+[ $rc -eq 0 ] || fail "supported edge exit $rc"
+head -1 "$tmp/out" | grep -q '^Zhao Leji visit North Korea: [0-9]* mentions in [0-9]* documents$' || fail "count line: $(head -1 "$tmp/out")"
+grep -q '^000_3f36a55123f2af5d:[0-9]*  rules/relations/diplomacy\.rules:[0-9]*$' "$tmp/out" || fail "doc:sentence and rule"
+grep -q '^    .*Zhao Leji.*Pyongyang' "$tmp/out" || fail "the sentence itself"
+# The count agrees with extract.
+n=$(head -1 "$tmp/out" | sed 's/.*: \([0-9]*\) mentions.*/\1/')
+m=$("$RELGRAPH" extract -q "$seeds" | awk -F'\t' '$2 == "Zhao Leji" && $3 == "visit" && $4 == "North Korea"' | wc -l)
+[ "$n" -eq "$m" ] || fail "explain counts $n mentions, extract $m"
+
+# A symmetric relation matches either order.
+"$RELGRAPH" explain -q "Xi Jinping" meet "Kim Jong Un" "$seeds" > /dev/null || fail "symmetric relation in the other order"
+
+# Invented documents (not from seeds/): one supports, one is hedged, one
+# names both without the relation.
+cat > "$tmp/a.txt" <<'TXT'
+Sergei Lavrov visited Beijing on Monday. Lavrov may visit Pyongyang next month. Lavrov praised Pyongyang's new airport.
+TXT
+"$RELGRAPH" explain -q "Sergei Lavrov" visit "North Korea" "$tmp/a.txt" > "$tmp/out"; rc=$?
+[ $rc -eq 1 ] || fail "unsupported edge exit $rc (want 1)"
+grep -q ': 0 mentions in 0 documents' "$tmp/out" || fail "zero count"
+"$RELGRAPH" explain -q --why-not "Sergei Lavrov" visit "North Korea" "$tmp/a.txt" > "$tmp/out"; rc=$?
+[ $rc -eq 1 ] || fail "--why-not exit $rc"
+grep -q '^2 other sentences name both Sergei Lavrov and North Korea but gave no visit:$' "$tmp/out" || fail "why-not header: $(cat "$tmp/out")"
+grep -q '^a:1$' "$tmp/out" || fail "the hedged sentence is listed"
+grep -q 'hedged, dropped by default' "$tmp/out" || fail "the hedged match is explained"
+grep -q '^a:2$' "$tmp/out" || fail "the sentence without a visit pattern is listed"
+grep -q '^a:0$' "$tmp/out" && fail "a sentence not naming North Korea is listed"
+# --hedged=keep makes the hedged sentence support the edge.
+"$RELGRAPH" explain -q --hedged keep "Sergei Lavrov" visit "North Korea" "$tmp/a.txt" > "$tmp/out" || fail "--hedged keep exit"
+grep -q '(hedged)' "$tmp/out" || fail "hedged support is marked"
+
+# Errors: unknown actor (with suggestions), unknown relation, missing arguments.
+"$RELGRAPH" explain -q "Lavrov" visit "North Korea" "$seeds" 2> "$tmp/err"; [ $? -eq 2 ] || fail "unknown actor exit"
+grep -q 'did you mean "Sergei Lavrov"' "$tmp/err" || fail "actor suggestion: $(cat "$tmp/err")"
+"$RELGRAPH" explain -q "sergei lavrov" visit "north korea" "$tmp/a.txt" > /dev/null; [ $? -eq 1 ] || fail "case-insensitive names"
+"$RELGRAPH" explain -q "Sergei Lavrov" travel "China" "$seeds" 2> "$tmp/err"; [ $? -eq 2 ] || fail "unknown relation exit"
+grep -q 'no relation "travel".*known: visit' "$tmp/err" || fail "relation message"
+"$RELGRAPH" explain -q "Sergei Lavrov" visit 2> /dev/null; [ $? -eq 2 ] || fail "missing arguments exit"
+echo "explain: ok"
