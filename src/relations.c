@@ -75,6 +75,7 @@ RelgraphRelationSet *relgraph_relations_new(RelgraphLexicon *lexicon, const Relg
     set->hedges = g_hash_table_new(g_direct_hash, g_direct_equal);
     set->hedge_prefixes = g_ptr_array_new_with_free_func(g_free);
     set->speech = g_hash_table_new(g_direct_hash, g_direct_equal);
+    set->vocabulary = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     set->speech_prefixes = g_ptr_array_new_with_free_func(g_free);
     set->strings = g_string_chunk_new(256);
     return set;
@@ -93,6 +94,8 @@ void relgraph_relations_free(RelgraphRelationSet *set)
     g_ptr_array_unref(set->speech_prefixes);
     g_string_chunk_free(set->strings);
     g_free(set->strip);
+    g_hash_table_destroy(set->vocabulary);
+    g_free(set->vocabulary_at);
     g_free(set);
 }
 
@@ -468,6 +471,13 @@ static RelgraphRelation *parse_relation_line(RelgraphRelationSet *set, const Rel
             goto out;
         }
     }
+    if (g_hash_table_size(set->vocabulary) && !g_hash_table_contains(set->vocabulary, name)) {
+        relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line,
+                                 relgraph_rulefile_col(line, strstr(line->text, name)),
+                                 "unknown relation \"%s\" (not in the vocabulary declared at %s)", name,
+                                 set->vocabulary_at);
+        goto out;
+    }
     const RelgraphRelation *existing = relgraph_relations_find(set, name);
     if (existing) {
         relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line,
@@ -567,6 +577,26 @@ static void parse_word_list_line(RelgraphRelationSet *set, const RelgraphRuleLin
     g_array_unref(cols);
 }
 
+/* "vocabulary visit | meet | ...": the relation names the rules may
+ * declare, so that a misspelt relation is an error, not a new relation. */
+static void parse_vocabulary_line(RelgraphRelationSet *set, const RelgraphRuleLine *line, GPtrArray *diagnostics)
+{
+    GArray *cols = g_array_new(FALSE, FALSE, sizeof(guint));
+    GPtrArray *items = relgraph_rulefile_split(line, line->text + strlen("vocabulary"), '|', cols);
+    for (guint i = 0; i < items->len; i++) {
+        const char *item = g_ptr_array_index(items, i);
+        if (!*item || strpbrk(item, " \t"))
+            relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, line->path, line->line,
+                                     g_array_index(cols, guint, i), "a relation name is one word, not \"%s\"", item);
+        else
+            g_hash_table_add(set->vocabulary, g_strdup(item));
+    }
+    if (!set->vocabulary_at)
+        set->vocabulary_at = g_strdup_printf("%s:%u", line->path, line->line);
+    g_ptr_array_unref(items);
+    g_array_unref(cols);
+}
+
 static gboolean starts_with_keyword(const char *text, const char *keyword)
 {
     gsize n = strlen(keyword);
@@ -601,13 +631,15 @@ gboolean relgraph_relations_load(RelgraphRelationSet *set, const char *path,
             parse_define_line(set, line, diagnostics);
         } else if (starts_with_keyword(line->text, "hedge")) {
             parse_word_list_line(set, line, "hedge", set->hedges, set->hedge_prefixes, diagnostics);
+        } else if (starts_with_keyword(line->text, "vocabulary")) {
+            parse_vocabulary_line(set, line, diagnostics);
         } else if (starts_with_keyword(line->text, "speech")) {
             parse_word_list_line(set, line, "speech", set->speech, set->speech_prefixes, diagnostics);
         } else {
             gsize n = strcspn(line->text, " \t");
             char *word = g_strndup(line->text, n);
             relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line, line->col,
-                                     "unknown directive \"%s\" (expected relation, define, hedge or speech; patterns must be indented)",
+                                     "unknown directive \"%s\" (expected relation, define, hedge, speech or vocabulary; patterns must be indented)",
                                      word);
             g_free(word);
         }

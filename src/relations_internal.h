@@ -56,6 +56,8 @@ struct RelgraphRelationSet {
     GPtrArray *speech_prefixes;
     GStringChunk *strings;    /* file paths */
     char *strip;              /* prefix left out of rule locations ("file:line") */
+    GHashTable *vocabulary;   /* relation names a "vocabulary" line allows (owned keys); empty: any */
+    char *vocabulary_at;      /* "file:line" of the first vocabulary line */
 };
 
 #endif

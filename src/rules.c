@@ -55,6 +55,18 @@ static gboolean collect(const char *dir, GPtrArray *files, guint depth, GError *
 
 RelgraphRules *relgraph_rules_load(const char *dir, GPtrArray *diagnostics, GError **error)
 {
+    GPtrArray *diags = diagnostics ? g_ptr_array_ref(diagnostics) : relgraph_diagnostics_new();
+    RelgraphRules *rules = relgraph_rules_load_all(dir, diags, error);
+    if (rules && !relgraph_diagnostics_to_error(diags, error)) {
+        relgraph_rules_free(rules);
+        rules = NULL;
+    }
+    g_ptr_array_unref(diags);
+    return rules;
+}
+
+RelgraphRules *relgraph_rules_load_all(const char *dir, GPtrArray *diagnostics, GError **error)
+{
     GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
     if (g_file_test(dir, G_FILE_TEST_IS_DIR)) {
         if (!collect(dir, files, 0, error)) {
@@ -88,7 +100,7 @@ RelgraphRules *relgraph_rules_load(const char *dir, GPtrArray *diagnostics, GErr
     g_free(base);
     g_free(trimmed);
 
-    GPtrArray *diags = diagnostics ? g_ptr_array_ref(diagnostics) : relgraph_diagnostics_new();
+    GPtrArray *diags = diagnostics;
     gboolean ok = TRUE;
     guint n_actors = 0, n_rules = 0;
     /* Actors first: relation rules may refer to them. */
@@ -113,9 +125,6 @@ RelgraphRules *relgraph_rules_load(const char *dir, GPtrArray *diagnostics, GErr
                     "%s: no *.actors or *.rules files found", dir);
         ok = FALSE;
     }
-    if (ok)
-        ok = relgraph_diagnostics_to_error(diags, error);
-    g_ptr_array_unref(diags);
     if (!ok) {
         relgraph_rules_free(rules);
         return NULL;

@@ -31,6 +31,11 @@ const char *relgraph_rules_default_dir(void);
  * problem is appended to diagnostics (which may be NULL); returns NULL with
  * error set when there is at least one error. */
 RelgraphRules *relgraph_rules_load(const char *dir, GPtrArray *diagnostics, GError **error);
+/* Loads like relgraph_rules_load but keeps going past rule errors: every
+ * problem goes to diagnostics (required) and the rules are returned as far
+ * as they could be read. NULL only when a file or directory cannot be
+ * read. For lint, which checks what was loaded. */
+RelgraphRules *relgraph_rules_load_all(const char *dir, GPtrArray *diagnostics, GError **error);
 void relgraph_rules_free(RelgraphRules *rules);
 
 G_END_DECLS
