@@ -417,6 +417,9 @@ static void parse_pattern(RelgraphRelationSet *set, RelgraphRelation *relation,
     pattern->elems = seq;
     pattern->text = g_strdup(line->text);
     pattern->location = g_strdup_printf("%s:%u", relgraph_rulefile_display_path(line->path, set->strip), line->line);
+    pattern->file = line->path;
+    pattern->line = line->line;
+    pattern->col = line->col;
     pattern->slots = 2;
     g_ptr_array_add(relation->patterns, pattern);
 }
@@ -544,6 +547,9 @@ static void parse_define_line(RelgraphRelationSet *set, const RelgraphRuleLine *
     Macro *m = g_new0(Macro, 1);
     m->name = name;
     m->choice = choice;
+    m->file = line->path;
+    m->line = line->line;
+    m->col = relgraph_rulefile_col(line, name_start);
     g_hash_table_insert(set->macros, m->name, m);
 }
 

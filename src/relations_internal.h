@@ -35,13 +35,17 @@ typedef struct Elem {
 struct RelgraphPattern {
     GPtrArray *elems;         /* Elem*, the top-level sequence */
     char *text;
-    char *location;           /* "file:line" */
+    char *location;           /* "file:line" for outputs (see set->strip) */
+    const char *file;         /* where it is written, for diagnostics */
+    guint line, col;
     guint slots;              /* mentions the pattern needs at least */
 };
 
 typedef struct {
     char *name;
     Elem *choice;
+    const char *file;         /* where it is defined */
+    guint line, col;
 } Macro;
 
 struct RelgraphRelationSet {

@@ -13,6 +13,7 @@ static const struct {
     {"build", cli_build, "Build the relation graph of a corpus and export it (DOT, SVG, GraphML, TSV)"},
     {"extract", cli_extract, "List every relation mention of a corpus as TSV"},
     {"eval", cli_eval, "Score extraction against a gold file (precision, recall, F1)"},
+    {"lint", cli_lint, "Check rule files: every problem as file:line:col"},
     {"explain", cli_explain, "Show the sentences and rules behind an edge (--why-not: what did not match)"},
 };
 
