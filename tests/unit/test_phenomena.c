@@ -109,6 +109,13 @@ Test(phenomena, titles_and_appositions_give_affiliation)
     const char *appos = "Zhao Leji, China's No. 3 official, visited Pyongyang.";
     expect_has(appos, "Zhao Leji member_of China"); /* "No." is not a negation here */
     expect_has(appos, "Zhao Leji visit North Korea");
+    /* "the Foreign Ministry" is the ministry of the person just named. */
+    expect_has("Mao Ning, the Foreign Ministry spokeswoman, rejected the claim.",
+               "Mao Ning member_of Chinese Foreign Ministry");
+    /* With two foreign ministries in the document it names neither. */
+    const char *two = "Wang Yi met Choe Son Hui. Mao Ning, the Foreign Ministry spokeswoman, spoke later.";
+    expect_not(two, "Mao Ning member_of Chinese Foreign Ministry");
+    expect_not(two, "Mao Ning member_of North Korean Foreign Ministry");
     /* Caption lists: each person keeps their own title. */
     const char *caption = "From left, Russian President Vladimir Putin, Chinese President Xi Jinping and "
                           "North Korean leader Kim Jong Un.";
