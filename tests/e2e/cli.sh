@@ -8,7 +8,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 # --help on the tool and every subcommand, exit 0.
 "$RELGRAPH" --help | grep -q 'Commands:' || fail "relgraph --help"
-for cmd in build extract eval; do
+for cmd in build extract eval explain lint; do
   "$RELGRAPH" "$cmd" --help | grep -q 'Usage:' || fail "$cmd --help"
 done
 "$RELGRAPH" help build | grep -q -- '--layout' || fail "help build"
