@@ -2,7 +2,8 @@
  *
  * Exit codes (documented in --help and the README):
  *   0  success
- *   1  findings: eval below a --fail-under threshold
+ *   1  findings: eval below a --fail-under threshold, lint errors, an
+ *      explained edge without support
  *   2  usage errors, rule errors, unreadable or missing input
  *      (outputs are still written from every document that could be read)
  */
@@ -18,7 +19,8 @@
 enum { CLI_EXIT_OK = 0, CLI_EXIT_FINDINGS = 1, CLI_EXIT_ERROR = 2 };
 
 #define CLI_EXIT_CODES_HELP                                                    \
-    "Exit status: 0 success; 1 findings (eval below a --fail-under bound);\n" \
+    "Exit status: 0 success; 1 findings (eval below a --fail-under bound, lint\n" \
+    "errors, explain without support);\n" \
     "2 usage, rule or input errors (other documents are still processed and\n" \
     "outputs still written)."
 
