@@ -11,8 +11,10 @@ OUTDIR holds relgraph.{dot,graphml,gexf,json,tsv} from one run. Checks:
   - JSON loads with Python's json and NetworkX's node_link_graph;
   - TSV has the header source, relation, target, weight, documents;
   - every format has the node and edge counts of the DOT (Graphviz `gc`),
-    and the same (source, relation, target) -> weight for every edge;
-  - node colours agree between GraphML (r, g, b), GEXF (viz:color) and JSON.
+    and the same (source, relation, target) -> weight for every edge as the
+    DOT read back by Graphviz (`dot -Tjson`: edge label and tooltip);
+  - node colours agree between the DOT fill, GraphML (r, g, b), GEXF
+    (viz:color) and JSON.
 
 Run it with Debian's /usr/bin/python3 (python3-networkx, python3-igraph).
 Exits 1 with a message naming the failed check.
@@ -49,6 +51,24 @@ def dot_counts(path):
     if not match:
         fail("gc: unexpected output")
     return int(match.group(1)), int(match.group(2))
+
+
+def dot_edges(path):
+    """(source, relation, target) -> weight as Graphviz reads the DOT: the
+    edge label is the relation and the tooltip starts "S R T (weight W)";
+    also the node fill colours as (r, g, b)."""
+    data = json.loads(run(["dot", "-Tjson", path], "dot -Tjson"))
+    names = {o["_gvid"]: o["name"] for o in data["objects"]}
+    edges = {}
+    for e in data.get("edges", []):
+        match = re.search(r"\(weight (\d+)\)", e["tooltip"])
+        expect(match, f"DOT edge without a weight in its tooltip: {e['tooltip'][:80]}")
+        edges[(names[e["tail"]], e["label"], names[e["head"]])] = int(match.group(1))
+    colours = {}
+    for o in data["objects"]:
+        c = o["fillcolor"]
+        colours[o["name"]] = (int(c[1:3], 16), int(c[3:5], 16), int(c[5:7], 16))
+    return edges, colours
 
 
 def expect(condition, message):
@@ -151,6 +171,9 @@ def main():
         expect(json_edges == graphml_edges, "JSON and GraphML have different edges or weights")
         expect(tsv_edges == graphml_edges, "TSV and GraphML have different edges or weights")
         expect(gexf_colours == graphml_colours == json_colours, "node colours differ between formats")
+        d_edges, d_colours = dot_edges(path["dot"])
+        expect(d_edges == graphml_edges, "the DOT (labels, tooltip weights) and GraphML have different edges")
+        expect(d_colours == graphml_colours, "the DOT fill colours and GraphML r/g/b differ")
     except CheckError as e:
         print(f"check_formats: FAIL: {e}", file=sys.stderr)
         return 1
