@@ -32,6 +32,10 @@ static void elem_free(gpointer p)
 static void pattern_free(gpointer p)
 {
     RelgraphPattern *pattern = p;
+    if (pattern->trigger)
+        g_array_unref(pattern->trigger);
+    if (pattern->first_words)
+        g_array_unref(pattern->first_words);
     g_ptr_array_unref(pattern->elems);
     g_free(pattern->text);
     g_free(pattern->location);
@@ -76,6 +80,9 @@ RelgraphRelationSet *relgraph_relations_new(RelgraphLexicon *lexicon, const Relg
     set->hedge_prefixes = g_ptr_array_new_with_free_func(g_free);
     set->speech = g_hash_table_new(g_direct_hash, g_direct_equal);
     set->vocabulary = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    set->patterns = g_ptr_array_new();
+    set->by_trigger = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_array_unref);
+    set->untriggered = g_array_new(FALSE, FALSE, sizeof(guint));
     set->speech_prefixes = g_ptr_array_new_with_free_func(g_free);
     set->strings = g_string_chunk_new(256);
     return set;
@@ -95,6 +102,9 @@ void relgraph_relations_free(RelgraphRelationSet *set)
     g_string_chunk_free(set->strings);
     g_free(set->strip);
     g_hash_table_destroy(set->vocabulary);
+    g_ptr_array_unref(set->patterns);
+    g_hash_table_destroy(set->by_trigger);
+    g_array_unref(set->untriggered);
     g_free(set->vocabulary_at);
     g_free(set);
 }
@@ -385,6 +395,180 @@ static Elem *parse_choice(Parser *ps, char close)
     return e;
 }
 
+/* ---- pattern index ------------------------------------------------------ */
+
+typedef struct {
+    gboolean any, slot;
+    GHashTable *words;  /* GUINT_TO_POINTER(word id) */
+} FirstSet;
+
+static gboolean seq_first(const GPtrArray *seq, guint from, FirstSet *out);
+
+/* Adds what a match of e can start with; TRUE when e can match nothing. */
+static gboolean elem_first(const Elem *e, FirstSet *out)
+{
+    switch (e->kind) {
+    case ELEM_WORD:
+        g_hash_table_add(out->words, GUINT_TO_POINTER(e->word));
+        return FALSE;
+    case ELEM_PREFIX:
+    case ELEM_GAP:
+        out->any = TRUE;
+        return FALSE;
+    case ELEM_SLOT:
+        if (e->negated)
+            return TRUE;
+        out->slot = TRUE;
+        return FALSE;
+    case ELEM_CHOICE:
+    case ELEM_MACRO: {
+        const Elem *c = e->kind == ELEM_MACRO ? e->macro : e;
+        if (c->negated)
+            return TRUE;
+        gboolean nullable = c->optional;
+        for (guint i = 0; i < c->alternatives->len; i++)
+            if (seq_first(g_ptr_array_index(c->alternatives, i), 0, out))
+                nullable = TRUE;
+        return nullable;
+    }
+    }
+    out->any = TRUE;
+    return FALSE;
+}
+
+static gboolean seq_first(const GPtrArray *seq, guint from, FirstSet *out)
+{
+    for (guint i = from; i < seq->len; i++)
+        if (!elem_first(g_ptr_array_index(seq, i), out))
+            return FALSE;
+    return TRUE;
+}
+
+static gint compare_words(gconstpointer a, gconstpointer b)
+{
+    guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+    return x < y ? -1 : x > y;
+}
+
+static GArray *sorted_words(GHashTable *words)
+{
+    GArray *out = g_array_sized_new(FALSE, FALSE, sizeof(guint32), g_hash_table_size(words));
+    GHashTableIter it;
+    gpointer key;
+    g_hash_table_iter_init(&it, words);
+    while (g_hash_table_iter_next(&it, &key, NULL)) {
+        guint32 w = GPOINTER_TO_UINT(key);
+        g_array_append_val(out, w);
+    }
+    g_array_sort(out, compare_words);
+    return out;
+}
+
+static gboolean words_contain(const GArray *words, guint32 w)
+{
+    guint lo = 0, hi = words->len;
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        guint32 v = g_array_index(words, guint32, mid);
+        if (v == w)
+            return TRUE;
+        if (v < w)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return FALSE;
+}
+
+/* Words of which every match of seq contains at least one (added to
+ * words); FALSE when there is no such set (e.g. only slots and gaps). */
+static gboolean seq_required(const GPtrArray *seq, GHashTable *words);
+
+static gboolean elem_required(const Elem *e, GHashTable *words)
+{
+    if (e->kind == ELEM_WORD) {
+        g_hash_table_add(words, GUINT_TO_POINTER(e->word));
+        return TRUE;
+    }
+    if (e->kind != ELEM_CHOICE && e->kind != ELEM_MACRO)
+        return FALSE;
+    const Elem *c = e->kind == ELEM_MACRO ? e->macro : e;
+    if (c->optional || c->negated)
+        return FALSE;
+    for (guint i = 0; i < c->alternatives->len; i++)
+        if (!seq_required(g_ptr_array_index(c->alternatives, i), words))
+            return FALSE;
+    return TRUE;
+}
+
+static gboolean seq_required(const GPtrArray *seq, GHashTable *words)
+{
+    /* The most selective element: the smallest word set. */
+    GHashTable *best = NULL;
+    for (guint i = 0; i < seq->len; i++) {
+        GHashTable *candidate = g_hash_table_new(g_direct_hash, g_direct_equal);
+        if (elem_required(g_ptr_array_index(seq, i), candidate) &&
+            (!best || g_hash_table_size(candidate) < g_hash_table_size(best))) {
+            if (best)
+                g_hash_table_destroy(best);
+            best = candidate;
+        } else {
+            g_hash_table_destroy(candidate);
+        }
+    }
+    if (!best)
+        return FALSE;
+    GHashTableIter it;
+    gpointer key;
+    g_hash_table_iter_init(&it, best);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        g_hash_table_add(words, key);
+    g_hash_table_destroy(best);
+    return TRUE;
+}
+
+/* Computes the pattern's trigger words and start set, and files it in the
+ * set's trigger index, so that a sentence only meets the patterns whose
+ * words it has, at the positions where they can start. */
+static void index_pattern(RelgraphRelationSet *set, RelgraphPattern *pattern)
+{
+    pattern->index = set->patterns->len;
+    g_ptr_array_add(set->patterns, pattern);
+
+    FirstSet first = {FALSE, FALSE, g_hash_table_new(g_direct_hash, g_direct_equal)};
+    if (seq_first(pattern->elems, 0, &first))
+        first.any = TRUE;
+    pattern->first_any = first.any;
+    pattern->first_slot = first.slot;
+    pattern->first_words = sorted_words(first.words);
+    g_hash_table_destroy(first.words);
+
+    GHashTable *required = g_hash_table_new(g_direct_hash, g_direct_equal);
+    if (seq_required(pattern->elems, required)) {
+        pattern->trigger = sorted_words(required);
+        for (guint i = 0; i < pattern->trigger->len; i++) {
+            gpointer key = GUINT_TO_POINTER(g_array_index(pattern->trigger, guint32, i));
+            GArray *list = g_hash_table_lookup(set->by_trigger, key);
+            if (!list) {
+                list = g_array_new(FALSE, FALSE, sizeof(guint));
+                g_hash_table_insert(set->by_trigger, key, list);
+            }
+            g_array_append_val(list, pattern->index);
+        }
+    } else {
+        g_array_append_val(set->untriggered, pattern->index);
+    }
+    g_hash_table_destroy(required);
+
+    guint slots = 0;
+    for (guint i = 0; i < pattern->elems->len; i++) {
+        const Elem *e = g_ptr_array_index(pattern->elems, i);
+        if (e->kind == ELEM_SLOT && !e->negated)
+            slots += e->role == ROLE_PAIR ? 2 : 1;
+    }
+    pattern->slots = slots;
+}
+
 static void parse_pattern(RelgraphRelationSet *set, RelgraphRelation *relation,
                           const RelgraphRuleLine *line, GPtrArray *diagnostics)
 {
@@ -420,8 +604,9 @@ static void parse_pattern(RelgraphRelationSet *set, RelgraphRelation *relation,
     pattern->file = line->path;
     pattern->line = line->line;
     pattern->col = line->col;
-    pattern->slots = 2;
+    pattern->relation = relation;
     g_ptr_array_add(relation->patterns, pattern);
+    index_pattern(set, pattern);
 }
 
 /* ---- file parser ---------------------------------------------------- */
@@ -672,6 +857,7 @@ typedef struct {
     const guint8 *blocks_gap; /* token -> a gap may not skip it (a named actor, a speech verb) */
     Binding binding[4];
     const Elem *title;        /* the rules' @title macro, or NULL */
+    gint *title_end;          /* token -> skip_title() result, -1 until computed */
     guint end;                /* token after the match */
     guint steps;
 } Matcher;
@@ -709,7 +895,20 @@ static gboolean token_is(const Matcher *m, guint pos, const char *word)
  * President" in "Chinese President Xi Jinping", so that a slot can take the
  * person. Titles are the alternatives of the rules' @title macro. Returns
  * the position after the title, or pos when there is none. */
+static guint skip_title_uncached(Matcher *m, guint pos);
+
+/* Titles do not depend on the pattern: each position is worked out once
+ * per sentence. */
 static guint skip_title(Matcher *m, guint pos)
+{
+    if (pos >= m->n)
+        return pos;
+    if (m->title_end[pos] < 0)
+        m->title_end[pos] = (gint)skip_title_uncached(m, pos);
+    return (guint)m->title_end[pos];
+}
+
+static guint skip_title_uncached(Matcher *m, guint pos)
 {
     if (!m->title)
         return pos;
@@ -1016,21 +1215,51 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
         if ((tokens[i].flags & RELGRAPH_TOKEN_PUNCT) || in_word_list(set->speech, set->speech_prefixes, &tokens[i]))
             blocks_gap[i] = 1;
     Macro *title = g_hash_table_lookup(set->macros, "title");
+    gint *title_end = g_new(gint, n_tokens + 1);
+    for (guint i = 0; i <= n_tokens; i++)
+        title_end[i] = -1;
     Matcher m = {set, tokens, n_tokens, mentions, mention_at, blocks_gap, {{0, {0}}},
-                 title ? title->choice : NULL, 0, 0};
-    for (guint r = 0; r < set->relations->len; r++) {
-        const RelgraphRelation *relation = g_ptr_array_index(set->relations, r);
-        for (guint p = 0; p < relation->patterns->len; p++) {
-            const RelgraphPattern *pattern = g_ptr_array_index(relation->patterns, p);
-            for (guint start = 0; start < n_tokens; start++) {
-                for (guint b = 0; b < G_N_ELEMENTS(m.binding); b++)
-                    m.binding[b].count = 0;
-                m.steps = 0;
-                if (match_seq(&m, pattern->elems, 0, NULL, start))
-                    emit(&m, relation, pattern, start, matches);
-            }
+                 title ? title->choice : NULL, title_end, 0, 0};
+
+    /* The patterns this sentence can match: those whose trigger words it
+     * has, tried in load order (which decides the rule a mention is
+     * credited to). */
+    guint n_patterns = set->patterns->len;
+    guint8 *candidate = g_new0(guint8, n_patterns);
+    for (guint i = 0; i < set->untriggered->len; i++)
+        candidate[g_array_index(set->untriggered, guint, i)] = 1;
+    for (guint t = 0; t < n_tokens; t++) {
+        GArray *list = tokens[t].word ? g_hash_table_lookup(set->by_trigger, GUINT_TO_POINTER(tokens[t].word)) : NULL;
+        for (guint i = 0; list && i < list->len; i++)
+            candidate[g_array_index(list, guint, i)] = 1;
+    }
+    /* Where a slot can start: an actor, or a title before one. */
+    guint8 *slot_start = g_new0(guint8, n_tokens + 1);
+    gboolean slot_start_known = FALSE;
+
+    for (guint p = 0; p < n_patterns; p++) {
+        const RelgraphPattern *pattern = g_ptr_array_index(set->patterns, p);
+        if (!candidate[p] || n_mentions < pattern->slots)
+            continue;
+        if (pattern->first_slot && !slot_start_known) {
+            for (guint i = 0; i < n_tokens; i++)
+                slot_start[i] = mention_at[i] >= 0 || skip_title(&m, i) != i;
+            slot_start_known = TRUE;
+        }
+        for (guint start = 0; start < n_tokens; start++) {
+            if (!pattern->first_any && !(pattern->first_slot && slot_start[start]) &&
+                !(tokens[start].word && words_contain(pattern->first_words, tokens[start].word)))
+                continue;
+            for (guint b = 0; b < G_N_ELEMENTS(m.binding); b++)
+                m.binding[b].count = 0;
+            m.steps = 0;
+            if (match_seq(&m, pattern->elems, 0, NULL, start))
+                emit(&m, pattern->relation, pattern, start, matches);
         }
     }
+    g_free(slot_start);
+    g_free(candidate);
+    g_free(title_end);
     g_free(blocks_gap);
     g_free(mention_at);
 }

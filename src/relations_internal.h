@@ -39,6 +39,14 @@ struct RelgraphPattern {
     const char *file;         /* where it is written, for diagnostics */
     guint line, col;
     guint slots;              /* mentions the pattern needs at least */
+    /* Index (computed when the pattern is added, see relations.c): */
+    const RelgraphRelation *relation;
+    guint index;              /* in set->patterns: the order patterns are tried in */
+    GArray *trigger;          /* guint32 word ids, sorted: a sentence without any of
+                                 them cannot match; NULL when there is no such set */
+    GArray *first_words;      /* guint32 word ids, sorted: the words a match can start with */
+    gboolean first_slot;      /* a match can start with an actor slot */
+    gboolean first_any;       /* a match can start anywhere (gap, prefix, ...) */
 };
 
 typedef struct {
@@ -60,6 +68,9 @@ struct RelgraphRelationSet {
     GPtrArray *speech_prefixes;
     GStringChunk *strings;    /* file paths */
     char *strip;              /* prefix left out of rule locations ("file:line") */
+    GPtrArray *patterns;      /* RelgraphPattern*, every pattern in load order (borrowed) */
+    GHashTable *by_trigger;   /* word id -> GArray of guint pattern indexes */
+    GArray *untriggered;      /* guint indexes of patterns without a trigger */
     GHashTable *vocabulary;   /* relation names a "vocabulary" line allows (owned keys); empty: any */
     char *vocabulary_at;      /* "file:line" of the first vocabulary line */
 };
