@@ -26,6 +26,10 @@ static void elem_free(gpointer p)
     g_free(e->prefix);
     if (e->alternatives)
         g_ptr_array_unref(e->alternatives);
+    if (e->dispatch)
+        g_hash_table_destroy(e->dispatch);
+    if (e->always)
+        g_array_unref(e->always);
     g_free(e);
 }
 
@@ -81,6 +85,13 @@ RelgraphRelationSet *relgraph_relations_new(RelgraphLexicon *lexicon, const Relg
     set->speech = g_hash_table_new(g_direct_hash, g_direct_equal);
     set->vocabulary = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     set->patterns = g_ptr_array_new();
+    static const char *const words[W_COUNT] = {
+        [W_HIS] = "his", [W_HER] = "her", [W_THEIR] = "their", [W_ITS] = "its", [W_POSS] = "'s",
+        [W_COMMA] = ",", [W_AND] = "and", [W_THE] = "the", [W_A] = "a", [W_AN] = "an",
+        [W_WHO] = "who", [W_OF] = "of", [W_AT] = "at", [W_TO] = "to",
+    };
+    for (guint i = 0; i < W_COUNT; i++)
+        set->words[i] = relgraph_lexicon_intern(lexicon, words[i]);
     set->by_trigger = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_array_unref);
     set->untriggered = g_array_new(FALSE, FALSE, sizeof(guint));
     set->speech_prefixes = g_ptr_array_new_with_free_func(g_free);
@@ -527,6 +538,50 @@ static gboolean seq_required(const GPtrArray *seq, GHashTable *words)
     return TRUE;
 }
 
+#define DISPATCH_MIN_ALTERNATIVES 4
+
+/* Gives every choice of seq with many alternatives (not the macros, done
+ * where they are defined) a table from next word to the alternatives that
+ * can start with it. */
+static void index_choices(Elem *e);
+
+static void index_seq_choices(const GPtrArray *seq)
+{
+    for (guint i = 0; i < seq->len; i++)
+        index_choices(g_ptr_array_index(seq, i));
+}
+
+static void index_choices(Elem *e)
+{
+    if (e->kind != ELEM_CHOICE || e->dispatch)
+        return;
+    for (guint i = 0; i < e->alternatives->len; i++)
+        index_seq_choices(g_ptr_array_index(e->alternatives, i));
+    if (e->alternatives->len < DISPATCH_MIN_ALTERNATIVES)
+        return;
+    e->dispatch = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_array_unref);
+    e->always = g_array_new(FALSE, FALSE, sizeof(guint));
+    for (guint i = 0; i < e->alternatives->len; i++) {
+        FirstSet first = {FALSE, FALSE, g_hash_table_new(g_direct_hash, g_direct_equal)};
+        if (seq_first(g_ptr_array_index(e->alternatives, i), 0, &first) || first.any || first.slot) {
+            g_array_append_val(e->always, i);
+        } else {
+            GHashTableIter it;
+            gpointer key;
+            g_hash_table_iter_init(&it, first.words);
+            while (g_hash_table_iter_next(&it, &key, NULL)) {
+                GArray *list = g_hash_table_lookup(e->dispatch, key);
+                if (!list) {
+                    list = g_array_new(FALSE, FALSE, sizeof(guint));
+                    g_hash_table_insert(e->dispatch, key, list);
+                }
+                g_array_append_val(list, i);
+            }
+        }
+        g_hash_table_destroy(first.words);
+    }
+}
+
 /* Computes the pattern's trigger words and start set, and files it in the
  * set's trigger index, so that a sentence only meets the patterns whose
  * words it has, at the positions where they can start. */
@@ -534,6 +589,7 @@ static void index_pattern(RelgraphRelationSet *set, RelgraphPattern *pattern)
 {
     pattern->index = set->patterns->len;
     g_ptr_array_add(set->patterns, pattern);
+    index_seq_choices(pattern->elems);
 
     FirstSet first = {FALSE, FALSE, g_hash_table_new(g_direct_hash, g_direct_equal)};
     if (seq_first(pattern->elems, 0, &first))
@@ -729,6 +785,7 @@ static void parse_define_line(RelgraphRelationSet *set, const RelgraphRuleLine *
         g_free(name);
         return;
     }
+    index_choices(choice);
     Macro *m = g_new0(Macro, 1);
     m->name = name;
     m->choice = choice;
@@ -886,9 +943,9 @@ static gboolean actor_fits(const Matcher *m, guint mention, RelgraphActorType ty
     return (a->type & types) != 0;
 }
 
-static gboolean token_is(const Matcher *m, guint pos, const char *word)
+static gboolean token_is(const Matcher *m, guint pos, guint which)
 {
-    return pos < m->n && strcmp(m->tokens[pos].norm, word) == 0;
+    return pos < m->n && m->tokens[pos].word == m->set->words[which];
 }
 
 /* Skips a title before an actor: "[his|her|their] [Chinese|China 's]
@@ -913,11 +970,11 @@ static guint skip_title_uncached(Matcher *m, guint pos)
     if (!m->title)
         return pos;
     guint p = pos;
-    if (token_is(m, p, "his") || token_is(m, p, "her") || token_is(m, p, "their") || token_is(m, p, "its"))
+    if (token_is(m, p, W_HIS) || token_is(m, p, W_HER) || token_is(m, p, W_THEIR) || token_is(m, p, W_ITS))
         p++;
     if (p < m->n && m->mention_at[p] >= 0) {
         p = m->mentions[m->mention_at[p]].last;
-        if (token_is(m, p, "'s"))
+        if (token_is(m, p, W_POSS))
             p++;
     }
     guint after = p;
@@ -963,17 +1020,17 @@ static gint next_list_member(Matcher *m, guint pos, RelgraphActorType types, gbo
                              gboolean second)
 {
     guint q = pos;
-    gboolean comma = token_is(m, q, ",");
+    gboolean comma = token_is(m, q, W_COMMA);
     if (comma)
         q++;
-    gboolean and = token_is(m, q, "and");
+    gboolean and = token_is(m, q, W_AND);
     if (and)
         q++;
     /* "A, and B ..." with two members joins clauses, not a list. */
     if (comma && and && second)
         return -1;
     *closes = and || !comma;
-    if (q > pos && token_is(m, q, "the")) /* "Japan and the United States" */
+    if (q > pos && token_is(m, q, W_THE)) /* "Japan and the United States" */
         q++;
     if (q == pos) {
         /* Adjacent: only a bare mention, never a titled one ("Chinese
@@ -992,32 +1049,32 @@ static gint next_list_member(Matcher *m, guint pos, RelgraphActorType types, gbo
  * or 0 when there is none. */
 static guint skip_apposition(Matcher *m, guint pos)
 {
-    if (!token_is(m, pos, ","))
+    if (!token_is(m, pos, W_COMMA))
         return 0;
     guint p = pos + 1;
-    if (token_is(m, p, "who")) {
+    if (token_is(m, p, W_WHO)) {
         /* A relative clause, ", who arrived in Pyongyang on Friday,", up to
          * its closing comma. */
         for (guint q = p + 1; q < m->n && q <= p + RELATIVE_CLAUSE_MAX; q++)
             if (m->tokens[q].flags & RELGRAPH_TOKEN_PUNCT)
-                return token_is(m, q, ",") ? q + 1 : 0;
+                return token_is(m, q, W_COMMA) ? q + 1 : 0;
         return 0;
     }
-    if (token_is(m, p, "a") || token_is(m, p, "an") || token_is(m, p, "the"))
+    if (token_is(m, p, W_A) || token_is(m, p, W_AN) || token_is(m, p, W_THE))
         p++;
     guint after = skip_title(m, p);
     if (after == p)
         return 0;
-    if (token_is(m, after, "of") || token_is(m, after, "at") || token_is(m, after, "to")) {
+    if (token_is(m, after, W_OF) || token_is(m, after, W_AT) || token_is(m, after, W_TO)) {
         guint q = after + 1;
-        if (token_is(m, q, "the"))
+        if (token_is(m, q, W_THE))
             q++;
         if (q < m->n && m->mention_at[q] >= 0) {
             q = m->mentions[m->mention_at[q]].last;
             after = q;
         }
     }
-    return token_is(m, after, ",") ? after + 1 : 0;
+    return token_is(m, after, W_COMMA) ? after + 1 : 0;
 }
 
 static gboolean match_slot_from(Matcher *m, const Elem *e, const GPtrArray *seq, guint index,
@@ -1075,13 +1132,54 @@ static gboolean match_slot(Matcher *m, const Elem *e, const GPtrArray *seq, guin
     return FALSE;
 }
 
+/* The next alternative of e to try at pos after alternative *i (start
+ * with *i = -1), in the written order; FALSE when there is none. Choices
+ * with a dispatch table only offer the alternatives that can start with
+ * the word at pos. */
+typedef struct {
+    const GArray *hit;  /* dispatch list for the word at pos, or NULL */
+    guint h, a;         /* positions in hit and in always */
+    gint i;             /* plain iteration */
+} AltIter;
+
+static gboolean next_alternative(const Matcher *m, const Elem *e, guint pos, AltIter *it, guint *out)
+{
+    if (!e->dispatch) {
+        if ((guint)(++it->i) >= e->alternatives->len)
+            return FALSE;
+        *out = (guint)it->i;
+        return TRUE;
+    }
+    if (it->i < 0) {
+        it->i = 0;
+        it->hit = pos < m->n && m->tokens[pos].word
+                      ? g_hash_table_lookup(e->dispatch, GUINT_TO_POINTER(m->tokens[pos].word))
+                      : NULL;
+    }
+    gboolean has_hit = it->hit && it->h < it->hit->len, has_always = it->a < e->always->len;
+    if (!has_hit && !has_always)
+        return FALSE;
+    guint x = has_hit ? g_array_index(it->hit, guint, it->h) : G_MAXUINT;
+    guint y = has_always ? g_array_index(e->always, guint, it->a) : G_MAXUINT;
+    if (x < y) {
+        it->h++;
+        *out = x;
+    } else {
+        it->a++;
+        *out = y;
+    }
+    return TRUE;
+}
+
 static gboolean match_choice(Matcher *m, const Elem *e, const GPtrArray *seq, guint index,
                              const Cont *k, guint pos)
 {
+    AltIter it = {NULL, 0, 0, -1};
+    guint alt;
     if (e->negated) {
         guint saved_end = m->end;
-        for (guint i = 0; i < e->alternatives->len; i++)
-            if (match_seq(m, g_ptr_array_index(e->alternatives, i), 0, NULL, pos)) {
+        while (next_alternative(m, e, pos, &it, &alt))
+            if (match_seq(m, g_ptr_array_index(e->alternatives, alt), 0, NULL, pos)) {
                 m->end = saved_end;
                 return FALSE;
             }
@@ -1089,8 +1187,8 @@ static gboolean match_choice(Matcher *m, const Elem *e, const GPtrArray *seq, gu
         return match_seq(m, seq, index + 1, k, pos);
     }
     Cont after = {seq, index + 1, k};
-    for (guint i = 0; i < e->alternatives->len; i++)
-        if (match_seq(m, g_ptr_array_index(e->alternatives, i), 0, &after, pos))
+    while (next_alternative(m, e, pos, &it, &alt))
+        if (match_seq(m, g_ptr_array_index(e->alternatives, alt), 0, &after, pos))
             return TRUE;
     return e->optional && match_seq(m, seq, index + 1, k, pos);
 }

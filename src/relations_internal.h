@@ -30,7 +30,13 @@ typedef struct Elem {
     gboolean single;          /* SLOT: one actor, never a coordinated list */
     GPtrArray *alternatives;  /* CHOICE: GPtrArray* of Elem* sequences */
     const struct Elem *macro; /* MACRO: the macro's CHOICE, owned by the set */
+    /* CHOICE with many alternatives: which to try for a given next word. */
+    GHashTable *dispatch;     /* word id -> GArray of guint alternative indexes, ascending */
+    GArray *always;           /* guint indexes of alternatives to try whatever the word */
 } Elem;
+
+/* Words the matcher itself looks for (titles, lists, appositions). */
+enum { W_HIS, W_HER, W_THEIR, W_ITS, W_POSS, W_COMMA, W_AND, W_THE, W_A, W_AN, W_WHO, W_OF, W_AT, W_TO, W_COUNT };
 
 struct RelgraphPattern {
     GPtrArray *elems;         /* Elem*, the top-level sequence */
@@ -68,6 +74,7 @@ struct RelgraphRelationSet {
     GPtrArray *speech_prefixes;
     GStringChunk *strings;    /* file paths */
     char *strip;              /* prefix left out of rule locations ("file:line") */
+    guint32 words[W_COUNT];   /* lexicon ids of the matcher's own words */
     GPtrArray *patterns;      /* RelgraphPattern*, every pattern in load order (borrowed) */
     GHashTable *by_trigger;   /* word id -> GArray of guint pattern indexes */
     GArray *untriggered;      /* guint indexes of patterns without a trigger */
