@@ -952,6 +952,45 @@ static gboolean token_is(const Matcher *m, guint pos, guint which)
  * President" in "Chinese President Xi Jinping", so that a slot can take the
  * person. Titles are the alternatives of the rules' @title macro. Returns
  * the position after the title, or pos when there is none. */
+/* The next alternative of e to try at pos after alternative *i (start
+ * with *i = -1), in the written order; FALSE when there is none. Choices
+ * with a dispatch table only offer the alternatives that can start with
+ * the word at pos. */
+typedef struct {
+    const GArray *hit;  /* dispatch list for the word at pos, or NULL */
+    guint h, a;         /* positions in hit and in always */
+    gint i;             /* plain iteration */
+} AltIter;
+
+static gboolean next_alternative(const Matcher *m, const Elem *e, guint pos, AltIter *it, guint *out)
+{
+    if (!e->dispatch) {
+        if ((guint)(++it->i) >= e->alternatives->len)
+            return FALSE;
+        *out = (guint)it->i;
+        return TRUE;
+    }
+    if (it->i < 0) {
+        it->i = 0;
+        it->hit = pos < m->n && m->tokens[pos].word
+                      ? g_hash_table_lookup(e->dispatch, GUINT_TO_POINTER(m->tokens[pos].word))
+                      : NULL;
+    }
+    gboolean has_hit = it->hit && it->h < it->hit->len, has_always = it->a < e->always->len;
+    if (!has_hit && !has_always)
+        return FALSE;
+    guint x = has_hit ? g_array_index(it->hit, guint, it->h) : G_MAXUINT;
+    guint y = has_always ? g_array_index(e->always, guint, it->a) : G_MAXUINT;
+    if (x < y) {
+        it->h++;
+        *out = x;
+    } else {
+        it->a++;
+        *out = y;
+    }
+    return TRUE;
+}
+
 static guint skip_title_uncached(Matcher *m, guint pos);
 
 /* Titles do not depend on the pattern: each position is worked out once
@@ -981,7 +1020,9 @@ static guint skip_title_uncached(Matcher *m, guint pos)
     for (;;) {
         gboolean found = FALSE;
         guint saved_end = m->end;
-        for (guint i = 0; i < m->title->alternatives->len && !found; i++) {
+        AltIter it = {NULL, 0, 0, -1};
+        guint i;
+        while (!found && next_alternative(m, m->title, after, &it, &i)) {
             /* With no continuation, a match leaves its end in m->end. */
             if (match_seq(m, g_ptr_array_index(m->title->alternatives, i), 0, NULL, after) && m->end > after) {
                 after = m->end;
@@ -1130,45 +1171,6 @@ static gboolean match_slot(Matcher *m, const Elem *e, const GPtrArray *seq, guin
         if (match_slot_from(m, e, seq, index, k, candidates[i]))
             return TRUE;
     return FALSE;
-}
-
-/* The next alternative of e to try at pos after alternative *i (start
- * with *i = -1), in the written order; FALSE when there is none. Choices
- * with a dispatch table only offer the alternatives that can start with
- * the word at pos. */
-typedef struct {
-    const GArray *hit;  /* dispatch list for the word at pos, or NULL */
-    guint h, a;         /* positions in hit and in always */
-    gint i;             /* plain iteration */
-} AltIter;
-
-static gboolean next_alternative(const Matcher *m, const Elem *e, guint pos, AltIter *it, guint *out)
-{
-    if (!e->dispatch) {
-        if ((guint)(++it->i) >= e->alternatives->len)
-            return FALSE;
-        *out = (guint)it->i;
-        return TRUE;
-    }
-    if (it->i < 0) {
-        it->i = 0;
-        it->hit = pos < m->n && m->tokens[pos].word
-                      ? g_hash_table_lookup(e->dispatch, GUINT_TO_POINTER(m->tokens[pos].word))
-                      : NULL;
-    }
-    gboolean has_hit = it->hit && it->h < it->hit->len, has_always = it->a < e->always->len;
-    if (!has_hit && !has_always)
-        return FALSE;
-    guint x = has_hit ? g_array_index(it->hit, guint, it->h) : G_MAXUINT;
-    guint y = has_always ? g_array_index(e->always, guint, it->a) : G_MAXUINT;
-    if (x < y) {
-        it->h++;
-        *out = x;
-    } else {
-        it->a++;
-        *out = y;
-    }
-    return TRUE;
 }
 
 static gboolean match_choice(Matcher *m, const Elem *e, const GPtrArray *seq, guint index,

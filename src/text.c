@@ -3,7 +3,9 @@
  * The tokeniser is one left-to-right pass over bytes. ASCII is classified by
  * a table and lower-cased in place into a small buffer; only a token that
  * contains non-ASCII bytes goes through g_utf8_normalize and
- * g_utf8_casefold. Norm strings are interned in the caller's chunk. */
+ * g_utf8_casefold. Norm strings are copied into the caller's chunk; they are
+ * not deduplicated: the lexicon gives words their identity, and a hash
+ * lookup per token would cost more than the copy. */
 #include "relgraph/text.h"
 
 #include <string.h>
@@ -289,7 +291,7 @@ static char *normalize_slow(const char *bytes, gsize len)
 static void emit(GArray *tokens, GStringChunk *chunk, gsize start, gsize end, const char *norm,
                  guint32 flags)
 {
-    RelgraphToken t = {(guint32)start, (guint32)end, g_string_chunk_insert_const(chunk, norm), 0,
+    RelgraphToken t = {(guint32)start, (guint32)end, g_string_chunk_insert(chunk, norm), 0,
                        flags};
     g_array_append_val(tokens, t);
 }
