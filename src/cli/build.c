@@ -161,7 +161,7 @@ int cli_build(int argc, char **argv)
     graph = relgraph_graph_new();
     gpointer data[2] = {rules, graph};
     CliRunStats stats;
-    if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, corpus.quiet, add_document, data, &stats))
+    if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, add_document, data, &stats))
         goto out;
     if (stats.documents == 0) {
         fprintf(stderr, "relgraph: no document could be read; nothing written\n");

@@ -29,9 +29,10 @@ typedef struct {
     char *rules_dir;
     char *hedged;     /* "drop" or "keep" */
     gboolean quiet;
+    gint jobs;        /* extraction threads; 0 = one per core */
 } CliCorpusOptions;
 
-/* Adds --rules, --hedged and --quiet to a GOptionContext's main group. */
+/* Adds --rules, --hedged, --jobs and --quiet to a GOptionContext's main group. */
 void cli_add_corpus_options(GOptionContext *context, CliCorpusOptions *options);
 void cli_corpus_options_clear(CliCorpusOptions *options);
 
@@ -77,12 +78,14 @@ typedef struct {
     guint relations;   /* relation mentions */
 } CliRunStats;
 
-/* Expands the corpus paths, then reads and extracts every document in
- * order, calling fn for each. Problems with a path are printed and
- * counted, the rest of the corpus still runs. Returns FALSE when the
- * corpus could not be expanded at all (nothing ran). */
+/* Expands the corpus paths, then reads and extracts every document —
+ * options->jobs at a time — and calls fn for each, in path order, from the
+ * calling thread. Documents are dropped once fn returns, so memory does not
+ * grow with the corpus. Problems with a path are printed and counted, the
+ * rest of the corpus still runs. Returns FALSE when the corpus could not be
+ * expanded at all (nothing ran). */
 gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions *extract,
-                        char **paths, int n_paths, gboolean quiet, CliDocumentFunc fn,
+                        char **paths, int n_paths, const CliCorpusOptions *options, CliDocumentFunc fn,
                         gpointer user_data, CliRunStats *stats);
 
 /* Prints "relgraph: message" for an error and frees it. */

@@ -15,6 +15,8 @@ void cli_add_corpus_options(GOptionContext *context, CliCorpusOptions *options)
         {"hedged", 0, 0, G_OPTION_ARG_STRING, &options->hedged,
          "What to do with hedged or negated statements (\"may visit\", \"did not visit\"): drop (default) or keep",
          "drop|keep"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &options->jobs,
+         "Extract N documents at a time (default: one per core); outputs do not depend on it", "N"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &options->quiet, "No progress or summary on stderr", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
@@ -82,8 +84,41 @@ static gint compare_paths(gconstpointer a, gconstpointer b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* One document of a run: filled by a worker, used by the calling thread. */
+typedef struct {
+    const char *path;
+    RelgraphDocument *doc;
+    RelgraphExtractResult *result;
+    GError *error;
+    gboolean finished;
+} Slot;
+
+typedef struct {
+    const RelgraphRules *rules;
+    const RelgraphExtractOptions *extract;
+    Slot *slots;
+    GMutex lock;
+    GCond done;
+} Pipeline;
+
+/* Reads and extracts one document; runs on a pool thread or inline. The
+ * rules are only read, so any number of these run at once. */
+static void extract_slot(gpointer data, gpointer user_data)
+{
+    Slot *slot = data;
+    Pipeline *pl = user_data;
+    RelgraphDocument *doc = relgraph_document_load(slot->path, &slot->error);
+    RelgraphExtractResult *result = doc ? relgraph_extract_document(pl->rules, doc, pl->extract) : NULL;
+    g_mutex_lock(&pl->lock);
+    slot->doc = doc;
+    slot->result = result;
+    slot->finished = TRUE;
+    g_cond_broadcast(&pl->done);
+    g_mutex_unlock(&pl->lock);
+}
+
 gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions *extract,
-                        char **paths, int n_paths, gboolean quiet, CliDocumentFunc fn,
+                        char **paths, int n_paths, const CliCorpusOptions *options, CliDocumentFunc fn,
                         gpointer user_data, CliRunStats *stats)
 {
     memset(stats, 0, sizeof *stats);
@@ -117,28 +152,56 @@ gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions
     g_hash_table_destroy(seen);
     g_ptr_array_sort(all, compare_paths);
 
-    gboolean progress = !quiet && isatty(STDERR_FILENO) && all->len >= 100;
+    gboolean progress = !options->quiet && isatty(STDERR_FILENO) && all->len >= 100;
+    guint jobs = options->jobs > 0 ? (guint)options->jobs : g_get_num_processors();
+    Pipeline pl = {rules, extract, NULL, {0}, {0}};
+    g_mutex_init(&pl.lock);
+    g_cond_init(&pl.done);
+    pl.slots = g_new0(Slot, all->len);
+    GThreadPool *pool = NULL;
+    if (jobs > 1 && all->len > 1)
+        pool = g_thread_pool_new(extract_slot, &pl, (gint)jobs, TRUE, NULL);
+    /* At most `window` documents in flight: memory stays flat however
+     * large the corpus, and results are used in path order. */
+    guint window = pool ? jobs * 4 : 1, queued = 0;
     for (guint i = 0; i < all->len; i++) {
-        const char *path = g_ptr_array_index(all, i);
-        GError *error = NULL;
-        RelgraphDocument *doc = relgraph_document_load(path, &error);
-        if (!doc) {
-            cli_report(error);
+        for (; queued < all->len && queued < i + window; queued++) {
+            pl.slots[queued].path = g_ptr_array_index(all, queued);
+            if (pool)
+                g_thread_pool_push(pool, &pl.slots[queued], NULL);
+        }
+        Slot *slot = &pl.slots[i];
+        if (pool) {
+            g_mutex_lock(&pl.lock);
+            while (!slot->finished)
+                g_cond_wait(&pl.done, &pl.lock);
+            g_mutex_unlock(&pl.lock);
+        } else {
+            extract_slot(slot, &pl);
+        }
+        if (!slot->doc) {
+            cli_report(slot->error);
             stats->failed++;
             continue;
         }
-        for (guint w = 0; w < doc->warnings->len; w++)
-            fprintf(stderr, "relgraph: warning: %s\n", (const char *)g_ptr_array_index(doc->warnings, w));
-        RelgraphExtractResult *result = relgraph_extract_document(rules, doc, extract);
+        for (guint w = 0; w < slot->doc->warnings->len; w++)
+            fprintf(stderr, "relgraph: warning: %s\n", (const char *)g_ptr_array_index(slot->doc->warnings, w));
         stats->documents++;
-        stats->sentences += result->n_sentences;
-        stats->relations += result->relations->len;
-        fn(doc, result, user_data);
-        relgraph_extract_result_free(result);
-        relgraph_document_free(doc);
+        stats->sentences += slot->result->n_sentences;
+        stats->relations += slot->result->relations->len;
+        fn(slot->doc, slot->result, user_data);
+        relgraph_extract_result_free(slot->result);
+        relgraph_document_free(slot->doc);
+        slot->result = NULL;
+        slot->doc = NULL;
         if (progress && (i % 50 == 0 || i + 1 == all->len))
             fprintf(stderr, "\rrelgraph: %u/%u documents", i + 1, all->len);
     }
+    if (pool)
+        g_thread_pool_free(pool, FALSE, TRUE);
+    g_free(pl.slots);
+    g_mutex_clear(&pl.lock);
+    g_cond_clear(&pl.done);
     if (progress)
         fputc('\n', stderr);
     g_ptr_array_unref(all);

@@ -83,7 +83,7 @@ int cli_eval(int argc, char **argv)
     }
     run.rules = rules;
     CliRunStats stats;
-    if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, corpus.quiet, add_predictions, &run, &stats))
+    if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, add_predictions, &run, &stats))
         goto out;
     RelgraphEvalReport *report = relgraph_eval_compare(gold, run.predicted, run.docs);
     GString *text = g_string_new(NULL);

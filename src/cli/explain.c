@@ -185,7 +185,7 @@ int cli_explain(int argc, char **argv)
     run.why_not = why_not;
 
     CliRunStats stats;
-    if (!cli_run_corpus(rules, &extract, argv + 4, argc - 4, corpus.quiet, explain_document, &run, &stats))
+    if (!cli_run_corpus(rules, &extract, argv + 4, argc - 4, &corpus, explain_document, &run, &stats))
         goto out;
     const char *s = relgraph_dictionary_actor(rules->dictionary, run.source)->name;
     const char *t = relgraph_dictionary_actor(rules->dictionary, run.target)->name;

@@ -81,7 +81,7 @@ int cli_extract(int argc, char **argv)
     g_string_append(run.out, "doc\tsource\trelation\ttarget\tsentence\tevidence\trule");
     g_string_append(run.out, run.hedged_column ? "\thedged\n" : "\n");
     CliRunStats stats;
-    if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, corpus.quiet, add_rows, &run, &stats))
+    if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, add_rows, &run, &stats))
         goto out;
     gboolean written;
     if (output && strcmp(output, "-") != 0) {
