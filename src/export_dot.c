@@ -304,8 +304,8 @@ static void add_edge(Agraph_t *g, const RelgraphEdge *edge, guint index, GHashTa
         g_string_append(tip, ": ");
         append_esc(tip, ev->text);
     }
-    if (edge->evidence->len > shown)
-        g_string_append_printf(tip, "\\n(%u more)", edge->evidence->len - shown);
+    if (edge->weight > shown)
+        g_string_append_printf(tip, "\\n(%u mention%s in all)", edge->weight, edge->weight == 1 ? "" : "s");
     set(e, "tooltip", tip->str);
     g_string_free(tip, TRUE);
 }

@@ -166,12 +166,14 @@ void relgraph_extract_add_to_graph(const RelgraphRules *rules, const RelgraphDoc
         /* An implied member_of target need not be mentioned itself. */
         add_node(rules, graph, m->source, 0);
         add_node(rules, graph, m->target, 0);
-        char *text = relgraph_extract_sentence_text(doc, m->start, m->end);
-        RelgraphEvidence ev = {doc->id, m->sentence, m->start, m->end, text, (char *)m->rule};
-        relgraph_graph_add_mention(graph, relgraph_dictionary_actor(rules->dictionary, m->source)->name,
-                                   m->relation->name,
-                                   relgraph_dictionary_actor(rules->dictionary, m->target)->name,
-                                   m->relation->symmetric, m->relation->polarity, &ev);
-        g_free(text);
+        const char *source = relgraph_dictionary_actor(rules->dictionary, m->source)->name;
+        const char *target = relgraph_dictionary_actor(rules->dictionary, m->target)->name;
+        RelgraphEvidence ev = {doc->id, m->sentence, m->start, m->end, NULL, (char *)m->rule};
+        /* The sentence text only for evidence the graph keeps. */
+        if (relgraph_graph_evidence_wanted(graph, source, m->relation->name, target, m->relation->symmetric, &ev))
+            ev.text = relgraph_extract_sentence_text(doc, m->start, m->end);
+        relgraph_graph_add_mention(graph, source, m->relation->name, target, m->relation->symmetric,
+                                   m->relation->polarity, &ev);
+        g_free(ev.text);
     }
 }

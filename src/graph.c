@@ -8,6 +8,7 @@
 struct RelgraphGraph {
     GHashTable *nodes;  /* name (owned by the node) -> RelgraphNode* */
     GHashTable *edges;  /* set of RelgraphEdge*, hashed on (source, relation, target) */
+    guint evidence_limit; /* evidence kept per edge, 0 = all */
 };
 
 /* strcmp that orders NULL before every string, for optional fields. */
@@ -179,21 +180,56 @@ static void documents_add(GPtrArray *docs, const char *doc)
     g_ptr_array_insert(docs, (gint)lo, g_strdup(doc));
 }
 
-static void evidence_add(RelgraphEdge *edge, const RelgraphEvidence *ev)
+/* Where ev goes in the edge's sorted evidence; -1 when it is there already
+ * or would fall beyond the limit. */
+static gint evidence_slot(const RelgraphEdge *edge, const RelgraphEvidence *ev, guint limit)
 {
-    GPtrArray *list = edge->evidence;
+    const GPtrArray *list = edge->evidence;
     guint lo = 0, hi = list->len;
     while (lo < hi) {
         guint mid = lo + (hi - lo) / 2;
         int c = evidence_compare(g_ptr_array_index(list, mid), ev);
         if (c == 0)
-            return;
+            return -1;
         if (c < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    g_ptr_array_insert(list, (gint)lo, evidence_copy(ev));
+    return limit && lo >= limit ? -1 : (gint)lo;
+}
+
+/* Keeps the edge's evidence sorted and, with a limit, only the first
+ * `limit` items: the smallest of any union, so that merging stays
+ * associative and commutative. */
+static void evidence_add(RelgraphEdge *edge, const RelgraphEvidence *ev, guint limit)
+{
+    gint slot = evidence_slot(edge, ev, limit);
+    if (slot < 0)
+        return;
+    g_ptr_array_insert(edge->evidence, slot, evidence_copy(ev));
+    if (limit && edge->evidence->len > limit)
+        g_ptr_array_remove_index(edge->evidence, edge->evidence->len - 1);
+}
+
+void relgraph_graph_set_evidence_limit(RelgraphGraph *graph, guint limit)
+{
+    graph->evidence_limit = limit;
+}
+
+gboolean relgraph_graph_evidence_wanted(const RelgraphGraph *graph, const char *source, const char *relation,
+                                        const char *target, gboolean symmetric, const RelgraphEvidence *evidence)
+{
+    if (!graph->evidence_limit)
+        return TRUE;
+    if (symmetric && strcmp(source, target) > 0) {
+        const char *swap = source;
+        source = target;
+        target = swap;
+    }
+    RelgraphEdge probe = {.source = (char *)source, .relation = (char *)relation, .target = (char *)target};
+    const RelgraphEdge *edge = g_hash_table_lookup(graph->edges, &probe);
+    return !edge || evidence_slot(edge, evidence, graph->evidence_limit) >= 0;
 }
 
 RelgraphEdge *relgraph_graph_add_mention(RelgraphGraph *graph, const char *source, const char *relation,
@@ -211,7 +247,7 @@ RelgraphEdge *relgraph_graph_add_mention(RelgraphGraph *graph, const char *sourc
     if (evidence) {
         if (evidence->doc)
             documents_add(edge->documents, evidence->doc);
-        evidence_add(edge, evidence);
+        evidence_add(edge, evidence, graph->evidence_limit);
     }
     return edge;
 }
@@ -236,7 +272,7 @@ RelgraphEdge *relgraph_graph_add_edge(RelgraphGraph *graph, const RelgraphEdge *
     for (guint i = 0; i < edge->documents->len; i++)
         documents_add(dst->documents, g_ptr_array_index(edge->documents, i));
     for (guint i = 0; i < edge->evidence->len; i++)
-        evidence_add(dst, g_ptr_array_index(edge->evidence, i));
+        evidence_add(dst, g_ptr_array_index(edge->evidence, i), graph->evidence_limit);
     return dst;
 }
 

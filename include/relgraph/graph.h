@@ -79,6 +79,17 @@ RelgraphEdge *relgraph_graph_add_mention(RelgraphGraph *graph, const char *sourc
 RelgraphEdge *relgraph_graph_add_edge(RelgraphGraph *graph, const RelgraphEdge *edge, const char *source,
                                       const char *target);
 
+/* Keeps at most limit evidence items per edge (0: all, the default): the
+ * first in evidence order, whatever order they come in, so that memory
+ * grows with the graph and not with the corpus. Weights and documents still
+ * count every mention. Set it before adding anything. */
+void relgraph_graph_set_evidence_limit(RelgraphGraph *graph, guint limit);
+/* TRUE when evidence (its text may be NULL: it is not compared unless all
+ * else is equal) would be kept for that edge: callers skip building the
+ * sentence text of evidence that would be dropped. */
+gboolean relgraph_graph_evidence_wanted(const RelgraphGraph *graph, const char *source, const char *relation,
+                                        const char *target, gboolean symmetric, const RelgraphEvidence *evidence);
+
 /* Merges from into into: node mentions and edge weights add up, documents
  * and evidence are united. from is unchanged. */
 void relgraph_graph_merge(RelgraphGraph *into, const RelgraphGraph *from);

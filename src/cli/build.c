@@ -106,7 +106,7 @@ int cli_build(int argc, char **argv)
         {"title", 0, 0, G_OPTION_ARG_STRING, &title,
          "Title written on the figure (default: how many actors, relations and documents; --title '' for none)", "TEXT"},
         {"max-evidence", 0, 0, G_OPTION_ARG_INT, &max_evidence,
-         "Evidence sentences per edge in tooltips and GraphML (default: 3)", "N"},
+         "Example sentences kept per edge and shown in tooltips, GraphML, GEXF and JSON (default: 3)", "N"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionContext *context = g_option_context_new("CORPUS...");
@@ -159,6 +159,8 @@ int cli_build(int argc, char **argv)
         goto out;
 
     graph = relgraph_graph_new();
+    /* Only the evidence the outputs show is kept: memory follows the graph. */
+    relgraph_graph_set_evidence_limit(graph, max_evidence > 0 ? (guint)max_evidence : 3);
     gpointer data[2] = {rules, graph};
     CliRunStats stats;
     if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, add_document, data, &stats))

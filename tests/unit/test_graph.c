@@ -432,3 +432,40 @@ Test(graph, free_null_is_harmless)
 {
     relgraph_graph_free(NULL);
 }
+
+Test(graph, evidence_limit_keeps_the_first_whatever_the_order)
+{
+    /* Evidence d0..d9 added in two orders, and split over two graphs that
+     * are merged: the same three are kept, and the weight counts all ten. */
+    RelgraphGraph *a = relgraph_graph_new(), *b = relgraph_graph_new(), *c = relgraph_graph_new();
+    relgraph_graph_set_evidence_limit(a, 3);
+    relgraph_graph_set_evidence_limit(b, 3);
+    relgraph_graph_set_evidence_limit(c, 3);
+    for (guint i = 0; i < 10; i++) {
+        char doc[8], rdoc[8];
+        g_snprintf(doc, sizeof doc, "d%u", i);
+        g_snprintf(rdoc, sizeof rdoc, "d%u", 9 - i);
+        RelgraphEvidence ev = {doc, 0, 0, 5, (char *)"text", (char *)"r:1"};
+        RelgraphEvidence rev = {rdoc, 0, 0, 5, (char *)"text", (char *)"r:1"};
+        cr_expect(relgraph_graph_evidence_wanted(a, "A", "meet", "B", TRUE, &ev) == (i < 3));
+        relgraph_graph_add_mention(a, "A", "meet", "B", TRUE, RELGRAPH_POLARITY_NEUTRAL, &ev);
+        relgraph_graph_add_mention(i % 2 ? b : c, "B", "meet", "A", TRUE, RELGRAPH_POLARITY_NEUTRAL, &rev);
+    }
+    relgraph_graph_merge(b, c);
+    const RelgraphEdge *ea = relgraph_graph_edge(a, "A", "meet", "B"), *eb = relgraph_graph_edge(b, "A", "meet", "B");
+    cr_assert(ea && eb);
+    cr_expect_eq(ea->weight, 10);
+    cr_expect_eq(eb->weight, 10);
+    cr_expect_eq(ea->documents->len, 10, "documents still count every mention");
+    cr_assert_eq(ea->evidence->len, 3);
+    cr_assert_eq(eb->evidence->len, 3);
+    for (guint i = 0; i < 3; i++) {
+        char doc[8];
+        g_snprintf(doc, sizeof doc, "d%u", i);
+        cr_expect_str_eq(((RelgraphEvidence *)g_ptr_array_index(ea->evidence, i))->doc, doc);
+        cr_expect_str_eq(((RelgraphEvidence *)g_ptr_array_index(eb->evidence, i))->doc, doc);
+    }
+    relgraph_graph_free(a);
+    relgraph_graph_free(b);
+    relgraph_graph_free(c);
+}
