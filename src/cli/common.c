@@ -29,9 +29,51 @@ void cli_corpus_options_clear(CliCorpusOptions *options)
     g_free(options->hedged);
 }
 
+/* GOption does not split an attached value ("-j2", "-oout.svg") from its
+ * short option; do it first, as getopt users expect.  The rewritten vector
+ * lives until exit (the subcommands keep pointers into it). */
+static void split_attached_values(int *argc, char ***argv)
+{
+    static const char with_value[] = "jorTKg";
+    static GPtrArray *rewritten;
+    gboolean needed = FALSE;
+    for (int i = 1; i < *argc && strcmp((*argv)[i], "--") != 0; i++) {
+        const char *arg = (*argv)[i];
+        if (arg[0] == '-' && arg[1] && arg[1] != '-' && strchr(with_value, arg[1]) && arg[2])
+            needed = TRUE;
+    }
+    if (!needed)
+        return;
+    if (rewritten)
+        g_ptr_array_unref(rewritten);
+    rewritten = g_ptr_array_new_with_free_func(g_free);
+    gboolean options_over = FALSE;
+    for (int i = 0; i < *argc; i++) {
+        const char *arg = (*argv)[i];
+        if (strcmp(arg, "--") == 0)
+            options_over = TRUE;
+        if (!options_over && i > 0 && arg[0] == '-' && arg[1] && arg[1] != '-' &&
+            strchr(with_value, arg[1]) && arg[2]) {
+            g_ptr_array_add(rewritten, g_strndup(arg, 2));
+            g_ptr_array_add(rewritten, g_strdup(arg + 2));
+        } else {
+            g_ptr_array_add(rewritten, g_strdup(arg));
+        }
+    }
+    /* GOption shuffles the vector it is given: hand it a copy, so the
+     * strings stay owned (and reachable) through `rewritten`. */
+    static char **handed_out;
+    g_free(handed_out);
+    handed_out = g_new0(char *, rewritten->len + 1);
+    memcpy(handed_out, rewritten->pdata, rewritten->len * sizeof(char *));
+    *argc = (int)rewritten->len;
+    *argv = handed_out;
+}
+
 gboolean cli_parse(GOptionContext *context, int *argc, char ***argv)
 {
     GError *error = NULL;
+    split_attached_values(argc, argv);
     if (!g_option_context_parse(context, argc, argv, &error)) {
         fprintf(stderr, "relgraph: %s\n(see relgraph %s --help)\n", error->message,
                 (*argv)[0] ? (*argv)[0] : "");

@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Command-line behaviour: help, exit codes, errors, extract TSV, output naming.
 set -uo pipefail
+# A reader that stops early (grep -q) would kill the writer with SIGPIPE under
+# pipefail; pipelines below use plain grep, which reads to the end.
 : "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
 # --help on the tool and every subcommand, exit 0.
-"$RELGRAPH" --help | grep -q 'Commands:' || fail "relgraph --help"
+"$RELGRAPH" --help | grep 'Commands:' >/dev/null || fail "relgraph --help"
 for cmd in build extract eval explain lint; do
-  "$RELGRAPH" "$cmd" --help | grep -q 'Usage:' || fail "$cmd --help"
+  "$RELGRAPH" "$cmd" --help | grep 'Usage:' >/dev/null || fail "$cmd --help"
 done
-"$RELGRAPH" help build | grep -q -- '--layout' || fail "help build"
+"$RELGRAPH" help build | grep -- '--layout' >/dev/null || fail "help build"
 
 # Unknown command and unknown option: exit 2.
 "$RELGRAPH" frobnicate 2>/dev/null; [ $? -eq 2 ] || fail "unknown command exit"
@@ -25,7 +27,7 @@ awk -F'\t' 'NR > 1 && NF != 7 { bad = 1 } END { exit bad }' "$tmp/x.tsv" || fail
 grep -q $'^000_3f36a55123f2af5d\tZhao Leji\tvisit\tNorth Korea\t' "$tmp/x.tsv" || fail "extract misses Zhao Leji visit North Korea"
 
 # stdin is a document too.
-"$RELGRAPH" extract -q - < "$RELGRAPH_SRC/seeds/003_9e985366f0c5a270.txt" | grep -q $'^stdin\t' || fail "stdin document"
+"$RELGRAPH" extract -q - < "$RELGRAPH_SRC/seeds/003_9e985366f0c5a270.txt" | grep $'^stdin\t' >/dev/null || fail "stdin document"
 
 # A missing path is reported, the rest of the corpus still counts, exit 2.
 "$RELGRAPH" extract -q "$tmp/missing.txt" "$RELGRAPH_SRC/seeds" > "$tmp/y.tsv" 2> "$tmp/err"
@@ -46,7 +48,10 @@ grep -q "bad.rules:2:21: error: unknown actor type" "$tmp/err" || fail "rule err
 [ -s "$tmp/dir/relgraph.tsv" ] && [ -s "$tmp/dir/relgraph.dot" ] || fail "dir outputs"
 "$RELGRAPH" build -q -o "$tmp/g.graphml" "$RELGRAPH_SRC/seeds" || fail "build to file"
 grep -q '<graphml' "$tmp/g.graphml" || fail "format from extension"
-"$RELGRAPH" build -q -T dot -o - "$RELGRAPH_SRC/seeds" | grep -q '^digraph' || fail "stdout output"
+"$RELGRAPH" build -q -T dot -o - "$RELGRAPH_SRC/seeds" | grep '^digraph' >/dev/null || fail "stdout output"
+# Short options take attached values too (-j2, -Tdot, -oFILE), as with getopt.
+"$RELGRAPH" build -q -j2 -Tdot -o"$tmp/attached.dot" "$RELGRAPH_SRC/seeds" || fail "attached short values"
+cmp -s "$tmp/attached.dot" "$tmp/dir/relgraph.dot" || fail "attached short values give another graph"
 "$RELGRAPH" build -q -T svg,dot -o "$tmp/one.svg" "$RELGRAPH_SRC/seeds" 2>/dev/null
 [ $? -eq 2 ] || fail "two formats into one file must be refused"
 "$RELGRAPH" build -q -T png -o "$tmp/z" "$RELGRAPH_SRC/seeds" 2>/dev/null

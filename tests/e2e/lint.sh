@@ -7,7 +7,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
-"$RELGRAPH" lint --help | grep -q -- '--werror' || fail "--help"
+"$RELGRAPH" lint --help | grep -- '--werror' >/dev/null || fail "--help"
 "$RELGRAPH" lint --rules "$RELGRAPH_SRC/rules" > "$tmp/out" 2> "$tmp/err" || fail "default rules exit $?: $(cat "$tmp/out")"
 grep -q ': error:' "$tmp/out" && fail "default rules have errors"
 grep -q '^relgraph lint: 0 errors' "$tmp/err" || fail "summary: $(cat "$tmp/err")"
