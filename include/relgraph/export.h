@@ -19,12 +19,19 @@ G_BEGIN_DECLS
 
 typedef struct {
     const char *title;   /* graph title/label, NULL for none */
-    const char *layout;  /* Graphviz layout engine for SVG: dot, neato, sfdp, circo, ...; NULL = default */
+    const char *layout;  /* Graphviz layout engine for SVG: dot, neato, sfdp, circo, ...; NULL = default (above) */
     guint max_evidence;  /* evidence sentences per edge in tooltips/attributes; 0 = default (3) */
     gboolean no_legend;  /* DOT/SVG: the title only, without the legend */
 } RelgraphExportOptions;
 
+/* The default engine: dot (ranked, left to right) for a figure a reader
+ * can take in; above RELGRAPH_LARGE_GRAPH_EDGES relations, where dot takes
+ * minutes and no layered drawing is readable, sfdp.  Large graphs also get
+ * straight edges (except in dot, whose routing is cheap) and dot a bounded
+ * crossing and positioning effort, so a layout takes seconds. */
 #define RELGRAPH_DEFAULT_LAYOUT "dot"
+#define RELGRAPH_LARGE_GRAPH_LAYOUT "sfdp"
+#define RELGRAPH_LARGE_GRAPH_EDGES 500
 
 /* Renders the graph in format (see relgraph_export_formats). *len gets the
  * size in bytes; the buffer is also NUL-terminated. */

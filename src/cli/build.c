@@ -101,7 +101,8 @@ int cli_build(int argc, char **argv)
         {"format", 'T', 0, G_OPTION_ARG_STRING, &format_list,
          "Comma-separated formats: dot, svg, graphml, gexf, json, tsv (default: " DEFAULT_FORMATS ")", "LIST"},
         {"layout", 'K', 0, G_OPTION_ARG_STRING, &layout,
-         "Graphviz layout engine for SVG: dot, neato, fdp, sfdp, circo, twopi (default: " RELGRAPH_DEFAULT_LAYOUT ")",
+         "Graphviz layout engine for SVG: dot, neato, fdp, sfdp, circo, twopi (default: " RELGRAPH_DEFAULT_LAYOUT
+         ", or " RELGRAPH_LARGE_GRAPH_LAYOUT " above " G_STRINGIFY(RELGRAPH_LARGE_GRAPH_EDGES) " relations)",
          "ENGINE"},
         {"title", 0, 0, G_OPTION_ARG_STRING, &title,
          "Title written on the figure (default: how many actors, relations and documents; --title '' for none)", "TEXT"},

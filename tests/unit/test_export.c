@@ -281,6 +281,39 @@ Test(export, svg_carries_tooltips_classes_and_default_layout)
     relgraph_graph_free(g);
 }
 
+/* Above RELGRAPH_LARGE_GRAPH_EDGES the default engine is sfdp with straight
+ * edges (dot would take minutes); an engine asked for is kept, and dot gets
+ * bounded effort. A smaller graph keeps dot and spline routing. */
+Test(export, large_graph_layout_budget)
+{
+    RelgraphGraph *g = relgraph_graph_new();
+    for (guint i = 0; i <= RELGRAPH_LARGE_GRAPH_EDGES; i++) {
+        char source[16], target[16];
+        g_snprintf(source, sizeof source, "A%u", i % 40);
+        g_snprintf(target, sizeof target, "B%u", i / 40);
+        relgraph_graph_add_mention(g, source, "meet", target, FALSE, RELGRAPH_POLARITY_COOPERATIVE, NULL);
+    }
+    cr_assert_gt(relgraph_graph_edge_count(g), RELGRAPH_LARGE_GRAPH_EDGES);
+    char *dot = export_ok(g, "dot", NULL, NULL);
+    cr_expect_not_null(strstr(dot, "layout=" RELGRAPH_LARGE_GRAPH_LAYOUT), "large default engine");
+    cr_expect_not_null(strstr(dot, "splines=line"), "straight edges in a large sfdp layout");
+    g_free(dot);
+    RelgraphExportOptions with_dot = {.layout = "dot"};
+    dot = export_ok(g, "dot", &with_dot, NULL);
+    cr_expect_not_null(strstr(dot, "layout=dot"), "an engine asked for is kept");
+    cr_expect_not_null(strstr(dot, "nslimit=0.2"), "bounded dot positioning");
+    g_free(dot);
+    relgraph_graph_free(g);
+
+    RelgraphGraph *small = fixture(FALSE);
+    dot = export_ok(small, "dot", NULL, NULL);
+    cr_expect_not_null(strstr(dot, "layout=" RELGRAPH_DEFAULT_LAYOUT));
+    cr_expect_not_null(strstr(dot, "splines=true"));
+    cr_expect_null(strstr(dot, "nslimit"));
+    g_free(dot);
+    relgraph_graph_free(small);
+}
+
 Test(export, unknown_layout_is_a_usage_error)
 {
     RelgraphGraph *g = fixture(FALSE);
