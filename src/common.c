@@ -1,7 +1,14 @@
 /* Shared definitions: error domain, type and polarity names, atomic output. */
 #include "relgraph/common.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <sys/stat.h>
 
 G_DEFINE_QUARK(relgraph-error-quark, relgraph_error)
 
@@ -51,4 +58,93 @@ gboolean relgraph_write_file_atomic(const char *path, const char *data, gsize le
         return FALSE;
     }
     return TRUE;
+}
+
+struct RelgraphAtomicFile {
+    char *path, *temp;
+    FILE *stream;
+    int write_errno; /* first failed write, 0 while all is well */
+};
+
+RelgraphAtomicFile *relgraph_atomic_file_open(const char *path, GError **error)
+{
+    g_return_val_if_fail(path, NULL);
+    /* A device or a pipe (/dev/stdout, a FIFO) cannot be replaced, and must
+     * not be: write to it directly. */
+    GStatBuf st;
+    if (g_stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        FILE *stream = fopen(path, "w");
+        if (!stream) {
+            g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", path, g_strerror(errno));
+            return NULL;
+        }
+        RelgraphAtomicFile *file = g_new0(RelgraphAtomicFile, 1);
+        file->path = g_strdup(path);
+        file->stream = stream;
+        return file;
+    }
+    char *temp = g_strconcat(path, ".XXXXXX", NULL);
+    int fd = g_mkstemp_full(temp, O_WRONLY, 0644);
+    FILE *stream = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!stream) {
+        int saved = errno;
+        if (fd >= 0) {
+            close(fd);
+            g_unlink(temp);
+        }
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: cannot create a temporary file: %s", path,
+                    g_strerror(saved));
+        g_free(temp);
+        return NULL;
+    }
+    RelgraphAtomicFile *file = g_new0(RelgraphAtomicFile, 1);
+    file->path = g_strdup(path);
+    file->temp = temp;
+    file->stream = stream;
+    return file;
+}
+
+gboolean relgraph_atomic_file_write(RelgraphAtomicFile *file, const char *data, gsize len)
+{
+    if (file->write_errno == 0 && len > 0 && fwrite(data, 1, len, file->stream) != len)
+        file->write_errno = errno ? errno : EIO;
+    return file->write_errno == 0;
+}
+
+static void atomic_file_free(RelgraphAtomicFile *file)
+{
+    g_free(file->path);
+    g_free(file->temp);
+    g_free(file);
+}
+
+void relgraph_atomic_file_abort(RelgraphAtomicFile *file)
+{
+    if (!file)
+        return;
+    fclose(file->stream);
+    if (file->temp)
+        g_unlink(file->temp);
+    atomic_file_free(file);
+}
+
+gboolean relgraph_atomic_file_commit(RelgraphAtomicFile *file, GError **error)
+{
+    g_return_val_if_fail(file, FALSE);
+    int failed = file->write_errno;
+    if (!failed && fflush(file->stream) != 0)
+        failed = errno;
+    /* On disk before the rename, or a crash could leave an empty file. */
+    if (!failed && file->temp && fsync(fileno(file->stream)) != 0)
+        failed = errno;
+    if (fclose(file->stream) != 0 && !failed)
+        failed = errno;
+    if (!failed && file->temp && g_rename(file->temp, file->path) != 0)
+        failed = errno;
+    if (failed && file->temp)
+        g_unlink(file->temp);
+    if (failed)
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", file->path, g_strerror(failed));
+    atomic_file_free(file);
+    return !failed;
 }

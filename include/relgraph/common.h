@@ -52,6 +52,18 @@ gboolean relgraph_polarity_from_name(const char *name, RelgraphPolarity *out);
  * fsync, rename): on failure the previous file is left untouched. */
 gboolean relgraph_write_file_atomic(const char *path, const char *data, gsize len, GError **error);
 
+/* The same for output produced piece by piece (extract's rows), so it need
+ * not be held in memory: data goes to a temporary file beside path, which
+ * replaces path only at _commit. _abort (or a failed _commit) removes it.
+ * Both free the handle. */
+typedef struct RelgraphAtomicFile RelgraphAtomicFile;
+
+RelgraphAtomicFile *relgraph_atomic_file_open(const char *path, GError **error);
+/* Returns FALSE once a write has failed; the error is reported by _commit. */
+gboolean relgraph_atomic_file_write(RelgraphAtomicFile *file, const char *data, gsize len);
+gboolean relgraph_atomic_file_commit(RelgraphAtomicFile *file, GError **error);
+void relgraph_atomic_file_abort(RelgraphAtomicFile *file);
+
 G_END_DECLS
 
 #endif

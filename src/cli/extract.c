@@ -5,11 +5,34 @@
 
 #include "cli.h"
 
+/* Rows are built in `out` and handed on every FLUSH_BYTES, so memory does
+ * not grow with the corpus: to `file` (atomic, replaced at the end) or to
+ * standard output. */
 typedef struct {
     const RelgraphRules *rules;
     GString *out;
     gboolean hedged_column;
+    RelgraphAtomicFile *file;
+    gboolean write_failed;
+    int write_errno;
 } ExtractRun;
+
+#define FLUSH_BYTES (256 * 1024)
+
+static void flush_rows(ExtractRun *run)
+{
+    if (run->out->len == 0 || run->write_failed) {
+        g_string_truncate(run->out, 0);
+        return;
+    }
+    if (run->file)
+        run->write_failed = !relgraph_atomic_file_write(run->file, run->out->str, run->out->len);
+    else if (fwrite(run->out->str, 1, run->out->len, stdout) != run->out->len) {
+        run->write_failed = TRUE;
+        run->write_errno = errno;
+    }
+    g_string_truncate(run->out, 0);
+}
 
 /* TSV fields hold no tab or line break. */
 static void append_field(GString *out, const char *text)
@@ -41,6 +64,8 @@ static void add_rows(const RelgraphDocument *doc, const RelgraphExtractResult *r
         g_string_append_c(run->out, '\n');
         g_free(text);
     }
+    if (run->out->len >= FLUSH_BYTES)
+        flush_rows(run);
 }
 
 int cli_extract(int argc, char **argv)
@@ -63,7 +88,7 @@ int cli_extract(int argc, char **argv)
     cli_add_corpus_options(context, &corpus);
     int status = CLI_EXIT_ERROR;
     RelgraphRules *rules = NULL;
-    ExtractRun run = {NULL, g_string_new(NULL), FALSE};
+    ExtractRun run = {.out = g_string_new(NULL)};
     if (!cli_parse(context, &argc, &argv))
         goto out;
     if (format && strcmp(format, "tsv") != 0) {
@@ -78,23 +103,38 @@ int cli_extract(int argc, char **argv)
         goto out;
     run.rules = rules;
     run.hedged_column = extract.hedged == RELGRAPH_HEDGED_KEEP;
+    if (output && strcmp(output, "-") != 0) {
+        GError *error = NULL;
+        run.file = relgraph_atomic_file_open(output, &error);
+        if (!run.file) {
+            cli_report(error);
+            goto out;
+        }
+    }
     g_string_append(run.out, "doc\tsource\trelation\ttarget\tsentence\tevidence\trule");
     g_string_append(run.out, run.hedged_column ? "\thedged\n" : "\n");
     CliRunStats stats;
     if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, add_rows, &run, &stats))
         goto out;
+    flush_rows(&run);
     gboolean written;
-    if (output && strcmp(output, "-") != 0) {
+    if (run.file) {
         GError *error = NULL;
-        written = relgraph_write_file_atomic(output, run.out->str, run.out->len, &error);
+        written = relgraph_atomic_file_commit(run.file, &error);
+        run.file = NULL;
         cli_report(error);
     } else {
-        written = fwrite(run.out->str, 1, run.out->len, stdout) == run.out->len && fflush(stdout) == 0;
+        if (!run.write_failed && fflush(stdout) != 0) {
+            run.write_failed = TRUE;
+            run.write_errno = errno;
+        }
+        written = !run.write_failed;
         if (!written)
-            fprintf(stderr, "relgraph: standard output: %s\n", g_strerror(errno));
+            fprintf(stderr, "relgraph: standard output: %s\n", g_strerror(run.write_errno));
     }
     status = written && stats.failed == 0 ? CLI_EXIT_OK : CLI_EXIT_ERROR;
 out:
+    relgraph_atomic_file_abort(run.file);
     g_string_free(run.out, TRUE);
     relgraph_rules_free(rules);
     cli_corpus_options_clear(&corpus);

@@ -26,6 +26,22 @@ head -1 "$tmp/x.tsv" | grep -q $'^doc\tsource\trelation\ttarget\tsentence\tevide
 awk -F'\t' 'NR > 1 && NF != 7 { bad = 1 } END { exit bad }' "$tmp/x.tsv" || fail "extract column count"
 grep -q $'^000_3f36a55123f2af5d\tZhao Leji\tvisit\tNorth Korea\t' "$tmp/x.tsv" || fail "extract misses Zhao Leji visit North Korea"
 
+# extract streams its rows into a temporary file that replaces the output
+# at the end: no leftovers; a device is written in place; a full disk is an
+# error, exit 2.
+"$RELGRAPH" extract -q -o "$tmp/x2.tsv" "$RELGRAPH_SRC/seeds" || fail "extract -o"
+cmp -s "$tmp/x.tsv" "$tmp/x2.tsv" || fail "extract -o differs from standard output"
+[ "$(ls "$tmp" | grep -c 'x2.tsv')" -eq 1 ] || fail "temporary file left beside the output"
+"$RELGRAPH" extract -q -o /dev/stdout "$RELGRAPH_SRC/seeds" | cmp -s - "$tmp/x.tsv" || fail "extract -o /dev/stdout"
+if [ -w /dev/full ]; then
+  "$RELGRAPH" extract -q -o /dev/full "$RELGRAPH_SRC/seeds" 2> "$tmp/err"
+  [ $? -eq 2 ] || fail "extract -o /dev/full exit"
+  grep -q '/dev/full: No space left on device' "$tmp/err" || fail "extract -o /dev/full message"
+  [ -c /dev/full ] || fail "/dev/full replaced"
+  "$RELGRAPH" extract -q "$RELGRAPH_SRC/seeds" > /dev/full 2> "$tmp/err"
+  [ $? -eq 2 ] || fail "extract > /dev/full exit"
+fi
+
 # stdin is a document too.
 "$RELGRAPH" extract -q - < "$RELGRAPH_SRC/seeds/003_9e985366f0c5a270.txt" | grep $'^stdin\t' >/dev/null || fail "stdin document"
 
