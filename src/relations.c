@@ -72,6 +72,16 @@ const char *relgraph_pattern_text(const RelgraphPattern *pattern)
     return pattern->text;
 }
 
+/* Words so frequent in news text that a trigger made of them would let
+ * nearly every sentence meet the pattern: a trigger avoids them. */
+static const char *const common_words[] = {
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "as",
+    "'s", ",", ";", ":", "is", "was", "were", "are", "be", "been", "has", "have", "had", "will",
+    "would", "that", "this", "it", "its", "his", "her", "their", "he", "she", "they", "said",
+    "says", "not", "after", "before", "over", "into", "about", "than", "but", "which", "who",
+};
+#define COMMON_WORD_COST 100
+
 RelgraphRelationSet *relgraph_relations_new(RelgraphLexicon *lexicon, const RelgraphDictionary *dict)
 {
     RelgraphRelationSet *set = g_new0(RelgraphRelationSet, 1);
@@ -92,6 +102,9 @@ RelgraphRelationSet *relgraph_relations_new(RelgraphLexicon *lexicon, const Relg
     };
     for (guint i = 0; i < W_COUNT; i++)
         set->words[i] = relgraph_lexicon_intern(lexicon, words[i]);
+    set->common = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (guint i = 0; i < G_N_ELEMENTS(common_words); i++)
+        g_hash_table_add(set->common, GUINT_TO_POINTER(relgraph_lexicon_intern(lexicon, common_words[i])));
     set->by_trigger = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_array_unref);
     set->untriggered = g_array_new(FALSE, FALSE, sizeof(guint));
     set->speech_prefixes = g_ptr_array_new_with_free_func(g_free);
@@ -116,6 +129,7 @@ void relgraph_relations_free(RelgraphRelationSet *set)
     g_ptr_array_unref(set->patterns);
     g_hash_table_destroy(set->by_trigger);
     g_array_unref(set->untriggered);
+    g_hash_table_destroy(set->common);
     g_free(set->vocabulary_at);
     g_free(set);
 }
@@ -491,11 +505,12 @@ static gboolean words_contain(const GArray *words, guint32 w)
     return FALSE;
 }
 
+
 /* Words of which every match of seq contains at least one (added to
  * words); FALSE when there is no such set (e.g. only slots and gaps). */
-static gboolean seq_required(const GPtrArray *seq, GHashTable *words);
+static gboolean seq_required(const RelgraphRelationSet *set, const GPtrArray *seq, GHashTable *words);
 
-static gboolean elem_required(const Elem *e, GHashTable *words)
+static gboolean elem_required(const RelgraphRelationSet *set, const Elem *e, GHashTable *words)
 {
     if (e->kind == ELEM_WORD) {
         g_hash_table_add(words, GUINT_TO_POINTER(e->word));
@@ -507,22 +522,38 @@ static gboolean elem_required(const Elem *e, GHashTable *words)
     if (c->optional || c->negated)
         return FALSE;
     for (guint i = 0; i < c->alternatives->len; i++)
-        if (!seq_required(g_ptr_array_index(c->alternatives, i), words))
+        if (!seq_required(set, g_ptr_array_index(c->alternatives, i), words))
             return FALSE;
     return TRUE;
 }
 
-static gboolean seq_required(const GPtrArray *seq, GHashTable *words)
+/* How many sentences a trigger set lets through, roughly: a common word
+ * counts as many rare ones. */
+static guint trigger_cost(const RelgraphRelationSet *set, GHashTable *words)
 {
-    /* The most selective element: the smallest word set. */
+    guint cost = 0;
+    GHashTableIter it;
+    gpointer key;
+    g_hash_table_iter_init(&it, words);
+    while (g_hash_table_iter_next(&it, &key, NULL))
+        cost += g_hash_table_contains(set->common, key) ? COMMON_WORD_COST : 1;
+    return cost;
+}
+
+static gboolean seq_required(const RelgraphRelationSet *set, const GPtrArray *seq, GHashTable *words)
+{
+    /* The most selective element: the cheapest word set. */
     GHashTable *best = NULL;
+    guint best_cost = 0;
     for (guint i = 0; i < seq->len; i++) {
         GHashTable *candidate = g_hash_table_new(g_direct_hash, g_direct_equal);
-        if (elem_required(g_ptr_array_index(seq, i), candidate) &&
-            (!best || g_hash_table_size(candidate) < g_hash_table_size(best))) {
+        guint cost = 0;
+        if (elem_required(set, g_ptr_array_index(seq, i), candidate) &&
+            (!best || (cost = trigger_cost(set, candidate)) < best_cost)) {
             if (best)
                 g_hash_table_destroy(best);
             best = candidate;
+            best_cost = cost ? cost : trigger_cost(set, candidate);
         } else {
             g_hash_table_destroy(candidate);
         }
@@ -600,7 +631,7 @@ static void index_pattern(RelgraphRelationSet *set, RelgraphPattern *pattern)
     g_hash_table_destroy(first.words);
 
     GHashTable *required = g_hash_table_new(g_direct_hash, g_direct_equal);
-    if (seq_required(pattern->elems, required)) {
+    if (seq_required(set, pattern->elems, required)) {
         pattern->trigger = sorted_words(required);
         for (guint i = 0; i < pattern->trigger->len; i++) {
             gpointer key = GUINT_TO_POINTER(g_array_index(pattern->trigger, guint32, i));

@@ -78,6 +78,7 @@ struct RelgraphRelationSet {
     GPtrArray *patterns;      /* RelgraphPattern*, every pattern in load order (borrowed) */
     GHashTable *by_trigger;   /* word id -> GArray of guint pattern indexes */
     GArray *untriggered;      /* guint indexes of patterns without a trigger */
+    GHashTable *common;       /* ids of common_words, which triggers avoid */
     GHashTable *vocabulary;   /* relation names a "vocabulary" line allows (owned keys); empty: any */
     char *vocabulary_at;      /* "file:line" of the first vocabulary line */
 };
