@@ -28,14 +28,7 @@ static void trie_free(TrieNode *node)
 {
     if (!node)
         return;
-    if (node->children) {
-        GHashTableIter it;
-        gpointer child;
-        g_hash_table_iter_init(&it, node->children);
-        while (g_hash_table_iter_next(&it, NULL, &child))
-            trie_free(child);
-        g_hash_table_destroy(node->children);
-    }
+    relgraph_intmap_destroy(&node->children, (GDestroyNotify)trie_free);
     if (node->entries)
         g_array_unref(node->entries);
     g_free(node);
@@ -330,7 +323,7 @@ gboolean relgraph_dictionary_load(RelgraphDictionary *dict, const char *path,
 
 static TrieNode *trie_child(const TrieNode *node, guint32 word)
 {
-    return node->children ? g_hash_table_lookup(node->children, GUINT_TO_POINTER(word)) : NULL;
+    return relgraph_intmap_lookup(&node->children, word);
 }
 
 static TrieNode *trie_insert_path(TrieNode *root, const GArray *words)
@@ -340,10 +333,8 @@ static TrieNode *trie_insert_path(TrieNode *root, const GArray *words)
         guint32 w = g_array_index(words, guint32, i);
         TrieNode *child = trie_child(node, w);
         if (!child) {
-            if (!node->children)
-                node->children = g_hash_table_new(g_direct_hash, g_direct_equal);
             child = g_new0(TrieNode, 1);
-            g_hash_table_insert(node->children, GUINT_TO_POINTER(w), child);
+            relgraph_intmap_insert(&node->children, w, child);
         }
         node = child;
     }

@@ -5,6 +5,7 @@
 #define RELGRAPH_ACTORS_INTERNAL_H
 
 #include "relgraph/actors.h"
+#include "intmap.h"
 
 /* One compiled alias, kept until finish() builds the trie from them. */
 typedef struct {
@@ -34,7 +35,7 @@ typedef struct {
 } MemberRef;
 
 typedef struct TrieNode {
-    GHashTable *children;  /* GUINT_TO_POINTER(word id) -> TrieNode*, created lazily */
+    RelgraphIntMap children; /* word id -> TrieNode* */
     GArray *entries;       /* TrieEntry, NULL when none */
 } TrieNode;
 

@@ -1,15 +1,67 @@
-/* The lexicon: interned normalised words. */
+/* The lexicon: interned normalised words.
+ *
+ * Every token of every document is looked up here, so the table is an
+ * open-addressing one with the hash kept beside the id: a probe compares
+ * integers and reads a string only on a likely hit. */
 #include "relgraph/lexicon.h"
 
+#include <string.h>
+
+typedef struct {
+    guint32 hash;
+    guint32 id;  /* 0 = empty slot */
+} Slot;
+
 struct RelgraphLexicon {
-    GHashTable *ids;   /* char* word -> GUINT_TO_POINTER(id) */
+    Slot *slots;
+    guint32 mask;      /* capacity - 1, a power of two */
     GPtrArray *words;  /* id -> char*, index 0 unused */
 };
+
+/* FNV-1a: short words, no setup cost. */
+static guint32 word_hash(const char *word)
+{
+    guint32 h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)word; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    return h;
+}
+
+/* The slot holding word, or the empty slot where it would go. */
+static Slot *find_slot(const RelgraphLexicon *lexicon, const char *word, guint32 hash)
+{
+    for (guint32 i = hash & lexicon->mask;; i = (i + 1) & lexicon->mask) {
+        Slot *slot = &lexicon->slots[i];
+        if (slot->id == 0 ||
+            (slot->hash == hash && strcmp(g_ptr_array_index(lexicon->words, slot->id), word) == 0))
+            return slot;
+    }
+}
+
+/* Keeps the load factor at most 1/2. */
+static void grow(RelgraphLexicon *lexicon)
+{
+    guint32 capacity = (lexicon->mask + 1) * 2;
+    Slot *old = lexicon->slots;
+    guint32 old_capacity = lexicon->mask + 1;
+    lexicon->slots = g_new0(Slot, capacity);
+    lexicon->mask = capacity - 1;
+    for (guint32 i = 0; i < old_capacity; i++) {
+        if (!old[i].id)
+            continue;
+        guint32 j = old[i].hash & lexicon->mask;
+        while (lexicon->slots[j].id)
+            j = (j + 1) & lexicon->mask;
+        lexicon->slots[j] = old[i];
+    }
+    g_free(old);
+}
 
 RelgraphLexicon *relgraph_lexicon_new(void)
 {
     RelgraphLexicon *lexicon = g_new0(RelgraphLexicon, 1);
-    lexicon->ids = g_hash_table_new(g_str_hash, g_str_equal);
+    lexicon->mask = 255;
+    lexicon->slots = g_new0(Slot, lexicon->mask + 1);
     lexicon->words = g_ptr_array_new_with_free_func(g_free);
     g_ptr_array_add(lexicon->words, NULL);
     return lexicon;
@@ -19,26 +71,30 @@ void relgraph_lexicon_free(RelgraphLexicon *lexicon)
 {
     if (!lexicon)
         return;
-    g_hash_table_destroy(lexicon->ids);
+    g_free(lexicon->slots);
     g_ptr_array_unref(lexicon->words);
     g_free(lexicon);
 }
 
 guint32 relgraph_lexicon_intern(RelgraphLexicon *lexicon, const char *word)
 {
-    guint32 id = relgraph_lexicon_lookup(lexicon, word);
-    if (id)
-        return id;
-    char *copy = g_strdup(word);
-    id = lexicon->words->len;
-    g_ptr_array_add(lexicon->words, copy);
-    g_hash_table_insert(lexicon->ids, copy, GUINT_TO_POINTER(id));
-    return id;
+    guint32 hash = word_hash(word);
+    Slot *slot = find_slot(lexicon, word, hash);
+    if (slot->id)
+        return slot->id;
+    if (lexicon->words->len * 2 > lexicon->mask) {
+        grow(lexicon);
+        slot = find_slot(lexicon, word, hash);
+    }
+    slot->hash = hash;
+    slot->id = lexicon->words->len;
+    g_ptr_array_add(lexicon->words, g_strdup(word));
+    return slot->id;
 }
 
 guint32 relgraph_lexicon_lookup(const RelgraphLexicon *lexicon, const char *word)
 {
-    return GPOINTER_TO_UINT(g_hash_table_lookup(lexicon->ids, word));
+    return find_slot(lexicon, word, word_hash(word))->id;
 }
 
 const char *relgraph_lexicon_word(const RelgraphLexicon *lexicon, guint32 id)

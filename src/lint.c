@@ -73,7 +73,7 @@ static void check_slots(const RelgraphRules *rules, const RelgraphPattern *p, GP
 static gboolean word_is_hedge(const RelgraphRelationSet *set, const Elem *e)
 {
     if (e->kind == ELEM_WORD)
-        return g_hash_table_contains(set->hedges, GUINT_TO_POINTER(e->word));
+        return relgraph_intmap_contains(&set->hedges, e->word);
     if (e->kind == ELEM_PREFIX)
         for (guint i = 0; i < set->hedge_prefixes->len; i++)
             if (g_str_has_prefix(e->prefix, g_ptr_array_index(set->hedge_prefixes, i)))

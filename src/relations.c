@@ -26,8 +26,7 @@ static void elem_free(gpointer p)
     g_free(e->prefix);
     if (e->alternatives)
         g_ptr_array_unref(e->alternatives);
-    if (e->dispatch)
-        g_hash_table_destroy(e->dispatch);
+    relgraph_intmap_destroy(&e->dispatch, (GDestroyNotify)g_array_unref);
     if (e->always)
         g_array_unref(e->always);
     g_free(e);
@@ -90,9 +89,7 @@ RelgraphRelationSet *relgraph_relations_new(RelgraphLexicon *lexicon, const Relg
     set->relations = g_ptr_array_new_with_free_func(relation_free);
     set->by_name = g_hash_table_new(g_str_hash, g_str_equal);
     set->macros = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, macro_free);
-    set->hedges = g_hash_table_new(g_direct_hash, g_direct_equal);
     set->hedge_prefixes = g_ptr_array_new_with_free_func(g_free);
-    set->speech = g_hash_table_new(g_direct_hash, g_direct_equal);
     set->vocabulary = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     set->patterns = g_ptr_array_new();
     static const char *const words[W_COUNT] = {
@@ -105,7 +102,6 @@ RelgraphRelationSet *relgraph_relations_new(RelgraphLexicon *lexicon, const Relg
     set->common = g_hash_table_new(g_direct_hash, g_direct_equal);
     for (guint i = 0; i < G_N_ELEMENTS(common_words); i++)
         g_hash_table_add(set->common, GUINT_TO_POINTER(relgraph_lexicon_intern(lexicon, common_words[i])));
-    set->by_trigger = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_array_unref);
     set->untriggered = g_array_new(FALSE, FALSE, sizeof(guint));
     set->speech_prefixes = g_ptr_array_new_with_free_func(g_free);
     set->strings = g_string_chunk_new(256);
@@ -119,15 +115,15 @@ void relgraph_relations_free(RelgraphRelationSet *set)
     g_hash_table_destroy(set->by_name);
     g_ptr_array_unref(set->relations);
     g_hash_table_destroy(set->macros);
-    g_hash_table_destroy(set->hedges);
+    relgraph_intmap_destroy(&set->hedges, NULL);
     g_ptr_array_unref(set->hedge_prefixes);
-    g_hash_table_destroy(set->speech);
+    relgraph_intmap_destroy(&set->speech, NULL);
     g_ptr_array_unref(set->speech_prefixes);
     g_string_chunk_free(set->strings);
     g_free(set->strip);
     g_hash_table_destroy(set->vocabulary);
     g_ptr_array_unref(set->patterns);
-    g_hash_table_destroy(set->by_trigger);
+    relgraph_intmap_destroy(&set->by_trigger, (GDestroyNotify)g_array_unref);
     g_array_unref(set->untriggered);
     g_hash_table_destroy(set->common);
     g_free(set->vocabulary_at);
@@ -584,13 +580,12 @@ static void index_seq_choices(const GPtrArray *seq)
 
 static void index_choices(Elem *e)
 {
-    if (e->kind != ELEM_CHOICE || e->dispatch)
+    if (e->kind != ELEM_CHOICE || e->always)
         return;
     for (guint i = 0; i < e->alternatives->len; i++)
         index_seq_choices(g_ptr_array_index(e->alternatives, i));
     if (e->alternatives->len < DISPATCH_MIN_ALTERNATIVES)
         return;
-    e->dispatch = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, (GDestroyNotify)g_array_unref);
     e->always = g_array_new(FALSE, FALSE, sizeof(guint));
     for (guint i = 0; i < e->alternatives->len; i++) {
         FirstSet first = {FALSE, FALSE, g_hash_table_new(g_direct_hash, g_direct_equal)};
@@ -601,10 +596,10 @@ static void index_choices(Elem *e)
             gpointer key;
             g_hash_table_iter_init(&it, first.words);
             while (g_hash_table_iter_next(&it, &key, NULL)) {
-                GArray *list = g_hash_table_lookup(e->dispatch, key);
+                GArray *list = relgraph_intmap_lookup(&e->dispatch, GPOINTER_TO_UINT(key));
                 if (!list) {
                     list = g_array_new(FALSE, FALSE, sizeof(guint));
-                    g_hash_table_insert(e->dispatch, key, list);
+                    relgraph_intmap_insert(&e->dispatch, GPOINTER_TO_UINT(key), list);
                 }
                 g_array_append_val(list, i);
             }
@@ -635,10 +630,10 @@ static void index_pattern(RelgraphRelationSet *set, RelgraphPattern *pattern)
         pattern->trigger = sorted_words(required);
         for (guint i = 0; i < pattern->trigger->len; i++) {
             gpointer key = GUINT_TO_POINTER(g_array_index(pattern->trigger, guint32, i));
-            GArray *list = g_hash_table_lookup(set->by_trigger, key);
+            GArray *list = relgraph_intmap_lookup(&set->by_trigger, GPOINTER_TO_UINT(key));
             if (!list) {
                 list = g_array_new(FALSE, FALSE, sizeof(guint));
-                g_hash_table_insert(set->by_trigger, key, list);
+                relgraph_intmap_insert(&set->by_trigger, GPOINTER_TO_UINT(key), list);
             }
             g_array_append_val(list, pattern->index);
         }
@@ -829,7 +824,7 @@ static void parse_define_line(RelgraphRelationSet *set, const RelgraphRuleLine *
 /* "hedge may | might | not | deny*" or "speech said | told | claim*": one
  * word per item, '*' for a prefix. */
 static void parse_word_list_line(RelgraphRelationSet *set, const RelgraphRuleLine *line,
-                                 const char *keyword, GHashTable *words, GPtrArray *prefixes,
+                                 const char *keyword, RelgraphIntMap *words, GPtrArray *prefixes,
                                  GPtrArray *diagnostics)
 {
     GArray *cols = g_array_new(FALSE, FALSE, sizeof(guint));
@@ -848,7 +843,7 @@ static void parse_word_list_line(RelgraphRelationSet *set, const RelgraphRuleLin
         } else if (prefix) {
             g_ptr_array_add(prefixes, g_strdup(norm));
         } else {
-            g_hash_table_add(words, GUINT_TO_POINTER(relgraph_lexicon_intern(set->lexicon, norm)));
+            relgraph_intmap_insert(words, relgraph_lexicon_intern(set->lexicon, norm), RELGRAPH_INTMAP_MEMBER);
         }
         g_free(norm);
     }
@@ -909,11 +904,11 @@ gboolean relgraph_relations_load(RelgraphRelationSet *set, const char *path,
         } else if (starts_with_keyword(line->text, "define")) {
             parse_define_line(set, line, diagnostics);
         } else if (starts_with_keyword(line->text, "hedge")) {
-            parse_word_list_line(set, line, "hedge", set->hedges, set->hedge_prefixes, diagnostics);
+            parse_word_list_line(set, line, "hedge", &set->hedges, set->hedge_prefixes, diagnostics);
         } else if (starts_with_keyword(line->text, "vocabulary")) {
             parse_vocabulary_line(set, line, diagnostics);
         } else if (starts_with_keyword(line->text, "speech")) {
-            parse_word_list_line(set, line, "speech", set->speech, set->speech_prefixes, diagnostics);
+            parse_word_list_line(set, line, "speech", &set->speech, set->speech_prefixes, diagnostics);
         } else {
             gsize n = strcspn(line->text, " \t");
             char *word = g_strndup(line->text, n);
@@ -995,7 +990,7 @@ typedef struct {
 
 static gboolean next_alternative(const Matcher *m, const Elem *e, guint pos, AltIter *it, guint *out)
 {
-    if (!e->dispatch) {
+    if (!e->always) {
         if ((guint)(++it->i) >= e->alternatives->len)
             return FALSE;
         *out = (guint)it->i;
@@ -1004,7 +999,7 @@ static gboolean next_alternative(const Matcher *m, const Elem *e, guint pos, Alt
     if (it->i < 0) {
         it->i = 0;
         it->hit = pos < m->n && m->tokens[pos].word
-                      ? g_hash_table_lookup(e->dispatch, GUINT_TO_POINTER(m->tokens[pos].word))
+                      ? relgraph_intmap_lookup(&e->dispatch, m->tokens[pos].word)
                       : NULL;
     }
     gboolean has_hit = it->hit && it->h < it->hit->len, has_always = it->a < e->always->len;
@@ -1262,9 +1257,9 @@ static gboolean match_seq(Matcher *m, const GPtrArray *seq, guint index, const C
     return FALSE;
 }
 
-static gboolean in_word_list(GHashTable *words, const GPtrArray *prefixes, const RelgraphToken *t)
+static gboolean in_word_list(const RelgraphIntMap *words, const GPtrArray *prefixes, const RelgraphToken *t)
 {
-    if (t->word && g_hash_table_contains(words, GUINT_TO_POINTER(t->word)))
+    if (relgraph_intmap_contains(words, t->word))
         return TRUE;
     for (guint i = 0; i < prefixes->len; i++)
         if (g_str_has_prefix(t->norm, g_ptr_array_index(prefixes, i)))
@@ -1279,7 +1274,7 @@ static gboolean is_hedge(const Matcher *m, guint i)
 {
     if (i > 0 && (m->tokens[i].flags & RELGRAPH_TOKEN_CAPITALIZED) && !(m->tokens[i - 1].flags & RELGRAPH_TOKEN_PUNCT))
         return FALSE;
-    return in_word_list(m->set->hedges, m->set->hedge_prefixes, &m->tokens[i]);
+    return in_word_list(&m->set->hedges, m->set->hedge_prefixes, &m->tokens[i]);
 }
 
 /* A hedge governs a match when it stands inside the match or shortly
@@ -1343,7 +1338,7 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
     }
     /* Nor does a gap leave its clause: patterns spell out the commas they cross. */
     for (guint i = 0; i < n_tokens; i++)
-        if ((tokens[i].flags & RELGRAPH_TOKEN_PUNCT) || in_word_list(set->speech, set->speech_prefixes, &tokens[i]))
+        if ((tokens[i].flags & RELGRAPH_TOKEN_PUNCT) || in_word_list(&set->speech, set->speech_prefixes, &tokens[i]))
             blocks_gap[i] = 1;
     Macro *title = g_hash_table_lookup(set->macros, "title");
     gint *title_end = g_new(gint, n_tokens + 1);
@@ -1360,7 +1355,7 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
     for (guint i = 0; i < set->untriggered->len; i++)
         candidate[g_array_index(set->untriggered, guint, i)] = 1;
     for (guint t = 0; t < n_tokens; t++) {
-        GArray *list = tokens[t].word ? g_hash_table_lookup(set->by_trigger, GUINT_TO_POINTER(tokens[t].word)) : NULL;
+        GArray *list = relgraph_intmap_lookup(&set->by_trigger, tokens[t].word);
         for (guint i = 0; list && i < list->len; i++)
             candidate[g_array_index(list, guint, i)] = 1;
     }

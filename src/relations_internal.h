@@ -5,6 +5,7 @@
 #define RELGRAPH_RELATIONS_INTERNAL_H
 
 #include "relgraph/relations.h"
+#include "intmap.h"
 
 typedef enum {
     ELEM_WORD,    /* one literal token */
@@ -31,7 +32,7 @@ typedef struct Elem {
     GPtrArray *alternatives;  /* CHOICE: GPtrArray* of Elem* sequences */
     const struct Elem *macro; /* MACRO: the macro's CHOICE, owned by the set */
     /* CHOICE with many alternatives: which to try for a given next word. */
-    GHashTable *dispatch;     /* word id -> GArray of guint alternative indexes, ascending */
+    RelgraphIntMap dispatch;  /* word id -> GArray of guint alternative indexes, ascending */
     GArray *always;           /* guint indexes of alternatives to try whatever the word */
 } Elem;
 
@@ -68,15 +69,15 @@ struct RelgraphRelationSet {
     GPtrArray *relations;     /* RelgraphRelation* */
     GHashTable *by_name;      /* name -> RelgraphRelation* */
     GHashTable *macros;       /* name (without @) -> Macro* */
-    GHashTable *hedges;       /* GUINT_TO_POINTER(word id) -> present */
+    RelgraphIntMap hedges;    /* word ids of hedge words */
     GPtrArray *hedge_prefixes;/* char*: hedge words written with '*' */
-    GHashTable *speech;       /* speech verbs ("said"): gaps never cross them */
+    RelgraphIntMap speech;    /* speech verbs ("said"): gaps never cross them */
     GPtrArray *speech_prefixes;
     GStringChunk *strings;    /* file paths */
     char *strip;              /* prefix left out of rule locations ("file:line") */
     guint32 words[W_COUNT];   /* lexicon ids of the matcher's own words */
     GPtrArray *patterns;      /* RelgraphPattern*, every pattern in load order (borrowed) */
-    GHashTable *by_trigger;   /* word id -> GArray of guint pattern indexes */
+    RelgraphIntMap by_trigger; /* word id -> GArray of guint pattern indexes */
     GArray *untriggered;      /* guint indexes of patterns without a trigger */
     GHashTable *common;       /* ids of common_words, which triggers avoid */
     GHashTable *vocabulary;   /* relation names a "vocabulary" line allows (owned keys); empty: any */
