@@ -9,8 +9,9 @@ OUT_DIR gets SRC_RULES unchanged plus, for K > 1:
     names built from syllables so that they look like names and never
     collide with real ones;
   - zz-generated.rules: (K - 1) variants of every pattern, each with its
-    own vocabulary (every literal word replaced by a made-up one; macros and
-    slots kept), declared as relations of their own.
+    own vocabulary (every literal word replaced by a made-up one, plus one
+    made-up word that every match needs; macros and slots kept), declared
+    as relations of their own.
 So the K-times rule set has K times the actors/aliases and K times the
 patterns, and the same corpus gives the same real matches plus whatever the
 generated actors add. Deterministic for a given seed.
@@ -128,6 +129,12 @@ def main():
                                                lambda m: vocab.setdefault(m.group(0), word(rng, 3)), piece)
                     new = "".join(pieces)
                     new = new.replace("{pair}", "{src} and {dst}")
+                    # A pattern of slots and macros alone ("{dst} 's @title
+                    # {src}") would match real text under the new name: a
+                    # required made-up word after the first slot prevents it.
+                    new = re.sub(r"^(\{[^}]*\})", lambda m: m.group(1) + " " + word(rng, 3), new, count=1)
+                    if not new.startswith("{"):
+                        new = word(rng, 3) + " " + new
                     out.write(f"  {new}\n")
     # The vocabulary line must allow the generated relations.
     common = os.path.join(args.out, "relations", "00-common.rules")
