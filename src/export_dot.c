@@ -271,14 +271,18 @@ static Agnode_t *endpoint(Agraph_t *g, GHashTable *by_name, const char *name)
     return n;
 }
 
-static void add_edge(Agraph_t *g, const RelgraphEdge *edge, guint index, GHashTable *by_name, guint max_evidence)
+static void add_edge(Agraph_t *g, const RelgraphEdge *edge, guint index, GHashTable *by_name, guint max_evidence,
+                     gboolean large)
 {
     char name[24];
     g_snprintf(name, sizeof name, "e%u", index);
     Agedge_t *e = agedge(g, endpoint(g, by_name, edge->source), endpoint(g, by_name, edge->target), name, TRUE);
     /* The id tells parallel edges apart in SVG, where they share a title. */
     set(e, "id", name);
-    set_esc(e, "label", edge->relation);
+    /* Hundreds of edge labels only cover each other (and placing them is
+     * a third of a large layout): there the relation is in the tooltip. */
+    if (!large)
+        set_esc(e, "label", edge->relation);
     set(e, "class", relgraph_polarity_name(edge->polarity));
 
     guint8 rgb[3];
@@ -442,9 +446,10 @@ static Agraph_t *build_agraph(const RelgraphGraph *graph, const RelgraphExportOp
     g_ptr_array_unref(nodes);
 
     guint max_evidence = relgraph_export_max_evidence(options);
+    gboolean large = is_large(graph);
     GPtrArray *edges = relgraph_graph_sorted_edges(graph);
     for (guint i = 0; i < edges->len; i++)
-        add_edge(g, g_ptr_array_index(edges, i), i, by_name, max_evidence);
+        add_edge(g, g_ptr_array_index(edges, i), i, by_name, max_evidence, large);
     g_ptr_array_unref(edges);
     g_hash_table_unref(by_name);
     return g;

@@ -297,6 +297,7 @@ Test(export, large_graph_layout_budget)
     char *dot = export_ok(g, "dot", NULL, NULL);
     cr_expect_not_null(strstr(dot, "layout=" RELGRAPH_LARGE_GRAPH_LAYOUT), "large default engine");
     cr_expect_not_null(strstr(dot, "splines=line"), "straight edges in a large sfdp layout");
+    cr_expect_null(strstr(dot, "label=meet"), "no edge labels in a large graph");
     g_free(dot);
     RelgraphExportOptions with_dot = {.layout = "dot"};
     dot = export_ok(g, "dot", &with_dot, NULL);
@@ -310,6 +311,7 @@ Test(export, large_graph_layout_budget)
     cr_expect_not_null(strstr(dot, "layout=" RELGRAPH_DEFAULT_LAYOUT));
     cr_expect_not_null(strstr(dot, "splines=true"));
     cr_expect_null(strstr(dot, "nslimit"));
+    cr_expect_not_null(strstr(dot, "label=meet"), "edge labels in a small graph");
     g_free(dot);
     relgraph_graph_free(small);
 }
