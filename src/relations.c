@@ -623,6 +623,8 @@ static void index_pattern(RelgraphRelationSet *set, RelgraphPattern *pattern)
     pattern->first_any = first.any;
     pattern->first_slot = first.slot;
     pattern->first_words = sorted_words(first.words);
+    for (guint i = 0; i < pattern->first_words->len; i++)
+        pattern->first_mask |= G_GUINT64_CONSTANT(1) << (g_array_index(pattern->first_words, guint32, i) % 64);
     g_hash_table_destroy(first.words);
 
     GHashTable *required = g_hash_table_new(g_direct_hash, g_direct_equal);
@@ -1373,8 +1375,9 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
             slot_start_known = TRUE;
         }
         for (guint start = 0; start < n_tokens; start++) {
+            guint32 w = tokens[start].word;
             if (!pattern->first_any && !(pattern->first_slot && slot_start[start]) &&
-                !(tokens[start].word && words_contain(pattern->first_words, tokens[start].word)))
+                !(w && (pattern->first_mask >> (w % 64) & 1) && words_contain(pattern->first_words, w)))
                 continue;
             for (guint b = 0; b < G_N_ELEMENTS(m.binding); b++)
                 m.binding[b].count = 0;

@@ -52,6 +52,7 @@ struct RelgraphPattern {
     GArray *trigger;          /* guint32 word ids, sorted: a sentence without any of
                                  them cannot match; NULL when there is no such set */
     GArray *first_words;      /* guint32 word ids, sorted: the words a match can start with */
+    guint64 first_mask;       /* bit (id % 64) of each first word: a quick "no" before the search */
     gboolean first_slot;      /* a match can start with an actor slot */
     gboolean first_any;       /* a match can start anywhere (gap, prefix, ...) */
 };

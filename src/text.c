@@ -288,15 +288,33 @@ static char *normalize_slow(const char *bytes, gsize len)
     return out;
 }
 
-static void emit(GArray *tokens, GStringChunk *chunk, gsize start, gsize end, const char *norm,
-                 guint32 flags)
+/* Tokens under construction: a local array handed to the caller's GArray
+ * in one piece at the end (appending one by one cost more than the words). */
+typedef struct {
+    GStringChunk *chunk;
+    RelgraphToken *buf;
+    guint n, cap;
+    RelgraphToken inline_buf[64];
+} Out;
+
+static void out_grow(Out *o)
 {
-    RelgraphToken t = {(guint32)start, (guint32)end, g_string_chunk_insert(chunk, norm), 0,
-                       flags};
-    g_array_append_val(tokens, t);
+    guint cap = o->cap * 2;
+    if (o->buf == o->inline_buf)
+        o->buf = g_memdup2(o->inline_buf, sizeof o->inline_buf);
+    o->buf = g_renew(RelgraphToken, o->buf, cap);
+    o->cap = cap;
 }
 
-static void emit_buf(GArray *tokens, GStringChunk *chunk, Buf *b, gsize start, gsize end)
+static void emit(Out *o, gsize start, gsize end, const char *norm, gsize len, guint32 flags)
+{
+    if (o->n == o->cap)
+        out_grow(o);
+    o->buf[o->n++] = (RelgraphToken){(guint32)start, (guint32)end,
+                                     g_string_chunk_insert_len(o->chunk, norm, (gssize)len), 0, flags};
+}
+
+static void emit_buf(Out *o, Buf *b, gsize start, gsize end)
 {
     guint32 flags = 0;
     if (b->first_upper)
@@ -306,12 +324,12 @@ static void emit_buf(GArray *tokens, GStringChunk *chunk, Buf *b, gsize start, g
     if (!b->non_ascii) {
         buf_append(b, "", 1);
         if (b->data[0])
-            emit(tokens, chunk, start, end, b->data, flags);
+            emit(o, start, end, b->data, b->len - 1, flags);
         return;
     }
     char *norm = normalize_slow(b->data, b->len);
     if (norm[0]) /* a lone combining mark normalises to nothing */
-        emit(tokens, chunk, start, end, norm, flags);
+        emit(o, start, end, norm, strlen(norm), flags);
     g_free(norm);
 }
 
@@ -368,17 +386,16 @@ static gsize possessive_end(const char *text, gsize pos, gsize end)
     return after;
 }
 
-static void emit_possessive(GArray *tokens, GStringChunk *chunk, const char *text, gsize pos,
+static void emit_possessive(Out *o, const char *text, gsize pos,
                             gsize stop)
 {
     guint32 flags = memchr(text + pos, 'S', stop - pos) ? RELGRAPH_TOKEN_UPPER : 0;
-    emit(tokens, chunk, pos, stop, "'s", flags);
+    emit(o, pos, stop, "'s", 2, flags);
 }
 
 /* Scans the word starting at pos (a word character), emits it and returns
  * the offset after it. */
-static gsize scan_word(const char *text, gsize pos, gsize end, Buf *b, GStringChunk *chunk,
-                       GArray *tokens)
+static gsize scan_word(const char *text, gsize pos, gsize end, Buf *b, Out *o)
 {
     gsize start = pos;
     buf_reset(b);
@@ -447,7 +464,7 @@ static gsize scan_word(const char *text, gsize pos, gsize end, Buf *b, GStringCh
             pos++;
         }
     }
-    emit_buf(tokens, chunk, b, start, pos);
+    emit_buf(o, b, start, pos);
     return pos; /* a following "'s" is emitted by the main loop */
 }
 
@@ -456,6 +473,11 @@ void relgraph_text_tokenize(const char *text, gsize start, gsize end, GStringChu
 {
     Buf b;
     buf_init(&b);
+    Out o;
+    o.chunk = chunk;
+    o.buf = o.inline_buf;
+    o.n = 0;
+    o.cap = G_N_ELEMENTS(o.inline_buf);
     gsize pos = start;
     while (pos < end) {
         guchar byte = (guchar)text[pos];
@@ -467,11 +489,11 @@ void relgraph_text_tokenize(const char *text, gsize start, gsize end, GStringChu
         Char c = char_at(text, pos, end);
         switch (c.cls) {
         case CLASS_WORD:
-            pos = scan_word(text, pos, end, &b, chunk, tokens);
+            pos = scan_word(text, pos, end, &b, &o);
             break;
         case CLASS_PUNCT: {
             char norm[2] = {punct_of(c.cp), '\0'};
-            emit(tokens, chunk, pos, pos + c.len, norm, RELGRAPH_TOKEN_PUNCT);
+            emit(&o, pos, pos + c.len, norm, 1, RELGRAPH_TOKEN_PUNCT);
             pos += c.len;
             break;
         }
@@ -479,7 +501,7 @@ void relgraph_text_tokenize(const char *text, gsize start, gsize end, GStringChu
             /* "'s" after a word, or alone as written in rule files. */
             gsize poss = possessive_end(text, pos, end);
             if (poss) {
-                emit_possessive(tokens, chunk, text, pos, poss);
+                emit_possessive(&o, text, pos, poss);
                 pos = poss;
             } else {
                 pos += c.len;
@@ -492,6 +514,9 @@ void relgraph_text_tokenize(const char *text, gsize start, gsize end, GStringChu
         }
     }
     buf_clear(&b);
+    g_array_append_vals(tokens, o.buf, o.n);
+    if (o.buf != o.inline_buf)
+        g_free(o.buf);
 }
 
 char *relgraph_text_normalize(const char *text, gssize len)
