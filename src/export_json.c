@@ -98,57 +98,71 @@ static void add_link(JsonBuilder *b, const RelgraphEdge *edge, guint index, guin
     json_builder_end_object(b);
 }
 
+/* Appends text (json-glib's pretty output, lines indented by 2) with every
+ * line after the first indented by `indent` more, so that a value
+ * serialised on its own sits where the whole document would have it. */
+static void append_nested(GString *out, const char *text, const char *indent)
+{
+    for (const char *p = text; *p; p++) {
+        g_string_append_c(out, *p);
+        if (*p == '\n')
+            g_string_append(out, indent);
+    }
+}
+
+/* Serialises the builder's one value, appends it nested by indent and
+ * resets the builder for the next one. */
+static void append_built(GString *out, JsonBuilder *b, const char *indent)
+{
+    JsonNode *root = json_builder_get_root(b);
+    char *text = json_to_string(root, TRUE);
+    append_nested(out, text, indent);
+    g_free(text);
+    json_node_unref(root);
+    json_builder_reset(b);
+}
+
+/* The document is laid out here and each node and link serialised by
+ * json-glib on its own: one tree for the whole graph took seven times the
+ * size of its text. The bytes are those json-glib's pretty printer (indent
+ * 2) gives for the whole. */
 char *relgraph_export_json(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
                            GError **error)
 {
     (void)error;
     g_return_val_if_fail(graph && len, NULL);
+    GString *out = g_string_new("{\n  \"directed\" : true,\n  \"multigraph\" : true,\n  \"graph\" : ");
     JsonBuilder *b = json_builder_new();
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "directed");
-    json_builder_add_boolean_value(b, TRUE);
-    json_builder_set_member_name(b, "multigraph");
-    json_builder_add_boolean_value(b, TRUE);
-    json_builder_set_member_name(b, "graph");
     json_builder_begin_object(b);
     member_string(b, "creator", "relgraph " RELGRAPH_VERSION);
     if (options && options->title && *options->title)
         member_string(b, "title", options->title);
     json_builder_end_object(b);
+    append_built(out, b, "  ");
 
     GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
     GPtrArray *edges = relgraph_graph_sorted_edges(graph);
     GHashTable *degrees = relgraph_export_degrees(edges);
-    json_builder_set_member_name(b, "nodes");
-    json_builder_begin_array(b);
+    g_string_append(out, ",\n  \"nodes\" : [");
     for (guint i = 0; i < nodes->len; i++) {
         const RelgraphNode *node = g_ptr_array_index(nodes, i);
         add_node(b, node, GPOINTER_TO_UINT(g_hash_table_lookup(degrees, node->name)));
+        g_string_append(out, i ? ",\n    " : "\n    ");
+        append_built(out, b, "    ");
     }
-    json_builder_end_array(b);
-    json_builder_set_member_name(b, "links");
-    json_builder_begin_array(b);
+    g_string_append(out, nodes->len ? "\n  ],\n  \"links\" : [" : "],\n  \"links\" : [");
     guint max_evidence = relgraph_export_max_evidence(options);
-    for (guint i = 0; i < edges->len; i++)
+    for (guint i = 0; i < edges->len; i++) {
         add_link(b, g_ptr_array_index(edges, i), i, max_evidence);
-    json_builder_end_array(b);
-    json_builder_end_object(b);
+        g_string_append(out, i ? ",\n    " : "\n    ");
+        append_built(out, b, "    ");
+    }
+    /* A final newline, as text files have. */
+    g_string_append(out, edges->len ? "\n  ]\n}\n" : "]\n}\n");
     g_hash_table_unref(degrees);
     g_ptr_array_unref(nodes);
     g_ptr_array_unref(edges);
-
-    JsonNode *root = json_builder_get_root(b);
-    JsonGenerator *gen = json_generator_new();
-    json_generator_set_pretty(gen, TRUE);
-    json_generator_set_indent(gen, 2);
-    json_generator_set_root(gen, root);
-    char *text = json_generator_to_data(gen, len);
-    /* A final newline, as text files have. */
-    char *out = g_strconcat(text, "\n", NULL);
-    *len += 1;
-    g_free(text);
-    g_object_unref(gen);
-    json_node_unref(root);
     g_object_unref(b);
-    return out;
+    *len = out->len;
+    return g_string_free(out, FALSE);
 }

@@ -8,6 +8,10 @@
 struct RelgraphGraph {
     GHashTable *nodes;  /* name (owned by the node) -> RelgraphNode* */
     GHashTable *edges;  /* set of RelgraphEdge*, hashed on (source, relation, target) */
+    /* Document ids, one copy each: edges' document lists point here, so a
+     * (edge, document) pair costs a pointer, not a string. */
+    GHashTable *doc_ids;
+    GStringChunk *doc_strings;
     guint evidence_limit; /* evidence kept per edge, 0 = all */
 };
 
@@ -99,9 +103,12 @@ static void edge_free(gpointer data)
 
 RelgraphGraph *relgraph_graph_new(void)
 {
-    RelgraphGraph *graph = g_new(RelgraphGraph, 1);
+    RelgraphGraph *graph = g_new0(RelgraphGraph, 1);
     graph->nodes = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, node_free);
     graph->edges = g_hash_table_new_full(edge_hash, edge_equal, edge_free, NULL);
+    graph->doc_ids = g_hash_table_new(g_str_hash, g_str_equal);
+    graph->doc_strings = g_string_chunk_new(4096);
+    graph->evidence_limit = 0;
     return graph;
 }
 
@@ -111,6 +118,8 @@ void relgraph_graph_free(RelgraphGraph *graph)
         return;
     g_hash_table_unref(graph->edges);
     g_hash_table_unref(graph->nodes);
+    g_hash_table_unref(graph->doc_ids);
+    g_string_chunk_free(graph->doc_strings);
     g_free(graph);
 }
 
@@ -151,7 +160,7 @@ static RelgraphEdge *edge_get(RelgraphGraph *graph, const char *source, const ch
         edge->target = g_strdup(target);
         edge->symmetric = symmetric;
         edge->polarity = polarity;
-        edge->documents = g_ptr_array_new_with_free_func(g_free);
+        edge->documents = g_ptr_array_new();
         edge->evidence = g_ptr_array_new_with_free_func(evidence_free);
         g_hash_table_add(graph->edges, edge);
         return edge;
@@ -164,9 +173,27 @@ static RelgraphEdge *edge_get(RelgraphGraph *graph, const char *source, const ch
     return edge;
 }
 
-static void documents_add(GPtrArray *docs, const char *doc)
+static const char *doc_intern(RelgraphGraph *graph, const char *doc)
+{
+    const char *id = g_hash_table_lookup(graph->doc_ids, doc);
+    if (!id) {
+        id = g_string_chunk_insert(graph->doc_strings, doc);
+        g_hash_table_add(graph->doc_ids, (gpointer)id);
+    }
+    return id;
+}
+
+static void documents_add(RelgraphGraph *graph, GPtrArray *docs, const char *doc)
 {
     guint lo = 0, hi = docs->len;
+    /* Documents mostly come in order: try the end first. */
+    if (hi > 0) {
+        int c = strcmp(g_ptr_array_index(docs, hi - 1), doc);
+        if (c == 0)
+            return;
+        if (c < 0)
+            lo = hi;
+    }
     while (lo < hi) {
         guint mid = lo + (hi - lo) / 2;
         int c = strcmp(g_ptr_array_index(docs, mid), doc);
@@ -177,7 +204,7 @@ static void documents_add(GPtrArray *docs, const char *doc)
         else
             hi = mid;
     }
-    g_ptr_array_insert(docs, (gint)lo, g_strdup(doc));
+    g_ptr_array_insert(docs, (gint)lo, (gpointer)doc_intern(graph, doc));
 }
 
 /* Where ev goes in the edge's sorted evidence; -1 when it is there already
@@ -246,7 +273,7 @@ RelgraphEdge *relgraph_graph_add_mention(RelgraphGraph *graph, const char *sourc
     edge->weight++;
     if (evidence) {
         if (evidence->doc)
-            documents_add(edge->documents, evidence->doc);
+            documents_add(graph, edge->documents, evidence->doc);
         evidence_add(edge, evidence, graph->evidence_limit);
     }
     return edge;
@@ -270,7 +297,7 @@ RelgraphEdge *relgraph_graph_add_edge(RelgraphGraph *graph, const RelgraphEdge *
     if (dst == edge)
         return dst; /* adding an edge to itself: the sets are already united */
     for (guint i = 0; i < edge->documents->len; i++)
-        documents_add(dst->documents, g_ptr_array_index(edge->documents, i));
+        documents_add(graph, dst->documents, g_ptr_array_index(edge->documents, i));
     for (guint i = 0; i < edge->evidence->len; i++)
         evidence_add(dst, g_ptr_array_index(edge->evidence, i), graph->evidence_limit);
     return dst;

@@ -48,7 +48,7 @@ typedef struct {
     gboolean symmetric;
     RelgraphPolarity polarity;
     guint weight;            /* supporting mentions */
-    GPtrArray *documents;    /* char*, sorted, unique */
+    GPtrArray *documents;    /* char*, sorted, unique; the strings belong to the graph */
     GPtrArray *evidence;     /* RelgraphEvidence*, sorted, unique */
 } RelgraphEdge;
 
