@@ -139,24 +139,38 @@ typedef struct {
     const RelgraphRules *rules;
     const RelgraphExtractOptions *extract;
     Slot *slots;
+    guint n_slots;
     GMutex lock;
     GCond done;
+    guint waiting_for; /* the slot the main thread waits for */
 } Pipeline;
 
-/* Reads and extracts one document; runs on a pool thread or inline. The
- * rules are only read, so any number of these run at once. */
-static void extract_slot(gpointer data, gpointer user_data)
+/* Documents go to the pool BATCH at a time: one hand-over (and wake-up)
+ * per batch, not per document, which is what kept two threads from
+ * running twice as fast as one. */
+#define BATCH 16
+
+static void load_and_extract(Pipeline *pl, Slot *slot)
 {
-    Slot *slot = data;
+    slot->doc = relgraph_document_load(slot->path, &slot->error);
+    slot->result = slot->doc ? relgraph_extract_document(pl->rules, slot->doc, pl->extract) : NULL;
+}
+
+/* Reads and extracts a batch of documents on a pool thread. The rules are
+ * only read, so any number of these run at once. */
+static void extract_batch(gpointer data, gpointer user_data)
+{
     Pipeline *pl = user_data;
-    RelgraphDocument *doc = relgraph_document_load(slot->path, &slot->error);
-    RelgraphExtractResult *result = doc ? relgraph_extract_document(pl->rules, doc, pl->extract) : NULL;
-    g_mutex_lock(&pl->lock);
-    slot->doc = doc;
-    slot->result = result;
-    slot->finished = TRUE;
-    g_cond_broadcast(&pl->done);
-    g_mutex_unlock(&pl->lock);
+    guint first = GPOINTER_TO_UINT(data) - 1;
+    for (guint i = first; i < first + BATCH && i < pl->n_slots; i++) {
+        Slot *slot = &pl->slots[i];
+        load_and_extract(pl, slot);
+        g_mutex_lock(&pl->lock);
+        slot->finished = TRUE;
+        if (pl->waiting_for == i)
+            g_cond_signal(&pl->done);
+        g_mutex_unlock(&pl->lock);
+    }
 }
 
 gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions *extract,
@@ -196,30 +210,30 @@ gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions
 
     gboolean progress = !options->quiet && isatty(STDERR_FILENO) && all->len >= 100;
     guint jobs = options->jobs > 0 ? (guint)options->jobs : g_get_num_processors();
-    Pipeline pl = {rules, extract, NULL, {0}, {0}};
+    Pipeline pl = {rules, extract, NULL, all->len, {0}, {0}, G_MAXUINT};
     g_mutex_init(&pl.lock);
     g_cond_init(&pl.done);
     pl.slots = g_new0(Slot, all->len);
+    for (guint i = 0; i < all->len; i++)
+        pl.slots[i].path = g_ptr_array_index(all, i);
     GThreadPool *pool = NULL;
     if (jobs > 1 && all->len > 1)
-        pool = g_thread_pool_new(extract_slot, &pl, (gint)jobs, TRUE, NULL);
+        pool = g_thread_pool_new(extract_batch, &pl, (gint)jobs, TRUE, NULL);
     /* At most `window` documents in flight: memory stays flat however
      * large the corpus, and results are used in path order. */
-    guint window = pool ? jobs * 4 : 1, queued = 0;
+    guint window = jobs * 2 * BATCH, queued = 0;
     for (guint i = 0; i < all->len; i++) {
-        for (; queued < all->len && queued < i + window; queued++) {
-            pl.slots[queued].path = g_ptr_array_index(all, queued);
-            if (pool)
-                g_thread_pool_push(pool, &pl.slots[queued], NULL);
-        }
+        for (; pool && queued < all->len && queued < i + window; queued += BATCH)
+            g_thread_pool_push(pool, GUINT_TO_POINTER(queued + 1), NULL);
         Slot *slot = &pl.slots[i];
         if (pool) {
             g_mutex_lock(&pl.lock);
+            pl.waiting_for = i;
             while (!slot->finished)
                 g_cond_wait(&pl.done, &pl.lock);
             g_mutex_unlock(&pl.lock);
         } else {
-            extract_slot(slot, &pl);
+            load_and_extract(&pl, slot);
         }
         if (!slot->doc) {
             cli_report(slot->error);

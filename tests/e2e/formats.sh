@@ -2,7 +2,7 @@
 # Every export format in its real consumer (GraphML: schema, NetworkX,
 # igraph; GEXF: NetworkX; JSON: json and NetworkX; TSV), all agreeing with
 # the DOT; and every output byte-identical across runs and across the order
-# in which documents are given or found.
+# in which documents are given or found, and across thread counts.
 set -uo pipefail
 : "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
 PYTHON=${PYTHON:-/usr/bin/python3}
@@ -29,9 +29,24 @@ for ext in dot svg graphml gexf json tsv; do
   cmp -s "$tmp/a/relgraph.$ext" "$tmp/d/relgraph.$ext" || fail "$ext depends on the order files were created"
 done
 
+# Thread counts: one worker, or many over a corpus large enough to keep
+# them all busy (the seeds ten times over, under other names).
+mkdir -p "$tmp/many"
+for k in 0 1 2 3 4 5 6 7 8 9; do
+  for f in "${docs[@]}"; do cp "$f" "$tmp/many/c${k}_$(basename "$f")"; done
+done
+"$RELGRAPH" build -q -j1 -T "$formats" -o "$tmp/j1" "$tmp/many" || fail "build -j1"
+"$RELGRAPH" build -q -j4 -T "$formats" -o "$tmp/j4" "$tmp/many" || fail "build -j4"
+for ext in dot svg graphml gexf json tsv; do
+  cmp -s "$tmp/j1/relgraph.$ext" "$tmp/j4/relgraph.$ext" || fail "$ext differs between --jobs 1 and 4"
+done
+"$RELGRAPH" extract -q -j1 "$tmp/many" > "$tmp/x1.tsv" && "$RELGRAPH" extract -q -j4 "$tmp/many" > "$tmp/x4.tsv" \
+  || fail "extract -j"
+cmp -s "$tmp/x1.tsv" "$tmp/x4.tsv" || fail "extract differs between --jobs 1 and 4"
+
 # One file per format, named by its extension.
 for ext in gexf json; do
   "$RELGRAPH" build -q -o "$tmp/one.$ext" "$RELGRAPH_SRC/seeds" || fail "-o one.$ext"
   cmp -s "$tmp/one.$ext" "$tmp/a/relgraph.$ext" || fail "-o one.$ext differs from the directory output"
 done
-echo "formats: all consumers agree; outputs are byte-identical across runs and orders"
+echo "formats: all consumers agree; outputs are byte-identical across runs, orders and thread counts"
