@@ -46,10 +46,12 @@ static const char *const openers[] = {
     "Who", "Why", "With", "Yet", "You",
 };
 
+/* Every word ending in '.' is looked up here: the first byte rules out
+ * nearly every entry before any string is compared. */
 static gboolean in_list(const char *const *list, gsize n, const char *word, gsize len)
 {
     for (gsize i = 0; i < n; i++)
-        if (strlen(list[i]) == len && memcmp(list[i], word, len) == 0)
+        if (list[i][0] == word[0] && strncmp(list[i], word, len) == 0 && list[i][len] == '\0')
             return TRUE;
     return FALSE;
 }
@@ -285,10 +287,21 @@ static gboolean starts_lower(const char *text, gsize i, gsize len)
     return g_unichar_islower(g_utf8_get_char(text + i));
 }
 
+/* Bytes where a sentence may end: terminal punctuation, line breaks, and
+ * the lead byte of "…", U+2028 and U+2029. Everything else is skipped by
+ * one table lookup. */
+static const guint8 boundary_byte[256] = {
+    ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, ['\r'] = 1, [0xE2] = 1,
+};
+
 void relgraph_sentence_split(const char *text, gsize len, GArray *sentences)
 {
     gsize start = 0, i = 0;
     while (i < len) {
+        while (i < len && !boundary_byte[(guchar)text[i]])
+            i++;
+        if (i == len)
+            break;
         char c = text[i];
         if (c == '.' || c == '!' || c == '?' || c == '\xE2') {
             if (terminal_len(text, i, len)) {
