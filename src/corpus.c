@@ -155,6 +155,40 @@ GPtrArray *relgraph_corpus_expand(const char *const *paths, guint n_paths, GErro
 
 /* Invalid UTF-8: each bad byte becomes '?', one warning per run of bad
  * bytes; NUL becomes ' '. */
+/* Length of the valid UTF-8 prefix of text[0, len) without NUL bytes:
+ * where g_utf8_validate_len would stop. News text is mostly ASCII, so runs
+ * of it are passed eight bytes at a time; other characters are checked one
+ * by one with glib (overlong forms, surrogates and incomplete sequences are
+ * invalid, as there). */
+static gsize valid_utf8_prefix(const char *text, gsize len)
+{
+    const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080), ones = G_GUINT64_CONSTANT(0x0101010101010101);
+    gsize pos = 0;
+    while (pos < len) {
+        if (pos + 8 <= len) {
+            guint64 v;
+            memcpy(&v, text + pos, sizeof v);
+            /* No byte >= 0x80 and no zero byte: eight ASCII characters. */
+            if (((v | ((v - ones) & ~v)) & high) == 0) {
+                pos += 8;
+                continue;
+            }
+        }
+        guchar b = (guchar)text[pos];
+        if (b == 0)
+            return pos;
+        if (b < 0x80) {
+            pos++;
+            continue;
+        }
+        gunichar c = g_utf8_get_char_validated(text + pos, (gssize)(len - pos));
+        if (c == (gunichar)-1 || c == (gunichar)-2)
+            return pos;
+        pos += (gsize)g_utf8_skip[b];
+    }
+    return pos;
+}
+
 static void prepare_encoding(RelgraphDocument *doc)
 {
     char *text = doc->text;
@@ -162,10 +196,9 @@ static void prepare_encoding(RelgraphDocument *doc)
     guint runs = 0;
     gsize last_bad = G_MAXSIZE;
     while (pos < len) {
-        const char *stop;
-        if (g_utf8_validate_len(text + pos, len - pos, &stop))
+        pos += valid_utf8_prefix(text + pos, len - pos);
+        if (pos == len)
             break;
-        pos = (gsize)(stop - text);
         if (text[pos] == '\0') {
             text[pos++] = ' ';
             continue;
@@ -228,7 +261,12 @@ static void prepare_markdown(RelgraphDocument *doc)
 {
     char *text = doc->text;
     gsize len = doc->len;
-    if (!memchr(text, '[', len))
+    /* Nothing to do without a "](" (images and links alike end so): most
+     * documents are passed over by memchr alone. */
+    gboolean target = FALSE;
+    for (const char *p = memchr(text, ']', len); p && !target; p = memchr(p + 1, ']', (gsize)(text + len - p - 1)))
+        target = p + 1 < text + len && p[1] == '(';
+    if (!target)
         return;
     GArray *opens = g_array_new(FALSE, FALSE, sizeof(gsize));
     for (gsize i = 0; i < len; i++) {
