@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <libxml/parser.h>
+
 #include "export_internal.h"
 
 typedef char *(*ExportFunc)(const RelgraphGraph *, const RelgraphExportOptions *, gsize *, GError **);
@@ -128,4 +130,13 @@ GHashTable *relgraph_export_degrees(const GPtrArray *edges)
                                 GUINT_TO_POINTER(GPOINTER_TO_UINT(g_hash_table_lookup(degree, ends[k])) + 1));
     }
     return degree;
+}
+
+void relgraph_export_xml_init(void)
+{
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        xmlInitParser();
+        g_once_init_leave(&done, 1);
+    }
 }

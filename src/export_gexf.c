@@ -183,6 +183,7 @@ char *relgraph_export_gexf(const RelgraphGraph *graph, const RelgraphExportOptio
                            GError **error)
 {
     g_return_val_if_fail(graph && len, NULL);
+    relgraph_export_xml_init();
     xmlBufferPtr buffer = xmlBufferCreate();
     xmlTextWriterPtr w = buffer ? xmlNewTextWriterMemory(buffer, 0) : NULL;
     if (!w) {

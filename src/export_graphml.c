@@ -185,6 +185,7 @@ char *relgraph_export_graphml(const RelgraphGraph *graph, const RelgraphExportOp
                               GError **error)
 {
     g_return_val_if_fail(graph && len, NULL);
+    relgraph_export_xml_init();
     xmlBufferPtr buffer = xmlBufferCreate();
     xmlTextWriterPtr w = buffer ? xmlNewTextWriterMemory(buffer, 0) : NULL;
     if (!w) {

@@ -16,5 +16,8 @@ void relgraph_export_type_rgb(RelgraphActorType type, guint8 rgb[3]);
 /* Number of edges at each node, by name (GUINT_TO_POINTER values); a new
  * table over the borrowed names of edges' graph. */
 GHashTable *relgraph_export_degrees(const GPtrArray *edges);
+/* Initialises libxml2 once, whichever thread comes first: formats may be
+ * rendered side by side, and libxml2 must not initialise twice at once. */
+void relgraph_export_xml_init(void);
 
 #endif

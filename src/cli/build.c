@@ -62,21 +62,76 @@ static const char *format_of_path(const char *path)
     return NULL;
 }
 
-static gboolean write_output(const char *path, const char *data, gsize len)
+/* One output to render and write; run on a pool thread or inline. */
+typedef struct {
+    const RelgraphGraph *graph;
+    const RelgraphExportOptions *options;
+    const char *format;
+    char *path;
+    GError *error;  /* why it was not written, or NULL */
+} ExportJob;
+
+static void run_export(ExportJob *job)
 {
-    if (strcmp(path, "-") == 0) {
-        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-            fprintf(stderr, "relgraph: standard output: %s\n", g_strerror(errno));
-            return FALSE;
+    gsize len = 0;
+    char *data = relgraph_export(job->graph, job->format, job->options, &len, &job->error);
+    if (!data)
+        return;
+    if (strcmp(job->path, "-") == 0) {
+        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
+            g_set_error(&job->error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "standard output: %s", g_strerror(errno));
+    } else {
+        relgraph_write_file_atomic(job->path, data, len, &job->error);
+    }
+    g_free(data);
+}
+
+/* The jobs of one lane, in order: Graphviz is not thread-safe, so DOT and
+ * SVG share a lane; every other format has its own. */
+static void run_lane(gpointer lane, gpointer unused)
+{
+    (void)unused;
+    GPtrArray *jobs = lane;
+    for (guint i = 0; i < jobs->len; i++)
+        run_export(g_ptr_array_index(jobs, i));
+}
+
+static gboolean uses_graphviz(const char *format)
+{
+    return strcmp(format, "dot") == 0 || strcmp(format, "svg") == 0;
+}
+
+/* Renders and writes every job, lanes side by side on up to `threads`
+ * threads. Outputs do not depend on it; errors are left in the jobs. */
+static void run_exports(ExportJob *jobs, guint n, guint threads)
+{
+    GPtrArray *lanes = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+    GPtrArray *graphviz = NULL;
+    for (guint i = 0; i < n; i++) {
+        if (uses_graphviz(jobs[i].format)) {
+            if (!graphviz) {
+                graphviz = g_ptr_array_new();
+                g_ptr_array_add(lanes, graphviz);
+            }
+            g_ptr_array_add(graphviz, &jobs[i]);
+        } else {
+            GPtrArray *lane = g_ptr_array_new();
+            g_ptr_array_add(lane, &jobs[i]);
+            g_ptr_array_add(lanes, lane);
         }
-        return TRUE;
     }
-    GError *error = NULL;
-    if (!relgraph_write_file_atomic(path, data, len, &error)) {
-        cli_report(error);
-        return FALSE;
+    GThreadPool *pool = threads > 1 && lanes->len > 1
+                            ? g_thread_pool_new(run_lane, NULL, (gint)MIN(threads, lanes->len), TRUE, NULL)
+                            : NULL;
+    for (guint i = 0; i < lanes->len; i++) {
+        if (pool)
+            g_thread_pool_push(pool, g_ptr_array_index(lanes, i), NULL);
+        else
+            run_lane(g_ptr_array_index(lanes, i), NULL);
     }
-    return TRUE;
+    if (pool)
+        g_thread_pool_free(pool, FALSE, TRUE);
+    g_ptr_array_unref(lanes);
 }
 
 /* The title a figure gets when --title is not given. It names no path, so
@@ -182,25 +237,25 @@ int cli_build(int argc, char **argv)
                                             .max_evidence = (guint)max_evidence};
     gboolean ok = TRUE;
     GString *written = g_string_new(NULL);
-    for (guint i = 0; formats[i]; i++) {
-        GError *error = NULL;
-        gsize len = 0;
-        char *data_out = relgraph_export(graph, formats[i], &export_options, &len, &error);
-        if (!data_out) {
-            cli_report(error);
-            ok = FALSE;
-            continue;
-        }
-        char *path = to_dir ? g_strdup_printf("%s/%s.%s", out, OUTPUT_BASENAME,
-                                              relgraph_export_extension(formats[i]))
-                            : g_strdup(out);
-        if (write_output(path, data_out, len))
-            g_string_append_printf(written, "%s%s", written->len ? ", " : "", path);
-        else
-            ok = FALSE;
-        g_free(path);
-        g_free(data_out);
+    guint n_formats = g_strv_length(formats);
+    ExportJob *jobs = g_new0(ExportJob, n_formats);
+    for (guint i = 0; i < n_formats; i++) {
+        jobs[i] = (ExportJob){graph, &export_options, formats[i], NULL, NULL};
+        jobs[i].path = to_dir ? g_strdup_printf("%s/%s.%s", out, OUTPUT_BASENAME, relgraph_export_extension(formats[i]))
+                              : g_strdup(out);
     }
+    /* The formats are independent: render them side by side. */
+    run_exports(jobs, n_formats, corpus.jobs > 0 ? (guint)corpus.jobs : g_get_num_processors());
+    for (guint i = 0; i < n_formats; i++) {
+        if (jobs[i].error) {
+            cli_report(jobs[i].error);
+            ok = FALSE;
+        } else if (strcmp(jobs[i].path, "-") != 0) {
+            g_string_append_printf(written, "%s%s", written->len ? ", " : "", jobs[i].path);
+        }
+        g_free(jobs[i].path);
+    }
+    g_free(jobs);
     if (!corpus.quiet) {
         char *shown = NULL;
         if (relgraph_graph_node_count(graph) != all_nodes || relgraph_graph_edge_count(graph) != all_edges)
