@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -46,6 +47,26 @@ gboolean relgraph_polarity_from_name(const char *name, RelgraphPolarity *out)
         }
     }
     return FALSE;
+}
+
+gboolean relgraph_date_parse(const char *text, char out[RELGRAPH_DATE_SIZE])
+{
+    out[0] = '\0';
+    if (!text)
+        return FALSE;
+    for (int i = 0; i < 10; i++) {
+        gboolean dash = i == 4 || i == 7;
+        if (dash ? text[i] != '-' : !g_ascii_isdigit(text[i]))
+            return FALSE;
+    }
+    if (text[10] && text[10] != 'T' && text[10] != ' ')
+        return FALSE;
+    int year = atoi(text), month = atoi(text + 5), day = atoi(text + 8);
+    if (year < 1 || !g_date_valid_dmy((GDateDay)day, (GDateMonth)month, (GDateYear)year))
+        return FALSE;
+    memcpy(out, text, 10);
+    out[10] = '\0';
+    return TRUE;
 }
 
 gboolean relgraph_write_file_atomic(const char *path, const char *data, gsize len, GError **error)

@@ -15,6 +15,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <json-glib/json-glib.h>
+
 #include "relgraph/common.h"
 
 /* At most this many warnings per kind and document; then one summary. */
@@ -32,11 +34,22 @@ static int compare_strings(gconstpointer a, gconstpointer b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* .txt and .md, in any case ("NOTES.TXT" from a Windows share). */
-static gboolean has_corpus_extension(const char *name)
+static gboolean has_extension(const char *name, const char *ext)
 {
     const char *dot = strrchr(name, '.');
-    return dot && (g_ascii_strcasecmp(dot, ".txt") == 0 || g_ascii_strcasecmp(dot, ".md") == 0);
+    const char *slash = strrchr(name, '/');
+    return dot && (!slash || dot > slash) && g_ascii_strcasecmp(dot + 1, ext) == 0;
+}
+
+/* .txt, .md and .jsonl, in any case ("NOTES.TXT" from a Windows share). */
+static gboolean has_corpus_extension(const char *name)
+{
+    return has_extension(name, "txt") || has_extension(name, "md") || has_extension(name, "jsonl");
+}
+
+gboolean relgraph_corpus_is_jsonl(const char *path)
+{
+    return has_extension(path, "jsonl");
 }
 
 /* Returns FALSE when the directory was already walked (a symlink loop or a
@@ -299,10 +312,92 @@ static void prepare_markdown(RelgraphDocument *doc)
     g_array_unref(opens);
 }
 
+/* Sets the date, title or source a document was given ("path: what" names
+ * it in warnings); a date that is not a calendar date is warned about and
+ * left unknown. */
+static void set_metadata(RelgraphDocument *doc, const char *where, const char *key, const char *value)
+{
+    if (strcmp(key, "date") == 0) {
+        if (!relgraph_date_parse(value, doc->date))
+            g_ptr_array_add(doc->warnings, g_strdup_printf("%s: date \"%s\" is not YYYY-MM-DD; ignored", where, value));
+    } else if (strcmp(key, "title") == 0) {
+        g_free(doc->title);
+        doc->title = g_strdup(value);
+    } else if (strcmp(key, "source") == 0) {
+        g_free(doc->source);
+        doc->source = g_strdup(value);
+    }
+}
+
+/* Length of the line at text[pos] without its line break. */
+static gsize line_length(const char *text, gsize pos, gsize len)
+{
+    const char *nl = memchr(text + pos, '\n', len - pos);
+    gsize end = nl ? (gsize)(nl - text) : len;
+    if (end > pos && text[end - 1] == '\r')
+        end--;
+    return end - pos;
+}
+
+/* Markdown front matter: "---" on the first line, "key: value" lines, and
+ * "---" again. The keys relgraph knows are read; the whole block is
+ * blanked, it is not text. Nothing happens without the closing line. */
+static void prepare_front_matter(RelgraphDocument *doc)
+{
+    const char *text = doc->text;
+    gsize len = doc->len;
+    if (!has_extension(doc->path, "md") || len < 4 || strncmp(text, "---", 3) != 0 ||
+        line_length(text, 0, len) != 3)
+        return;
+    gsize pos = 3;
+    while (pos < len && text[pos] != '\n')
+        pos++;
+    GPtrArray *pairs = g_ptr_array_new_with_free_func(g_free);
+    guint line = 1;
+    gboolean closed = FALSE;
+    while (++pos < len) {
+        line++;
+        gsize n = line_length(text, pos, len);
+        char *l = g_strndup(text + pos, n);
+        pos += n;
+        while (pos < len && text[pos] != '\n')
+            pos++;
+        if (strcmp(g_strchomp(l), "---") == 0) {
+            g_free(l);
+            closed = TRUE;
+            break;
+        }
+        char *colon = strchr(l, ':');
+        if (colon) {
+            *colon = '\0';
+            char *value = g_strstrip(colon + 1);
+            gsize vlen = strlen(value);
+            /* YAML quoting, as front matter writers emit it. */
+            if (vlen >= 2 && (value[0] == '"' || value[0] == '\'') && value[vlen - 1] == value[0]) {
+                value[vlen - 1] = '\0';
+                value++;
+            }
+            g_ptr_array_add(pairs, g_strdup_printf("%u", line));
+            g_ptr_array_add(pairs, g_ascii_strdown(g_strstrip(l), -1));
+            g_ptr_array_add(pairs, g_strdup(value));
+        }
+        g_free(l);
+    }
+    if (closed) {
+        for (guint i = 0; i + 2 < pairs->len; i += 3) {
+            char *where = g_strdup_printf("%s:%s", doc->path, (char *)g_ptr_array_index(pairs, i));
+            set_metadata(doc, where, g_ptr_array_index(pairs, i + 1), g_ptr_array_index(pairs, i + 2));
+            g_free(where);
+        }
+        blank(doc->text, 0, MIN(pos, len));
+    }
+    g_ptr_array_unref(pairs);
+}
+
 typedef void (*PreparePass)(RelgraphDocument *doc);
 
 /* Encoding first: the later passes may assume valid UTF-8. */
-static const PreparePass prepare_passes[] = {prepare_encoding, prepare_markdown};
+static const PreparePass prepare_passes[] = {prepare_encoding, prepare_front_matter, prepare_markdown};
 
 /* Takes ownership of text, which holds len bytes plus a terminating NUL. */
 static RelgraphDocument *document_take(const char *id, const char *path, char *text, gsize len)
@@ -386,6 +481,112 @@ void relgraph_document_free(RelgraphDocument *doc)
     g_free(doc->id);
     g_free(doc->path);
     g_free(doc->text);
+    g_free(doc->title);
+    g_free(doc->source);
     g_ptr_array_unref(doc->warnings);
     g_free(doc);
+}
+
+/* ---- JSONL documents --------------------------------------------------- */
+
+/* A string member of obj, or NULL (with a warning) when it is something
+ * else. */
+static const char *string_member(JsonObject *obj, const char *name, GPtrArray *warnings, const char *where)
+{
+    JsonNode *node = json_object_get_member(obj, name);
+    if (!node || JSON_NODE_HOLDS_NULL(node))
+        return NULL;
+    if (JSON_NODE_HOLDS_VALUE(node) && json_node_get_value_type(node) == G_TYPE_STRING)
+        return json_node_get_string(node);
+    g_ptr_array_add(warnings, g_strdup_printf("%s: \"%s\" is not a string; ignored", where, name));
+    return NULL;
+}
+
+/* json-glib reports "<data>:LINE:COL: Parse error: ..."; relgraph wants
+ * "path:line:col: ..." with the line of the file and the column in it. */
+static void json_error(GError **error, const char *path, guint line, const GError *parse)
+{
+    const char *msg = parse->message;
+    guint col = 1;
+    const char *p = g_str_has_prefix(msg, "<data>:") ? msg + 7 : NULL;
+    if (p) {
+        char *end;
+        g_ascii_strtoull(p, &end, 10); /* the line: always 1 here */
+        if (*end == ':') {
+            col = (guint)g_ascii_strtoull(end + 1, &end, 10);
+            if (*end == ':')
+                msg = end + 1 + (end[1] == ' ');
+        }
+    }
+    g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_PARSE, "%s:%u:%u: %s", path, line, col ? col : 1, msg);
+}
+
+RelgraphDocument *relgraph_document_from_json(const char *path, guint line, const char *bytes, gsize len,
+                                              GError **error)
+{
+    char *where = g_strdup_printf("%s:%u", path, line);
+    GPtrArray *warnings = g_ptr_array_new_with_free_func(g_free);
+    /* json-glib refuses invalid UTF-8: repair it first, as in text files. */
+    char *copy = NULL;
+    gsize valid = valid_utf8_prefix(bytes, len);
+    if (valid < len) {
+        copy = g_strndup(bytes, len);
+        guint bad = 0;
+        for (gsize pos = valid; pos < len;) {
+            if (copy[pos] == '\0') {
+                copy[pos] = ' ';
+            } else {
+                if (bad++ < MAX_WARNINGS)
+                    g_ptr_array_add(warnings, g_strdup_printf("%s: byte %" G_GSIZE_FORMAT " of the line: invalid "
+                                                              "UTF-8, replaced", where, pos));
+                copy[pos] = '?';
+            }
+            pos++;
+            pos += valid_utf8_prefix(copy + pos, len - pos);
+        }
+        bytes = copy;
+    }
+    JsonParser *parser = json_parser_new_immutable();
+    GError *parse = NULL;
+    RelgraphDocument *doc = NULL;
+    if (!json_parser_load_from_data(parser, bytes, (gssize)len, &parse)) {
+        json_error(error, path, line, parse);
+        g_error_free(parse);
+        goto out;
+    }
+    JsonNode *root = json_parser_get_root(parser);
+    if (!root || !JSON_NODE_HOLDS_OBJECT(root)) {
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_PARSE, "%s:1: expected a JSON object per line", where);
+        goto out;
+    }
+    JsonObject *obj = json_node_get_object(root);
+    const char *text = string_member(obj, "text", warnings, where);
+    if (!text) {
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_PARSE, "%s:1: no \"text\" string in this document", where);
+        goto out;
+    }
+    const char *id = string_member(obj, "id", warnings, where);
+    char *fallback = NULL;
+    if (!id || !*id) {
+        char *file_id = document_id(path);
+        id = fallback = g_strdup_printf("%s:%u", file_id, line);
+        g_free(file_id);
+    }
+    doc = relgraph_document_new(id, where, text, strlen(text));
+    g_free(fallback);
+    static const char *const keys[] = {"date", "title", "source"};
+    for (guint i = 0; i < G_N_ELEMENTS(keys); i++) {
+        const char *value = string_member(obj, keys[i], warnings, where);
+        if (value)
+            set_metadata(doc, where, keys[i], value);
+    }
+    /* The line's own warnings first, as they were found first. */
+    for (guint i = 0; i < warnings->len; i++)
+        g_ptr_array_insert(doc->warnings, (gint)i, g_strdup(g_ptr_array_index(warnings, i)));
+out:
+    g_object_unref(parser);
+    g_ptr_array_unref(warnings);
+    g_free(copy);
+    g_free(where);
+    return doc;
 }

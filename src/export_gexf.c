@@ -119,6 +119,16 @@ static void viz_size(Writer *wr, guint mentions)
     end(wr);
 }
 
+/* The time spell of a node or edge: from the first to the last day it was
+ * seen on (a dynamic graph only has them when the corpus is dated). */
+static void spell(Writer *wr, const char *first, const char *last)
+{
+    if (*first) {
+        attribute(wr, "start", first);
+        attribute(wr, "end", last);
+    }
+}
+
 static void write_node(Writer *wr, const RelgraphNode *node, guint index, guint degree)
 {
     char id[24];
@@ -126,6 +136,7 @@ static void write_node(Writer *wr, const RelgraphNode *node, guint index, guint 
     start(wr, "node");
     attribute(wr, "id", id);
     attribute(wr, "label", node->name);
+    spell(wr, node->first_date, node->last_date);
     start(wr, "attvalues");
     const char *type = relgraph_actor_type_name(node->type);
     attvalue(wr, "type", type ? type : "unknown");
@@ -157,6 +168,7 @@ static void write_edge(Writer *wr, const RelgraphEdge *edge, guint index, GHashT
     attribute(wr, "kind", edge->relation);
     attribute(wr, "label", edge->relation);
     attribute_uint(wr, "weight", edge->weight);
+    spell(wr, edge->first_date, edge->last_date);
     start(wr, "attvalues");
     attvalue(wr, "relation", edge->relation);
     attvalue(wr, "polarity", relgraph_polarity_name(edge->polarity));
@@ -216,14 +228,23 @@ char *relgraph_export_gexf(const RelgraphGraph *graph, const RelgraphExportOptio
     }
     end(&wr);
 
+    GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
+    GPtrArray *edges = relgraph_graph_sorted_edges(graph);
+    gboolean dated = FALSE;
+    for (guint i = 0; i < nodes->len && !dated; i++)
+        dated = *((const RelgraphNode *)g_ptr_array_index(nodes, i))->first_date != '\0';
     start(&wr, "graph");
     attribute(&wr, "defaultedgetype", "directed");
-    attribute(&wr, "mode", "static");
+    /* A dated corpus gives a dynamic graph that Gephi's timeline can play:
+     * each node and edge lives from its first to its last day. */
+    attribute(&wr, "mode", dated ? "dynamic" : "static");
+    if (dated) {
+        attribute(&wr, "timeformat", "date");
+        attribute(&wr, "timerepresentation", "interval");
+    }
     declare(&wr, "node", node_attrs, G_N_ELEMENTS(node_attrs));
     declare(&wr, "edge", edge_attrs, G_N_ELEMENTS(edge_attrs));
 
-    GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
-    GPtrArray *edges = relgraph_graph_sorted_edges(graph);
     GHashTable *degrees = relgraph_export_degrees(edges);
     GHashTable *node_index = g_hash_table_new(g_str_hash, g_str_equal);
     start(&wr, "nodes");

@@ -32,6 +32,10 @@ static const GraphmlKey keys[] = {
     {"r", "node", "r", "int"},
     {"g", "node", "g", "int"},
     {"b", "node", "b", "int"},
+    /* Dates of the first and last document that mentions it (when the
+     * corpus is dated): "YYYY-MM-DD". */
+    {"node_first_seen", "node", "first_seen", "string"},
+    {"node_last_seen", "node", "last_seen", "string"},
     {"edgelabel", "edge", "label", "string"},
     {"relation", "edge", "relation", "string"},
     {"polarity", "edge", "polarity", "string"},
@@ -39,6 +43,8 @@ static const GraphmlKey keys[] = {
     {"symmetric", "edge", "symmetric", "boolean"},
     {"documents", "edge", "documents", "string"},
     {"evidence", "edge", "evidence", "string"},
+    {"first_seen", "edge", "first_seen", "string"},
+    {"last_seen", "edge", "last_seen", "string"},
     /* Gephi falls back to attr.name when the id is not one it knows. */
     {"edge_r", "edge", "r", "int"},
     {"edge_g", "edge", "g", "int"},
@@ -140,6 +146,8 @@ static void write_node(Writer *wr, const RelgraphNode *node, guint index, guint 
     data_uint(wr, "r", rgb[0]);
     data_uint(wr, "g", rgb[1]);
     data_uint(wr, "b", rgb[2]);
+    data(wr, "node_first_seen", node->first_date);
+    data(wr, "node_last_seen", node->last_date);
     check(wr, xmlTextWriterEndElement(wr->w));
 }
 
@@ -172,6 +180,8 @@ static void write_edge(Writer *wr, const RelgraphEdge *edge, guint index, GHashT
     }
     data(wr, "evidence", text->str);
     g_string_free(text, TRUE);
+    data(wr, "first_seen", edge->first_date);
+    data(wr, "last_seen", edge->last_date);
 
     guint8 rgb[3];
     relgraph_export_polarity_rgb(edge->polarity, rgb);

@@ -9,6 +9,7 @@
  *               "documents": [...], "evidence": [{"doc", "sentence",
  *               "start", "end", "text", "rule"}]}]}
  *
+ * Nodes and links of a dated corpus also get "first_seen" and "last_seen".
  * Node ids are the canonical names (what links refer to); "key" is the
  * relation, which NetworkX uses to keep parallel edges apart. */
 #include "relgraph/export.h"
@@ -40,6 +41,15 @@ static void member_colour(JsonBuilder *b, const guint8 rgb[3])
     member_string(b, "color", hex);
 }
 
+/* first_seen/last_seen, when the corpus was dated. */
+static void member_dates(JsonBuilder *b, const char *first, const char *last)
+{
+    if (*first) {
+        member_string(b, "first_seen", first);
+        member_string(b, "last_seen", last);
+    }
+}
+
 static void add_node(JsonBuilder *b, const RelgraphNode *node, guint degree)
 {
     const char *type = relgraph_actor_type_name(node->type);
@@ -53,6 +63,7 @@ static void add_node(JsonBuilder *b, const RelgraphNode *node, guint degree)
     member_int(b, "mentions", node->mentions);
     member_int(b, "degree", degree);
     member_colour(b, rgb);
+    member_dates(b, node->first_date, node->last_date);
     json_builder_end_object(b);
 }
 
@@ -73,6 +84,7 @@ static void add_link(JsonBuilder *b, const RelgraphEdge *edge, guint index, guin
     json_builder_add_boolean_value(b, edge->symmetric);
     member_int(b, "weight", edge->weight);
     member_colour(b, rgb);
+    member_dates(b, edge->first_date, edge->last_date);
     json_builder_set_member_name(b, "documents");
     json_builder_begin_array(b);
     for (guint i = 0; i < edge->documents->len; i++) {

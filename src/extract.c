@@ -145,11 +145,13 @@ char *relgraph_extract_sentence_text(const RelgraphDocument *doc, guint32 start,
     return g_string_free(out, FALSE);
 }
 
-static void add_node(const RelgraphRules *rules, RelgraphGraph *graph, guint actor, guint mentions)
+static void add_node(const RelgraphRules *rules, RelgraphGraph *graph, guint actor, guint mentions,
+                     const char *date)
 {
     const RelgraphActor *a = relgraph_dictionary_actor(rules->dictionary, actor);
     const char *affiliation = a->member_of->len ? g_ptr_array_index(a->member_of, 0) : NULL;
-    relgraph_graph_add_node(graph, a->name, a->type, affiliation, mentions);
+    RelgraphNode *node = relgraph_graph_add_node(graph, a->name, a->type, affiliation, mentions);
+    relgraph_graph_node_add_date(node, date);
 }
 
 void relgraph_extract_add_to_graph(const RelgraphRules *rules, const RelgraphDocument *doc,
@@ -159,21 +161,22 @@ void relgraph_extract_add_to_graph(const RelgraphRules *rules, const RelgraphDoc
     gpointer key, value;
     g_hash_table_iter_init(&it, result->actor_mentions);
     while (g_hash_table_iter_next(&it, &key, &value))
-        add_node(rules, graph, GPOINTER_TO_UINT(key) - 1, GPOINTER_TO_UINT(value));
+        add_node(rules, graph, GPOINTER_TO_UINT(key) - 1, GPOINTER_TO_UINT(value), doc->date);
 
     for (guint i = 0; i < result->relations->len; i++) {
         const RelgraphRelationMention *m = &g_array_index(result->relations, RelgraphRelationMention, i);
         /* An implied member_of target need not be mentioned itself. */
-        add_node(rules, graph, m->source, 0);
-        add_node(rules, graph, m->target, 0);
+        add_node(rules, graph, m->source, 0, doc->date);
+        add_node(rules, graph, m->target, 0, doc->date);
         const char *source = relgraph_dictionary_actor(rules->dictionary, m->source)->name;
         const char *target = relgraph_dictionary_actor(rules->dictionary, m->target)->name;
         RelgraphEvidence ev = {doc->id, m->sentence, m->start, m->end, NULL, (char *)m->rule};
         /* The sentence text only for evidence the graph keeps. */
         if (relgraph_graph_evidence_wanted(graph, source, m->relation->name, target, m->relation->symmetric, &ev))
             ev.text = relgraph_extract_sentence_text(doc, m->start, m->end);
-        relgraph_graph_add_mention(graph, source, m->relation->name, target, m->relation->symmetric,
-                                   m->relation->polarity, &ev);
+        RelgraphEdge *edge = relgraph_graph_add_mention(graph, source, m->relation->name, target,
+                                                        m->relation->symmetric, m->relation->polarity, &ev);
+        relgraph_graph_edge_add_date(edge, doc->date);
         g_free(ev.text);
     }
 }

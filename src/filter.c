@@ -18,6 +18,16 @@ static const char *rolled_name(const RelgraphFilter *filter, const char *name)
 /* Step 1: a copy of graph with every actor renamed to what it rolls up to.
  * The node a name folds into keeps its own type and affiliation when it is
  * in the graph; otherwise it takes them from the first (sorted) member. */
+/* Adds n's mentions and dates to out under name (n's own or the one it is
+ * folded into). */
+static void copy_node(RelgraphGraph *out, const RelgraphNode *n, const char *name, RelgraphActorType type,
+                      const char *affiliation)
+{
+    RelgraphNode *dst = relgraph_graph_add_node(out, name, type, affiliation, n->mentions);
+    relgraph_graph_node_add_date(dst, n->first_date);
+    relgraph_graph_node_add_date(dst, n->last_date);
+}
+
 static RelgraphGraph *roll_up(const RelgraphGraph *graph, const RelgraphFilter *filter)
 {
     RelgraphGraph *out = relgraph_graph_new();
@@ -26,14 +36,13 @@ static RelgraphGraph *roll_up(const RelgraphGraph *graph, const RelgraphFilter *
         const RelgraphNode *n = g_ptr_array_index(nodes, i);
         const char *to = rolled_name(filter, n->name);
         if (strcmp(to, n->name) == 0)
-            relgraph_graph_add_node(out, n->name, n->type, n->affiliation, n->mentions);
+            copy_node(out, n, n->name, n->type, n->affiliation);
     }
     for (guint i = 0; i < nodes->len; i++) {
         const RelgraphNode *n = g_ptr_array_index(nodes, i);
         const char *to = rolled_name(filter, n->name);
         if (strcmp(to, n->name) != 0)
-            relgraph_graph_add_node(out, to, relgraph_graph_node(out, to) ? 0 : RELGRAPH_ACTOR_STATE, NULL,
-                                    n->mentions);
+            copy_node(out, n, to, relgraph_graph_node(out, to) ? 0 : RELGRAPH_ACTOR_STATE, NULL);
     }
     g_ptr_array_unref(nodes);
     GPtrArray *edges = relgraph_graph_sorted_edges(graph);
@@ -214,7 +223,7 @@ RelgraphGraph *relgraph_filter_apply(const RelgraphGraph *graph, const RelgraphF
     for (guint i = 0; i < nodes->len; i++) {
         const RelgraphNode *n = g_ptr_array_index(nodes, i);
         if (g_hash_table_contains(kept, n->name))
-            relgraph_graph_add_node(out, n->name, n->type, n->affiliation, n->mentions);
+            copy_node(out, n, n->name, n->type, n->affiliation);
     }
     for (guint i = 0; i < edges->len; i++) {
         const RelgraphEdge *e = g_ptr_array_index(edges, i);

@@ -145,6 +145,29 @@ RelgraphNode *relgraph_graph_add_node(RelgraphGraph *graph, const char *name, Re
     return node;
 }
 
+/* Widens [first, last] to include date; ISO dates order as strings. */
+static void widen_dates(char *first, char *last, const char *date)
+{
+    if (!date || !*date)
+        return;
+    if (!*first || strcmp(date, first) < 0)
+        g_strlcpy(first, date, RELGRAPH_DATE_SIZE);
+    if (!*last || strcmp(date, last) > 0)
+        g_strlcpy(last, date, RELGRAPH_DATE_SIZE);
+}
+
+void relgraph_graph_node_add_date(RelgraphNode *node, const char *date)
+{
+    g_return_if_fail(node);
+    widen_dates(node->first_date, node->last_date, date);
+}
+
+void relgraph_graph_edge_add_date(RelgraphEdge *edge, const char *date)
+{
+    g_return_if_fail(edge);
+    widen_dates(edge->first_date, edge->last_date, date);
+}
+
 /* Finds or creates the edge with exactly this key (no symmetric swap). */
 static RelgraphEdge *edge_get(RelgraphGraph *graph, const char *source, const char *relation,
                               const char *target, gboolean symmetric, RelgraphPolarity polarity)
@@ -294,6 +317,8 @@ RelgraphEdge *relgraph_graph_add_edge(RelgraphGraph *graph, const RelgraphEdge *
     }
     RelgraphEdge *dst = edge_get(graph, source, edge->relation, target, edge->symmetric, edge->polarity);
     dst->weight += edge->weight;
+    widen_dates(dst->first_date, dst->last_date, edge->first_date);
+    widen_dates(dst->first_date, dst->last_date, edge->last_date);
     if (dst == edge)
         return dst; /* adding an edge to itself: the sets are already united */
     for (guint i = 0; i < edge->documents->len; i++)
@@ -312,7 +337,9 @@ void relgraph_graph_merge(RelgraphGraph *into, const RelgraphGraph *from)
     g_hash_table_iter_init(&it, from->nodes);
     while (g_hash_table_iter_next(&it, &key, &value)) {
         const RelgraphNode *node = value;
-        relgraph_graph_add_node(into, node->name, node->type, node->affiliation, node->mentions);
+        RelgraphNode *dst = relgraph_graph_add_node(into, node->name, node->type, node->affiliation, node->mentions);
+        widen_dates(dst->first_date, dst->last_date, node->first_date);
+        widen_dates(dst->first_date, dst->last_date, node->last_date);
     }
 
     g_hash_table_iter_init(&it, from->edges);

@@ -48,6 +48,15 @@ const char *relgraph_polarity_name(RelgraphPolarity polarity);
 /* Returns FALSE when the name is not a polarity. */
 gboolean relgraph_polarity_from_name(const char *name, RelgraphPolarity *out);
 
+/* Dates are kept as "YYYY-MM-DD" (ISO 8601, which orders as a string) in
+ * a buffer of this size; "" when unknown. */
+#define RELGRAPH_DATE_SIZE 11
+
+/* Reads a date "YYYY-MM-DD", optionally followed by a time ("T12:00:00Z",
+ * " 12:00"), which is dropped, into out; FALSE when it is not a valid
+ * calendar date. */
+gboolean relgraph_date_parse(const char *text, char out[RELGRAPH_DATE_SIZE]);
+
 /* Writes data to path atomically (temporary file in the same directory,
  * fsync, rename): on failure the previous file is left untouched. */
 gboolean relgraph_write_file_atomic(const char *path, const char *data, gsize len, GError **error);

@@ -1,7 +1,22 @@
 /* relgraph — corpus reading.
  *
  * A corpus is a list of paths: files, directories (searched recursively for
- * .txt and .md files) and "-" for standard input. The expanded list is
+ * .txt, .md and .jsonl files) and "-" for standard input.
+ *
+ * A .txt or .md file is one document, its id the file name without
+ * extension. A .md file may open with front matter, which is read and then
+ * blanked (it is not text to match):
+ *
+ *     ---
+ *     date: 2024-06-19
+ *     source: KCNA
+ *     title: ...
+ *     ---
+ *
+ * A .jsonl file holds one document per line, a JSON object with "text"
+ * (required) and "id", "date", "title", "source" (optional; the id defaults
+ * to "FILE-ID:LINE"). Only "text" is matched: a title usually repeats the
+ * lead sentence and would count it twice. The expanded list is
  * sorted by path so that the order on disk never matters.
  *
  * A document's text is prepared for matching without moving any byte, so
@@ -21,6 +36,8 @@
 
 #include <glib.h>
 
+#include "relgraph/common.h"
+
 G_BEGIN_DECLS
 
 typedef struct {
@@ -29,6 +46,9 @@ typedef struct {
     char *text;          /* prepared text, NUL-terminated, exactly len bytes */
     gsize len;
     GPtrArray *warnings; /* char* messages "path: byte N: ...", may be empty */
+    char date[RELGRAPH_DATE_SIZE]; /* "YYYY-MM-DD", "" when unknown */
+    char *title;         /* from front matter or JSONL, or NULL */
+    char *source;        /* likewise */
 } RelgraphDocument;
 
 /* Expands paths into a sorted, duplicate-free list of document paths
@@ -44,6 +64,15 @@ RelgraphDocument *relgraph_document_load(const char *path, GError **error);
 /* Prepares a document from bytes already in memory (copied). */
 RelgraphDocument *relgraph_document_new(const char *id, const char *path,
                                         const char *bytes, gsize len);
+
+/* Prepares the document on line `line` of the JSONL file path from the
+ * line's bytes (without the newline). NULL with error "path:line:col:
+ * message" when the line is not a JSON object with a "text" string. */
+RelgraphDocument *relgraph_document_from_json(const char *path, guint line, const char *bytes, gsize len,
+                                              GError **error);
+
+/* TRUE when path names a JSONL file (by its extension). */
+gboolean relgraph_corpus_is_jsonl(const char *path);
 
 void relgraph_document_free(RelgraphDocument *doc);
 

@@ -8,6 +8,10 @@
  * set of supporting documents and its evidence, sorted by (doc, start, end,
  * rule) and free of exact duplicates.
  *
+ * Nodes and edges also keep the first and last date they were seen on
+ * (the dates of their documents, "YYYY-MM-DD"; empty when no document was
+ * dated): merging takes the earlier first and the later last date.
+ *
  * Merging is associative and commutative: merge(A, B) gives the same graph,
  * byte for byte in every export, as merge(B, A), and merging is what a
  * build of A ∪ B does.
@@ -39,6 +43,7 @@ typedef struct {
     RelgraphActorType type;  /* 0 when unknown */
     char *affiliation;       /* canonical name of the state/institution it belongs to, or NULL */
     guint mentions;          /* number of mentions in the corpus */
+    char first_date[RELGRAPH_DATE_SIZE], last_date[RELGRAPH_DATE_SIZE];
 } RelgraphNode;
 
 typedef struct {
@@ -50,6 +55,7 @@ typedef struct {
     guint weight;            /* supporting mentions */
     GPtrArray *documents;    /* char*, sorted, unique; the strings belong to the graph */
     GPtrArray *evidence;     /* RelgraphEvidence*, sorted, unique */
+    char first_date[RELGRAPH_DATE_SIZE], last_date[RELGRAPH_DATE_SIZE];
 } RelgraphEdge;
 
 typedef struct RelgraphGraph RelgraphGraph;
@@ -72,7 +78,12 @@ RelgraphEdge *relgraph_graph_add_mention(RelgraphGraph *graph, const char *sourc
                                          gboolean symmetric, RelgraphPolarity polarity,
                                          const RelgraphEvidence *evidence);
 
-/* Adds a copy of edge (weight, documents, evidence) to graph under the
+/* Widens the [first, last] dates of a node or edge to include date
+ * ("YYYY-MM-DD"; NULL or "" leaves them). */
+void relgraph_graph_node_add_date(RelgraphNode *node, const char *date);
+void relgraph_graph_edge_add_date(RelgraphEdge *edge, const char *date);
+
+/* Adds a copy of edge (weight, documents, evidence, dates) to graph under the
  * same relation, between source and target (NULL: the edge's own); a
  * symmetric relation is put in canonical order. Used to merge and to fold
  * actors together. Returns the edge in graph. */

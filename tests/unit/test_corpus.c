@@ -622,3 +622,136 @@ Test(corpus, expand_unreadable_directory_is_error)
     g_error_free(error);
     g_free(locked);
 }
+
+/* ---- dates, front matter, JSONL ------------------------------------------ */
+
+Test(corpus, date_parse)
+{
+    char d[RELGRAPH_DATE_SIZE];
+    cr_expect(relgraph_date_parse("2024-06-19", d));
+    cr_expect_str_eq(d, "2024-06-19");
+    cr_expect(relgraph_date_parse("2024-02-29T10:00:00Z", d));
+    cr_expect_str_eq(d, "2024-02-29");
+    cr_expect(relgraph_date_parse("2024-02-29 10:00", d));
+    static const char *const bad[] = {"2023-02-29", "2024-13-01", "2024-6-19", "19 June 2024", "", "2024-06-19x",
+                                      "0000-01-01"};
+    for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
+        cr_expect_not(relgraph_date_parse(bad[i], d), "%s", bad[i]);
+        cr_expect_str_eq(d, "");
+    }
+    cr_expect_not(relgraph_date_parse(NULL, d));
+}
+
+Test(corpus, front_matter_read_and_blanked)
+{
+    const char *text = "---\ndate: 2024-06-19\nsource: \"KCNA\"\ntitle: Visit\n---\nKim met Xi.";
+    char *path = make_file("dated.md", text, -1);
+    RelgraphDocument *doc = relgraph_document_load(path, NULL);
+    cr_assert_not_null(doc);
+    cr_expect_str_eq(doc->date, "2024-06-19");
+    cr_expect_str_eq(doc->source, "KCNA");
+    cr_expect_str_eq(doc->title, "Visit");
+    cr_expect_eq(doc->len, strlen(text), "no byte moves");
+    cr_expect(g_str_has_suffix(doc->text, "\nKim met Xi."));
+    cr_expect_null(strstr(doc->text, "KCNA"), "the block is not text: %s", doc->text);
+    cr_expect_eq(doc->warnings->len, 0);
+    relgraph_document_free(doc);
+    g_free(path);
+}
+
+Test(corpus, front_matter_needs_md_and_a_closing_line)
+{
+    const char *unclosed = "---\ndate: 2024-06-19\nKim met Xi.";
+    char *path = make_file("open.md", unclosed, -1);
+    RelgraphDocument *doc = relgraph_document_load(path, NULL);
+    cr_expect_str_eq(doc->date, "");
+    cr_expect_str_eq(doc->text, unclosed);
+    relgraph_document_free(doc);
+    g_free(path);
+    path = make_file("plain.txt", "---\ndate: 2024-06-19\n---\nKim.", -1);
+    doc = relgraph_document_load(path, NULL);
+    cr_expect_str_eq(doc->date, "", "front matter is a markdown convention");
+    relgraph_document_free(doc);
+    g_free(path);
+}
+
+Test(corpus, front_matter_bad_date_warns_with_line)
+{
+    char *path = make_file("bad.md", "---\nsource: x\ndate: June 2024\n---\nText.", -1);
+    RelgraphDocument *doc = relgraph_document_load(path, NULL);
+    cr_expect_str_eq(doc->date, "");
+    cr_assert_eq(doc->warnings->len, 1);
+    char *want = g_strdup_printf("%s:3: date \"June 2024\" is not YYYY-MM-DD; ignored", path);
+    cr_expect_str_eq(warning(doc, 0), want);
+    g_free(want);
+    relgraph_document_free(doc);
+    g_free(path);
+}
+
+Test(corpus, jsonl_document)
+{
+    const char *line = "{\"id\": \"kcna-1\", \"date\": \"2024-06-19T08:00:00Z\", \"title\": \"T\", "
+                       "\"source\": \"KCNA\", \"text\": \"Kim met Xi.\\nPutin came.\", \"extra\": 1}";
+    GError *error = NULL;
+    RelgraphDocument *doc = relgraph_document_from_json("feed.jsonl", 7, line, strlen(line), &error);
+    cr_assert_null(error);
+    cr_expect_str_eq(doc->id, "kcna-1");
+    cr_expect_str_eq(doc->path, "feed.jsonl:7");
+    cr_expect_str_eq(doc->text, "Kim met Xi.\nPutin came.");
+    cr_expect_str_eq(doc->date, "2024-06-19");
+    cr_expect_str_eq(doc->title, "T");
+    cr_expect_str_eq(doc->source, "KCNA");
+    relgraph_document_free(doc);
+
+    line = "{\"text\": \"No id.\", \"date\": 20240619}";
+    doc = relgraph_document_from_json("dir/feed.jsonl", 3, line, strlen(line), &error);
+    cr_assert_not_null(doc);
+    cr_expect_str_eq(doc->id, "feed:3");
+    cr_expect_str_eq(doc->date, "");
+    cr_assert_eq(doc->warnings->len, 1);
+    cr_expect_str_eq(warning(doc, 0), "dir/feed.jsonl:3: \"date\" is not a string; ignored");
+    relgraph_document_free(doc);
+}
+
+Test(corpus, jsonl_errors_name_file_line_and_column)
+{
+    static const char *const cases[][2] = {
+        {"{\"text\": \"a\",, }", "feed.jsonl:4:"},
+        {"[1, 2]", "feed.jsonl:4:1: expected a JSON object"},
+        {"{\"id\": \"x\"}", "feed.jsonl:4:1: no \"text\" string"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        GError *error = NULL;
+        cr_expect_null(relgraph_document_from_json("feed.jsonl", 4, cases[i][0], strlen(cases[i][0]), &error));
+        cr_assert_not_null(error, "%s", cases[i][0]);
+        cr_expect(g_str_has_prefix(error->message, cases[i][1]), "%s -> %s", cases[i][0], error->message);
+        g_error_free(error);
+    }
+}
+
+Test(corpus, jsonl_invalid_utf8_repaired)
+{
+    const char line[] = "{\"text\": \"Kim\xff met Xi.\"}";
+    GError *error = NULL;
+    RelgraphDocument *doc = relgraph_document_from_json("f.jsonl", 1, line, sizeof line - 1, &error);
+    cr_assert_not_null(doc, "%s", error ? error->message : "");
+    cr_expect_str_eq(doc->text, "Kim? met Xi.");
+    cr_assert_eq(doc->warnings->len, 1);
+    cr_expect_str_eq(warning(doc, 0), "f.jsonl:1: byte 13 of the line: invalid UTF-8, replaced");
+    relgraph_document_free(doc);
+}
+
+Test(corpus, expand_finds_jsonl)
+{
+    char *a = make_file("c/a.jsonl", "{}", -1), *b = make_file("c/b.txt", "x", -1), *c = make_file("c/c.json", "x", -1);
+    char *dir = g_build_filename(tmp_root, "c", NULL);
+    const char *paths[] = {dir};
+    GPtrArray *found = relgraph_corpus_expand(paths, 1, NULL);
+    cr_assert_eq(found->len, 2);
+    cr_expect_str_eq(g_ptr_array_index(found, 0), a);
+    cr_expect_str_eq(g_ptr_array_index(found, 1), b);
+    cr_expect(relgraph_corpus_is_jsonl(a));
+    cr_expect_not(relgraph_corpus_is_jsonl(b));
+    g_ptr_array_unref(found);
+    g_free(a), g_free(b), g_free(c), g_free(dir);
+}

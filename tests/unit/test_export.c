@@ -366,6 +366,8 @@ Test(export, graphml_keys_ids_and_parallel_edges)
         {"degree", "node", "degree", "int"},       {"size", "node", "size", "double"},
         {"r", "node", "r", "int"},                 {"g", "node", "g", "int"},
         {"b", "node", "b", "int"},                 {"title", "graph", "title", "string"},
+        {"node_first_seen", "node", "first_seen", "string"}, {"node_last_seen", "node", "last_seen", "string"},
+        {"first_seen", "edge", "first_seen", "string"}, {"last_seen", "edge", "last_seen", "string"},
     };
     for (guint i = 0; i < G_N_ELEMENTS(keys); i++) {
         char *expr = g_strdup_printf("/g:graphml/g:key[@id='%s' and @for='%s' and @attr.name='%s' and @attr.type='%s']",
@@ -442,6 +444,56 @@ Test(export, graphml_without_title_declares_no_title_key)
     cr_expect_not_null(strstr(xml, "\n    <node id=\"n0\">\n      <data key=\"label\">China</data>\n"),
                        "indented output");
     g_free(xml);
+    relgraph_graph_free(g);
+}
+
+/* ---- Dates ------------------------------------------------------------------ */
+
+Test(export, dates_become_graphml_values_and_gexf_spells)
+{
+    RelgraphGraph *g = fixture(FALSE);
+    /* An undated graph: static GEXF, no date values. */
+    gsize len = 0;
+    char *gexf = export_ok(g, "gexf", NULL, &len);
+    cr_expect_not_null(strstr(gexf, "mode=\"static\""));
+    cr_expect_null(strstr(gexf, "start="));
+    g_free(gexf);
+
+    RelgraphEdge *e = relgraph_graph_edge(g, "Zhao Leji", "visit", "North Korea");
+    relgraph_graph_edge_add_date(e, "2024-06-19");
+    relgraph_graph_edge_add_date(e, "2023-01-02");
+    relgraph_graph_edge_add_date(e, "");
+    relgraph_graph_node_add_date(relgraph_graph_node(g, "Zhao Leji"), "2023-01-02");
+    cr_expect_str_eq(e->first_date, "2023-01-02");
+    cr_expect_str_eq(e->last_date, "2024-06-19");
+
+    char *xml = export_ok(g, "graphml", NULL, &len);
+    xmlDocPtr doc = parse_xml(xml, len, "graphml");
+    char *s = xpath_string(doc, "//g:edge[g:data[@key='relation']='visit' and g:data[@key='first_seen']]"
+                                "/g:data[@key='last_seen']");
+    cr_expect_str_eq(s, "2024-06-19");
+    g_free(s);
+    cr_expect_eq(xpath_count(doc, "//g:edge/g:data[@key='first_seen']"), 1, "only the dated edge has dates");
+    s = xpath_string(doc, "//g:node[g:data[@key='label']='Zhao Leji']/g:data[@key='node_first_seen']");
+    cr_expect_str_eq(s, "2023-01-02");
+    g_free(s);
+    xmlFreeDoc(doc);
+    g_free(xml);
+
+    gexf = export_ok(g, "gexf", NULL, &len);
+    cr_expect_not_null(strstr(gexf, "mode=\"dynamic\" timeformat=\"date\""));
+    cr_expect_not_null(strstr(gexf, "start=\"2023-01-02\" end=\"2024-06-19\""));
+    g_free(gexf);
+
+    /* Merging keeps the widest span. */
+    RelgraphGraph *other = relgraph_graph_new();
+    RelgraphEdge *o = relgraph_graph_add_mention(other, "Zhao Leji", "visit", "North Korea", FALSE,
+                                                 RELGRAPH_POLARITY_COOPERATIVE, NULL);
+    relgraph_graph_edge_add_date(o, "2025-03-01");
+    relgraph_graph_merge(g, other);
+    cr_expect_str_eq(e->first_date, "2023-01-02");
+    cr_expect_str_eq(e->last_date, "2025-03-01");
+    relgraph_graph_free(other);
     relgraph_graph_free(g);
 }
 
