@@ -1,0 +1,426 @@
+/* Parts: the graph as versioned, checksummed lines (see part.h). */
+#include "relgraph/part.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "relgraph/common.h"
+
+#define MAGIC "relgraph-part"
+#define CHECKSUM_PREFIX "checksum\tsha256:"
+
+/* ---- Writing ------------------------------------------------------------- */
+
+static void put_field(GString *out, const char *value)
+{
+    g_string_append_c(out, '\t');
+    if (!value)
+        return;
+    for (const char *p = value; *p; p++) {
+        switch (*p) {
+        case '\\': g_string_append(out, "\\\\"); break;
+        case '\t': g_string_append(out, "\\t"); break;
+        case '\n': g_string_append(out, "\\n"); break;
+        case '\r': g_string_append(out, "\\r"); break;
+        default: g_string_append_c(out, *p);
+        }
+    }
+}
+
+static void put_uint(GString *out, guint value)
+{
+    g_string_append_printf(out, "\t%u", value);
+}
+
+char *relgraph_part_write(const RelgraphGraph *graph, const RelgraphPartInfo *info, gsize *len)
+{
+    g_return_val_if_fail(graph && info && len, NULL);
+    GString *out = g_string_sized_new(4096);
+    g_string_append_printf(out, MAGIC "\t%d\n", RELGRAPH_PART_VERSION);
+    g_string_append_printf(out, "info\tdocuments\t%u\ninfo\tsentences\t%u\ninfo\tmentions\t%u\n"
+                                "info\tevidence-limit\t%u\n",
+                           info->documents, info->sentences, info->mentions, info->evidence_limit);
+    GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
+    for (guint i = 0; i < nodes->len; i++) {
+        const RelgraphNode *n = g_ptr_array_index(nodes, i);
+        g_string_append(out, "node");
+        put_field(out, n->name);
+        put_field(out, relgraph_actor_type_name(n->type));
+        put_field(out, n->affiliation);
+        put_uint(out, n->mentions);
+        put_field(out, n->first_date);
+        put_field(out, n->last_date);
+        g_string_append_c(out, '\n');
+    }
+    g_ptr_array_unref(nodes);
+    GPtrArray *edges = relgraph_graph_sorted_edges(graph);
+    for (guint i = 0; i < edges->len; i++) {
+        const RelgraphEdge *e = g_ptr_array_index(edges, i);
+        g_string_append(out, "edge");
+        put_field(out, e->source);
+        put_field(out, e->relation);
+        put_field(out, e->target);
+        put_field(out, e->symmetric ? "symmetric" : "directed");
+        put_field(out, relgraph_polarity_name(e->polarity));
+        put_uint(out, e->weight);
+        put_field(out, e->first_date);
+        put_field(out, e->last_date);
+        for (guint d = 0; d < e->documents->len; d++)
+            put_field(out, g_ptr_array_index(e->documents, d));
+        g_string_append_c(out, '\n');
+        for (guint k = 0; k < e->evidence->len; k++) {
+            const RelgraphEvidence *ev = g_ptr_array_index(e->evidence, k);
+            g_string_append(out, "evidence");
+            put_field(out, ev->doc);
+            put_uint(out, ev->sentence);
+            put_uint(out, ev->start);
+            put_uint(out, ev->end);
+            put_field(out, ev->rule);
+            put_field(out, ev->text);
+            g_string_append_c(out, '\n');
+        }
+    }
+    g_ptr_array_unref(edges);
+    char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)out->str, out->len);
+    g_string_append_printf(out, CHECKSUM_PREFIX "%s\n", sum);
+    g_free(sum);
+    *len = out->len;
+    return g_string_free(out, FALSE);
+}
+
+/* ---- Reading ------------------------------------------------------------- */
+
+typedef struct {
+    const char *name;
+    guint line;
+    GError **error;
+} Reader;
+
+static gboolean fail(Reader *r, guint col, const char *format, ...) G_GNUC_PRINTF(3, 4);
+
+static gboolean fail(Reader *r, guint col, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    char *msg = g_strdup_vprintf(format, args);
+    va_end(args);
+    g_set_error(r->error, RELGRAPH_ERROR, RELGRAPH_ERROR_PARSE, "%s:%u:%u: %s", r->name, r->line, col, msg);
+    g_free(msg);
+    return FALSE;
+}
+
+/* Splits a line into unescaped fields (the array owns them) and records
+ * where each began, for messages. NULL on a bad escape. */
+static GPtrArray *split_fields(Reader *r, const char *line, gsize len, GArray *cols)
+{
+    GPtrArray *fields = g_ptr_array_new_with_free_func(g_free);
+    GString *field = g_string_new(NULL);
+    g_array_set_size(cols, 0);
+    guint col = 1;
+    g_array_append_val(cols, col);
+    for (gsize i = 0; i <= len; i++) {
+        if (i == len || line[i] == '\t') {
+            g_ptr_array_add(fields, g_strndup(field->str, field->len));
+            g_string_truncate(field, 0);
+            col = (guint)i + 2;
+            if (i < len)
+                g_array_append_val(cols, col);
+            continue;
+        }
+        if (line[i] != '\\') {
+            g_string_append_c(field, line[i]);
+            continue;
+        }
+        char c = i + 1 < len ? line[++i] : '\0';
+        switch (c) {
+        case '\\': g_string_append_c(field, '\\'); break;
+        case 't': g_string_append_c(field, '\t'); break;
+        case 'n': g_string_append_c(field, '\n'); break;
+        case 'r': g_string_append_c(field, '\r'); break;
+        default:
+            fail(r, (guint)i, "unknown escape \"\\%c\" (\\\\, \\t, \\n and \\r are known)", c ? c : ' ');
+            g_string_free(field, TRUE);
+            g_ptr_array_unref(fields);
+            return NULL;
+        }
+    }
+    g_string_free(field, TRUE);
+    return fields;
+}
+
+static gboolean parse_uint(Reader *r, const GPtrArray *fields, const GArray *cols, guint i, const char *what,
+                           guint *out)
+{
+    const char *s = g_ptr_array_index(fields, i);
+    char *end = NULL;
+    errno = 0;
+    guint64 v = g_ascii_strtoull(s, &end, 10);
+    if (!*s || *end || errno || v > G_MAXUINT32 || !g_ascii_isdigit(*s))
+        return fail(r, g_array_index(cols, guint, i), "%s \"%s\" is not a number", what, s);
+    *out = (guint)v;
+    return TRUE;
+}
+
+static gboolean parse_date(Reader *r, const GPtrArray *fields, const GArray *cols, guint i, char *out)
+{
+    const char *s = g_ptr_array_index(fields, i);
+    if (!*s) {
+        *out = '\0';
+        return TRUE;
+    }
+    if (strlen(s) != 10 || !relgraph_date_parse(s, out))
+        return fail(r, g_array_index(cols, guint, i), "\"%s\" is not a date YYYY-MM-DD", s);
+    return TRUE;
+}
+
+static gboolean parse_type(Reader *r, const GPtrArray *fields, const GArray *cols, guint i, RelgraphActorType *out)
+{
+    const char *s = g_ptr_array_index(fields, i);
+    *out = *s ? relgraph_actor_type_from_name(s) : 0;
+    if (*s && !*out)
+        return fail(r, g_array_index(cols, guint, i), "unknown actor type \"%s\"", s);
+    return TRUE;
+}
+
+/* The edge being read: its evidence lines follow it. */
+typedef struct {
+    RelgraphEdge edge;
+    gboolean open;
+} PendingEdge;
+
+static void pending_flush(RelgraphGraph *graph, PendingEdge *p)
+{
+    if (!p->open)
+        return;
+    relgraph_graph_add_edge(graph, &p->edge, NULL, NULL);
+    g_free(p->edge.source);
+    g_free(p->edge.relation);
+    g_free(p->edge.target);
+    g_ptr_array_set_size(p->edge.documents, 0);
+    g_ptr_array_set_size(p->edge.evidence, 0);
+    p->open = FALSE;
+}
+
+static void evidence_free(gpointer data)
+{
+    RelgraphEvidence *ev = data;
+    g_free(ev->doc);
+    g_free(ev->text);
+    g_free(ev->rule);
+    g_free(ev);
+}
+
+static gboolean read_record(Reader *r, RelgraphGraph *graph, PendingEdge *pending, RelgraphPartInfo *info,
+                            GPtrArray *f, GArray *cols)
+{
+    const char *kind = g_ptr_array_index(f, 0);
+#define FIELD(i) ((char *)g_ptr_array_index(f, (i)))
+#define NEED(n)                                                                                        \
+    do {                                                                                               \
+        if (f->len < (n))                                                                              \
+            return fail(r, 1, "a %s line has %u fields, not %u", kind, f->len, (guint)(n));           \
+    } while (0)
+    if (strcmp(kind, "info") == 0) {
+        NEED(3);
+        guint v;
+        if (!parse_uint(r, f, cols, 2, FIELD(1), &v))
+            return FALSE;
+        if (strcmp(FIELD(1), "documents") == 0)
+            info->documents = v;
+        else if (strcmp(FIELD(1), "sentences") == 0)
+            info->sentences = v;
+        else if (strcmp(FIELD(1), "mentions") == 0)
+            info->mentions = v;
+        else if (strcmp(FIELD(1), "evidence-limit") == 0)
+            info->evidence_limit = v;
+        /* Unknown info keys are for later versions to add: ignored. */
+        return TRUE;
+    }
+    if (strcmp(kind, "node") == 0) {
+        NEED(7);
+        RelgraphActorType type;
+        guint mentions;
+        char first[RELGRAPH_DATE_SIZE], last[RELGRAPH_DATE_SIZE];
+        if (!*FIELD(1))
+            return fail(r, g_array_index(cols, guint, 1), "empty actor name");
+        if (!parse_type(r, f, cols, 2, &type) || !parse_uint(r, f, cols, 4, "mentions", &mentions) ||
+            !parse_date(r, f, cols, 5, first) || !parse_date(r, f, cols, 6, last))
+            return FALSE;
+        pending_flush(graph, pending);
+        RelgraphNode *node = relgraph_graph_add_node(graph, FIELD(1), type, *FIELD(3) ? FIELD(3) : NULL, mentions);
+        relgraph_graph_node_add_date(node, first);
+        relgraph_graph_node_add_date(node, last);
+        return TRUE;
+    }
+    if (strcmp(kind, "edge") == 0) {
+        NEED(9);
+        RelgraphEdge *e = &pending->edge;
+        RelgraphPolarity polarity;
+        guint weight;
+        for (guint i = 1; i <= 3; i++)
+            if (!*FIELD(i))
+                return fail(r, g_array_index(cols, guint, i), "empty %s", i == 2 ? "relation" : "actor name");
+        if (strcmp(FIELD(4), "directed") != 0 && strcmp(FIELD(4), "symmetric") != 0)
+            return fail(r, g_array_index(cols, guint, 4), "\"%s\": directed or symmetric expected", FIELD(4));
+        if (!relgraph_polarity_from_name(FIELD(5), &polarity))
+            return fail(r, g_array_index(cols, guint, 5), "unknown polarity \"%s\"", FIELD(5));
+        char first[RELGRAPH_DATE_SIZE], last[RELGRAPH_DATE_SIZE];
+        if (!parse_uint(r, f, cols, 6, "weight", &weight) || !parse_date(r, f, cols, 7, first) ||
+            !parse_date(r, f, cols, 8, last))
+            return FALSE;
+        pending_flush(graph, pending);
+        e->source = g_strdup(FIELD(1));
+        e->relation = g_strdup(FIELD(2));
+        e->target = g_strdup(FIELD(3));
+        e->symmetric = strcmp(FIELD(4), "symmetric") == 0;
+        e->polarity = polarity;
+        e->weight = weight;
+        g_strlcpy(e->first_date, first, sizeof e->first_date);
+        g_strlcpy(e->last_date, last, sizeof e->last_date);
+        for (guint i = 9; i < f->len; i++)
+            g_ptr_array_add(e->documents, g_strdup(FIELD(i)));
+        pending->open = TRUE;
+        return TRUE;
+    }
+    if (strcmp(kind, "evidence") == 0) {
+        NEED(7);
+        if (!pending->open)
+            return fail(r, 1, "evidence without an edge line before it");
+        RelgraphEvidence ev = {0};
+        if (!parse_uint(r, f, cols, 2, "sentence", &ev.sentence) || !parse_uint(r, f, cols, 3, "start", &ev.start) ||
+            !parse_uint(r, f, cols, 4, "end", &ev.end))
+            return FALSE;
+        RelgraphEvidence *copy = g_new(RelgraphEvidence, 1);
+        *copy = ev;
+        copy->doc = g_strdup(FIELD(1));
+        copy->rule = g_strdup(FIELD(5));
+        copy->text = g_strdup(FIELD(6));
+        g_ptr_array_add(pending->edge.evidence, copy);
+        return TRUE;
+    }
+#undef NEED
+#undef FIELD
+    return fail(r, 1, "unknown line kind \"%s\"", kind);
+}
+
+/* The checksum line must close the part and match the bytes before it. */
+static gboolean check_sum(Reader *r, const char *data, gsize len, gsize *body_len)
+{
+    gsize end = len;
+    if (end > 0 && data[end - 1] == '\n')
+        end--;
+    gsize start = end;
+    while (start > 0 && data[start - 1] != '\n')
+        start--;
+    r->line = 1;
+    for (gsize i = 0; i < start; i++)
+        r->line += data[i] == '\n';
+    const char *last = data + start;
+    gsize last_len = end - start, prefix = strlen(CHECKSUM_PREFIX);
+    if (last_len < prefix || strncmp(last, CHECKSUM_PREFIX, prefix) != 0)
+        return fail(r, 1, "no checksum line at the end: the part is truncated");
+    char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, start);
+    if (last_len - prefix < strlen(sum)) {
+        g_free(sum);
+        return fail(r, (guint)prefix + 1, "the checksum is cut short: the part is truncated");
+    }
+    gboolean ok = last_len - prefix == strlen(sum) && strncmp(last + prefix, sum, strlen(sum)) == 0;
+    g_free(sum);
+    if (!ok)
+        return fail(r, (guint)prefix + 1, "checksum mismatch: the part is damaged");
+    *body_len = start;
+    return TRUE;
+}
+
+gboolean relgraph_part_read(RelgraphGraph *graph, const char *data, gsize len, const char *name,
+                            RelgraphPartInfo *info, GError **error)
+{
+    g_return_val_if_fail(graph && data && info, FALSE);
+    Reader r = {name ? name : "part", 1, error};
+    gsize body = 0;
+    gsize magic_len = strlen(MAGIC "\t");
+    if (len < magic_len || strncmp(data, MAGIC "\t", magic_len) != 0)
+        return fail(&r, 1, "not a relgraph part (it should begin with \"" MAGIC "\")");
+    int version = atoi(data + magic_len);
+    if (version != RELGRAPH_PART_VERSION)
+        return fail(&r, (guint)magic_len + 1, "part format version %d; this relgraph reads version %d", version,
+                    RELGRAPH_PART_VERSION);
+    if (!check_sum(&r, data, len, &body))
+        return FALSE;
+
+    /* Read into a graph of its own, so that a bad part changes nothing. */
+    RelgraphGraph *piece = relgraph_graph_new();
+    RelgraphPartInfo read = {0};
+    PendingEdge pending = {{0}, FALSE};
+    pending.edge.documents = g_ptr_array_new_with_free_func(g_free);
+    pending.edge.evidence = g_ptr_array_new_with_free_func(evidence_free);
+    GArray *cols = g_array_new(FALSE, FALSE, sizeof(guint));
+    gboolean ok = TRUE;
+    const char *line = memchr(data, '\n', body);
+    r.line = 1;
+    for (gsize pos = line ? (gsize)(line - data) + 1 : body; ok && pos < body;) {
+        r.line++;
+        const char *nl = memchr(data + pos, '\n', body - pos);
+        gsize n = nl ? (gsize)(nl - (data + pos)) : body - pos;
+        GPtrArray *fields = split_fields(&r, data + pos, n, cols);
+        ok = fields && read_record(&r, piece, &pending, &read, fields, cols);
+        if (fields)
+            g_ptr_array_unref(fields);
+        pos += n + 1;
+    }
+    if (ok)
+        pending_flush(piece, &pending);
+    else if (pending.open) {
+        g_free(pending.edge.source);
+        g_free(pending.edge.relation);
+        g_free(pending.edge.target);
+    }
+    g_ptr_array_unref(pending.edge.documents);
+    g_ptr_array_unref(pending.edge.evidence);
+    g_array_unref(cols);
+    if (ok) {
+        relgraph_graph_merge(graph, piece);
+        info->documents += read.documents;
+        info->sentences += read.sentences;
+        info->mentions += read.mentions;
+        if (read.evidence_limit && (!info->evidence_limit || read.evidence_limit < info->evidence_limit))
+            info->evidence_limit = read.evidence_limit;
+    }
+    relgraph_graph_free(piece);
+    return ok;
+}
+
+gboolean relgraph_part_read_file(RelgraphGraph *graph, const char *path, RelgraphPartInfo *info, GError **error)
+{
+    char *data = NULL;
+    gsize len = 0;
+    GError *local = NULL;
+    gboolean ok;
+    if (strcmp(path, "-") == 0) {
+        GByteArray *buf = g_byte_array_new();
+        guint8 block[65536];
+        size_t n;
+        while ((n = fread(block, 1, sizeof block, stdin)) > 0)
+            g_byte_array_append(buf, block, (guint)n);
+        ok = !ferror(stdin);
+        if (!ok)
+            g_set_error(&local, G_FILE_ERROR, g_file_error_from_errno(errno), "%s", g_strerror(errno));
+        len = buf->len;
+        g_byte_array_append(buf, (const guint8 *)"", 1);
+        data = (char *)g_byte_array_free(buf, FALSE);
+    } else {
+        ok = g_file_get_contents(path, &data, &len, &local);
+    }
+    if (!ok) {
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", strcmp(path, "-") ? path : "standard input",
+                    local->message);
+        g_error_free(local);
+        g_free(data);
+        return FALSE;
+    }
+    ok = relgraph_part_read(graph, data, len, strcmp(path, "-") ? path : "<stdin>", info, error);
+    g_free(data);
+    return ok;
+}

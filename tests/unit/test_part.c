@@ -1,0 +1,193 @@
+/* Parts: round trip, damage detection, merging. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "relgraph/part.h"
+
+static void mention(RelgraphGraph *g, const char *s, const char *rel, const char *t, gboolean sym, const char *doc,
+                    guint32 start, const char *text, const char *date)
+{
+    RelgraphEvidence ev = {(char *)doc, start / 10, start, start + 9, (char *)text, "visit.rules:3"};
+    RelgraphEdge *e = relgraph_graph_add_mention(g, s, rel, t, sym, RELGRAPH_POLARITY_COOPERATIVE, &ev);
+    relgraph_graph_edge_add_date(e, date);
+}
+
+/* Two graphs with overlapping edges; names and text that need escaping. */
+static RelgraphGraph *graph_a(void)
+{
+    RelgraphGraph *g = relgraph_graph_new();
+    RelgraphNode *n = relgraph_graph_add_node(g, "Zhao Leji", RELGRAPH_ACTOR_OFFICIAL, "China", 3);
+    relgraph_graph_node_add_date(n, "2024-04-11");
+    relgraph_graph_add_node(g, "North Korea", RELGRAPH_ACTOR_STATE, NULL, 5);
+    mention(g, "Zhao Leji", "visit", "North Korea", FALSE, "d1", 10, "Zhao\tarrived\nin \\Pyongyang\r.", "2024-04-11");
+    mention(g, "Zhao Leji", "visit", "North Korea", FALSE, "d2", 40, "Again.", "2024-04-13");
+    mention(g, "North Korea", "meet", "China", TRUE, "d2", 90, "They met.", "");
+    return g;
+}
+
+static RelgraphGraph *graph_b(void)
+{
+    RelgraphGraph *g = relgraph_graph_new();
+    relgraph_graph_add_node(g, "Odd \"<name>\" & ]]>", 0, NULL, 1);
+    mention(g, "Zhao Leji", "visit", "North Korea", FALSE, "d0", 5, "Earlier.", "2023-12-31");
+    mention(g, "Odd \"<name>\" & ]]>", "criticize", "China", FALSE, "d9", 0, "Ünïcode – text", "2024-01-01");
+    return g;
+}
+
+static char *write(const RelgraphGraph *g, guint documents, guint limit, gsize *len)
+{
+    RelgraphPartInfo info = {documents, documents * 10, relgraph_graph_edge_count(g), limit};
+    return relgraph_part_write(g, &info, len);
+}
+
+static RelgraphGraph *read_ok(const char *data, gsize len, RelgraphPartInfo *info)
+{
+    RelgraphGraph *g = relgraph_graph_new();
+    GError *error = NULL;
+    cr_assert(relgraph_part_read(g, data, len, "t.part", info, &error), "%s", error ? error->message : "");
+    return g;
+}
+
+Test(part, round_trip_is_byte_identical)
+{
+    RelgraphGraph *a = graph_a();
+    gsize len = 0, len2 = 0;
+    char *data = write(a, 2, 3, &len);
+    cr_expect(g_str_has_prefix(data, "relgraph-part\t1\n"));
+    cr_expect_not_null(strstr(data, "Zhao\\tarrived\\nin \\\\Pyongyang\\r."), "escaped: %s", data);
+    RelgraphPartInfo info = {0};
+    RelgraphGraph *back = read_ok(data, len, &info);
+    cr_expect_eq(info.documents, 2);
+    cr_expect_eq(info.sentences, 20);
+    cr_expect_eq(info.evidence_limit, 3);
+    char *again = write(back, info.documents, info.evidence_limit, &len2);
+    cr_expect_eq(len, len2);
+    cr_expect_str_eq(again, data);
+    const RelgraphEdge *e = relgraph_graph_edge(back, "Zhao Leji", "visit", "North Korea");
+    cr_assert_not_null(e);
+    cr_expect_eq(e->weight, 2);
+    cr_expect_str_eq(e->first_date, "2024-04-11");
+    cr_expect_str_eq(e->last_date, "2024-04-13");
+    cr_expect_str_eq(((RelgraphEvidence *)g_ptr_array_index(e->evidence, 0))->text, "Zhao\tarrived\nin \\Pyongyang\r.");
+    cr_expect_eq(relgraph_graph_node(back, "Zhao Leji")->type, RELGRAPH_ACTOR_OFFICIAL);
+    cr_expect_str_eq(relgraph_graph_node(back, "Zhao Leji")->affiliation, "China");
+    cr_expect(relgraph_graph_edge(back, "China", "meet", "North Korea")->symmetric);
+    g_free(data);
+    g_free(again);
+    relgraph_graph_free(a);
+    relgraph_graph_free(back);
+}
+
+Test(part, merging_parts_is_building_the_union)
+{
+    RelgraphGraph *a = graph_a(), *b = graph_b();
+    gsize la, lb, lu, lab, lba;
+    char *pa = write(a, 2, 0, &la), *pb = write(b, 1, 0, &lb);
+    /* The union built directly. */
+    RelgraphGraph *u = graph_a(), *b2 = graph_b();
+    relgraph_graph_merge(u, b2);
+    char *pu = write(u, 3, 0, &lu);
+    RelgraphPartInfo iab = {0}, iba = {0};
+    RelgraphGraph *ab = read_ok(pa, la, &iab);
+    cr_assert(relgraph_part_read(ab, pb, lb, "b", &iab, NULL));
+    RelgraphGraph *ba = read_ok(pb, lb, &iba);
+    cr_assert(relgraph_part_read(ba, pa, la, "a", &iba, NULL));
+    char *sab = write(ab, iab.documents, iab.evidence_limit, &lab), *sba = write(ba, iba.documents, 0, &lba);
+    cr_expect_str_eq(sab, pu);
+    cr_expect_str_eq(sba, pu);
+    cr_expect_eq(iab.documents, 3);
+    cr_expect_str_eq(relgraph_graph_edge(ab, "Zhao Leji", "visit", "North Korea")->first_date, "2023-12-31");
+    g_free(pa), g_free(pb), g_free(pu), g_free(sab), g_free(sba);
+    relgraph_graph_free(a), relgraph_graph_free(b), relgraph_graph_free(b2), relgraph_graph_free(u);
+    relgraph_graph_free(ab), relgraph_graph_free(ba);
+}
+
+Test(part, evidence_limit_is_the_smallest)
+{
+    RelgraphGraph *a = graph_a();
+    gsize len;
+    char *p3 = write(a, 1, 3, &len);
+    RelgraphPartInfo info = {.evidence_limit = 0};
+    RelgraphGraph *g = read_ok(p3, len, &info);
+    cr_expect_eq(info.evidence_limit, 3);
+    g_free(p3);
+    char *p1 = write(a, 1, 1, &len);
+    cr_assert(relgraph_part_read(g, p1, len, "p1", &info, NULL));
+    cr_expect_eq(info.evidence_limit, 1);
+    char *p0 = write(a, 1, 0, &len);
+    cr_assert(relgraph_part_read(g, p0, len, "p0", &info, NULL));
+    cr_expect_eq(info.evidence_limit, 1, "0 is no limit, not the smallest");
+    g_free(p1), g_free(p0);
+    relgraph_graph_free(a), relgraph_graph_free(g);
+}
+
+/* Every damage is refused with a message, and the graph is untouched. */
+static void expect_refused(const char *data, gsize len, const char *message)
+{
+    RelgraphGraph *g = relgraph_graph_new();
+    relgraph_graph_add_node(g, "Keep", RELGRAPH_ACTOR_STATE, NULL, 1);
+    RelgraphPartInfo info = {7, 0, 0, 0};
+    GError *error = NULL;
+    cr_expect_not(relgraph_part_read(g, data, len, "t.part", &info, &error), "accepted: %s", message);
+    cr_assert_not_null(error);
+    cr_expect_not_null(strstr(error->message, message), "\"%s\" in \"%s\"", message, error->message);
+    cr_expect(g_str_has_prefix(error->message, "t.part:"), "%s", error->message);
+    cr_expect_eq(relgraph_graph_node_count(g), 1);
+    cr_expect_eq(info.documents, 7);
+    g_error_free(error);
+    relgraph_graph_free(g);
+}
+
+/* A part with the checksum recomputed, so that only the content is wrong. */
+static char *resealed(const char *body)
+{
+    char *sum = g_compute_checksum_for_string(G_CHECKSUM_SHA256, body, -1);
+    char *out = g_strdup_printf("%schecksum\tsha256:%s\n", body, sum);
+    g_free(sum);
+    return out;
+}
+
+Test(part, damage_is_detected)
+{
+    RelgraphGraph *a = graph_a();
+    gsize len;
+    char *data = write(a, 2, 3, &len);
+    expect_refused(data, len / 2, "truncated");
+    expect_refused(data, len - 5, "truncated");
+    char *flipped = g_strdup(data);
+    flipped[len / 2] ^= 0x20;
+    expect_refused(flipped, len, "checksum mismatch");
+    expect_refused("hello\n", 6, "not a relgraph part");
+    char *v2 = g_strdup(data);
+    v2[14] = '2';
+    expect_refused(v2, len, "version 2");
+    static const char *const bodies[][2] = {
+        {"relgraph-part\t1\nnode\tA\tstate\t\tmany\t\t\n", "t.part:2:"},
+        {"relgraph-part\t1\nnode\tA\tplanet\t\t1\t\t\n", "unknown actor type"},
+        {"relgraph-part\t1\nevidence\td\t1\t2\t3\tr\tt\n", "evidence without an edge"},
+        {"relgraph-part\t1\nedge\tA\tvisit\tB\tsideways\tneutral\t1\t\t\n", "directed or symmetric"},
+        {"relgraph-part\t1\nedge\tA\tvisit\tB\tdirected\tneutral\t1\t2024-13-01\t\n", "not a date"},
+        {"relgraph-part\t1\nnode\tA\\x\tstate\t\t1\t\t\n", "unknown escape"},
+        {"relgraph-part\t1\nvertex\tA\n", "unknown line kind"},
+        {"relgraph-part\t1\nnode\tA\n", "fields"},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(bodies); i++) {
+        char *part = resealed(bodies[i][0]);
+        expect_refused(part, strlen(part), bodies[i][1]);
+        g_free(part);
+    }
+    g_free(data), g_free(flipped), g_free(v2);
+    relgraph_graph_free(a);
+}
+
+Test(part, empty_graph)
+{
+    RelgraphGraph *g = relgraph_graph_new();
+    gsize len;
+    char *data = write(g, 0, 3, &len);
+    RelgraphPartInfo info = {0};
+    RelgraphGraph *back = read_ok(data, len, &info);
+    cr_expect_eq(relgraph_graph_node_count(back), 0);
+    g_free(data);
+    relgraph_graph_free(g), relgraph_graph_free(back);
+}
