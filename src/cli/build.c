@@ -10,8 +10,10 @@
 #define DEFAULT_OUTPUT "figures"
 #define OUTPUT_BASENAME "relgraph"
 
-static void add_document(const RelgraphDocument *doc, const RelgraphExtractResult *result, gpointer data)
+static void add_document(const CliDocument *document, gpointer data)
 {
+    const RelgraphDocument *doc = document->doc;
+    const RelgraphExtractResult *result = document->result;
     const RelgraphRules *rules = ((gpointer *)data)[0];
     RelgraphGraph *graph = ((gpointer *)data)[1];
     relgraph_extract_add_to_graph(rules, doc, result, graph);
@@ -219,7 +221,7 @@ int cli_build(int argc, char **argv)
     relgraph_graph_set_evidence_limit(graph, max_evidence > 0 ? (guint)max_evidence : 3);
     gpointer data[2] = {rules, graph};
     CliRunStats stats;
-    if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, add_document, data, &stats))
+    if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, NULL, add_document, data, &stats))
         goto out;
     if (stats.documents == 0) {
         fprintf(stderr, "relgraph: no document could be read; nothing written\n");

@@ -12,6 +12,7 @@
 
 #include <glib.h>
 
+#include "relgraph/cache.h"
 #include "relgraph/corpus.h"
 #include "relgraph/extract.h"
 #include "relgraph/rules.h"
@@ -30,9 +31,10 @@ typedef struct {
     char *hedged;     /* "drop" or "keep" */
     gboolean quiet;
     gint jobs;        /* extraction threads; 0 = one per core */
+    char *stdin_format; /* "text" (default) or "jsonl": what - holds */
 } CliCorpusOptions;
 
-/* Adds --rules, --hedged, --jobs and --quiet to a GOptionContext's main group. */
+/* Adds --rules, --hedged, --jobs, --stdin-format and --quiet to a GOptionContext's main group. */
 void cli_add_corpus_options(GOptionContext *context, CliCorpusOptions *options);
 void cli_corpus_options_clear(CliCorpusOptions *options);
 
@@ -68,25 +70,42 @@ RelgraphRules *cli_load_rules(const CliCorpusOptions *options);
 /* Converts --hedged into extraction options; FALSE (message printed) when invalid. */
 gboolean cli_extract_options(const CliCorpusOptions *options, RelgraphExtractOptions *out);
 
-typedef void (*CliDocumentFunc)(const RelgraphDocument *doc, const RelgraphExtractResult *result,
-                                gpointer user_data);
+/* One document of a run, as the subcommand gets it. */
+typedef struct {
+    const RelgraphDocument *doc;
+    const RelgraphExtractResult *result; /* NULL when the run has a cache */
+    RelgraphGraph *piece;                /* with a cache: the document's graph, which fn may take
+                                            (by merging it; it is freed after fn) */
+    gboolean cached;                     /* piece came from the cache */
+} CliDocument;
+
+typedef void (*CliDocumentFunc)(const CliDocument *document, gpointer user_data);
+
+/* How a run uses the extraction cache (build): with one, documents come as
+ * pieces, from the cache or extracted and stored. */
+typedef struct {
+    RelgraphCache *cache;         /* NULL: no cache */
+    guint evidence_limit;         /* evidence each piece keeps per edge */
+    gboolean refresh;             /* extract every document and rewrite its entry */
+} CliRunConfig;
 
 typedef struct {
     guint documents;   /* documents read and extracted */
-    guint failed;      /* paths that could not be read */
+    guint failed;      /* paths or JSONL lines that could not be read */
     guint sentences;
     guint relations;   /* relation mentions */
+    guint cached;      /* documents taken from the cache */
 } CliRunStats;
 
 /* Expands the corpus paths, then reads and extracts every document —
- * options->jobs at a time — and calls fn for each, in path order, from the
- * calling thread. Documents are dropped once fn returns, so memory does not
- * grow with the corpus. Problems with a path are printed and counted, the
- * rest of the corpus still runs. Returns FALSE when the corpus could not be
- * expanded at all (nothing ran). */
-gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions *extract,
-                        char **paths, int n_paths, const CliCorpusOptions *options, CliDocumentFunc fn,
-                        gpointer user_data, CliRunStats *stats);
+ * options->jobs at a time — and calls fn for each, in corpus order, from
+ * the calling thread. Documents are dropped once fn returns, so memory does
+ * not grow with the corpus. Problems with a path are printed and counted,
+ * the rest of the corpus still runs. config may be NULL (no cache).
+ * Returns FALSE when no corpus was given (nothing ran). */
+gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions *extract, char **paths,
+                        int n_paths, const CliCorpusOptions *options, const CliRunConfig *config,
+                        CliDocumentFunc fn, gpointer user_data, CliRunStats *stats);
 
 /* Prints "relgraph: message" for an error and frees it. */
 void cli_report(GError *error);

@@ -17,6 +17,9 @@ void cli_add_corpus_options(GOptionContext *context, CliCorpusOptions *options)
          "drop|keep"},
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &options->jobs,
          "Extract N documents at a time (default: one per core); outputs do not depend on it", "N"},
+        {"stdin-format", 0, 0, G_OPTION_ARG_STRING, &options->stdin_format,
+         "What - (standard input) holds: text, one document (default), or jsonl, one JSON document per line",
+         "text|jsonl"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &options->quiet, "No progress or summary on stderr", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
@@ -27,6 +30,7 @@ void cli_corpus_options_clear(CliCorpusOptions *options)
 {
     g_free(options->rules_dir);
     g_free(options->hedged);
+    g_free(options->stdin_format);
 }
 
 /* GOption does not split an attached value ("-j2", "-oout.svg") from its
@@ -110,6 +114,11 @@ RelgraphRules *cli_load_rules(const CliCorpusOptions *options)
 gboolean cli_extract_options(const CliCorpusOptions *options, RelgraphExtractOptions *out)
 {
     *out = (RelgraphExtractOptions){.hedged = RELGRAPH_HEDGED_DROP};
+    if (options->stdin_format && strcmp(options->stdin_format, "text") != 0 &&
+        strcmp(options->stdin_format, "jsonl") != 0) {
+        fprintf(stderr, "relgraph: --stdin-format must be text or jsonl, not \"%s\"\n", options->stdin_format);
+        return FALSE;
+    }
     if (!options->hedged || strcmp(options->hedged, "drop") == 0)
         return TRUE;
     if (strcmp(options->hedged, "keep") == 0) {
@@ -118,148 +127,4 @@ gboolean cli_extract_options(const CliCorpusOptions *options, RelgraphExtractOpt
     }
     fprintf(stderr, "relgraph: --hedged must be drop or keep, not \"%s\"\n", options->hedged);
     return FALSE;
-}
-
-/* g_ptr_array_sort passes pointers to the elements. */
-static gint compare_paths(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* One document of a run: filled by a worker, used by the calling thread. */
-typedef struct {
-    const char *path;
-    RelgraphDocument *doc;
-    RelgraphExtractResult *result;
-    GError *error;
-    gboolean finished;
-} Slot;
-
-typedef struct {
-    const RelgraphRules *rules;
-    const RelgraphExtractOptions *extract;
-    Slot *slots;
-    guint n_slots;
-    GMutex lock;
-    GCond done;
-    guint waiting_for; /* the slot the main thread waits for */
-} Pipeline;
-
-/* Documents go to the pool BATCH at a time: one hand-over (and wake-up)
- * per batch, not per document, which is what kept two threads from
- * running twice as fast as one. */
-#define BATCH 16
-
-static void load_and_extract(Pipeline *pl, Slot *slot)
-{
-    slot->doc = relgraph_document_load(slot->path, &slot->error);
-    slot->result = slot->doc ? relgraph_extract_document(pl->rules, slot->doc, pl->extract) : NULL;
-}
-
-/* Reads and extracts a batch of documents on a pool thread. The rules are
- * only read, so any number of these run at once. */
-static void extract_batch(gpointer data, gpointer user_data)
-{
-    Pipeline *pl = user_data;
-    guint first = GPOINTER_TO_UINT(data) - 1;
-    for (guint i = first; i < first + BATCH && i < pl->n_slots; i++) {
-        Slot *slot = &pl->slots[i];
-        load_and_extract(pl, slot);
-        g_mutex_lock(&pl->lock);
-        slot->finished = TRUE;
-        if (pl->waiting_for == i)
-            g_cond_signal(&pl->done);
-        g_mutex_unlock(&pl->lock);
-    }
-}
-
-gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions *extract,
-                        char **paths, int n_paths, const CliCorpusOptions *options, CliDocumentFunc fn,
-                        gpointer user_data, CliRunStats *stats)
-{
-    memset(stats, 0, sizeof *stats);
-    if (n_paths == 0) {
-        fprintf(stderr, "relgraph: no corpus given (files, directories or - for stdin)\n");
-        return FALSE;
-    }
-    /* Expand each path on its own, so that one missing path does not hide
-     * the others; the union is sorted again as a whole. */
-    GPtrArray *all = g_ptr_array_new_with_free_func(g_free);
-    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-    for (int i = 0; i < n_paths; i++) {
-        GError *error = NULL;
-        const char *one[] = {paths[i]};
-        GPtrArray *found = relgraph_corpus_expand(one, 1, &error);
-        if (!found) {
-            cli_report(error);
-            stats->failed++;
-            continue;
-        }
-        for (guint j = 0; j < found->len; j++) {
-            char *p = g_ptr_array_index(found, j);
-            if (g_hash_table_contains(seen, p))
-                continue;
-            char *copy = g_strdup(p);
-            g_hash_table_add(seen, copy);
-            g_ptr_array_add(all, copy);
-        }
-        g_ptr_array_unref(found);
-    }
-    g_hash_table_destroy(seen);
-    g_ptr_array_sort(all, compare_paths);
-
-    gboolean progress = !options->quiet && isatty(STDERR_FILENO) && all->len >= 100;
-    guint jobs = options->jobs > 0 ? (guint)options->jobs : g_get_num_processors();
-    Pipeline pl = {rules, extract, NULL, all->len, {0}, {0}, G_MAXUINT};
-    g_mutex_init(&pl.lock);
-    g_cond_init(&pl.done);
-    pl.slots = g_new0(Slot, all->len);
-    for (guint i = 0; i < all->len; i++)
-        pl.slots[i].path = g_ptr_array_index(all, i);
-    GThreadPool *pool = NULL;
-    if (jobs > 1 && all->len > 1)
-        pool = g_thread_pool_new(extract_batch, &pl, (gint)jobs, TRUE, NULL);
-    /* At most `window` documents in flight: memory stays flat however
-     * large the corpus, and results are used in path order. */
-    guint window = jobs * 2 * BATCH, queued = 0;
-    for (guint i = 0; i < all->len; i++) {
-        for (; pool && queued < all->len && queued < i + window; queued += BATCH)
-            g_thread_pool_push(pool, GUINT_TO_POINTER(queued + 1), NULL);
-        Slot *slot = &pl.slots[i];
-        if (pool) {
-            g_mutex_lock(&pl.lock);
-            pl.waiting_for = i;
-            while (!slot->finished)
-                g_cond_wait(&pl.done, &pl.lock);
-            g_mutex_unlock(&pl.lock);
-        } else {
-            load_and_extract(&pl, slot);
-        }
-        if (!slot->doc) {
-            cli_report(slot->error);
-            stats->failed++;
-            continue;
-        }
-        for (guint w = 0; w < slot->doc->warnings->len; w++)
-            fprintf(stderr, "relgraph: warning: %s\n", (const char *)g_ptr_array_index(slot->doc->warnings, w));
-        stats->documents++;
-        stats->sentences += slot->result->n_sentences;
-        stats->relations += slot->result->relations->len;
-        fn(slot->doc, slot->result, user_data);
-        relgraph_extract_result_free(slot->result);
-        relgraph_document_free(slot->doc);
-        slot->result = NULL;
-        slot->doc = NULL;
-        if (progress && (i % 50 == 0 || i + 1 == all->len))
-            fprintf(stderr, "\rrelgraph: %u/%u documents", i + 1, all->len);
-    }
-    if (pool)
-        g_thread_pool_free(pool, FALSE, TRUE);
-    g_free(pl.slots);
-    g_mutex_clear(&pl.lock);
-    g_cond_clear(&pl.done);
-    if (progress)
-        fputc('\n', stderr);
-    g_ptr_array_unref(all);
-    return TRUE;
 }

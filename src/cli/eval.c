@@ -11,8 +11,10 @@ typedef struct {
     GHashTable *docs;
 } EvalRun;
 
-static void add_predictions(const RelgraphDocument *doc, const RelgraphExtractResult *result, gpointer data)
+static void add_predictions(const CliDocument *document, gpointer data)
 {
+    const RelgraphDocument *doc = document->doc;
+    const RelgraphExtractResult *result = document->result;
     EvalRun *run = data;
     const RelgraphDictionary *dict = run->rules->dictionary;
     g_hash_table_add(run->docs, g_strdup(doc->id));
@@ -83,7 +85,7 @@ int cli_eval(int argc, char **argv)
     }
     run.rules = rules;
     CliRunStats stats;
-    if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, add_predictions, &run, &stats))
+    if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, NULL, add_predictions, &run, &stats))
         goto out;
     RelgraphEvalReport *report = relgraph_eval_compare(gold, run.predicted, run.docs);
     GString *text = g_string_new(NULL);

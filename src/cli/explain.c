@@ -73,8 +73,10 @@ static gboolean sentence_names(const RelgraphSentenceActors *sa, guint actor)
     return FALSE;
 }
 
-static void explain_document(const RelgraphDocument *doc, const RelgraphExtractResult *result, gpointer data)
+static void explain_document(const CliDocument *document, gpointer data)
 {
+    const RelgraphDocument *doc = document->doc;
+    const RelgraphExtractResult *result = document->result;
     ExplainRun *run = data;
     const RelgraphDictionary *dict = run->rules->dictionary;
     /* Supporting sentences, once per sentence and rule. */
@@ -185,7 +187,7 @@ int cli_explain(int argc, char **argv)
     run.why_not = why_not;
 
     CliRunStats stats;
-    if (!cli_run_corpus(rules, &extract, argv + 4, argc - 4, &corpus, explain_document, &run, &stats))
+    if (!cli_run_corpus(rules, &extract, argv + 4, argc - 4, &corpus, NULL, explain_document, &run, &stats))
         goto out;
     const char *s = relgraph_dictionary_actor(rules->dictionary, run.source)->name;
     const char *t = relgraph_dictionary_actor(rules->dictionary, run.target)->name;

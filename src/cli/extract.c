@@ -41,8 +41,10 @@ static void append_field(GString *out, const char *text)
         g_string_append_c(out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
 }
 
-static void add_rows(const RelgraphDocument *doc, const RelgraphExtractResult *result, gpointer data)
+static void add_rows(const CliDocument *document, gpointer data)
 {
+    const RelgraphDocument *doc = document->doc;
+    const RelgraphExtractResult *result = document->result;
     ExtractRun *run = data;
     const RelgraphDictionary *dict = run->rules->dictionary;
     for (guint i = 0; i < result->relations->len; i++) {
@@ -114,7 +116,7 @@ int cli_extract(int argc, char **argv)
     g_string_append(run.out, "doc\tsource\trelation\ttarget\tsentence\tevidence\trule");
     g_string_append(run.out, run.hedged_column ? "\thedged\n" : "\n");
     CliRunStats stats;
-    if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, add_rows, &run, &stats))
+    if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, NULL, add_rows, &run, &stats))
         goto out;
     flush_rows(&run);
     gboolean written;

@@ -1,0 +1,71 @@
+/* relgraph — the extraction cache: what each document gave, kept on disk
+ * under a key made of the document and the complete rule set, so that a
+ * rebuild only extracts the documents that changed.
+ *
+ * Layout: DIR/v1/XX/KEY.part, KEY the 32 hex digits of an XXH3-128 hash of
+ * (cache format, relgraph version, every rule file's path below the rules
+ * directory and bytes, the extraction options, the document's id, date and
+ * prepared text). An entry is a part (part.h) of that one document: its
+ * checksum catches a truncated or damaged entry, which is then recomputed
+ * and replaced, never trusted. Entries are written to a temporary file and
+ * renamed into place, so concurrent runs may share the directory: at worst
+ * two of them write the same entry.
+ *
+ * XXH3 rather than a glib checksum: keys are computed for every document of
+ * every run, warm runs included, and XXH3 hashes at memory speed where
+ * SHA-256 would cost a tenth of a warm rebuild.
+ *
+ * Ownership: _open returns a cache freed with _free. get/put may be called
+ * from several threads at once.
+ */
+#ifndef RELGRAPH_CACHE_H
+#define RELGRAPH_CACHE_H
+
+#include <glib.h>
+
+#include "relgraph/corpus.h"
+#include "relgraph/graph.h"
+#include "relgraph/part.h"
+#include "relgraph/rules.h"
+
+G_BEGIN_DECLS
+
+#define RELGRAPH_CACHE_KEY_SIZE 33 /* 32 hex digits and a NUL */
+
+typedef struct RelgraphCache RelgraphCache;
+
+/* The directory used when none is given: $RELGRAPH_CACHE_DIR, else
+ * $XDG_CACHE_HOME/relgraph (~/.cache/relgraph). */
+char *relgraph_cache_default_dir(void);
+
+/* Opens (creating it if needed) the cache in dir for the rules loaded from
+ * rules_dir; options names every other setting that changes what
+ * extraction gives ("hedged=drop;evidence=3"). NULL with error when the
+ * directory cannot be created. */
+RelgraphCache *relgraph_cache_open(const char *dir, const RelgraphRules *rules, const char *rules_dir,
+                                   const char *options, GError **error);
+void relgraph_cache_free(RelgraphCache *cache);
+
+/* The key of a prepared document. */
+void relgraph_cache_key(const RelgraphCache *cache, const RelgraphDocument *doc,
+                        char key[RELGRAPH_CACHE_KEY_SIZE]);
+
+/* The entry for key merged into graph (info added to), or FALSE when there
+ * is none; a damaged entry also gives FALSE, with *damaged set and its
+ * path in the message of error. */
+gboolean relgraph_cache_get(RelgraphCache *cache, const char *key, RelgraphGraph *graph, RelgraphPartInfo *info,
+                            gboolean *damaged, GError **error);
+
+/* Stores the document's graph and counts under key. */
+gboolean relgraph_cache_put(RelgraphCache *cache, const char *key, const RelgraphGraph *graph,
+                            const RelgraphPartInfo *info, GError **error);
+
+/* Removes every entry of the cache in dir whose key is not in keep (a set
+ * of key strings), and temporary files left by interrupted runs. Adds the
+ * number of entries kept and removed, and the bytes freed. */
+gboolean relgraph_cache_prune(const char *dir, GHashTable *keep, guint *kept, guint *removed, guint64 *bytes,
+                              GError **error);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,242 @@
+/* The extraction cache: one checksummed part per document, addressed by
+ * content (see cache.h). */
+#define _POSIX_C_SOURCE 200809L
+
+#include "relgraph/cache.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include <glib/gstdio.h>
+
+#include "relgraph/common.h"
+
+/* Bump when the entries' meaning changes: old entries are then ignored
+ * (and pruned). */
+#define CACHE_LAYOUT "v1"
+
+/* Temporary files older than this were left by a run that died. */
+#define STALE_TEMP_SECONDS 3600
+
+struct RelgraphCache {
+    char *dir;          /* DIR/v1 */
+    XXH128_hash_t base; /* version, rules and options */
+};
+
+char *relgraph_cache_default_dir(void)
+{
+    const char *env = g_getenv("RELGRAPH_CACHE_DIR");
+    if (env && *env)
+        return g_strdup(env);
+    return g_build_filename(g_get_user_cache_dir(), "relgraph", NULL);
+}
+
+static void hash_string(XXH3_state_t *state, const char *s)
+{
+    XXH3_128bits_update(state, s, strlen(s) + 1); /* with the NUL: "ab"+"c" differs from "a"+"bc" */
+}
+
+RelgraphCache *relgraph_cache_open(const char *dir, const RelgraphRules *rules, const char *rules_dir,
+                                   const char *options, GError **error)
+{
+    g_return_val_if_fail(dir && rules, NULL);
+    char *root = g_build_filename(dir, CACHE_LAYOUT, NULL);
+    if (g_mkdir_with_parents(root, 0755) != 0) {
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "cache %s: %s", root, g_strerror(errno));
+        g_free(root);
+        return NULL;
+    }
+    XXH3_state_t *state = XXH3_createState();
+    XXH3_128bits_reset(state);
+    hash_string(state, "relgraph cache " CACHE_LAYOUT " " RELGRAPH_VERSION);
+    hash_string(state, options ? options : "");
+    /* The rule files by their place under the rules directory, so that the
+     * same rules checked out elsewhere (another CI runner) share entries. */
+    gsize prefix = rules_dir ? strlen(rules_dir) : 0;
+    for (guint i = 0; i < rules->files->len; i++) {
+        const char *path = g_ptr_array_index(rules->files, i);
+        const char *name = prefix && strncmp(path, rules_dir, prefix) == 0 ? path + prefix : path;
+        while (*name == '/')
+            name++;
+        char *bytes = NULL;
+        gsize len = 0;
+        GError *local = NULL;
+        if (!g_file_get_contents(path, &bytes, &len, &local)) {
+            g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s", local->message);
+            g_error_free(local);
+            XXH3_freeState(state);
+            g_free(root);
+            return NULL;
+        }
+        hash_string(state, name);
+        guint64 size = len;
+        XXH3_128bits_update(state, &size, sizeof size);
+        XXH3_128bits_update(state, bytes, len);
+        g_free(bytes);
+    }
+    RelgraphCache *cache = g_new0(RelgraphCache, 1);
+    cache->dir = root;
+    cache->base = XXH3_128bits_digest(state);
+    XXH3_freeState(state);
+    return cache;
+}
+
+void relgraph_cache_free(RelgraphCache *cache)
+{
+    if (!cache)
+        return;
+    g_free(cache->dir);
+    g_free(cache);
+}
+
+void relgraph_cache_key(const RelgraphCache *cache, const RelgraphDocument *doc, char key[RELGRAPH_CACHE_KEY_SIZE])
+{
+    XXH3_state_t *state = XXH3_createState();
+    XXH3_128bits_reset(state);
+    XXH3_128bits_update(state, &cache->base, sizeof cache->base);
+    hash_string(state, doc->id);
+    hash_string(state, doc->date);
+    guint64 size = doc->len;
+    XXH3_128bits_update(state, &size, sizeof size);
+    XXH3_128bits_update(state, doc->text, doc->len);
+    XXH128_hash_t h = XXH3_128bits_digest(state);
+    XXH3_freeState(state);
+    g_snprintf(key, RELGRAPH_CACHE_KEY_SIZE, "%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x",
+               (guint64)h.high64, (guint64)h.low64);
+}
+
+static char *entry_path(const RelgraphCache *cache, const char *key)
+{
+    char sub[3] = {key[0], key[1], '\0'};
+    char *name = g_strconcat(key, ".part", NULL);
+    char *path = g_build_filename(cache->dir, sub, name, NULL);
+    g_free(name);
+    return path;
+}
+
+gboolean relgraph_cache_get(RelgraphCache *cache, const char *key, RelgraphGraph *graph, RelgraphPartInfo *info,
+                            gboolean *damaged, GError **error)
+{
+    *damaged = FALSE;
+    char *path = entry_path(cache, key);
+    char *data = NULL;
+    gsize len = 0;
+    gboolean ok = g_file_get_contents(path, &data, &len, NULL);
+    if (ok) {
+        GError *local = NULL;
+        ok = relgraph_part_read(graph, data, len, path, info, &local);
+        if (!ok) {
+            *damaged = TRUE;
+            g_propagate_error(error, local);
+        }
+    }
+    g_free(data);
+    g_free(path);
+    return ok;
+}
+
+/* Writes data beside path and renames it into place. No fsync: an entry
+ * lost or cut short by a crash fails its checksum and is recomputed. */
+static gboolean write_entry(const char *path, const char *data, gsize len, GError **error)
+{
+    char *dir = g_path_get_dirname(path);
+    char *tmp = g_build_filename(dir, ".tmp-XXXXXX", NULL);
+    int fd = -1;
+    if (g_mkdir_with_parents(dir, 0755) != 0 || (fd = g_mkstemp_full(tmp, O_WRONLY, 0644)) < 0) {
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "cache %s: %s", dir, g_strerror(errno));
+        g_free(dir);
+        g_free(tmp);
+        return FALSE;
+    }
+    gsize done = 0;
+    while (done < len) {
+        ssize_t n = write(fd, data + done, len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        done += (gsize)n;
+    }
+    int err = done < len ? errno : 0;
+    if (close(fd) != 0 && !err)
+        err = errno;
+    if (!err && g_rename(tmp, path) != 0)
+        err = errno;
+    if (err) {
+        g_unlink(tmp);
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "cache %s: %s", path, g_strerror(err ? err : EIO));
+    }
+    g_free(dir);
+    g_free(tmp);
+    return err == 0;
+}
+
+gboolean relgraph_cache_put(RelgraphCache *cache, const char *key, const RelgraphGraph *graph,
+                            const RelgraphPartInfo *info, GError **error)
+{
+    gsize len = 0;
+    char *data = relgraph_part_write(graph, info, &len);
+    char *path = entry_path(cache, key);
+    gboolean ok = write_entry(path, data, len, error);
+    g_free(path);
+    g_free(data);
+    return ok;
+}
+
+gboolean relgraph_cache_prune(const char *dir, GHashTable *keep, guint *kept, guint *removed, guint64 *bytes,
+                              GError **error)
+{
+    char *root = g_build_filename(dir, CACHE_LAYOUT, NULL);
+    GDir *top = g_dir_open(root, 0, NULL);
+    if (!top) {
+        /* No cache yet: nothing to prune. */
+        gboolean missing = !g_file_test(root, G_FILE_TEST_EXISTS);
+        if (!missing)
+            g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "cache %s: cannot be read", root);
+        g_free(root);
+        return missing;
+    }
+    gboolean ok = TRUE;
+    gint64 now = g_get_real_time() / G_USEC_PER_SEC;
+    const char *sub_name;
+    while ((sub_name = g_dir_read_name(top)) != NULL) {
+        char *sub_path = g_build_filename(root, sub_name, NULL);
+        GDir *sub = g_dir_open(sub_path, 0, NULL);
+        const char *name;
+        while (sub && (name = g_dir_read_name(sub)) != NULL) {
+            char *path = g_build_filename(sub_path, name, NULL);
+            struct stat st;
+            if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+                gboolean temp = g_str_has_prefix(name, ".tmp-");
+                gboolean entry = !temp && g_str_has_suffix(name, ".part");
+                char *key = entry ? g_strndup(name, strlen(name) - strlen(".part")) : NULL;
+                gboolean drop = temp ? now - st.st_mtime > STALE_TEMP_SECONDS
+                                     : !entry || !g_hash_table_contains(keep, key);
+                if (!drop) {
+                    (*kept)++;
+                } else if (g_unlink(path) == 0) {
+                    (*removed)++;
+                    *bytes += (guint64)st.st_size;
+                } else {
+                    g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "cache %s: %s", path, g_strerror(errno));
+                    ok = FALSE;
+                }
+                g_free(key);
+            }
+            g_free(path);
+        }
+        if (sub)
+            g_dir_close(sub);
+        g_free(sub_path);
+        if (!ok)
+            break;
+    }
+    g_dir_close(top);
+    g_free(root);
+    return ok;
+}

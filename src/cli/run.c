@@ -1,0 +1,311 @@
+/* A corpus run: documents read, extracted (or taken from the cache) on a
+ * pool of threads, and handed to the subcommand in corpus order.
+ *
+ * The calling thread produces work items (a file to read, or one line of a
+ * JSONL file) into a ring of slots, hands them to the pool BATCH at a time,
+ * and consumes the finished slots in order. At most `window` items are in
+ * flight, so memory stays flat however large the corpus. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "relgraph/cache.h"
+
+/* Items go to the pool BATCH at a time: one hand-over (and wake-up) per
+ * batch, not per document, which is what kept two threads from running
+ * twice as fast as one. */
+#define BATCH 16
+
+typedef struct {
+    const char *path;      /* the file, or the JSONL file the line is from */
+    char *line;            /* a JSONL line (owned), or NULL: read the file */
+    guint lineno;
+    RelgraphDocument *doc;
+    RelgraphExtractResult *result;
+    RelgraphGraph *piece;  /* with a cache: the document's graph */
+    RelgraphPartInfo info; /* its counts */
+    gboolean cached;
+    GError *error;         /* why the document could not be read */
+    GError *cache_error;   /* a damaged entry or a failed write: a warning */
+    gboolean finished;
+} Slot;
+
+typedef struct {
+    const RelgraphRules *rules;
+    const RelgraphExtractOptions *extract;
+    const CliRunConfig *config;
+    Slot *ring;
+    guint capacity;
+    GMutex lock;
+    GCond done;
+    guint64 waiting_for;   /* the item the main thread waits for */
+} Pipeline;
+
+static Slot *slot_at(Pipeline *pl, guint64 index)
+{
+    return &pl->ring[index % pl->capacity];
+}
+
+/* Reads, keys and extracts one item; runs on a pool thread or inline. */
+static void process(Pipeline *pl, Slot *slot)
+{
+    slot->doc = slot->line ? relgraph_document_from_json(slot->path, slot->lineno, slot->line, strlen(slot->line),
+                                                         &slot->error)
+                           : relgraph_document_load(slot->path, &slot->error);
+    g_clear_pointer(&slot->line, g_free);
+    if (!slot->doc)
+        return;
+    RelgraphCache *cache = pl->config ? pl->config->cache : NULL;
+    if (!cache) {
+        slot->result = relgraph_extract_document(pl->rules, slot->doc, pl->extract);
+        slot->info = (RelgraphPartInfo){1, slot->result->n_sentences, slot->result->relations->len, 0};
+        return;
+    }
+    char key[RELGRAPH_CACHE_KEY_SIZE];
+    relgraph_cache_key(cache, slot->doc, key);
+    slot->piece = relgraph_graph_new();
+    relgraph_graph_set_evidence_limit(slot->piece, pl->config->evidence_limit);
+    gboolean damaged = FALSE;
+    if (!pl->config->refresh &&
+        relgraph_cache_get(cache, key, slot->piece, &slot->info, &damaged, &slot->cache_error)) {
+        slot->cached = TRUE;
+        return;
+    }
+    RelgraphExtractResult *result = relgraph_extract_document(pl->rules, slot->doc, pl->extract);
+    relgraph_extract_add_to_graph(pl->rules, slot->doc, result, slot->piece);
+    slot->info = (RelgraphPartInfo){1, result->n_sentences, result->relations->len, pl->config->evidence_limit};
+    relgraph_extract_result_free(result);
+    /* A damaged entry's error is the one worth reporting. */
+    relgraph_cache_put(cache, key, slot->piece, &slot->info, slot->cache_error ? NULL : &slot->cache_error);
+}
+
+typedef struct {
+    guint64 first;
+    guint count;
+} Batch;
+
+static void process_batch(gpointer data, gpointer user_data)
+{
+    Pipeline *pl = user_data;
+    Batch *batch = data;
+    for (guint64 i = batch->first; i < batch->first + batch->count; i++) {
+        Slot *slot = slot_at(pl, i);
+        process(pl, slot);
+        g_mutex_lock(&pl->lock);
+        slot->finished = TRUE;
+        if (pl->waiting_for == i)
+            g_cond_signal(&pl->done);
+        g_mutex_unlock(&pl->lock);
+    }
+    g_free(batch);
+}
+
+/* ---- The items of a corpus ------------------------------------------------ */
+
+typedef struct {
+    GPtrArray *paths;      /* expanded, sorted */
+    guint next_path;
+    FILE *jsonl;           /* the JSONL file being read, or NULL */
+    const char *jsonl_path;
+    guint lineno;
+    gboolean stdin_jsonl;  /* "-" is JSONL */
+    char *buf;             /* getline's buffer */
+    size_t buf_size;
+    CliRunStats *stats;
+} Source;
+
+static gboolean source_is_jsonl(const Source *src, const char *path)
+{
+    return strcmp(path, "-") == 0 ? src->stdin_jsonl : relgraph_corpus_is_jsonl(path);
+}
+
+/* Fills slot with the next item; FALSE at the end of the corpus. */
+static gboolean source_next(Source *src, Slot *slot)
+{
+    for (;;) {
+        if (src->jsonl) {
+            ssize_t n = getline(&src->buf, &src->buf_size, src->jsonl);
+            if (n >= 0) {
+                src->lineno++;
+                while (n > 0 && (src->buf[n - 1] == '\n' || src->buf[n - 1] == '\r'))
+                    src->buf[--n] = '\0';
+                gsize blank = strspn(src->buf, " \t");
+                if ((gsize)n == blank)
+                    continue; /* blank lines separate nothing: skipped */
+                *slot = (Slot){.path = src->jsonl_path, .line = g_strndup(src->buf, (gsize)n), .lineno = src->lineno};
+                return TRUE;
+            }
+            if (ferror(src->jsonl)) {
+                fprintf(stderr, "relgraph: %s: %s\n", src->jsonl_path, g_strerror(errno));
+                src->stats->failed++;
+            }
+            if (src->jsonl != stdin)
+                fclose(src->jsonl);
+            src->jsonl = NULL;
+        }
+        if (src->next_path >= src->paths->len)
+            return FALSE;
+        const char *path = g_ptr_array_index(src->paths, src->next_path++);
+        if (!source_is_jsonl(src, path)) {
+            *slot = (Slot){.path = path};
+            return TRUE;
+        }
+        src->jsonl = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+        src->jsonl_path = path;
+        src->lineno = 0;
+        if (!src->jsonl) {
+            fprintf(stderr, "relgraph: %s: %s\n", path, g_strerror(errno));
+            src->stats->failed++;
+        }
+    }
+}
+
+/* g_ptr_array_sort passes pointers to the elements. */
+static gint compare_paths(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Each path expanded on its own, so that one missing path does not hide
+ * the others; the union sorted again as a whole. */
+static GPtrArray *expand_all(char **paths, int n_paths, CliRunStats *stats)
+{
+    GPtrArray *all = g_ptr_array_new_with_free_func(g_free);
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    for (int i = 0; i < n_paths; i++) {
+        GError *error = NULL;
+        const char *one[] = {paths[i]};
+        GPtrArray *found = relgraph_corpus_expand(one, 1, &error);
+        if (!found) {
+            cli_report(error);
+            stats->failed++;
+            continue;
+        }
+        for (guint j = 0; j < found->len; j++) {
+            char *p = g_ptr_array_index(found, j);
+            if (g_hash_table_contains(seen, p))
+                continue;
+            char *copy = g_strdup(p);
+            g_hash_table_add(seen, copy);
+            g_ptr_array_add(all, copy);
+        }
+        g_ptr_array_unref(found);
+    }
+    g_hash_table_destroy(seen);
+    g_ptr_array_sort(all, compare_paths);
+    return all;
+}
+
+/* ---- The run ---------------------------------------------------------------- */
+
+/* Uses a finished slot on the calling thread, then empties it. */
+static void consume(Slot *slot, CliDocumentFunc fn, gpointer user_data, CliRunStats *stats)
+{
+    if (slot->cache_error) {
+        fprintf(stderr, "relgraph: warning: %s%s\n", slot->cache_error->message,
+                slot->cached ? "" : "; the document was extracted again");
+        g_clear_error(&slot->cache_error);
+    }
+    if (!slot->doc) {
+        cli_report(slot->error);
+        slot->error = NULL;
+        stats->failed++;
+        return;
+    }
+    for (guint w = 0; w < slot->doc->warnings->len; w++)
+        fprintf(stderr, "relgraph: warning: %s\n", (const char *)g_ptr_array_index(slot->doc->warnings, w));
+    stats->documents++;
+    stats->sentences += slot->info.sentences;
+    stats->relations += slot->info.mentions;
+    if (slot->cached)
+        stats->cached++;
+    CliDocument d = {slot->doc, slot->result, slot->piece, slot->cached};
+    fn(&d, user_data);
+    g_clear_pointer(&slot->result, relgraph_extract_result_free);
+    g_clear_pointer(&slot->doc, relgraph_document_free);
+    g_clear_pointer(&slot->piece, relgraph_graph_free);
+}
+
+gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions *extract, char **paths,
+                        int n_paths, const CliCorpusOptions *options, const CliRunConfig *config,
+                        CliDocumentFunc fn, gpointer user_data, CliRunStats *stats)
+{
+    memset(stats, 0, sizeof *stats);
+    if (n_paths == 0) {
+        fprintf(stderr, "relgraph: no corpus given (files, directories or - for stdin)\n");
+        return FALSE;
+    }
+    Source src = {.paths = expand_all(paths, n_paths, stats), .stats = stats};
+    src.stdin_jsonl = options->stdin_format && strcmp(options->stdin_format, "jsonl") == 0;
+    gboolean any_jsonl = FALSE;
+    for (guint i = 0; i < src.paths->len && !any_jsonl; i++)
+        any_jsonl = source_is_jsonl(&src, g_ptr_array_index(src.paths, i));
+    guint total = any_jsonl ? 0 : src.paths->len; /* 0: not known in advance */
+    gboolean progress = !options->quiet && isatty(STDERR_FILENO) && (any_jsonl || total >= 100);
+
+    guint jobs = options->jobs > 0 ? (guint)options->jobs : g_get_num_processors();
+    Pipeline pl = {rules, extract, config, NULL, jobs * 2 * BATCH, {0}, {0}, G_MAXUINT64};
+    pl.ring = g_new0(Slot, pl.capacity);
+    g_mutex_init(&pl.lock);
+    g_cond_init(&pl.done);
+    GThreadPool *pool = jobs > 1 ? g_thread_pool_new(process_batch, &pl, (gint)jobs, TRUE, NULL) : NULL;
+
+    guint64 produced = 0, consumed = 0, handed = 0;
+    gboolean more = TRUE;
+    for (;;) {
+        while (more && produced - consumed < pl.capacity) {
+            more = source_next(&src, slot_at(&pl, produced));
+            if (more)
+                produced++;
+            if (pool && (produced - handed == BATCH || (!more && produced > handed))) {
+                Batch *batch = g_new(Batch, 1);
+                *batch = (Batch){handed, (guint)(produced - handed)};
+                handed = produced;
+                g_thread_pool_push(pool, batch, NULL);
+            }
+        }
+        if (consumed == produced)
+            break;
+        Slot *slot = slot_at(&pl, consumed);
+        if (pool) {
+            if (consumed >= handed) {
+                /* The ring is full before a whole batch: hand over what there is. */
+                Batch *batch = g_new(Batch, 1);
+                *batch = (Batch){handed, (guint)(produced - handed)};
+                handed = produced;
+                g_thread_pool_push(pool, batch, NULL);
+            }
+            g_mutex_lock(&pl.lock);
+            pl.waiting_for = consumed;
+            while (!slot->finished)
+                g_cond_wait(&pl.done, &pl.lock);
+            g_mutex_unlock(&pl.lock);
+        } else {
+            process(&pl, slot);
+        }
+        consume(slot, fn, user_data, stats);
+        *slot = (Slot){0};
+        consumed++;
+        if (progress && (consumed % 50 == 0 || (!more && consumed == produced))) {
+            if (total)
+                fprintf(stderr, "\rrelgraph: %" G_GUINT64_FORMAT "/%u documents", consumed, total);
+            else
+                fprintf(stderr, "\rrelgraph: %" G_GUINT64_FORMAT " documents", consumed);
+        }
+    }
+    if (pool)
+        g_thread_pool_free(pool, FALSE, TRUE);
+    g_free(pl.ring);
+    g_mutex_clear(&pl.lock);
+    g_cond_clear(&pl.done);
+    if (progress)
+        fputc('\n', stderr);
+    free(src.buf);
+    g_ptr_array_unref(src.paths);
+    return TRUE;
+}
