@@ -119,25 +119,21 @@ static char *entry_path(const RelgraphCache *cache, const char *key)
     return path;
 }
 
-gboolean relgraph_cache_get(RelgraphCache *cache, const char *key, RelgraphGraph *graph, RelgraphPartInfo *info,
-                            gboolean *damaged, GError **error)
+RelgraphGraph *relgraph_cache_get(RelgraphCache *cache, const char *key, RelgraphPartInfo *info, gboolean *damaged,
+                                  GError **error)
 {
     *damaged = FALSE;
     char *path = entry_path(cache, key);
     char *data = NULL;
     gsize len = 0;
-    gboolean ok = g_file_get_contents(path, &data, &len, NULL);
-    if (ok) {
-        GError *local = NULL;
-        ok = relgraph_part_read(graph, data, len, path, info, &local);
-        if (!ok) {
-            *damaged = TRUE;
-            g_propagate_error(error, local);
-        }
+    RelgraphGraph *graph = NULL;
+    if (g_file_get_contents(path, &data, &len, NULL)) {
+        graph = relgraph_part_load(data, len, path, info, error);
+        *damaged = graph == NULL;
     }
     g_free(data);
     g_free(path);
-    return ok;
+    return graph;
 }
 
 /* Writes data beside path and renames it into place. No fsync: an entry

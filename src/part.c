@@ -334,25 +334,28 @@ static gboolean check_sum(Reader *r, const char *data, gsize len, gsize *body_le
     return TRUE;
 }
 
-gboolean relgraph_part_read(RelgraphGraph *graph, const char *data, gsize len, const char *name,
-                            RelgraphPartInfo *info, GError **error)
+RelgraphGraph *relgraph_part_load(const char *data, gsize len, const char *name, RelgraphPartInfo *info,
+                                  GError **error)
 {
-    g_return_val_if_fail(graph && data && info, FALSE);
+    g_return_val_if_fail(data && info, NULL);
     Reader r = {name ? name : "part", 1, error};
     gsize body = 0;
     gsize magic_len = strlen(MAGIC "\t");
-    if (len < magic_len || strncmp(data, MAGIC "\t", magic_len) != 0)
-        return fail(&r, 1, "not a relgraph part (it should begin with \"" MAGIC "\")");
+    *info = (RelgraphPartInfo){0};
+    if (len < magic_len || strncmp(data, MAGIC "\t", magic_len) != 0) {
+        fail(&r, 1, "not a relgraph part (it should begin with \"" MAGIC "\")");
+        return NULL;
+    }
     int version = atoi(data + magic_len);
-    if (version != RELGRAPH_PART_VERSION)
-        return fail(&r, (guint)magic_len + 1, "part format version %d; this relgraph reads version %d", version,
-                    RELGRAPH_PART_VERSION);
+    if (version != RELGRAPH_PART_VERSION) {
+        fail(&r, (guint)magic_len + 1, "part format version %d; this relgraph reads version %d", version,
+             RELGRAPH_PART_VERSION);
+        return NULL;
+    }
     if (!check_sum(&r, data, len, &body))
-        return FALSE;
+        return NULL;
 
-    /* Read into a graph of its own, so that a bad part changes nothing. */
-    RelgraphGraph *piece = relgraph_graph_new();
-    RelgraphPartInfo read = {0};
+    RelgraphGraph *graph = relgraph_graph_new();
     PendingEdge pending = {{0}, FALSE};
     pending.edge.documents = g_ptr_array_new_with_free_func(g_free);
     pending.edge.evidence = g_ptr_array_new_with_free_func(evidence_free);
@@ -365,13 +368,13 @@ gboolean relgraph_part_read(RelgraphGraph *graph, const char *data, gsize len, c
         const char *nl = memchr(data + pos, '\n', body - pos);
         gsize n = nl ? (gsize)(nl - (data + pos)) : body - pos;
         GPtrArray *fields = split_fields(&r, data + pos, n, cols);
-        ok = fields && read_record(&r, piece, &pending, &read, fields, cols);
+        ok = fields && read_record(&r, graph, &pending, info, fields, cols);
         if (fields)
             g_ptr_array_unref(fields);
         pos += n + 1;
     }
     if (ok)
-        pending_flush(piece, &pending);
+        pending_flush(graph, &pending);
     else if (pending.open) {
         g_free(pending.edge.source);
         g_free(pending.edge.relation);
@@ -380,16 +383,30 @@ gboolean relgraph_part_read(RelgraphGraph *graph, const char *data, gsize len, c
     g_ptr_array_unref(pending.edge.documents);
     g_ptr_array_unref(pending.edge.evidence);
     g_array_unref(cols);
-    if (ok) {
-        relgraph_graph_merge(graph, piece);
-        info->documents += read.documents;
-        info->sentences += read.sentences;
-        info->mentions += read.mentions;
-        if (read.evidence_limit && (!info->evidence_limit || read.evidence_limit < info->evidence_limit))
-            info->evidence_limit = read.evidence_limit;
+    if (!ok) {
+        relgraph_graph_free(graph);
+        return NULL;
     }
+    return graph;
+}
+
+gboolean relgraph_part_read(RelgraphGraph *graph, const char *data, gsize len, const char *name,
+                            RelgraphPartInfo *info, GError **error)
+{
+    g_return_val_if_fail(graph && data && info, FALSE);
+    /* Read into a graph of its own, so that a bad part changes nothing. */
+    RelgraphPartInfo read;
+    RelgraphGraph *piece = relgraph_part_load(data, len, name, &read, error);
+    if (!piece)
+        return FALSE;
+    relgraph_graph_merge(graph, piece);
     relgraph_graph_free(piece);
-    return ok;
+    info->documents += read.documents;
+    info->sentences += read.sentences;
+    info->mentions += read.mentions;
+    if (read.evidence_limit && (!info->evidence_limit || read.evidence_limit < info->evidence_limit))
+        info->evidence_limit = read.evidence_limit;
+    return TRUE;
 }
 
 gboolean relgraph_part_read_file(RelgraphGraph *graph, const char *path, RelgraphPartInfo *info, GError **error)

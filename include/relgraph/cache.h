@@ -50,11 +50,11 @@ void relgraph_cache_free(RelgraphCache *cache);
 void relgraph_cache_key(const RelgraphCache *cache, const RelgraphDocument *doc,
                         char key[RELGRAPH_CACHE_KEY_SIZE]);
 
-/* The entry for key merged into graph (info added to), or FALSE when there
- * is none; a damaged entry also gives FALSE, with *damaged set and its
- * path in the message of error. */
-gboolean relgraph_cache_get(RelgraphCache *cache, const char *key, RelgraphGraph *graph, RelgraphPartInfo *info,
-                            gboolean *damaged, GError **error);
+/* The graph stored under key (a new graph, caller frees) with its counts
+ * in *info, or NULL when there is none; a damaged entry also gives NULL,
+ * with *damaged set and its path in the message of error. */
+RelgraphGraph *relgraph_cache_get(RelgraphCache *cache, const char *key, RelgraphPartInfo *info, gboolean *damaged,
+                                  GError **error);
 
 /* Stores the document's graph and counts under key. */
 gboolean relgraph_cache_put(RelgraphCache *cache, const char *key, const RelgraphGraph *graph,

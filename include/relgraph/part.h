@@ -53,6 +53,11 @@ char *relgraph_part_write(const RelgraphGraph *graph, const RelgraphPartInfo *in
 gboolean relgraph_part_read(RelgraphGraph *graph, const char *data, gsize len, const char *name,
                             RelgraphPartInfo *info, GError **error);
 
+/* Reads a part into a new graph (caller frees), its counts into *info;
+ * NULL with error when it is damaged. */
+RelgraphGraph *relgraph_part_load(const char *data, gsize len, const char *name, RelgraphPartInfo *info,
+                                  GError **error);
+
 /* The same from a file, "-" for standard input. */
 gboolean relgraph_part_read_file(RelgraphGraph *graph, const char *path, RelgraphPartInfo *info, GError **error);
 

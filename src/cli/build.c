@@ -12,11 +12,12 @@
 
 static void add_document(const CliDocument *document, gpointer data)
 {
-    const RelgraphDocument *doc = document->doc;
-    const RelgraphExtractResult *result = document->result;
     const RelgraphRules *rules = ((gpointer *)data)[0];
     RelgraphGraph *graph = ((gpointer *)data)[1];
-    relgraph_extract_add_to_graph(rules, doc, result, graph);
+    if (document->piece)
+        relgraph_graph_merge(graph, document->piece);
+    else
+        relgraph_extract_add_to_graph(rules, document->doc, document->result, graph);
 }
 
 /* The formats asked for, checked; NULL (message printed) when one is unknown. */
@@ -70,8 +71,22 @@ typedef struct {
     const RelgraphExportOptions *options;
     const char *format;
     char *path;
-    GError *error;  /* why it was not written, or NULL */
+    gboolean check;     /* --check: compare with the file instead of writing it */
+    const char *stale;  /* after a check: why the file is out of date, or NULL */
+    GError *error;      /* why it was not written, or NULL */
 } ExportJob;
+
+/* Why the file at path is not exactly data: "missing", "differs", or NULL. */
+static const char *staleness(const char *path, const char *data, gsize len)
+{
+    char *old = NULL;
+    gsize old_len = 0;
+    if (!g_file_get_contents(path, &old, &old_len, NULL))
+        return "missing";
+    gboolean same = old_len == len && memcmp(old, data, len) == 0;
+    g_free(old);
+    return same ? NULL : "differs";
+}
 
 static void run_export(ExportJob *job)
 {
@@ -79,7 +94,9 @@ static void run_export(ExportJob *job)
     char *data = relgraph_export(job->graph, job->format, job->options, &len, &job->error);
     if (!data)
         return;
-    if (strcmp(job->path, "-") == 0) {
+    if (job->check) {
+        job->stale = staleness(job->path, data, len);
+    } else if (strcmp(job->path, "-") == 0) {
         if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
             g_set_error(&job->error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "standard output: %s", g_strerror(errno));
     } else {
@@ -151,6 +168,8 @@ int cli_build(int argc, char **argv)
     CliViewOptions view = {0};
     char *output = NULL, *format_list = NULL, *layout = NULL, *title = NULL;
     gint max_evidence = 0;
+    gboolean check = FALSE;
+    CliCacheOptions cache_options = {0};
     const GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
          "Output directory (files relgraph.FORMAT), or one file whose extension names the format, "
@@ -165,6 +184,9 @@ int cli_build(int argc, char **argv)
          "Title written on the figure (default: how many actors, relations and documents; --title '' for none)", "TEXT"},
         {"max-evidence", 0, 0, G_OPTION_ARG_INT, &max_evidence,
          "Example sentences kept per edge and shown in tooltips, GraphML, GEXF and JSON (default: 3)", "N"},
+        {"check", 0, 0, G_OPTION_ARG_NONE, &check,
+         "Write nothing; list the outputs that are missing or differ from what the corpus and rules give now, "
+         "and exit 1 if any (for a CI gate)", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionContext *context = g_option_context_new("CORPUS...");
@@ -179,13 +201,22 @@ int cli_build(int argc, char **argv)
         "  relgraph build -o graph.graphml seeds     # one file, format from its extension\n"
         "  relgraph build -T dot -o - seeds | dot -Tpng > graph.png\n"
         "  relgraph build --roll-up --min-weight 2 -o states.svg seeds\n"
-        "  relgraph build --focus \"North Korea\" --depth 1 -o nk.gexf seeds\n\n" CLI_EXIT_CODES_HELP);
+        "  relgraph build --focus \"North Korea\" --depth 1 -o nk.gexf seeds\n"
+        "  relgraph build --check seeds || echo 'figures are stale'\n\n"
+        "Cache: when a CORPUS is a directory (or with --cache), what each document\n"
+        "gives is kept under a key made of its bytes and of the whole rule set, and\n"
+        "a rebuild only extracts the documents that changed. Damaged entries are\n"
+        "detected and recomputed; 'relgraph cache prune' drops entries of documents\n"
+        "that are gone.\n\n" CLI_EXIT_CODES_HELP
+        "\nWith --check: 0 the outputs are up to date, 1 some are stale.");
     g_option_context_add_main_entries(context, entries, NULL);
     cli_add_corpus_options(context, &corpus);
+    cli_add_cache_options(context, &cache_options);
     cli_add_view_options(context, &view);
     int status = CLI_EXIT_ERROR;
     RelgraphRules *rules = NULL;
     RelgraphGraph *graph = NULL;
+    RelgraphCache *cache = NULL;
     GStrv formats = NULL;
     if (!cli_parse(context, &argc, &argv))
         goto out;
@@ -205,6 +236,10 @@ int cli_build(int argc, char **argv)
                 out, g_strv_length(formats));
         goto out;
     }
+    if (check && strcmp(out, "-") == 0) {
+        fprintf(stderr, "relgraph: --check compares files: give -o DIR or -o FILE, not -o -\n");
+        goto out;
+    }
     if (max_evidence < 0) {
         fprintf(stderr, "relgraph: --max-evidence must be 0 or more\n");
         goto out;
@@ -218,10 +253,13 @@ int cli_build(int argc, char **argv)
 
     graph = relgraph_graph_new();
     /* Only the evidence the outputs show is kept: memory follows the graph. */
-    relgraph_graph_set_evidence_limit(graph, max_evidence > 0 ? (guint)max_evidence : 3);
+    guint evidence_limit = max_evidence > 0 ? (guint)max_evidence : 3;
+    relgraph_graph_set_evidence_limit(graph, evidence_limit);
+    cache = cli_open_cache(&cache_options, &corpus, rules, evidence_limit, argv + 1, argc - 1);
+    CliRunConfig config = {cache, evidence_limit, FALSE, FALSE};
     gpointer data[2] = {rules, graph};
     CliRunStats stats;
-    if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, NULL, add_document, data, &stats))
+    if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, &config, add_document, data, &stats))
         goto out;
     if (stats.documents == 0) {
         fprintf(stderr, "relgraph: no document could be read; nothing written\n");
@@ -229,7 +267,7 @@ int cli_build(int argc, char **argv)
     }
     guint all_nodes = relgraph_graph_node_count(graph), all_edges = relgraph_graph_edge_count(graph);
     graph = cli_view_apply(&view, rules, graph);
-    if (to_dir && g_mkdir_with_parents(out, 0755) != 0) {
+    if (!check && to_dir && g_mkdir_with_parents(out, 0755) != 0) {
         fprintf(stderr, "relgraph: %s: %s\n", out, g_strerror(errno));
         goto out;
     }
@@ -242,16 +280,22 @@ int cli_build(int argc, char **argv)
     guint n_formats = g_strv_length(formats);
     ExportJob *jobs = g_new0(ExportJob, n_formats);
     for (guint i = 0; i < n_formats; i++) {
-        jobs[i] = (ExportJob){graph, &export_options, formats[i], NULL, NULL};
+        jobs[i] = (ExportJob){graph, &export_options, formats[i], NULL, check, NULL, NULL};
         jobs[i].path = to_dir ? g_strdup_printf("%s/%s.%s", out, OUTPUT_BASENAME, relgraph_export_extension(formats[i]))
                               : g_strdup(out);
     }
     /* The formats are independent: render them side by side. */
     run_exports(jobs, n_formats, corpus.jobs > 0 ? (guint)corpus.jobs : g_get_num_processors());
+    guint stale = 0;
     for (guint i = 0; i < n_formats; i++) {
         if (jobs[i].error) {
             cli_report(jobs[i].error);
             ok = FALSE;
+        } else if (check) {
+            if (jobs[i].stale) {
+                printf("stale: %s (%s)\n", jobs[i].path, jobs[i].stale);
+                stale++;
+            }
         } else if (strcmp(jobs[i].path, "-") != 0) {
             g_string_append_printf(written, "%s%s", written->len ? ", " : "", jobs[i].path);
         }
@@ -263,17 +307,25 @@ int cli_build(int argc, char **argv)
         if (relgraph_graph_node_count(graph) != all_nodes || relgraph_graph_edge_count(graph) != all_edges)
             shown = g_strdup_printf(" (view: %u actors, %u edges)", relgraph_graph_node_count(graph),
                                     relgraph_graph_edge_count(graph));
-        fprintf(stderr, "relgraph: %u documents, %u sentences, %u relation mentions -> %u actors, %u edges%s%s%s\n",
-                stats.documents, stats.sentences, stats.relations, all_nodes, all_edges, shown ? shown : "",
-                written->len ? "; wrote " : "", written->str);
+        char *from_cache = cache ? g_strdup_printf(" (%u extracted, %u from cache)", stats.documents - stats.cached,
+                                                   stats.cached)
+                                 : NULL;
+        char *checked = check ? g_strdup_printf("; %u of %u outputs stale", stale, n_formats) : NULL;
+        fprintf(stderr, "relgraph: %u documents%s, %u sentences, %u relation mentions -> %u actors, %u edges%s%s%s%s\n",
+                stats.documents, from_cache ? from_cache : "", stats.sentences, stats.relations, all_nodes,
+                all_edges, shown ? shown : "", written->len ? "; wrote " : "", written->str, checked ? checked : "");
         g_free(shown);
+        g_free(from_cache);
+        g_free(checked);
     }
     g_string_free(written, TRUE);
     g_free(generated_title);
-    status = ok && stats.failed == 0 ? CLI_EXIT_OK : CLI_EXIT_ERROR;
+    status = !ok || stats.failed ? CLI_EXIT_ERROR : stale ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
 out:
     if (graph)
         relgraph_graph_free(graph);
+    relgraph_cache_free(cache);
+    g_free(cache_options.dir);
     relgraph_rules_free(rules);
     g_strfreev(formats);
     cli_corpus_options_clear(&corpus);

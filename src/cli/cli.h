@@ -77,6 +77,7 @@ typedef struct {
     RelgraphGraph *piece;                /* with a cache: the document's graph, which fn may take
                                             (by merging it; it is freed after fn) */
     gboolean cached;                     /* piece came from the cache */
+    const char *key;                     /* its cache key, with a cache */
 } CliDocument;
 
 typedef void (*CliDocumentFunc)(const CliDocument *document, gpointer user_data);
@@ -87,7 +88,20 @@ typedef struct {
     RelgraphCache *cache;         /* NULL: no cache */
     guint evidence_limit;         /* evidence each piece keeps per edge */
     gboolean refresh;             /* extract every document and rewrite its entry */
+    gboolean keys_only;           /* only compute the keys (cache prune): no extraction */
 } CliRunConfig;
+
+/* Adds --cache DIR and --no-cache to a context; cli_open_cache then opens
+ * the cache they ask for: --cache DIR, else (unless --no-cache) the default
+ * directory when a corpus path is a directory. NULL when there is none or it
+ * cannot be opened (a warning says so, and the run goes on without). */
+typedef struct {
+    char *dir;
+    gboolean disabled;
+} CliCacheOptions;
+void cli_add_cache_options(GOptionContext *context, CliCacheOptions *options);
+RelgraphCache *cli_open_cache(const CliCacheOptions *options, const CliCorpusOptions *corpus,
+                              const RelgraphRules *rules, guint evidence_limit, char **paths, int n_paths);
 
 typedef struct {
     guint documents;   /* documents read and extracted */
@@ -115,5 +129,6 @@ int cli_extract(int argc, char **argv);
 int cli_eval(int argc, char **argv);
 int cli_explain(int argc, char **argv);
 int cli_lint(int argc, char **argv);
+int cli_cache(int argc, char **argv);
 
 #endif

@@ -128,3 +128,42 @@ gboolean cli_extract_options(const CliCorpusOptions *options, RelgraphExtractOpt
     fprintf(stderr, "relgraph: --hedged must be drop or keep, not \"%s\"\n", options->hedged);
     return FALSE;
 }
+
+void cli_add_cache_options(GOptionContext *context, CliCacheOptions *options)
+{
+    const GOptionEntry entries[] = {
+        {"cache", 0, 0, G_OPTION_ARG_FILENAME, &options->dir,
+         "Extraction cache directory (default, when a CORPUS is a directory: $RELGRAPH_CACHE_DIR, else "
+         "$XDG_CACHE_HOME/relgraph, i.e. ~/.cache/relgraph)", "DIR"},
+        {"no-cache", 0, 0, G_OPTION_ARG_NONE, &options->disabled, "Extract every document; read and write no cache",
+         NULL},
+        {NULL, 0, 0, 0, NULL, NULL, NULL},
+    };
+    g_option_context_add_main_entries(context, entries, NULL);
+}
+
+RelgraphCache *cli_open_cache(const CliCacheOptions *options, const CliCorpusOptions *corpus,
+                              const RelgraphRules *rules, guint evidence_limit, char **paths, int n_paths)
+{
+    if (options->disabled)
+        return NULL;
+    gboolean wanted = options->dir != NULL;
+    for (int i = 0; i < n_paths && !wanted; i++)
+        wanted = g_file_test(paths[i], G_FILE_TEST_IS_DIR);
+    if (!wanted)
+        return NULL;
+    char *dir = options->dir ? g_strdup(options->dir) : relgraph_cache_default_dir();
+    const char *rules_dir = corpus->rules_dir ? corpus->rules_dir : relgraph_rules_default_dir();
+    /* Everything besides rules and document that changes what a document gives. */
+    char *settings = g_strdup_printf("hedged=%s;evidence=%u", corpus->hedged ? corpus->hedged : "drop",
+                                     evidence_limit);
+    GError *error = NULL;
+    RelgraphCache *cache = relgraph_cache_open(dir, rules, rules_dir, settings, &error);
+    if (!cache) {
+        fprintf(stderr, "relgraph: warning: %s; running without a cache\n", error->message);
+        g_error_free(error);
+    }
+    g_free(settings);
+    g_free(dir);
+    return cache;
+}

@@ -30,6 +30,7 @@ typedef struct {
     RelgraphGraph *piece;  /* with a cache: the document's graph */
     RelgraphPartInfo info; /* its counts */
     gboolean cached;
+    char key[RELGRAPH_CACHE_KEY_SIZE];
     GError *error;         /* why the document could not be read */
     GError *cache_error;   /* a damaged entry or a failed write: a warning */
     gboolean finished;
@@ -66,16 +67,18 @@ static void process(Pipeline *pl, Slot *slot)
         slot->info = (RelgraphPartInfo){1, slot->result->n_sentences, slot->result->relations->len, 0};
         return;
     }
-    char key[RELGRAPH_CACHE_KEY_SIZE];
+    char *key = slot->key;
     relgraph_cache_key(cache, slot->doc, key);
-    slot->piece = relgraph_graph_new();
-    relgraph_graph_set_evidence_limit(slot->piece, pl->config->evidence_limit);
+    if (pl->config->keys_only)
+        return;
     gboolean damaged = FALSE;
     if (!pl->config->refresh &&
-        relgraph_cache_get(cache, key, slot->piece, &slot->info, &damaged, &slot->cache_error)) {
+        (slot->piece = relgraph_cache_get(cache, key, &slot->info, &damaged, &slot->cache_error))) {
         slot->cached = TRUE;
         return;
     }
+    slot->piece = relgraph_graph_new();
+    relgraph_graph_set_evidence_limit(slot->piece, pl->config->evidence_limit);
     RelgraphExtractResult *result = relgraph_extract_document(pl->rules, slot->doc, pl->extract);
     relgraph_extract_add_to_graph(pl->rules, slot->doc, result, slot->piece);
     slot->info = (RelgraphPartInfo){1, result->n_sentences, result->relations->len, pl->config->evidence_limit};
@@ -224,7 +227,7 @@ static void consume(Slot *slot, CliDocumentFunc fn, gpointer user_data, CliRunSt
     stats->relations += slot->info.mentions;
     if (slot->cached)
         stats->cached++;
-    CliDocument d = {slot->doc, slot->result, slot->piece, slot->cached};
+    CliDocument d = {slot->doc, slot->result, slot->piece, slot->cached, slot->key[0] ? slot->key : NULL};
     fn(&d, user_data);
     g_clear_pointer(&slot->result, relgraph_extract_result_free);
     g_clear_pointer(&slot->doc, relgraph_document_free);
