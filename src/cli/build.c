@@ -1,10 +1,12 @@
-/* relgraph build: corpus -> graph -> DOT, SVG, GraphML, TSV files. */
+/* relgraph build: corpus -> graph -> DOT, SVG, GraphML, GEXF, JSON, TSV
+ * files; relgraph merge: parts -> the same files. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 #include "relgraph/export.h"
+#include "relgraph/part.h"
 
 #define DEFAULT_FORMATS "dot,svg,graphml"
 #define DEFAULT_OUTPUT "figures"
@@ -50,6 +52,11 @@ static GStrv parse_formats(const char *list)
         return NULL;
     }
     return result;
+}
+
+static gint compare_strings(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* The format whose extension path has, or NULL. */
@@ -155,40 +162,156 @@ static void run_exports(ExportJob *jobs, guint n, guint threads)
 
 /* The title a figure gets when --title is not given. It names no path, so
  * that the same documents give the same figure wherever they are. */
-static char *default_title(const CliRunStats *stats, const RelgraphGraph *graph)
+static char *default_title(guint documents, const RelgraphGraph *graph)
 {
     guint n = relgraph_graph_node_count(graph), e = relgraph_graph_edge_count(graph);
     return g_strdup_printf("Relations among %u actor%s (%u relation%s) in %u document%s", n, n == 1 ? "" : "s", e,
-                           e == 1 ? "" : "s", stats->documents, stats->documents == 1 ? "" : "s");
+                           e == 1 ? "" : "s", documents, documents == 1 ? "" : "s");
+}
+
+/* What build and merge share: where the graph goes and how it looks. */
+typedef struct {
+    char *output, *format_list, *layout, *title;
+    gint max_evidence;
+    gboolean check;
+    /* Decided by outputs_plan: */
+    const char *out;
+    gboolean to_dir;
+    GStrv formats;
+} Outputs;
+
+static void outputs_add_options(GOptionContext *context, Outputs *o)
+{
+    const GOptionEntry entries[] = {
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
+         "Output directory (files relgraph.FORMAT), or one file whose extension names the format, "
+         "or - for standard output (default: " DEFAULT_OUTPUT "/)", "DIR|FILE"},
+        {"format", 'T', 0, G_OPTION_ARG_STRING, &o->format_list,
+         "Comma-separated formats: dot, svg, graphml, gexf, json, tsv (default: " DEFAULT_FORMATS ")", "LIST"},
+        {"layout", 'K', 0, G_OPTION_ARG_STRING, &o->layout,
+         "Graphviz layout engine for SVG: dot, neato, fdp, sfdp, circo, twopi (default: " RELGRAPH_DEFAULT_LAYOUT
+         ", or " RELGRAPH_LARGE_GRAPH_LAYOUT " above " G_STRINGIFY(RELGRAPH_LARGE_GRAPH_EDGES) " relations)",
+         "ENGINE"},
+        {"title", 0, 0, G_OPTION_ARG_STRING, &o->title,
+         "Title written on the figure (default: how many actors, relations and documents; --title '' for none)", "TEXT"},
+        {"max-evidence", 0, 0, G_OPTION_ARG_INT, &o->max_evidence,
+         "Example sentences kept per edge and shown in tooltips, GraphML, GEXF and JSON (default: 3)", "N"},
+        {"check", 0, 0, G_OPTION_ARG_NONE, &o->check,
+         "Write nothing; list the outputs that are missing or differ from what the inputs and rules give now, "
+         "and exit 1 if any (for a CI gate)", NULL},
+        {NULL, 0, 0, 0, NULL, NULL, NULL},
+    };
+    g_option_context_add_main_entries(context, entries, NULL);
+}
+
+static void outputs_clear(Outputs *o)
+{
+    g_free(o->output);
+    g_free(o->format_list);
+    g_free(o->layout);
+    g_free(o->title);
+    g_strfreev(o->formats);
+}
+
+/* Decides where each format goes before any work is done; FALSE (message
+ * printed) when the options do not fit together. */
+static gboolean outputs_plan(Outputs *o)
+{
+    o->out = o->output ? o->output : DEFAULT_OUTPUT;
+    const char *file_format = strcmp(o->out, "-") == 0 ? NULL : format_of_path(o->out);
+    if (!o->format_list && file_format)
+        o->format_list = g_strdup(file_format);
+    o->formats = parse_formats(o->format_list ? o->format_list : DEFAULT_FORMATS);
+    if (!o->formats)
+        return FALSE;
+    o->to_dir = strcmp(o->out, "-") != 0 &&
+                (g_file_test(o->out, G_FILE_TEST_IS_DIR) || g_str_has_suffix(o->out, "/") || !file_format);
+    if (!o->to_dir && g_strv_length(o->formats) > 1) {
+        fprintf(stderr, "relgraph: -o %s names one file but %u formats were asked for; give a directory\n", o->out,
+                g_strv_length(o->formats));
+        return FALSE;
+    }
+    if (o->check && strcmp(o->out, "-") == 0) {
+        fprintf(stderr, "relgraph: --check compares files: give -o DIR or -o FILE, not -o -\n");
+        return FALSE;
+    }
+    if (o->max_evidence < 0) {
+        fprintf(stderr, "relgraph: --max-evidence must be 0 or more\n");
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static guint outputs_evidence_limit(const Outputs *o)
+{
+    return o->max_evidence > 0 ? (guint)o->max_evidence : 3;
+}
+
+/* Renders graph in every format and writes (or, with --check, compares)
+ * the files. *written gets the paths written ("a, b"), *stale the number
+ * of stale outputs. FALSE when an output failed (reported). */
+static gboolean outputs_write(const Outputs *o, const RelgraphGraph *graph, guint documents, guint threads,
+                              GString *written, guint *stale)
+{
+    if (!o->check && o->to_dir && g_mkdir_with_parents(o->out, 0755) != 0) {
+        fprintf(stderr, "relgraph: %s: %s\n", o->out, g_strerror(errno));
+        return FALSE;
+    }
+    char *generated_title = o->title ? NULL : default_title(documents, graph);
+    RelgraphExportOptions export_options = {.title = o->title ? o->title : generated_title, .layout = o->layout,
+                                            .max_evidence = (guint)o->max_evidence};
+    gboolean ok = TRUE;
+    guint n_formats = g_strv_length(o->formats);
+    ExportJob *jobs = g_new0(ExportJob, n_formats);
+    for (guint i = 0; i < n_formats; i++) {
+        jobs[i] = (ExportJob){graph, &export_options, o->formats[i], NULL, o->check, NULL, NULL};
+        jobs[i].path = o->to_dir ? g_strdup_printf("%s/%s.%s", o->out, OUTPUT_BASENAME,
+                                                   relgraph_export_extension(o->formats[i]))
+                                 : g_strdup(o->out);
+    }
+    /* The formats are independent: render them side by side. */
+    run_exports(jobs, n_formats, threads);
+    *stale = 0;
+    for (guint i = 0; i < n_formats; i++) {
+        if (jobs[i].error) {
+            cli_report(jobs[i].error);
+            ok = FALSE;
+        } else if (o->check) {
+            if (jobs[i].stale) {
+                printf("stale: %s (%s)\n", jobs[i].path, jobs[i].stale);
+                (*stale)++;
+            }
+        } else if (strcmp(jobs[i].path, "-") != 0) {
+            g_string_append_printf(written, "%s%s", written->len ? ", " : "", jobs[i].path);
+        }
+        g_free(jobs[i].path);
+    }
+    g_free(jobs);
+    g_free(generated_title);
+    return ok;
+}
+
+/* The closing line on stderr: what was read, found, shown and written. */
+static void print_summary(const char *read, const RelgraphGraph *graph, guint all_nodes, guint all_edges,
+                          const Outputs *o, const GString *written, guint stale)
+{
+    char *shown = NULL;
+    if (relgraph_graph_node_count(graph) != all_nodes || relgraph_graph_edge_count(graph) != all_edges)
+        shown = g_strdup_printf(" (view: %u actors, %u edges)", relgraph_graph_node_count(graph),
+                                relgraph_graph_edge_count(graph));
+    char *checked = o->check ? g_strdup_printf("; %u of %u outputs stale", stale, g_strv_length(o->formats)) : NULL;
+    fprintf(stderr, "relgraph: %s -> %u actors, %u edges%s%s%s%s\n", read, all_nodes, all_edges, shown ? shown : "",
+            written->len ? "; wrote " : "", written->str, checked ? checked : "");
+    g_free(shown);
+    g_free(checked);
 }
 
 int cli_build(int argc, char **argv)
 {
     CliCorpusOptions corpus = {0};
     CliViewOptions view = {0};
-    char *output = NULL, *format_list = NULL, *layout = NULL, *title = NULL;
-    gint max_evidence = 0;
-    gboolean check = FALSE;
     CliCacheOptions cache_options = {0};
-    const GOptionEntry entries[] = {
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-         "Output directory (files relgraph.FORMAT), or one file whose extension names the format, "
-         "or - for standard output (default: " DEFAULT_OUTPUT "/)", "DIR|FILE"},
-        {"format", 'T', 0, G_OPTION_ARG_STRING, &format_list,
-         "Comma-separated formats: dot, svg, graphml, gexf, json, tsv (default: " DEFAULT_FORMATS ")", "LIST"},
-        {"layout", 'K', 0, G_OPTION_ARG_STRING, &layout,
-         "Graphviz layout engine for SVG: dot, neato, fdp, sfdp, circo, twopi (default: " RELGRAPH_DEFAULT_LAYOUT
-         ", or " RELGRAPH_LARGE_GRAPH_LAYOUT " above " G_STRINGIFY(RELGRAPH_LARGE_GRAPH_EDGES) " relations)",
-         "ENGINE"},
-        {"title", 0, 0, G_OPTION_ARG_STRING, &title,
-         "Title written on the figure (default: how many actors, relations and documents; --title '' for none)", "TEXT"},
-        {"max-evidence", 0, 0, G_OPTION_ARG_INT, &max_evidence,
-         "Example sentences kept per edge and shown in tooltips, GraphML, GEXF and JSON (default: 3)", "N"},
-        {"check", 0, 0, G_OPTION_ARG_NONE, &check,
-         "Write nothing; list the outputs that are missing or differ from what the corpus and rules give now, "
-         "and exit 1 if any (for a CI gate)", NULL},
-        {NULL, 0, 0, 0, NULL, NULL, NULL},
-    };
+    Outputs o = {0};
     GOptionContext *context = g_option_context_new("CORPUS...");
     g_option_context_set_summary(context,
         "Builds the relation graph of CORPUS (files, directories, - for stdin) and\n"
@@ -209,7 +332,7 @@ int cli_build(int argc, char **argv)
         "detected and recomputed; 'relgraph cache prune' drops entries of documents\n"
         "that are gone.\n\n" CLI_EXIT_CODES_HELP
         "\nWith --check: 0 the outputs are up to date, 1 some are stale.");
-    g_option_context_add_main_entries(context, entries, NULL);
+    outputs_add_options(context, &o);
     cli_add_corpus_options(context, &corpus);
     cli_add_cache_options(context, &cache_options);
     cli_add_view_options(context, &view);
@@ -217,33 +340,8 @@ int cli_build(int argc, char **argv)
     RelgraphRules *rules = NULL;
     RelgraphGraph *graph = NULL;
     RelgraphCache *cache = NULL;
-    GStrv formats = NULL;
-    if (!cli_parse(context, &argc, &argv))
+    if (!cli_parse(context, &argc, &argv) || !outputs_plan(&o))
         goto out;
-
-    /* Decide where each format goes before any work is done. */
-    const char *out = output ? output : DEFAULT_OUTPUT;
-    const char *file_format = strcmp(out, "-") == 0 ? NULL : format_of_path(out);
-    if (!format_list && file_format)
-        format_list = g_strdup(file_format);
-    formats = parse_formats(format_list ? format_list : DEFAULT_FORMATS);
-    if (!formats)
-        goto out;
-    gboolean to_dir = strcmp(out, "-") != 0 && (g_file_test(out, G_FILE_TEST_IS_DIR) ||
-                                                 g_str_has_suffix(out, "/") || !file_format);
-    if (!to_dir && g_strv_length(formats) > 1) {
-        fprintf(stderr, "relgraph: -o %s names one file but %u formats were asked for; give a directory\n",
-                out, g_strv_length(formats));
-        goto out;
-    }
-    if (check && strcmp(out, "-") == 0) {
-        fprintf(stderr, "relgraph: --check compares files: give -o DIR or -o FILE, not -o -\n");
-        goto out;
-    }
-    if (max_evidence < 0) {
-        fprintf(stderr, "relgraph: --max-evidence must be 0 or more\n");
-        goto out;
-    }
     RelgraphExtractOptions extract;
     if (!cli_extract_options(&corpus, &extract))
         goto out;
@@ -253,7 +351,7 @@ int cli_build(int argc, char **argv)
 
     graph = relgraph_graph_new();
     /* Only the evidence the outputs show is kept: memory follows the graph. */
-    guint evidence_limit = max_evidence > 0 ? (guint)max_evidence : 3;
+    guint evidence_limit = outputs_evidence_limit(&o);
     relgraph_graph_set_evidence_limit(graph, evidence_limit);
     cache = cli_open_cache(&cache_options, &corpus, rules, evidence_limit, argv + 1, argc - 1);
     CliRunConfig config = {cache, evidence_limit, FALSE, FALSE};
@@ -267,59 +365,22 @@ int cli_build(int argc, char **argv)
     }
     guint all_nodes = relgraph_graph_node_count(graph), all_edges = relgraph_graph_edge_count(graph);
     graph = cli_view_apply(&view, rules, graph);
-    if (!check && to_dir && g_mkdir_with_parents(out, 0755) != 0) {
-        fprintf(stderr, "relgraph: %s: %s\n", out, g_strerror(errno));
-        goto out;
-    }
-
-    char *generated_title = title ? NULL : default_title(&stats, graph);
-    RelgraphExportOptions export_options = {.title = title ? title : generated_title, .layout = layout,
-                                            .max_evidence = (guint)max_evidence};
-    gboolean ok = TRUE;
     GString *written = g_string_new(NULL);
-    guint n_formats = g_strv_length(formats);
-    ExportJob *jobs = g_new0(ExportJob, n_formats);
-    for (guint i = 0; i < n_formats; i++) {
-        jobs[i] = (ExportJob){graph, &export_options, formats[i], NULL, check, NULL, NULL};
-        jobs[i].path = to_dir ? g_strdup_printf("%s/%s.%s", out, OUTPUT_BASENAME, relgraph_export_extension(formats[i]))
-                              : g_strdup(out);
-    }
-    /* The formats are independent: render them side by side. */
-    run_exports(jobs, n_formats, corpus.jobs > 0 ? (guint)corpus.jobs : g_get_num_processors());
     guint stale = 0;
-    for (guint i = 0; i < n_formats; i++) {
-        if (jobs[i].error) {
-            cli_report(jobs[i].error);
-            ok = FALSE;
-        } else if (check) {
-            if (jobs[i].stale) {
-                printf("stale: %s (%s)\n", jobs[i].path, jobs[i].stale);
-                stale++;
-            }
-        } else if (strcmp(jobs[i].path, "-") != 0) {
-            g_string_append_printf(written, "%s%s", written->len ? ", " : "", jobs[i].path);
-        }
-        g_free(jobs[i].path);
-    }
-    g_free(jobs);
+    gboolean ok = outputs_write(&o, graph, stats.documents, corpus.jobs > 0 ? (guint)corpus.jobs
+                                                                             : g_get_num_processors(),
+                                written, &stale);
     if (!corpus.quiet) {
-        char *shown = NULL;
-        if (relgraph_graph_node_count(graph) != all_nodes || relgraph_graph_edge_count(graph) != all_edges)
-            shown = g_strdup_printf(" (view: %u actors, %u edges)", relgraph_graph_node_count(graph),
-                                    relgraph_graph_edge_count(graph));
         char *from_cache = cache ? g_strdup_printf(" (%u extracted, %u from cache)", stats.documents - stats.cached,
                                                    stats.cached)
                                  : NULL;
-        char *checked = check ? g_strdup_printf("; %u of %u outputs stale", stale, n_formats) : NULL;
-        fprintf(stderr, "relgraph: %u documents%s, %u sentences, %u relation mentions -> %u actors, %u edges%s%s%s%s\n",
-                stats.documents, from_cache ? from_cache : "", stats.sentences, stats.relations, all_nodes,
-                all_edges, shown ? shown : "", written->len ? "; wrote " : "", written->str, checked ? checked : "");
-        g_free(shown);
+        char *read = g_strdup_printf("%u documents%s, %u sentences, %u relation mentions", stats.documents,
+                                     from_cache ? from_cache : "", stats.sentences, stats.relations);
+        print_summary(read, graph, all_nodes, all_edges, &o, written, stale);
+        g_free(read);
         g_free(from_cache);
-        g_free(checked);
     }
     g_string_free(written, TRUE);
-    g_free(generated_title);
     status = !ok || stats.failed ? CLI_EXIT_ERROR : stale ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
 out:
     if (graph)
@@ -327,13 +388,115 @@ out:
     relgraph_cache_free(cache);
     g_free(cache_options.dir);
     relgraph_rules_free(rules);
-    g_strfreev(formats);
+    outputs_clear(&o);
     cli_corpus_options_clear(&corpus);
     cli_view_options_clear(&view);
-    g_free(output);
-    g_free(format_list);
-    g_free(layout);
-    g_free(title);
+    g_option_context_free(context);
+    return status;
+}
+
+int cli_merge(int argc, char **argv)
+{
+    CliCorpusOptions corpus = {0};
+    CliViewOptions view = {0};
+    Outputs o = {0};
+    GOptionContext *context = g_option_context_new("PART...");
+    g_option_context_set_summary(context,
+        "Merges parts written by 'relgraph extract -T part' (or - for standard input)\n"
+        "into one graph and writes it as 'relgraph build' does: merging the parts\n"
+        "of any split of a corpus gives, byte for byte, the outputs of building the\n"
+        "whole corpus. A damaged or truncated part is refused (checksum).");
+    g_option_context_set_description(context,
+        "Examples:\n"
+        "  relgraph extract -T part -o a.part corpus/a   # on one machine\n"
+        "  relgraph extract -T part -o b.part corpus/b   # on another\n"
+        "  relgraph merge -o figures/ a.part b.part\n"
+        "  relgraph merge -T part -o all.part a.part b.part   # merge parts into a part\n\n"
+        "--rules is only read for the views (--roll-up, --relations, ...).\n"
+        "Parts keep at most their --max-evidence example sentences per edge; merge\n"
+        "warns when it is asked to show more.\n\n" CLI_EXIT_CODES_HELP
+        "\nWith --check: 0 the outputs are up to date, 1 some are stale.");
+    outputs_add_options(context, &o);
+    const GOptionEntry entries[] = {
+        {"rules", 'r', 0, G_OPTION_ARG_FILENAME, &corpus.rules_dir,
+         "Rules directory, for the views (default: $RELGRAPH_RULES, else the project's rules/)", "DIR"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &corpus.jobs, "Render N formats at a time (default: one per core)", "N"},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &corpus.quiet, "No summary on stderr", NULL},
+        {NULL, 0, 0, 0, NULL, NULL, NULL},
+    };
+    g_option_context_add_main_entries(context, entries, NULL);
+    cli_add_view_options(context, &view);
+    int status = CLI_EXIT_ERROR;
+    RelgraphRules *rules = NULL;
+    RelgraphGraph *graph = NULL;
+    if (!cli_parse(context, &argc, &argv))
+        goto out;
+    if (argc < 2) {
+        fprintf(stderr, "relgraph: merge needs at least one part (see relgraph merge --help)\n");
+        goto out;
+    }
+    gboolean part_out = o.format_list && strcmp(o.format_list, "part") == 0;
+    if (!part_out && !outputs_plan(&o))
+        goto out;
+    if (cli_view_wanted(&view)) {
+        rules = cli_load_rules(&corpus);
+        if (!rules || !cli_view_check(&view, rules))
+            goto out;
+    }
+    graph = relgraph_graph_new();
+    guint evidence_limit = outputs_evidence_limit(&o);
+    relgraph_graph_set_evidence_limit(graph, evidence_limit);
+    RelgraphPartInfo info = {0};
+    guint failed = 0;
+    /* Sorted, so that the order the parts are given in never matters. */
+    GPtrArray *parts = g_ptr_array_new();
+    for (int i = 1; i < argc; i++)
+        g_ptr_array_add(parts, argv[i]);
+    g_ptr_array_sort(parts, compare_strings);
+    for (guint i = 0; i < parts->len; i++) {
+        GError *error = NULL;
+        if (!relgraph_part_read_file(graph, g_ptr_array_index(parts, i), &info, &error)) {
+            cli_report(error);
+            failed++;
+        }
+    }
+    g_ptr_array_unref(parts);
+    if (failed == (guint)(argc - 1)) {
+        fprintf(stderr, "relgraph: no part could be read; nothing written\n");
+        goto out;
+    }
+    if (info.evidence_limit && evidence_limit > info.evidence_limit && !corpus.quiet)
+        fprintf(stderr, "relgraph: warning: the parts keep %u example sentences per edge; --max-evidence %u "
+                        "shows no more than that\n", info.evidence_limit, evidence_limit);
+    if (part_out) {
+        /* Parts of parts, for merging in a tree. */
+        info.evidence_limit = MIN(evidence_limit, info.evidence_limit ? info.evidence_limit : evidence_limit);
+        status = cli_write_part(graph, &info, o.output) && !failed ? CLI_EXIT_OK : CLI_EXIT_ERROR;
+        goto out;
+    }
+    guint all_nodes = relgraph_graph_node_count(graph), all_edges = relgraph_graph_edge_count(graph);
+    if (rules)
+        graph = cli_view_apply(&view, rules, graph);
+    GString *written = g_string_new(NULL);
+    guint stale = 0;
+    gboolean ok = outputs_write(&o, graph, info.documents,
+                                corpus.jobs > 0 ? (guint)corpus.jobs : g_get_num_processors(), written, &stale);
+    if (!corpus.quiet) {
+        char *read = g_strdup_printf("%u part%s (%u documents, %u sentences, %u relation mentions)",
+                                     argc - 1 - failed, argc - 1 - failed == 1 ? "" : "s", info.documents,
+                                     info.sentences, info.mentions);
+        print_summary(read, graph, all_nodes, all_edges, &o, written, stale);
+        g_free(read);
+    }
+    g_string_free(written, TRUE);
+    status = !ok || failed ? CLI_EXIT_ERROR : stale ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
+out:
+    if (graph)
+        relgraph_graph_free(graph);
+    relgraph_rules_free(rules);
+    outputs_clear(&o);
+    cli_corpus_options_clear(&corpus);
+    cli_view_options_clear(&view);
     g_option_context_free(context);
     return status;
 }

@@ -53,6 +53,8 @@ typedef struct {
  * order: --roll-up, --relations, --min-weight, --types, --focus, --top. */
 void cli_add_view_options(GOptionContext *context, CliViewOptions *view);
 void cli_view_options_clear(CliViewOptions *view);
+/* TRUE when any view option is set. */
+gboolean cli_view_wanted(const CliViewOptions *view);
 /* Checks the view options against the rules (relation and type names, the
  * focus actor); FALSE with the problems printed. */
 gboolean cli_view_check(const CliViewOptions *view, const RelgraphRules *rules);
@@ -121,6 +123,10 @@ gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions
                         int n_paths, const CliCorpusOptions *options, const CliRunConfig *config,
                         CliDocumentFunc fn, gpointer user_data, CliRunStats *stats);
 
+/* Writes graph and info as a part to path ("-" or NULL: standard output),
+ * atomically. FALSE (reported) on failure. */
+gboolean cli_write_part(const RelgraphGraph *graph, const RelgraphPartInfo *info, const char *path);
+
 /* Prints "relgraph: message" for an error and frees it. */
 void cli_report(GError *error);
 
@@ -130,5 +136,6 @@ int cli_eval(int argc, char **argv);
 int cli_explain(int argc, char **argv);
 int cli_lint(int argc, char **argv);
 int cli_cache(int argc, char **argv);
+int cli_merge(int argc, char **argv);
 
 #endif

@@ -1,6 +1,7 @@
 /* What the subcommands share: rule loading, corpus runs, messages. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -166,4 +167,22 @@ RelgraphCache *cli_open_cache(const CliCacheOptions *options, const CliCorpusOpt
     g_free(settings);
     g_free(dir);
     return cache;
+}
+
+gboolean cli_write_part(const RelgraphGraph *graph, const RelgraphPartInfo *info, const char *path)
+{
+    gsize len = 0;
+    char *data = relgraph_part_write(graph, info, &len);
+    GError *error = NULL;
+    gboolean ok;
+    if (!path || strcmp(path, "-") == 0) {
+        ok = fwrite(data, 1, len, stdout) == len && fflush(stdout) == 0;
+        if (!ok)
+            fprintf(stderr, "relgraph: standard output: %s\n", g_strerror(errno));
+    } else {
+        ok = relgraph_write_file_atomic(path, data, len, &error);
+        cli_report(error);
+    }
+    g_free(data);
+    return ok;
 }

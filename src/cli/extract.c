@@ -1,4 +1,5 @@
-/* relgraph extract: one TSV row per relation mention. */
+/* relgraph extract: one TSV row per relation mention, or the corpus's
+ * partial graph as a part (for relgraph merge). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,6 +16,7 @@ typedef struct {
     RelgraphAtomicFile *file;
     gboolean write_failed;
     int write_errno;
+    RelgraphGraph *graph;  /* -T part */
 } ExtractRun;
 
 #define FLUSH_BYTES (256 * 1024)
@@ -46,6 +48,10 @@ static void add_rows(const CliDocument *document, gpointer data)
     const RelgraphDocument *doc = document->doc;
     const RelgraphExtractResult *result = document->result;
     ExtractRun *run = data;
+    if (run->graph) {
+        relgraph_extract_add_to_graph(run->rules, doc, result, run->graph);
+        return;
+    }
     const RelgraphDictionary *dict = run->rules->dictionary;
     for (guint i = 0; i < result->relations->len; i++) {
         const RelgraphRelationMention *m = &g_array_index(result->relations, RelgraphRelationMention, i);
@@ -74,18 +80,27 @@ int cli_extract(int argc, char **argv)
 {
     CliCorpusOptions corpus = {0};
     char *output = NULL, *format = NULL;
+    gint max_evidence = 0;
     const GOptionEntry entries[] = {
-        {"format", 'T', 0, G_OPTION_ARG_STRING, &format, "Output format: tsv (default)", "FORMAT"},
+        {"format", 'T', 0, G_OPTION_ARG_STRING, &format,
+         "Output format: tsv (default), or part: the partial graph for relgraph merge", "tsv|part"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Output file (default: standard output)", "FILE"},
+        {"max-evidence", 0, 0, G_OPTION_ARG_INT, &max_evidence,
+         "-T part: example sentences kept per edge (default: 3, what build shows)", "N"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionContext *context = g_option_context_new("CORPUS...");
     g_option_context_set_summary(context,
         "Lists every relation mention found in CORPUS, one per line, as TSV with the\n"
         "columns doc, source, relation, target, sentence, evidence, rule (and hedged\n"
-        "with --hedged=keep). A relation counts once per sentence.");
+        "with --hedged=keep). A relation counts once per sentence.\n\n"
+        "With -T part, writes instead the graph of CORPUS as a part: shards of a\n"
+        "corpus extracted anywhere, then combined by 'relgraph merge', give the\n"
+        "outputs of one build (docs/part-format.md).");
     g_option_context_set_description(context,
-        "Example:\n  relgraph extract seeds | awk -F'\\t' '$3 == \"visit\"'\n\n" CLI_EXIT_CODES_HELP);
+        "Examples:\n  relgraph extract seeds | awk -F'\\t' '$3 == \"visit\"'\n"
+        "  relgraph extract -T part -o shard1.part corpus/2024-01\n"
+        "  cat docs.jsonl | relgraph extract -T part --stdin-format jsonl - > shard.part\n\n" CLI_EXIT_CODES_HELP);
     g_option_context_add_main_entries(context, entries, NULL);
     cli_add_corpus_options(context, &corpus);
     int status = CLI_EXIT_ERROR;
@@ -93,8 +108,13 @@ int cli_extract(int argc, char **argv)
     ExtractRun run = {.out = g_string_new(NULL)};
     if (!cli_parse(context, &argc, &argv))
         goto out;
-    if (format && strcmp(format, "tsv") != 0) {
-        fprintf(stderr, "relgraph: unknown extract format \"%s\" (known: tsv)\n", format);
+    gboolean part = format && strcmp(format, "part") == 0;
+    if (format && !part && strcmp(format, "tsv") != 0) {
+        fprintf(stderr, "relgraph: unknown extract format \"%s\" (known: tsv, part)\n", format);
+        goto out;
+    }
+    if (max_evidence < 0) {
+        fprintf(stderr, "relgraph: --max-evidence must be 0 or more\n");
         goto out;
     }
     RelgraphExtractOptions extract;
@@ -105,6 +125,18 @@ int cli_extract(int argc, char **argv)
         goto out;
     run.rules = rules;
     run.hedged_column = extract.hedged == RELGRAPH_HEDGED_KEEP;
+    if (part) {
+        guint limit = max_evidence > 0 ? (guint)max_evidence : 3;
+        run.graph = relgraph_graph_new();
+        relgraph_graph_set_evidence_limit(run.graph, limit);
+        CliRunStats stats;
+        if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, NULL, add_rows, &run, &stats))
+            goto out;
+        RelgraphPartInfo info = {stats.documents, stats.sentences, stats.relations, limit};
+        gboolean written = cli_write_part(run.graph, &info, output);
+        status = written && stats.failed == 0 ? CLI_EXIT_OK : CLI_EXIT_ERROR;
+        goto out;
+    }
     if (output && strcmp(output, "-") != 0) {
         GError *error = NULL;
         run.file = relgraph_atomic_file_open(output, &error);
@@ -137,6 +169,8 @@ int cli_extract(int argc, char **argv)
     status = written && stats.failed == 0 ? CLI_EXIT_OK : CLI_EXIT_ERROR;
 out:
     relgraph_atomic_file_abort(run.file);
+    if (run.graph)
+        relgraph_graph_free(run.graph);
     g_string_free(run.out, TRUE);
     relgraph_rules_free(rules);
     cli_corpus_options_clear(&corpus);

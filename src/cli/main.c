@@ -11,7 +11,9 @@ static const struct {
     const char *summary;
 } commands[] = {
     {"build", cli_build, "Build the relation graph of a corpus and export it (DOT, SVG, GraphML, TSV)"},
-    {"extract", cli_extract, "List every relation mention of a corpus as TSV"},
+    {"extract", cli_extract, "List every relation mention of a corpus (TSV), or write its partial graph (part)"},
+    {"merge", cli_merge, "Merge parts from extract -T part into the outputs build writes"},
+    {"cache", cli_cache, "Look after the extraction cache (prune entries of documents gone)"},
     {"eval", cli_eval, "Score extraction against a gold file (precision, recall, F1)"},
     {"lint", cli_lint, "Check rule files: every problem as file:line:col"},
     {"explain", cli_explain, "Show the sentences and rules behind an edge (--why-not: what did not match)"},

@@ -68,6 +68,11 @@ static GHashTable *roll_up_map(const RelgraphRules *rules)
     return map;
 }
 
+gboolean cli_view_wanted(const CliViewOptions *view)
+{
+    return view->min_weight > 0 || view->relations || view->types || view->focus || view->top > 0 || view->roll_up;
+}
+
 gboolean cli_view_check(const CliViewOptions *view, const RelgraphRules *rules)
 {
     if (view->min_weight < 0 || view->depth < 0 || view->top < 0) {
