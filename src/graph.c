@@ -43,7 +43,7 @@ static gboolean edge_equal(gconstpointer a, gconstpointer b)
            strcmp(x->target, y->target) == 0;
 }
 
-static void evidence_free(gpointer data)
+void relgraph_evidence_free(gpointer data)
 {
     RelgraphEvidence *ev = data;
     g_free(ev->doc);
@@ -184,7 +184,7 @@ static RelgraphEdge *edge_get(RelgraphGraph *graph, const char *source, const ch
         edge->symmetric = symmetric;
         edge->polarity = polarity;
         edge->documents = g_ptr_array_new();
-        edge->evidence = g_ptr_array_new_with_free_func(evidence_free);
+        edge->evidence = g_ptr_array_new_with_free_func(relgraph_evidence_free);
         g_hash_table_add(graph->edges, edge);
         return edge;
     }

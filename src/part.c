@@ -203,15 +203,6 @@ static void pending_flush(RelgraphGraph *graph, PendingEdge *p)
     p->open = FALSE;
 }
 
-static void evidence_free(gpointer data)
-{
-    RelgraphEvidence *ev = data;
-    g_free(ev->doc);
-    g_free(ev->text);
-    g_free(ev->rule);
-    g_free(ev);
-}
-
 static gboolean read_record(Reader *r, RelgraphGraph *graph, PendingEdge *pending, RelgraphPartInfo *info,
                             GPtrArray *f, GArray *cols)
 {
@@ -358,7 +349,7 @@ RelgraphGraph *relgraph_part_load(const char *data, gsize len, const char *name,
     RelgraphGraph *graph = relgraph_graph_new();
     PendingEdge pending = {{0}, FALSE};
     pending.edge.documents = g_ptr_array_new_with_free_func(g_free);
-    pending.edge.evidence = g_ptr_array_new_with_free_func(evidence_free);
+    pending.edge.evidence = g_ptr_array_new_with_free_func(relgraph_evidence_free);
     GArray *cols = g_array_new(FALSE, FALSE, sizeof(guint));
     gboolean ok = TRUE;
     const char *line = memchr(data, '\n', body);

@@ -58,6 +58,10 @@ typedef struct {
     char first_date[RELGRAPH_DATE_SIZE], last_date[RELGRAPH_DATE_SIZE];
 } RelgraphEdge;
 
+/* Frees an evidence item whose strings were allocated with glib (as the
+ * graph's own are). For containers of evidence copies. */
+void relgraph_evidence_free(gpointer evidence);
+
 typedef struct RelgraphGraph RelgraphGraph;
 
 RelgraphGraph *relgraph_graph_new(void);
