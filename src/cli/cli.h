@@ -96,5 +96,6 @@ int cli_extract(int argc, char **argv);
 int cli_eval(int argc, char **argv);
 int cli_explain(int argc, char **argv);
 int cli_lint(int argc, char **argv);
+int cli_diff(int argc, char **argv);
 
 #endif
