@@ -1,5 +1,6 @@
-/* Private to the export_*.c modules: what every exporter shares, so that
- * all formats draw the same colours and sizes from the same graph. */
+/* Private to the export_*.c modules (and the GraphML importer, for the
+ * libxml2 set-up): what every exporter shares, so that all formats draw the
+ * same colours and sizes from the same graph. */
 #ifndef RELGRAPH_EXPORT_INTERNAL_H
 #define RELGRAPH_EXPORT_INTERNAL_H
 

@@ -21,7 +21,8 @@ enum { CLI_EXIT_OK = 0, CLI_EXIT_FINDINGS = 1, CLI_EXIT_ERROR = 2 };
 
 #define CLI_EXIT_CODES_HELP                                                    \
     "Exit status: 0 success; 1 findings (eval below a --fail-under bound, lint\n" \
-    "errors, explain without support);\n" \
+    "errors, explain without support, build --check found stale outputs, diff\n" \
+    "differences);\n" \
     "2 usage, rule or input errors (other documents are still processed and\n" \
     "outputs still written)."
 
@@ -137,5 +138,6 @@ int cli_explain(int argc, char **argv);
 int cli_lint(int argc, char **argv);
 int cli_cache(int argc, char **argv);
 int cli_merge(int argc, char **argv);
+int cli_diff(int argc, char **argv);
 
 #endif

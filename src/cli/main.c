@@ -17,6 +17,7 @@ static const struct {
     {"eval", cli_eval, "Score extraction against a gold file (precision, recall, F1)"},
     {"lint", cli_lint, "Check rule files: every problem as file:line:col"},
     {"explain", cli_explain, "Show the sentences and rules behind an edge (--why-not: what did not match)"},
+    {"diff", cli_diff, "Compare two GraphML graphs from build: edges and actors added, removed, changed"},
 };
 
 static void usage(FILE *out)
