@@ -27,8 +27,8 @@ static void usage(FILE *out)
                  "and institutions, driven by plain-text rule files.\n\nCommands:\n");
     for (guint i = 0; i < G_N_ELEMENTS(commands); i++)
         fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
-    fprintf(out, "\nCORPUS is any mix of .txt/.md files, directories (searched recursively)\n"
-                 "and - for standard input.\n\n"
+    fprintf(out, "\nCORPUS is any mix of .txt/.md files, .jsonl files (one JSON document per\n"
+                 "line), directories (searched recursively) and - for standard input.\n\n"
                  "Run 'relgraph COMMAND --help' for the options of a command.\n\n%s\n",
             CLI_EXIT_CODES_HELP);
 }
