@@ -16,6 +16,6 @@ trap 'rm -rf "$parts"' EXIT
 
 # One line per document; parallel hands out SHARD of them per job ({#} is the job number).
 find "$corpus" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.jsonl' \) -print0 | sort -z |
-  parallel --null --halt now,fail=1 -j "${JOBS:-0}" -N "$shard" \
+  parallel --will-cite --null --halt now,fail=1 -j "${JOBS:-0}" -N "$shard" \
     "$relgraph" extract -q -j 1 -T part -o "$parts/{#}.part" {}
 "$relgraph" merge -o "$out" "$parts"/*.part
