@@ -69,6 +69,34 @@ gboolean relgraph_date_parse(const char *text, char out[RELGRAPH_DATE_SIZE])
     return TRUE;
 }
 
+gboolean relgraph_read_file(const char *path, char **bytes, gsize *len, GError **error)
+{
+    if (strcmp(path, "-") != 0) {
+        GError *local = NULL;
+        if (g_file_get_contents(path, bytes, len, &local))
+            return TRUE;
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", path, local->message);
+        g_error_free(local);
+        return FALSE;
+    }
+    GByteArray *buf = g_byte_array_new();
+    guint8 block[65536];
+    size_t n;
+    while ((n = fread(block, 1, sizeof block, stdin)) > 0)
+        g_byte_array_append(buf, block, (guint)n);
+    if (ferror(stdin)) {
+        int err = errno;
+        g_byte_array_unref(buf);
+        clearerr(stdin);
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "-: %s", g_strerror(err));
+        return FALSE;
+    }
+    *len = buf->len;
+    g_byte_array_append(buf, (const guint8 *)"", 1); /* room for the NUL */
+    *bytes = (char *)g_byte_array_free(buf, FALSE);
+    return TRUE;
+}
+
 gboolean relgraph_write_file_atomic(const char *path, const char *data, gsize len, GError **error)
 {
     GError *local = NULL;

@@ -433,41 +433,13 @@ static char *document_id(const char *path)
     return base;
 }
 
-static gboolean read_stdin(char **bytes, gsize *len, GError **error)
-{
-    GByteArray *buf = g_byte_array_new();
-    guint8 block[65536];
-    size_t n;
-    while ((n = fread(block, 1, sizeof block, stdin)) > 0)
-        g_byte_array_append(buf, block, (guint)n);
-    if (ferror(stdin)) {
-        int err = errno;
-        g_byte_array_unref(buf);
-        clearerr(stdin);
-        return io_error(error, "-", err);
-    }
-    *len = buf->len;
-    g_byte_array_append(buf, (const guint8 *)"", 1); /* room for the NUL */
-    *bytes = (char *)g_byte_array_free(buf, FALSE);
-    return TRUE;
-}
-
 RelgraphDocument *relgraph_document_load(const char *path, GError **error)
 {
     char *bytes = NULL;
     gsize len = 0;
     gboolean is_stdin = strcmp(path, "-") == 0;
-    if (is_stdin) {
-        if (!read_stdin(&bytes, &len, error))
-            return NULL;
-    } else {
-        GError *local = NULL;
-        if (!g_file_get_contents(path, &bytes, &len, &local)) {
-            g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", path, local->message);
-            g_error_free(local);
-            return NULL;
-        }
-    }
+    if (!relgraph_read_file(path, &bytes, &len, error))
+        return NULL;
     char *id = is_stdin ? g_strdup("stdin") : document_id(path);
     RelgraphDocument *doc = document_take(id, path, bytes, len);
     g_free(id);

@@ -404,31 +404,9 @@ gboolean relgraph_part_read_file(RelgraphGraph *graph, const char *path, Relgrap
 {
     char *data = NULL;
     gsize len = 0;
-    GError *local = NULL;
-    gboolean ok;
-    if (strcmp(path, "-") == 0) {
-        GByteArray *buf = g_byte_array_new();
-        guint8 block[65536];
-        size_t n;
-        while ((n = fread(block, 1, sizeof block, stdin)) > 0)
-            g_byte_array_append(buf, block, (guint)n);
-        ok = !ferror(stdin);
-        if (!ok)
-            g_set_error(&local, G_FILE_ERROR, g_file_error_from_errno(errno), "%s", g_strerror(errno));
-        len = buf->len;
-        g_byte_array_append(buf, (const guint8 *)"", 1);
-        data = (char *)g_byte_array_free(buf, FALSE);
-    } else {
-        ok = g_file_get_contents(path, &data, &len, &local);
-    }
-    if (!ok) {
-        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", strcmp(path, "-") ? path : "standard input",
-                    local->message);
-        g_error_free(local);
-        g_free(data);
+    if (!relgraph_read_file(path, &data, &len, error))
         return FALSE;
-    }
-    ok = relgraph_part_read(graph, data, len, strcmp(path, "-") ? path : "<stdin>", info, error);
+    gboolean ok = relgraph_part_read(graph, data, len, strcmp(path, "-") ? path : "<stdin>", info, error);
     g_free(data);
     return ok;
 }

@@ -57,6 +57,11 @@ gboolean relgraph_polarity_from_name(const char *name, RelgraphPolarity *out);
  * calendar date. */
 gboolean relgraph_date_parse(const char *text, char out[RELGRAPH_DATE_SIZE]);
 
+/* Reads the whole file at path ("-": standard input) into *bytes (caller
+ * frees; NUL-terminated, *len bytes before the NUL). FALSE with a
+ * RELGRAPH_ERROR_IO "path: message" error when it cannot be read. */
+gboolean relgraph_read_file(const char *path, char **bytes, gsize *len, GError **error);
+
 /* Writes data to path atomically (temporary file in the same directory,
  * fsync, rename): on failure the previous file is left untouched. */
 gboolean relgraph_write_file_atomic(const char *path, const char *data, gsize len, GError **error);

@@ -354,7 +354,7 @@ int cli_build(int argc, char **argv)
     guint evidence_limit = outputs_evidence_limit(&o);
     relgraph_graph_set_evidence_limit(graph, evidence_limit);
     cache = cli_open_cache(&cache_options, &corpus, rules, evidence_limit, argv + 1, argc - 1);
-    CliRunConfig config = {cache, evidence_limit, FALSE, FALSE};
+    CliRunConfig config = {cache, evidence_limit, FALSE};
     gpointer data[2] = {rules, graph};
     CliRunStats stats;
     if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, &config, add_document, data, &stats))

@@ -58,7 +58,7 @@ static int cache_prune(int argc, char **argv)
         g_free(dir);
         goto out;
     }
-    CliRunConfig config = {cache, limit, FALSE, TRUE};
+    CliRunConfig config = {cache, limit, TRUE};
     CliRunStats stats;
     if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, &config, collect_key, keep, &stats) ||
         stats.failed) {

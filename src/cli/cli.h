@@ -90,7 +90,6 @@ typedef void (*CliDocumentFunc)(const CliDocument *document, gpointer user_data)
 typedef struct {
     RelgraphCache *cache;         /* NULL: no cache */
     guint evidence_limit;         /* evidence each piece keeps per edge */
-    gboolean refresh;             /* extract every document and rewrite its entry */
     gboolean keys_only;           /* only compute the keys (cache prune): no extraction */
 } CliRunConfig;
 

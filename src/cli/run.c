@@ -72,8 +72,7 @@ static void process(Pipeline *pl, Slot *slot)
     if (pl->config->keys_only)
         return;
     gboolean damaged = FALSE;
-    if (!pl->config->refresh &&
-        (slot->piece = relgraph_cache_get(cache, key, &slot->info, &damaged, &slot->cache_error))) {
+    if ((slot->piece = relgraph_cache_get(cache, key, &slot->info, &damaged, &slot->cache_error))) {
         slot->cached = TRUE;
         return;
     }
