@@ -63,12 +63,22 @@ static char *graphviz_end(void)
 /* One Graphviz context for the process, as Graphviz intends: creating one
  * reads the plugin configuration each time (and 2.42 leaks a buffer doing
  * it). Call with the lock held; NULL when Graphviz cannot start. */
+static GVC_t *graphviz_shared_context;
+
 static GVC_t *graphviz_context(void)
 {
-    static GVC_t *context;
-    if (!context)
-        context = gvContext();
-    return context;
+    if (!graphviz_shared_context)
+        graphviz_shared_context = gvContext();
+    return graphviz_shared_context;
+}
+
+void relgraph_export_shutdown(void)
+{
+    G_LOCK(graphviz);
+    if (graphviz_shared_context)
+        gvFreeContext(graphviz_shared_context);
+    graphviz_shared_context = NULL;
+    G_UNLOCK(graphviz);
 }
 
 static void set_graphviz_error(GError **error, const char *what, const char *messages)

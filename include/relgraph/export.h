@@ -43,6 +43,11 @@ const char *const *relgraph_export_formats(void);
 /* File extension (without dot) for a format, NULL when unknown. */
 const char *relgraph_export_extension(const char *format);
 
+/* Releases the process-wide Graphviz context the DOT and SVG exporters
+ * share. Call once, after the last export (the next export would open a new
+ * one); it keeps leak checkers quiet about memory that is ours to free. */
+void relgraph_export_shutdown(void);
+
 /* One function per format, for callers that know what they want. */
 char *relgraph_export_dot(const RelgraphGraph *graph, const RelgraphExportOptions *options,
                           gsize *len, GError **error);

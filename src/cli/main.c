@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "relgraph/export.h"
 
 static const struct {
     const char *name;
@@ -56,8 +57,11 @@ int main(int argc, char **argv)
         return CLI_EXIT_OK;
     }
     for (guint i = 0; i < G_N_ELEMENTS(commands); i++)
-        if (strcmp(name, commands[i].name) == 0)
-            return commands[i].run(argc - 1, argv + 1);
+        if (strcmp(name, commands[i].name) == 0) {
+            int status = commands[i].run(argc - 1, argv + 1);
+            relgraph_export_shutdown();
+            return status;
+        }
     fprintf(stderr, "relgraph: unknown command \"%s\"\n\n", name);
     usage(stderr);
     return CLI_EXIT_ERROR;
