@@ -27,6 +27,7 @@
 typedef struct {
     GPtrArray *out;       /* char* paths */
     GHashTable *visited;  /* "dev:ino" of directories already walked */
+    GPtrArray *problems;  /* GError* below the paths given, or NULL */
 } Walk;
 
 static int compare_strings(gconstpointer a, gconstpointer b)
@@ -71,13 +72,20 @@ static gboolean io_error(GError **error, const char *path, int err)
     return FALSE;
 }
 
+static void walk_problem(Walk *walk, RelgraphErrorCode code, const char *path, const char *what)
+{
+    if (walk->problems)
+        g_ptr_array_add(walk->problems, g_error_new(RELGRAPH_ERROR, code, "%s: %s", path, what));
+}
+
 /* Entries are read in full and sorted before recursing, so that which of
- * two links to one directory gets walked does not depend on readdir order. */
-static gboolean walk_directory(Walk *walk, const char *dir_path, GError **error)
+ * two links to one directory gets walked does not depend on readdir order.
+ * Returns 0, or the errno when dir_path itself cannot be read. */
+static int walk_directory(Walk *walk, const char *dir_path)
 {
     DIR *dir = opendir(dir_path);
     if (!dir)
-        return io_error(error, dir_path, errno);
+        return errno;
     GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
     struct dirent *entry;
     errno = 0;
@@ -90,36 +98,46 @@ static gboolean walk_directory(Walk *walk, const char *dir_path, GError **error)
     closedir(dir);
     if (read_errno) {
         g_ptr_array_unref(names);
-        return io_error(error, dir_path, read_errno);
+        return read_errno;
     }
     g_ptr_array_sort(names, compare_strings);
 
-    gboolean ok = TRUE;
-    for (guint i = 0; ok && i < names->len; i++) {
+    for (guint i = 0; i < names->len; i++) {
         const char *name = g_ptr_array_index(names, i);
         char *child = g_build_filename(dir_path, name, NULL);
         struct stat st;
-        /* stat follows symlinks; a dangling link is skipped, not fatal. */
-        if (stat(child, &st) == 0) {
-            if (S_ISDIR(st.st_mode)) {
-                if (mark_visited(walk, &st))
-                    ok = walk_directory(walk, child, error);
-            } else if (S_ISREG(st.st_mode) && has_corpus_extension(name)) {
-                g_ptr_array_add(walk->out, child);
-                child = NULL;
+        /* stat follows symlinks, so a link to a directory is walked (once). */
+        if (stat(child, &st) != 0) {
+            int err = errno;
+            if (err == ENOENT || err == ELOOP) {
+                struct stat lst;
+                if (lstat(child, &lst) == 0 && S_ISLNK(lst.st_mode))
+                    walk_problem(walk, RELGRAPH_ERROR_SKIPPED, child,
+                                 err == ELOOP ? "symbolic link loop, skipped" : "broken symbolic link, skipped");
+            } else {
+                walk_problem(walk, RELGRAPH_ERROR_IO, child, g_strerror(err));
             }
+        } else if (S_ISDIR(st.st_mode)) {
+            int err = mark_visited(walk, &st) ? walk_directory(walk, child) : 0;
+            if (err) /* the rest of the corpus still counts */
+                walk_problem(walk, RELGRAPH_ERROR_IO, child, g_strerror(err));
+        } else if (S_ISREG(st.st_mode) && has_corpus_extension(name)) {
+            g_ptr_array_add(walk->out, child);
+            child = NULL;
         }
         g_free(child);
     }
     g_ptr_array_unref(names);
-    return ok;
+    return 0;
 }
 
-GPtrArray *relgraph_corpus_expand(const char *const *paths, guint n_paths, GError **error)
+GPtrArray *relgraph_corpus_expand(const char *const *paths, guint n_paths, GPtrArray *problems,
+                                  GError **error)
 {
     Walk walk = {
         g_ptr_array_new_with_free_func(g_free),
         g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+        problems,
     };
     /* Walk the arguments in sorted order too: with a shared visited set,
      * the result must not depend on the order they were given in. */
@@ -137,8 +155,9 @@ GPtrArray *relgraph_corpus_expand(const char *const *paths, guint n_paths, GErro
         } else if (stat(path, &st) != 0) {
             ok = io_error(error, path, errno);
         } else if (S_ISDIR(st.st_mode)) {
-            if (mark_visited(&walk, &st))
-                ok = walk_directory(&walk, path, error);
+            int err = mark_visited(&walk, &st) ? walk_directory(&walk, path) : 0;
+            if (err)
+                ok = io_error(error, path, err);
         } else {
             g_ptr_array_add(walk.out, g_strdup(path)); /* named files: any extension */
         }
@@ -166,8 +185,6 @@ GPtrArray *relgraph_corpus_expand(const char *const *paths, guint n_paths, GErro
 
 /* ---- Document preparation ---------------------------------------------- */
 
-/* Invalid UTF-8: each bad byte becomes '?', one warning per run of bad
- * bytes; NUL becomes ' '. */
 /* Length of the valid UTF-8 prefix of text[0, len) without NUL bytes:
  * where g_utf8_validate_len would stop. News text is mostly ASCII, so runs
  * of it are passed eight bytes at a time; other characters are checked one
@@ -202,10 +219,12 @@ static gsize valid_utf8_prefix(const char *text, gsize len)
     return pos;
 }
 
+/* Invalid UTF-8: each bad byte becomes '?', one warning per run of bad
+ * bytes; NUL becomes ' ', one warning per document. */
 static void prepare_encoding(RelgraphDocument *doc)
 {
     char *text = doc->text;
-    gsize len = doc->len, pos = 0;
+    gsize len = doc->len, pos = 0, nuls = 0;
     guint runs = 0;
     gsize last_bad = G_MAXSIZE;
     while (pos < len) {
@@ -213,6 +232,9 @@ static void prepare_encoding(RelgraphDocument *doc)
         if (pos == len)
             break;
         if (text[pos] == '\0') {
+            if (!nuls++)
+                g_ptr_array_add(doc->warnings, g_strdup_printf("%s: byte %" G_GSIZE_FORMAT ": NUL byte, replaced by a space",
+                                                               doc->path, pos));
             text[pos++] = ' ';
             continue;
         }
@@ -226,6 +248,9 @@ static void prepare_encoding(RelgraphDocument *doc)
         text[pos] = '?';
         last_bad = pos++;
     }
+    if (nuls > 1)
+        g_ptr_array_add(doc->warnings, g_strdup_printf("%s: %" G_GSIZE_FORMAT " more NUL byte%s replaced", doc->path,
+                                                       nuls - 1, nuls > 2 ? "s" : ""));
     if (runs > MAX_WARNINGS)
         g_ptr_array_add(doc->warnings,
                         g_strdup_printf("%s: %u more invalid UTF-8 sequences replaced", doc->path,
@@ -411,6 +436,11 @@ static RelgraphDocument *document_take(const char *id, const char *path, char *t
     doc->warnings = g_ptr_array_new_with_free_func(g_free);
     for (gsize i = 0; i < G_N_ELEMENTS(prepare_passes); i++)
         prepare_passes[i](doc);
+    gsize blank_prefix = 0;
+    while (blank_prefix < doc->len && g_ascii_isspace(doc->text[blank_prefix]))
+        blank_prefix++;
+    if (blank_prefix == doc->len)
+        g_ptr_array_add(doc->warnings, g_strdup_printf("%s: %s", doc->path, doc->len ? "no text" : "empty file"));
     return doc;
 }
 
@@ -433,13 +463,40 @@ static char *document_id(const char *path)
     return base;
 }
 
+static gboolean too_large(const char *path, guint64 size, GError **error)
+{
+    if (size <= RELGRAPH_DOCUMENT_MAX_BYTES)
+        return FALSE;
+    const double gib = (double)(G_GUINT64_CONSTANT(1) << 30);
+    g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO,
+                "%s: %.1f GiB, over the %.0f GiB a document may have; split it", path, (double)size / gib,
+                (double)RELGRAPH_DOCUMENT_MAX_BYTES / gib);
+    return TRUE;
+}
+
 RelgraphDocument *relgraph_document_load(const char *path, GError **error)
 {
     char *bytes = NULL;
     gsize len = 0;
     gboolean is_stdin = strcmp(path, "-") == 0;
+    struct stat st;
+    /* Refused before reading: the size alone says it cannot be held. */
+    if (!is_stdin && stat(path, &st) == 0 && S_ISREG(st.st_mode) && too_large(path, (guint64)st.st_size, error))
+        return NULL;
     if (!relgraph_read_file(path, &bytes, &len, error))
         return NULL;
+    if (too_large(path, len, error)) {
+        g_free(bytes);
+        return NULL;
+    }
+    /* What grep and git call binary: a NUL byte near the start. */
+    const char *nul = memchr(bytes, '\0', MIN(len, RELGRAPH_BINARY_PROBE_BYTES));
+    if (nul) {
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_SKIPPED,
+                    "%s: binary file (NUL byte at byte %" G_GSIZE_FORMAT "), skipped", path, (gsize)(nul - bytes));
+        g_free(bytes);
+        return NULL;
+    }
     char *id = is_stdin ? g_strdup("stdin") : document_id(path);
     RelgraphDocument *doc = document_take(id, path, bytes, len);
     g_free(id);

@@ -83,17 +83,40 @@ static gboolean is_space_before(const char *text, gsize i, gsize len)
     return i > 0 && space_len(text, prev_char(text, i), len) != 0;
 }
 
+/* Where to cut a run longer than RELGRAPH_SENTENCE_MAX_BYTES from start:
+ * after the last whitespace in its final quarter, else at the character
+ * boundary at the limit (one very long token). */
+static gsize overlong_cut(const char *text, gsize start, gsize len)
+{
+    gsize limit = start + RELGRAPH_SENTENCE_MAX_BYTES;
+    for (gsize i = limit; i > limit - RELGRAPH_SENTENCE_MAX_BYTES / 4; i = prev_char(text, i))
+        if (is_space_before(text, i, len))
+            return i;
+    while (limit > start && ((guchar)text[limit] & 0xC0) == 0x80)
+        limit--;
+    return limit;
+}
+
 static void emit(const char *text, gsize start, gsize end, gsize len, GArray *sentences)
 {
-    guint n;
-    while (start < end && (n = space_len(text, start, len)) != 0)
-        start += n;
-    while (end > start && is_space_before(text, end, len))
-        end = prev_char(text, end);
-    if (start >= end)
-        return;
-    RelgraphSpan span = {(guint32)start, (guint32)end};
-    g_array_append_val(sentences, span);
+    for (;;) {
+        guint n;
+        while (start < end && (n = space_len(text, start, len)) != 0)
+            start += n;
+        gsize stop = end;
+        if (stop - start > RELGRAPH_SENTENCE_MAX_BYTES)
+            stop = overlong_cut(text, start, len);
+        gsize next = stop;
+        while (stop > start && is_space_before(text, stop, len))
+            stop = prev_char(text, stop);
+        if (start >= stop)
+            return;
+        RelgraphSpan span = {(guint32)start, (guint32)stop};
+        g_array_append_val(sentences, span);
+        if (next >= end)
+            return;
+        start = next;
+    }
 }
 
 /* Length of the sentence-ending character at text[i] ('.', '!', '?', '…'). */

@@ -22,6 +22,7 @@ typedef enum {
     RELGRAPH_ERROR_PARSE,   /* a rule, gold or corpus file is malformed */
     RELGRAPH_ERROR_USAGE,   /* a bad option or argument */
     RELGRAPH_ERROR_RENDER,  /* Graphviz or the XML writer failed */
+    RELGRAPH_ERROR_SKIPPED, /* not a document (a binary file): skipped, a warning */
 } RelgraphErrorCode;
 
 /* Actor types; a bit set so that a slot can accept several. */

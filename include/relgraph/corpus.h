@@ -51,15 +51,28 @@ typedef struct {
     char *source;        /* likewise */
 } RelgraphDocument;
 
+/* Documents are held in memory whole and addressed with 32-bit offsets;
+ * a larger file is refused before it is read. */
+#define RELGRAPH_DOCUMENT_MAX_BYTES (G_GUINT64_CONSTANT(1) << 30)
+
 /* Expands paths into a sorted, duplicate-free list of document paths
- * (char*, caller frees the array, which owns its strings). A path that does
- * not exist or a directory that cannot be read is an error; files given by
- * name are taken whatever their extension. */
-GPtrArray *relgraph_corpus_expand(const char *const *paths, guint n_paths, GError **error);
+ * (char*, caller frees the array, which owns its strings). A path given
+ * that does not exist or cannot be read is an error (NULL). Below a
+ * directory the walk goes on past problems, each appended to problems (a
+ * GPtrArray of GError*, may be NULL): an entry that cannot be read is a
+ * RELGRAPH_ERROR_IO error, a broken or looping symbolic link a
+ * RELGRAPH_ERROR_SKIPPED warning. Files given by name are taken whatever
+ * their extension. */
+GPtrArray *relgraph_corpus_expand(const char *const *paths, guint n_paths, GPtrArray *problems,
+                                  GError **error);
 
 /* Reads and prepares one document ("-" reads standard input). Caller frees
- * with relgraph_document_free. */
+ * with relgraph_document_free. NULL with a RELGRAPH_ERROR_SKIPPED error for
+ * a binary file (a NUL byte in its first RELGRAPH_BINARY_PROBE_BYTES), with
+ * another error when it cannot be read or is over
+ * RELGRAPH_DOCUMENT_MAX_BYTES. */
 RelgraphDocument *relgraph_document_load(const char *path, GError **error);
+#define RELGRAPH_BINARY_PROBE_BYTES 8000
 
 /* Prepares a document from bytes already in memory (copied). */
 RelgraphDocument *relgraph_document_new(const char *id, const char *path,

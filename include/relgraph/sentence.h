@@ -10,6 +10,11 @@
  * runs on (the previous line ends without sentence punctuation and the
  * next starts in lower case). Headlines and captions on their own line are
  * therefore sentences of their own.
+ *
+ * A run of text longer than RELGRAPH_SENTENCE_MAX_BYTES without a sentence
+ * end (a table, a scraped page with no punctuation, one huge token) is cut
+ * into pieces of at most that size, at whitespace where there is some, so
+ * that the work and memory per sentence stay bounded.
  */
 #ifndef RELGRAPH_SENTENCE_H
 #define RELGRAPH_SENTENCE_H
@@ -17,6 +22,9 @@
 #include <glib.h>
 
 G_BEGIN_DECLS
+
+/* No news sentence comes near this: 16 KiB is some 2,500 words. */
+#define RELGRAPH_SENTENCE_MAX_BYTES 16384
 
 typedef struct {
     guint32 start; /* byte offset of the first non-space byte */

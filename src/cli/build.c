@@ -374,8 +374,14 @@ int cli_build(int argc, char **argv)
         char *from_cache = cache ? g_strdup_printf(" (%u extracted, %u from cache)", stats.documents - stats.cached,
                                                    stats.cached)
                                  : NULL;
-        char *read = g_strdup_printf("%u documents%s, %u sentences, %u relation mentions", stats.documents,
-                                     from_cache ? from_cache : "", stats.sentences, stats.relations);
+        GString *lost = g_string_new(NULL);
+        if (stats.skipped)
+            g_string_append_printf(lost, ", %u skipped", stats.skipped);
+        if (stats.failed)
+            g_string_append_printf(lost, ", %u unreadable", stats.failed);
+        char *read = g_strdup_printf("%u documents%s%s, %u sentences, %u relation mentions", stats.documents,
+                                     from_cache ? from_cache : "", lost->str, stats.sentences, stats.relations);
+        g_string_free(lost, TRUE);
         print_summary(read, graph, all_nodes, all_edges, &o, written, stale);
         g_free(read);
         g_free(from_cache);

@@ -108,6 +108,7 @@ RelgraphCache *cli_open_cache(const CliCacheOptions *options, const CliCorpusOpt
 typedef struct {
     guint documents;   /* documents read and extracted */
     guint failed;      /* paths or JSONL lines that could not be read */
+    guint skipped;     /* binary files, skipped with a warning */
     guint sentences;
     guint relations;   /* relation mentions */
     guint cached;      /* documents taken from the cache */

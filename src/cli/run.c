@@ -167,6 +167,20 @@ static gboolean source_next(Source *src, Slot *slot)
     }
 }
 
+/* Prints and frees a problem with a path: a skipped file is a warning, any
+ * other a failure that makes the run exit 2. */
+static void report_problem(GError *problem, CliRunStats *stats)
+{
+    if (g_error_matches(problem, RELGRAPH_ERROR, RELGRAPH_ERROR_SKIPPED)) {
+        fprintf(stderr, "relgraph: warning: %s\n", problem->message);
+        g_error_free(problem);
+        stats->skipped++;
+    } else {
+        cli_report(problem);
+        stats->failed++;
+    }
+}
+
 /* g_ptr_array_sort passes pointers to the elements. */
 static gint compare_paths(gconstpointer a, gconstpointer b)
 {
@@ -182,10 +196,13 @@ static GPtrArray *expand_all(char **paths, int n_paths, CliRunStats *stats)
     for (int i = 0; i < n_paths; i++) {
         GError *error = NULL;
         const char *one[] = {paths[i]};
-        GPtrArray *found = relgraph_corpus_expand(one, 1, &error);
+        GPtrArray *problems = g_ptr_array_new();
+        GPtrArray *found = relgraph_corpus_expand(one, 1, problems, &error);
+        for (guint j = 0; j < problems->len; j++)
+            report_problem(g_ptr_array_index(problems, j), stats);
+        g_ptr_array_unref(problems);
         if (!found) {
-            cli_report(error);
-            stats->failed++;
+            report_problem(error, stats);
             continue;
         }
         for (guint j = 0; j < found->len; j++) {
@@ -214,9 +231,8 @@ static void consume(Slot *slot, CliDocumentFunc fn, gpointer user_data, CliRunSt
         g_clear_error(&slot->cache_error);
     }
     if (!slot->doc) {
-        cli_report(slot->error);
+        report_problem(slot->error, stats);
         slot->error = NULL;
-        stats->failed++;
         return;
     }
     for (guint w = 0; w < slot->doc->warnings->len; w++)

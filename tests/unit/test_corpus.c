@@ -240,7 +240,9 @@ Test(corpus, nul_becomes_space)
     RelgraphDocument *doc = prepare(bytes, sizeof bytes - 1);
     cr_expect_eq(doc->len, 13);
     cr_expect_eq(memcmp(doc->text, "North Korea  ", 13), 0);
-    cr_expect_eq(doc->warnings->len, 0);
+    cr_assert_eq(doc->warnings->len, 2, "one warning for the first NUL, one counting the rest");
+    cr_expect_str_eq(warning(doc, 0), "dir/doc.txt: byte 5: NUL byte, replaced by a space");
+    cr_expect_str_eq(warning(doc, 1), "dir/doc.txt: 2 more NUL bytes replaced");
     relgraph_document_free(doc);
 }
 
@@ -249,8 +251,10 @@ Test(corpus, nul_and_invalid_mixed)
     const char bytes[] = "a\0\xff\0b";
     RelgraphDocument *doc = prepare(bytes, sizeof bytes - 1);
     cr_expect_eq(memcmp(doc->text, "a ? b", 5), 0);
-    cr_assert_eq(doc->warnings->len, 1);
-    cr_expect_str_eq(warning(doc, 0), "dir/doc.txt: byte 2: invalid UTF-8, replaced");
+    cr_assert_eq(doc->warnings->len, 3);
+    cr_expect_str_eq(warning(doc, 0), "dir/doc.txt: byte 1: NUL byte, replaced by a space");
+    cr_expect_str_eq(warning(doc, 1), "dir/doc.txt: byte 2: invalid UTF-8, replaced");
+    cr_expect_str_eq(warning(doc, 2), "dir/doc.txt: 1 more NUL byte replaced");
     relgraph_document_free(doc);
 }
 
@@ -418,7 +422,7 @@ Test(corpus, load_missing_file_is_io_error)
 
 Test(corpus, load_stdin)
 {
-    char *path = make_file("in.txt", "From stdin\0with a NUL.", 22);
+    char *path = make_file("in.txt", "From stdin with a tab\t.", -1);
     cr_assert_not_null(freopen(path, "r", stdin));
     GError *error = NULL;
     RelgraphDocument *doc = relgraph_document_load("-", &error);
@@ -426,8 +430,8 @@ Test(corpus, load_stdin)
     cr_assert_not_null(doc);
     cr_expect_str_eq(doc->id, "stdin");
     cr_expect_str_eq(doc->path, "-");
-    cr_expect_eq(doc->len, 22);
-    cr_expect_str_eq(doc->text, "From stdin with a NUL.");
+    cr_expect_eq(doc->len, 23);
+    cr_expect_str_eq(doc->text, "From stdin with a tab\t.");
     relgraph_document_free(doc);
     g_free(path);
 }
@@ -455,7 +459,7 @@ Test(corpus, load_seed_with_markdown_images)
 static GPtrArray *expand1(const char *path, GError **error)
 {
     const char *paths[] = {path};
-    return relgraph_corpus_expand(paths, 1, error);
+    return relgraph_corpus_expand(paths, 1, NULL, error);
 }
 
 static void make_tree(void)
@@ -496,7 +500,7 @@ Test(corpus, expand_named_files_any_extension_and_duplicates)
     char *sub = g_build_filename(tmp_root, "sub", NULL);
     const char *paths[] = {sub, pdf, "-", b, tmp_root, "-", hidden, b};
     GError *error = NULL;
-    GPtrArray *got = relgraph_corpus_expand(paths, G_N_ELEMENTS(paths), &error);
+    GPtrArray *got = relgraph_corpus_expand(paths, G_N_ELEMENTS(paths), NULL, &error);
     cr_assert_null(error);
     assert_paths(got, "-", ".hidden.txt", "a.md", "b.txt", "c.pdf", "sub/deeper/x.Md", "sub/deeper/y.md",
                  "sub/notes.TXT", "sub/z.txt", NULL);
@@ -513,8 +517,8 @@ Test(corpus, expand_order_of_arguments_does_not_matter)
     char *sub = g_build_filename(tmp_root, "sub", NULL);
     const char *forward[] = {tmp_root, sub};
     const char *backward[] = {sub, tmp_root};
-    GPtrArray *a = relgraph_corpus_expand(forward, 2, NULL);
-    GPtrArray *b = relgraph_corpus_expand(backward, 2, NULL);
+    GPtrArray *a = relgraph_corpus_expand(forward, 2, NULL, NULL);
+    GPtrArray *b = relgraph_corpus_expand(backward, 2, NULL, NULL);
     cr_assert_not_null(a);
     cr_assert_not_null(b);
     cr_assert_eq(a->len, b->len);
@@ -539,7 +543,7 @@ Test(corpus, expand_trailing_slash)
 Test(corpus, expand_nothing)
 {
     GError *error = NULL;
-    GPtrArray *got = relgraph_corpus_expand(NULL, 0, &error);
+    GPtrArray *got = relgraph_corpus_expand(NULL, 0, NULL, &error);
     cr_assert_not_null(got);
     cr_expect_eq(got->len, 0);
     cr_expect_null(error);
@@ -559,7 +563,7 @@ Test(corpus, expand_missing_path_is_io_error)
     char *missing = g_build_filename(tmp_root, "nope", NULL);
     const char *paths[] = {tmp_root, missing};
     GError *error = NULL;
-    cr_expect_null(relgraph_corpus_expand(paths, 2, &error));
+    cr_expect_null(relgraph_corpus_expand(paths, 2, NULL, &error));
     cr_assert_not_null(error);
     cr_expect_eq(error->domain, RELGRAPH_ERROR);
     cr_expect_eq(error->code, RELGRAPH_ERROR_IO);
@@ -592,15 +596,125 @@ Test(corpus, expand_symlinked_directory_walked_once)
     g_ptr_array_unref(got);
 }
 
-Test(corpus, expand_skips_dangling_symlink)
+/* The one problem expanding tmp_root gives; checks its code and message. */
+static void assert_one_problem(GPtrArray *problems, RelgraphErrorCode code, const char *rel, const char *what)
+{
+    cr_assert_eq(problems->len, 1);
+    const GError *problem = g_ptr_array_index(problems, 0);
+    cr_expect_eq(problem->code, code);
+    char *want = g_strdup_printf("%s/%s: %s", tmp_root, rel, what);
+    cr_expect_str_eq(problem->message, want);
+    g_free(want);
+}
+
+Test(corpus, expand_skips_dangling_symlink_with_a_warning)
 {
     g_free(make_file("a.txt", "a", -1));
     make_link("nowhere.txt", "broken.txt");
     GError *error = NULL;
-    GPtrArray *got = expand1(tmp_root, &error);
+    GPtrArray *problems = g_ptr_array_new_with_free_func((GDestroyNotify)g_error_free);
+    const char *paths[] = {tmp_root};
+    GPtrArray *got = relgraph_corpus_expand(paths, 1, problems, &error);
     cr_assert_null(error);
     assert_paths(got, "a.txt", NULL);
+    assert_one_problem(problems, RELGRAPH_ERROR_SKIPPED, "broken.txt", "broken symbolic link, skipped");
+    g_ptr_array_unref(problems);
     g_ptr_array_unref(got);
+}
+
+Test(corpus, expand_skips_looping_symlinks_with_a_warning)
+{
+    g_free(make_file("a.txt", "a", -1));
+    make_link("loop.txt", "loop.txt");
+    GPtrArray *problems = g_ptr_array_new_with_free_func((GDestroyNotify)g_error_free);
+    const char *paths[] = {tmp_root};
+    GPtrArray *got = relgraph_corpus_expand(paths, 1, problems, NULL);
+    assert_paths(got, "a.txt", NULL);
+    assert_one_problem(problems, RELGRAPH_ERROR_SKIPPED, "loop.txt", "symbolic link loop, skipped");
+    g_ptr_array_unref(problems);
+    g_ptr_array_unref(got);
+}
+
+Test(corpus, expand_goes_on_past_an_unreadable_subdirectory)
+{
+    if (geteuid() == 0) {
+        teardown(); /* .fini does not run after a skip */
+        cr_skip_test("root can read any directory");
+    }
+    char *locked = make_dir("locked");
+    g_free(make_file("locked/a.txt", "a", -1));
+    g_free(make_file("z.txt", "z", -1));
+    cr_assert_eq(chmod(locked, 0), 0);
+    GPtrArray *problems = g_ptr_array_new_with_free_func((GDestroyNotify)g_error_free);
+    const char *paths[] = {tmp_root};
+    GPtrArray *got = relgraph_corpus_expand(paths, 1, problems, NULL);
+    assert_paths(got, "z.txt", NULL);
+    assert_one_problem(problems, RELGRAPH_ERROR_IO, "locked", "Permission denied");
+    cr_assert_eq(chmod(locked, 0700), 0);
+    g_ptr_array_unref(problems);
+    g_ptr_array_unref(got);
+    g_free(locked);
+}
+
+/* ---- files that are not documents -------------------------------------- */
+
+Test(corpus, binary_file_is_skipped)
+{
+    char *path = make_file("image.txt", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+    GError *error = NULL;
+    cr_expect_null(relgraph_document_load(path, &error));
+    cr_assert_not_null(error);
+    cr_expect_eq(error->code, RELGRAPH_ERROR_SKIPPED);
+    char *want = g_strdup_printf("%s: binary file (NUL byte at byte 8), skipped", path);
+    cr_expect_str_eq(error->message, want);
+    g_free(want);
+    g_error_free(error);
+    g_free(path);
+}
+
+Test(corpus, nul_after_the_probe_is_text)
+{
+    gsize len = RELGRAPH_BINARY_PROBE_BYTES + 100;
+    char *bytes = g_malloc(len);
+    memset(bytes, 'a', len);
+    bytes[RELGRAPH_BINARY_PROBE_BYTES + 10] = '\0';
+    char *path = make_file("late.txt", bytes, (gssize)len);
+    GError *error = NULL;
+    RelgraphDocument *doc = relgraph_document_load(path, &error);
+    cr_assert_not_null(doc, "%s", error ? error->message : "");
+    cr_expect_eq(doc->len, len);
+    cr_expect_eq(doc->text[RELGRAPH_BINARY_PROBE_BYTES + 10], ' ');
+    cr_expect_eq(doc->warnings->len, 1);
+    relgraph_document_free(doc);
+    g_free(bytes);
+    g_free(path);
+}
+
+Test(corpus, oversized_file_is_refused_unread)
+{
+    char *path = make_file("huge.txt", "", 0);
+    cr_assert_eq(truncate(path, (off_t)RELGRAPH_DOCUMENT_MAX_BYTES + 1), 0); /* sparse: costs nothing */
+    GError *error = NULL;
+    cr_expect_null(relgraph_document_load(path, &error));
+    cr_assert_not_null(error);
+    cr_expect_eq(error->code, RELGRAPH_ERROR_IO);
+    char *want = g_strdup_printf("%s: 1.0 GiB, over the 1 GiB a document may have; split it", path);
+    cr_expect_str_eq(error->message, want);
+    g_free(want);
+    g_error_free(error);
+    g_free(path);
+}
+
+Test(corpus, empty_and_blank_documents_warn)
+{
+    RelgraphDocument *doc = prepare("", 0);
+    cr_assert_eq(doc->warnings->len, 1);
+    cr_expect_str_eq(warning(doc, 0), "dir/doc.txt: empty file");
+    relgraph_document_free(doc);
+    doc = prepare(" \n\t\n", 4);
+    cr_assert_eq(doc->warnings->len, 1);
+    cr_expect_str_eq(warning(doc, 0), "dir/doc.txt: no text");
+    relgraph_document_free(doc);
 }
 
 Test(corpus, expand_unreadable_directory_is_error)
@@ -746,7 +860,7 @@ Test(corpus, expand_finds_jsonl)
     char *a = make_file("c/a.jsonl", "{}", -1), *b = make_file("c/b.txt", "x", -1), *c = make_file("c/c.json", "x", -1);
     char *dir = g_build_filename(tmp_root, "c", NULL);
     const char *paths[] = {dir};
-    GPtrArray *found = relgraph_corpus_expand(paths, 1, NULL);
+    GPtrArray *found = relgraph_corpus_expand(paths, 1, NULL, NULL);
     cr_assert_eq(found->len, 2);
     cr_expect_str_eq(g_ptr_array_index(found, 0), a);
     cr_expect_str_eq(g_ptr_array_index(found, 1), b);

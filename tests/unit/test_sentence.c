@@ -257,3 +257,43 @@ Test(sentence, mixed_paragraph)
                  "On April 8, Mr. Lavrov went to Washington, D.C. and met Dr. Kim.", "The U.S. said “fine.”",
                  "Then it ended", NULL);
 }
+
+/* Every piece of an overlong run is within the limit, the pieces keep every
+ * word whole and in order, and nothing is lost. */
+static void assert_overlong_pieces(const char *text, gboolean whole_words)
+{
+    GPtrArray *got = split(text);
+    cr_assert_gt(got->len, 1, "an overlong run is cut");
+    GString *joined = g_string_new(NULL);
+    for (guint i = 0; i < got->len; i++) {
+        const char *piece = g_ptr_array_index(got, i);
+        cr_expect_leq(strlen(piece), RELGRAPH_SENTENCE_MAX_BYTES, "piece %u is %zu bytes", i, strlen(piece));
+        cr_expect(g_utf8_validate(piece, -1, NULL), "piece %u is cut on a character boundary", i);
+        if (whole_words)
+            cr_expect(g_str_has_suffix(piece, "word"), "piece %u ends with a whole word", i);
+        g_string_append(joined, piece);
+        if (whole_words && i + 1 < got->len)
+            g_string_append_c(joined, ' ');
+    }
+    cr_expect_str_eq(joined->str, text, "the pieces put together are the text");
+    g_string_free(joined, TRUE);
+    g_ptr_array_unref(got);
+}
+
+Test(sentence, overlong_runs_are_cut_at_whitespace)
+{
+    GString *text = g_string_new(NULL);
+    while (text->len < 3 * RELGRAPH_SENTENCE_MAX_BYTES)
+        g_string_append(text, text->len ? " word" : "word");
+    assert_overlong_pieces(text->str, TRUE);
+    g_string_free(text, TRUE);
+}
+
+Test(sentence, one_huge_token_is_cut_on_character_boundaries)
+{
+    GString *text = g_string_new(NULL);
+    while (text->len < 3 * RELGRAPH_SENTENCE_MAX_BYTES)
+        g_string_append(text, "\xc3\xa9\xe2\x82\xac"); /* é€: two- and three-byte characters */
+    assert_overlong_pieces(text->str, FALSE);
+    g_string_free(text, TRUE);
+}
