@@ -89,41 +89,59 @@ static void set_graphviz_error(GError **error, const char *what, const char *mes
 
 /* ---- Strings -------------------------------------------------------------- */
 
-/* A node id cgraph can write and read back. DOT quoted strings cannot end
- * in a backslash nor hold one before a quote or newline (Graphviz 2.42
- * writes them unescaped), and backslashes are escapes in Graphviz strings
- * anyway: every backslash is doubled, which keeps ids distinct. */
-static char *dot_id(const char *name)
+/* TRUE when the '&' at p starts what Graphviz takes for a character or
+ * entity reference ("&amp;", "&#0;", "&#x1b;", even "&;"): labels and
+ * tooltips decode those, and its SVG renderer copies them into the XML
+ * unchecked, so a sentence quoting "&#0;" made the SVG ill-formed. A
+ * superset of both Graphviz tests (htmlEntityUTF8, xml_isentity). */
+static gboolean starts_reference(const char *p)
 {
-    char *clean = relgraph_export_clean_text(name);
-    if (!strchr(clean, '\\'))
-        return clean;
-    GString *out = g_string_sized_new(strlen(clean) + 8);
-    for (const char *p = clean; *p; p++) {
-        if (*p == '\\')
-            g_string_append_c(out, '\\');
-        g_string_append_c(out, *p);
-    }
-    g_free(clean);
-    return g_string_free(out, FALSE);
+    p++;
+    if (*p == '#')
+        p++;
+    while (g_ascii_isalnum(*p))
+        p++;
+    return *p == ';';
 }
 
-/* Appends text as a Graphviz escString (labels, tooltips): backslashes
- * doubled, line breaks as \n, so that the value shows exactly text. */
-static void append_esc(GString *out, const char *text)
+/* Appends text so that Graphviz shows exactly text: backslashes (escapes
+ * in labels and tooltips) doubled, an '&' that starts a reference written
+ * "&amp;", and with lines, line breaks as \n. */
+static void append_text(GString *out, const char *text, gboolean lines)
 {
     char *clean = relgraph_export_clean_text(text);
     for (const char *p = clean; *p; p++) {
         if (*p == '\\')
             g_string_append(out, "\\\\");
-        else if (*p == '\r')
+        else if (*p == '&' && starts_reference(p))
+            g_string_append(out, "&amp;");
+        else if (lines && *p == '\r')
             g_string_append(out, p[1] == '\n' ? "" : "\\n");
-        else if (*p == '\n')
+        else if (lines && *p == '\n')
             g_string_append(out, "\\n");
         else
             g_string_append_c(out, *p);
     }
     g_free(clean);
+}
+
+/* A node id cgraph can write and read back, and that the \N label shows
+ * as the name. DOT quoted strings cannot end in a backslash nor hold one
+ * before a quote or newline (Graphviz 2.42 writes them unescaped), and
+ * backslashes are escapes in Graphviz strings anyway: every backslash is
+ * doubled, which keeps ids distinct. */
+static char *dot_id(const char *name)
+{
+    GString *out = g_string_new(NULL);
+    append_text(out, name, FALSE);
+    return g_string_free(out, FALSE);
+}
+
+/* Appends text as a Graphviz escString (labels, tooltips), line breaks as
+ * \n, so that the value shows exactly text. */
+static void append_esc(GString *out, const char *text)
+{
+    append_text(out, text, TRUE);
 }
 
 static char *esc_string(const char *text)
@@ -177,9 +195,38 @@ typedef struct {
     GString *out;
 } DotSink;
 
+/* Graphviz's DOT reader (2.42) fails on a string holding more than 16,384
+ * bytes without a backslash or quote, and agwrite breaks long strings only
+ * where a word starts: a 100 KB token in an evidence sentence (or a long
+ * name) gave a DOT file Graphviz itself refused. Such runs get a line
+ * continuation (backslash-newline, which readers drop) every DOT_MAX_RUN
+ * bytes; a long unquoted id is quoted first. HTML strings (the legend)
+ * have no continuation, and are short. */
+#define DOT_MAX_RUN 4096
+
 static int sink_putstr(void *chan, const char *str)
 {
-    g_string_append(((DotSink *)chan)->out, str);
+    GString *out = ((DotSink *)chan)->out;
+    if (strlen(str) <= DOT_MAX_RUN || *str == '<') {
+        g_string_append(out, str);
+        return 0;
+    }
+    gboolean quoted = *str == '"';
+    if (!quoted)
+        g_string_append_c(out, '"');
+    gsize run = 0;
+    for (const char *p = str; *p; p++) {
+        if (*p == '\\' || *p == '"')
+            run = 0;
+        else if (run >= DOT_MAX_RUN && ((guchar)*p & 0xC0) != 0x80) {
+            g_string_append(out, "\\\n");  /* not inside a UTF-8 sequence */
+            run = 0;
+        }
+        g_string_append_c(out, *p);
+        run++;
+    }
+    if (!quoted)
+        g_string_append_c(out, '"');
     return 0;
 }
 
@@ -509,6 +556,34 @@ static gboolean layout_check(GVC_t *gvc, const char *layout, GError **error)
 
 /* ---- Exporters ------------------------------------------------------------ */
 
+/* No "javascript:" anywhere in the SVG, in any case. The figure sets no
+ * links, but names and sentences reach its tooltips, titles and text, and
+ * a viewer (or a later edit) that makes links of them must not find a
+ * script URL there. A WORD JOINER (U+2060, invisible) after "javascript"
+ * breaks the scheme without changing what the figure shows. Takes svg. */
+static char *defang_script_urls(char *svg, gsize *len)
+{
+    static const char scheme[] = "javascript:";
+    const gsize n = sizeof scheme - 1;
+    GString *out = NULL;
+    const char *copied = svg;
+    for (const char *p = svg; *p; p++) {
+        if ((*p | 0x20) != 'j' || g_ascii_strncasecmp(p, scheme, n) != 0)
+            continue;
+        if (!out)
+            out = g_string_sized_new(*len + 16);
+        g_string_append_len(out, copied, p + n - 1 - copied);
+        g_string_append(out, "\xe2\x81\xa0");
+        copied = p + n - 1;
+    }
+    if (!out)
+        return svg;
+    g_string_append(out, copied);
+    g_free(svg);
+    *len = out->len;
+    return g_string_free(out, FALSE);
+}
+
 /* Warnings from a run that succeeded are passed on rather than dropped. */
 static void forward_warnings(char *messages)
 {
@@ -582,8 +657,9 @@ char *relgraph_export_svg(const RelgraphGraph *graph, const RelgraphExportOption
         if (gvRenderData(gvc, g, "svg", &data, &size) != 0 || !data)
             failure = "SVG rendering failed (is the svg plugin registered? `dot -c` as root)";
         else {
-            result = g_strndup(data, size);
-            *len = size;
+            gsize n = size;
+            result = defang_script_urls(g_strndup(data, size), &n);
+            *len = n;
         }
         if (data)
             gvFreeRenderData(data);

@@ -1,12 +1,18 @@
 /* TSV edge list: one row per edge, for scripts, evaluation and review diffs. */
 #include "relgraph/export.h"
 
+#include "export_internal.h"
+
 /* Appends a field with the characters that would break the row (tab,
- * newline, carriage return) turned into spaces. */
+ * newline, carriage return) turned into spaces, and the other control
+ * characters (ESC would reach the terminal of whoever cats the file) made
+ * U+FFFD as in the other formats. */
 static void append_field(GString *out, const char *field)
 {
-    for (const char *p = field; *p; p++)
+    char *clean = relgraph_export_clean_text(field);
+    for (const char *p = clean; *p; p++)
         g_string_append_c(out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+    g_free(clean);
 }
 
 char *relgraph_export_tsv(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,

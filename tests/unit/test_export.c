@@ -2,8 +2,11 @@
  * every layout engine parsed by libxml2, GraphML checked with XPath, TSV,
  * hostile names, byte-identical output whatever the build order, errors. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include <glib/gstdio.h>
 #include <graphviz/cgraph.h>
 #include <json-glib/json-glib.h>
 #include <libxml/parser.h>
@@ -694,4 +697,75 @@ Test(export, hostile_names_stay_parseable)
     g_object_unref(parser);
     g_free(json);
     relgraph_graph_free(g);
+}
+
+/* Text that Graphviz would take for references ("&#0;" would reach the SVG
+ * as an invalid character reference), runs longer than its DOT reader
+ * takes in one piece (16 KB), and javascript: URLs. */
+Test(export, references_long_runs_and_script_urls)
+{
+    static const char entity[] = "Entity &amp; &#0; &#x1b; &; end";
+    char *word = g_strnfill(20000, 'W');         /* an unquoted id in DOT */
+    char *token = g_strnfill(100000, 'x');
+    char *long_name = g_strconcat("Long ", word, " name", NULL);
+    char *text = g_strconcat("javascript:alert(1) &#0; &#x1b; ", token, " end", NULL);
+    RelgraphGraph *g = relgraph_graph_new();
+    RelgraphEvidence ev = {"doc", 0, 0, 1, text, "test.rules:1"};
+    relgraph_graph_add_mention(g, entity, "meet", "JavaScript:alert(2)", TRUE, RELGRAPH_POLARITY_NEUTRAL, &ev);
+    relgraph_graph_add_mention(g, word, "visit", long_name, FALSE, RELGRAPH_POLARITY_NEUTRAL, &ev);
+    RelgraphExportOptions options = {.title = NULL, .layout = NULL, .max_evidence = 0};
+
+    char *dot = export_ok(g, "dot", &options, NULL);
+    /* Read from a file, as `dot` does: agmemread takes longer runs. */
+    char *path = NULL;
+    int fd = g_file_open_tmp("relgraph-export-XXXXXX.dot", &path, NULL);
+    cr_assert(fd >= 0);
+    close(fd);
+    cr_assert(g_file_set_contents(path, dot, -1, NULL));
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f);
+    Agraph_t *h = agread(f, NULL);
+    fclose(f);
+    g_unlink(path);
+    g_free(path);
+    cr_assert_not_null(h, "cgraph reads the DOT file back");
+    cr_expect_eq(agnnodes(h), 4);
+    cr_expect_eq(agnedges(h), 2);
+    /* An '&' that starts a reference is written &amp;, so that the \N label
+     * shows the name; the long names keep their ids. */
+    cr_expect_not_null(agnode(h, "Entity &amp;amp; &amp;#0; &amp;#x1b; &amp;; end", 0));
+    cr_expect_not_null(agnode(h, word, 0));
+    cr_expect_not_null(agnode(h, long_name, 0));
+    guint with_token = 0;
+    for (Agnode_t *n = agfstnode(h); n; n = agnxtnode(h, n))
+        for (Agedge_t *e = agfstout(h, n); e; e = agnxtout(h, e))
+            with_token += strstr(agget(e, "tooltip"), token) != NULL;
+    cr_expect_eq(with_token, 2, "the 100 KB token reads back whole in both tooltips");
+    agclose(h);
+    g_free(dot);
+
+    gsize len = 0;
+    char *svg = export_ok(g, "svg", &options, &len);
+    xmlDocPtr doc = parse_xml(svg, len, "svg");
+    cr_expect_not_null(strstr(svg, ">Entity &amp;amp; &amp;#0; &amp;#x1b; &amp;; end</text>"));
+    for (const char *p = svg; *p; p++)
+        cr_assert(g_ascii_strncasecmp(p, "javascript:", 11) != 0, "javascript: in the SVG: %.60s", p);
+    /* Broken by an invisible WORD JOINER: the label still reads the same. */
+    cr_expect_not_null(strstr(svg, ">JavaScript\xe2\x81\xa0:alert(2)</text>"));
+    cr_expect_null(strstr(svg, "href"), "the figure has no links");
+    xmlFreeDoc(doc);
+    g_free(svg);
+
+    relgraph_graph_add_node(g, "ESC \x1b name", RELGRAPH_ACTOR_STATE, NULL, 1);
+    relgraph_graph_add_mention(g, "ESC \x1b name", "visit", word, FALSE, RELGRAPH_POLARITY_NEUTRAL, &ev);
+    char *tsv = export_ok(g, "tsv", NULL, NULL);
+    cr_expect_null(strchr(tsv, '\x1b'), "no raw ESC in the TSV");
+    cr_expect_not_null(strstr(tsv, "ESC \xef\xbf\xbd name\tvisit\t"), "%.200s", tsv);
+    g_free(tsv);
+
+    relgraph_graph_free(g);
+    g_free(text);
+    g_free(long_name);
+    g_free(token);
+    g_free(word);
 }
