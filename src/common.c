@@ -69,41 +69,46 @@ gboolean relgraph_date_parse(const char *text, char out[RELGRAPH_DATE_SIZE])
     return TRUE;
 }
 
-gboolean relgraph_read_file(const char *path, char **bytes, gsize *len, GError **error)
+/* Reads all of fd into a NUL-terminated buffer; 0 or an errno. A regular
+ * file is read into a buffer of its size, without copies. */
+static int read_all(int fd, char **bytes, gsize *len)
 {
-    if (strcmp(path, "-") != 0) {
-        GError *local = NULL;
-        if (g_file_get_contents(path, bytes, len, &local))
-            return TRUE;
-        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", path, local->message);
-        g_error_free(local);
-        return FALSE;
+    struct stat st;
+    gsize cap = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 ? (gsize)st.st_size + 1 : 65536;
+    gsize used = 0;
+    char *data = g_malloc(cap + 1);
+    for (;;) {
+        if (used == cap) {
+            cap *= 2;
+            data = g_realloc(data, cap + 1);
+        }
+        ssize_t n = read(fd, data + used, cap - used);
+        if (n > 0)
+            used += (gsize)n;
+        else if (n == 0)
+            break;
+        else if (errno != EINTR) {
+            int err = errno;
+            g_free(data);
+            return err;
+        }
     }
-    GByteArray *buf = g_byte_array_new();
-    guint8 block[65536];
-    size_t n;
-    while ((n = fread(block, 1, sizeof block, stdin)) > 0)
-        g_byte_array_append(buf, block, (guint)n);
-    if (ferror(stdin)) {
-        int err = errno;
-        g_byte_array_unref(buf);
-        clearerr(stdin);
-        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "-: %s", g_strerror(err));
-        return FALSE;
-    }
-    *len = buf->len;
-    g_byte_array_append(buf, (const guint8 *)"", 1); /* room for the NUL */
-    *bytes = (char *)g_byte_array_free(buf, FALSE);
-    return TRUE;
+    data[used] = '\0';
+    *bytes = data;
+    *len = used;
+    return 0;
 }
 
-gboolean relgraph_write_file_atomic(const char *path, const char *data, gsize len, GError **error)
+gboolean relgraph_read_file(const char *path, char **bytes, gsize *len, GError **error)
 {
-    GError *local = NULL;
-    /* CONSISTENT = write to a temporary file, fsync, then rename over path. */
-    if (!g_file_set_contents_full(path, data, (gssize)len, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local)) {
-        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", path, local->message);
-        g_error_free(local);
+    gboolean is_stdin = strcmp(path, "-") == 0;
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
+    int err = fd < 0 ? errno : read_all(fd, bytes, len);
+    if (fd >= 0 && !is_stdin)
+        close(fd);
+    if (err) {
+        /* "path: Permission denied", as cat and grep say it. */
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", path, g_strerror(err));
         return FALSE;
     }
     return TRUE;
@@ -175,6 +180,17 @@ void relgraph_atomic_file_abort(RelgraphAtomicFile *file)
     if (file->temp)
         g_unlink(file->temp);
     atomic_file_free(file);
+}
+
+/* Not g_file_set_contents: it would rename its temporary file over a
+ * device such as /dev/full or /dev/stdout. */
+gboolean relgraph_write_file_atomic(const char *path, const char *data, gsize len, GError **error)
+{
+    RelgraphAtomicFile *file = relgraph_atomic_file_open(path, error);
+    if (!file)
+        return FALSE;
+    relgraph_atomic_file_write(file, data, len);
+    return relgraph_atomic_file_commit(file, error);
 }
 
 gboolean relgraph_atomic_file_commit(RelgraphAtomicFile *file, GError **error)

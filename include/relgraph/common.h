@@ -64,7 +64,8 @@ gboolean relgraph_date_parse(const char *text, char out[RELGRAPH_DATE_SIZE]);
 gboolean relgraph_read_file(const char *path, char **bytes, gsize *len, GError **error);
 
 /* Writes data to path atomically (temporary file in the same directory,
- * fsync, rename): on failure the previous file is left untouched. */
+ * fsync, rename): on failure the previous file is left untouched. A device
+ * or a pipe (/dev/stdout, a FIFO) is written directly, never replaced. */
 gboolean relgraph_write_file_atomic(const char *path, const char *data, gsize len, GError **error);
 
 /* The same for output produced piece by piece (extract's rows), so it need

@@ -224,8 +224,12 @@ static gboolean outputs_plan(Outputs *o)
     o->formats = parse_formats(o->format_list ? o->format_list : DEFAULT_FORMATS);
     if (!o->formats)
         return FALSE;
+    /* Anything that exists and is not a directory (a file, /dev/stdout, a
+     * FIFO) is one file, whatever its name. */
+    gboolean exists = g_file_test(o->out, G_FILE_TEST_EXISTS);
     o->to_dir = strcmp(o->out, "-") != 0 &&
-                (g_file_test(o->out, G_FILE_TEST_IS_DIR) || g_str_has_suffix(o->out, "/") || !file_format);
+                (g_file_test(o->out, G_FILE_TEST_IS_DIR) || g_str_has_suffix(o->out, "/") ||
+                 (!file_format && !exists));
     if (!o->to_dir && g_strv_length(o->formats) > 1) {
         fprintf(stderr, "relgraph: -o %s names one file but %u formats were asked for; give a directory\n", o->out,
                 g_strv_length(o->formats));
