@@ -7,7 +7,7 @@
  * newline, carriage return) turned into spaces, and the other control
  * characters (ESC would reach the terminal of whoever cats the file) made
  * U+FFFD as in the other formats. */
-static void append_field(GString *out, const char *field)
+void relgraph_export_tsv_field(GString *out, const char *field)
 {
     char *clean = relgraph_export_clean_text(field);
     for (const char *p = clean; *p; p++)
@@ -25,16 +25,16 @@ char *relgraph_export_tsv(const RelgraphGraph *graph, const RelgraphExportOption
     GPtrArray *edges = relgraph_graph_sorted_edges(graph);
     for (guint i = 0; i < edges->len; i++) {
         const RelgraphEdge *e = g_ptr_array_index(edges, i);
-        append_field(out, e->source);
+        relgraph_export_tsv_field(out, e->source);
         g_string_append_c(out, '\t');
-        append_field(out, e->relation);
+        relgraph_export_tsv_field(out, e->relation);
         g_string_append_c(out, '\t');
-        append_field(out, e->target);
+        relgraph_export_tsv_field(out, e->target);
         g_string_append_printf(out, "\t%u\t", e->weight);
         for (guint d = 0; d < e->documents->len; d++) {
             if (d)
                 g_string_append_c(out, ';');
-            append_field(out, g_ptr_array_index(e->documents, d));
+            relgraph_export_tsv_field(out, g_ptr_array_index(e->documents, d));
         }
         g_string_append_c(out, '\n');
     }

@@ -43,6 +43,10 @@ const char *const *relgraph_export_formats(void);
 /* File extension (without dot) for a format, NULL when unknown. */
 const char *relgraph_export_extension(const char *format);
 
+/* Appends field to a TSV row: tab and line breaks become spaces, other
+ * control characters and invalid UTF-8 U+FFFD (for relgraph extract). */
+void relgraph_export_tsv_field(GString *out, const char *field);
+
 /* Releases the process-wide Graphviz context the DOT and SVG exporters
  * share. Call once, after the last export (the next export would open a new
  * one); it keeps leak checkers quiet about memory that is ours to free. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "relgraph/export.h"
 
 /* Rows are built in `out` and handed on every FLUSH_BYTES, so memory does
  * not grow with the corpus: to `file` (atomic, replaced at the end) or to
@@ -36,13 +37,6 @@ static void flush_rows(ExtractRun *run)
     g_string_truncate(run->out, 0);
 }
 
-/* TSV fields hold no tab or line break. */
-static void append_field(GString *out, const char *text)
-{
-    for (const char *p = text; *p; p++)
-        g_string_append_c(out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
-}
-
 static void add_rows(const CliDocument *document, gpointer data)
 {
     const RelgraphDocument *doc = document->doc;
@@ -56,17 +50,17 @@ static void add_rows(const CliDocument *document, gpointer data)
     for (guint i = 0; i < result->relations->len; i++) {
         const RelgraphRelationMention *m = &g_array_index(result->relations, RelgraphRelationMention, i);
         char *text = relgraph_extract_sentence_text(doc, m->start, m->end);
-        append_field(run->out, doc->id);
+        relgraph_export_tsv_field(run->out, doc->id);
         g_string_append_c(run->out, '\t');
-        append_field(run->out, relgraph_dictionary_actor(dict, m->source)->name);
+        relgraph_export_tsv_field(run->out, relgraph_dictionary_actor(dict, m->source)->name);
         g_string_append_c(run->out, '\t');
-        append_field(run->out, m->relation->name);
+        relgraph_export_tsv_field(run->out, m->relation->name);
         g_string_append_c(run->out, '\t');
-        append_field(run->out, relgraph_dictionary_actor(dict, m->target)->name);
+        relgraph_export_tsv_field(run->out, relgraph_dictionary_actor(dict, m->target)->name);
         g_string_append_printf(run->out, "\t%u\t", m->sentence);
-        append_field(run->out, text);
+        relgraph_export_tsv_field(run->out, text);
         g_string_append_c(run->out, '\t');
-        append_field(run->out, m->rule);
+        relgraph_export_tsv_field(run->out, m->rule);
         if (run->hedged_column)
             g_string_append(run->out, m->hedged ? "\tyes" : "\tno");
         g_string_append_c(run->out, '\n');
