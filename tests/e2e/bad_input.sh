@@ -20,6 +20,18 @@ as_user() {
 }
 chmod 755 "$tmp"
 mkdir -m 1777 "$tmp/w" # where the unprivileged runs write
+# The unprivileged user may not be able to enter the build or source tree
+# (a checkout under /root): it gets its own copy of the binary and rules.
+cp "$RELGRAPH" "$tmp/relgraph-copy"
+cp -r "$RELGRAPH_SRC/rules" "$tmp/rules-copy"
+chmod -R a+rX "$tmp/relgraph-copy" "$tmp/rules-copy"
+cp "$RELGRAPH_SRC/tests/sanitizers/lsan.supp" "$tmp/lsan.supp"
+chmod a+r "$tmp/lsan.supp"
+user_relgraph() {
+  local lsan=${LSAN_OPTIONS:-}
+  LSAN_OPTIONS=${lsan//$RELGRAPH_SRC\/tests\/sanitizers\/lsan.supp/$tmp\/lsan.supp} \
+    as_user "$tmp/relgraph-copy" "$@" --rules "$tmp/rules-copy"
+}
 
 good=$tmp/good
 mkdir "$good"
@@ -96,7 +108,7 @@ echo "ok: one-line (100 MB, no newline)"
 
 printf 'Japan criticized North Korea.\n' > "$bad/secret.txt"
 chmod 000 "$bad/secret.txt"
-as_user "$RELGRAPH" build --no-cache -T tsv -o "$tmp/w/out-unreadable.tsv" "$good" "$bad/secret.txt" 2> "$tmp/unreadable.err"
+user_relgraph build --no-cache -T tsv -o "$tmp/w/out-unreadable.tsv" "$good" "$bad/secret.txt" 2> "$tmp/unreadable.err"
 rc=$?
 [ $rc -eq 2 ] || fail "unreadable: exit $rc, want 2: $(cat "$tmp/unreadable.err")"
 grep -qF "$bad/secret.txt: Permission denied" "$tmp/unreadable.err" || fail "unreadable: $(cat "$tmp/unreadable.err")"
@@ -109,7 +121,7 @@ mkdir -p "$tmp/tree/sub/locked"
 cp "$good"/*.txt "$tmp/tree/"
 printf 'Japan criticized North Korea.\n' > "$tmp/tree/sub/locked/x.txt"
 chmod 000 "$tmp/tree/sub/locked"
-as_user "$RELGRAPH" build --no-cache -T tsv -o "$tmp/w/out-locked.tsv" "$tmp/tree" 2> "$tmp/locked.err"
+user_relgraph build --no-cache -T tsv -o "$tmp/w/out-locked.tsv" "$tmp/tree" 2> "$tmp/locked.err"
 rc=$?
 [ $rc -eq 2 ] || fail "locked directory: exit $rc, want 2: $(cat "$tmp/locked.err")"
 grep -qF "$tmp/tree/sub/locked: Permission denied" "$tmp/locked.err" || fail "locked directory: $(cat "$tmp/locked.err")"
@@ -228,7 +240,7 @@ echo "ok: /dev/full"
 # are intact and no temporary file is left behind.
 chmod 755 "$tmp/figs" && chmod 644 "$tmp/figs"/* && chmod 555 "$tmp/figs"
 printf 'Japan criticized North Korea.\n' > "$tmp/extra.txt"
-as_user "$RELGRAPH" build --no-cache -T tsv,graphml -o "$tmp/figs" "$good" "$tmp/extra.txt" 2> "$tmp/ro.err"
+user_relgraph build --no-cache -T tsv,graphml -o "$tmp/figs" "$good" "$tmp/extra.txt" 2> "$tmp/ro.err"
 rc=$?
 [ $rc -eq 2 ] || fail "read-only output: exit $rc: $(cat "$tmp/ro.err")"
 grep -qF "$tmp/figs/relgraph.tsv" "$tmp/ro.err" || fail "read-only output: $(cat "$tmp/ro.err")"
