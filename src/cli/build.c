@@ -192,7 +192,8 @@ static void outputs_add_options(GOptionContext *context, Outputs *o)
          "Graphviz layout engine for SVG: dot, neato, fdp, sfdp, circo, twopi (default: " RELGRAPH_DEFAULT_LAYOUT
          ", or " RELGRAPH_LARGE_GRAPH_LAYOUT " above " G_STRINGIFY(RELGRAPH_LARGE_GRAPH_EDGES) " relations)",
          "ENGINE"},
-        {"title", 0, 0, G_OPTION_ARG_STRING, &o->title,
+        /* FILENAME: taken as given (see --focus in view.c). */
+        {"title", 0, 0, G_OPTION_ARG_FILENAME, &o->title,
          "Title written on the figure (default: how many actors, relations and documents; --title '' for none)", "TEXT"},
         {"max-evidence", 0, 0, G_OPTION_ARG_INT, &o->max_evidence,
          "Example sentences kept per edge and shown in tooltips, GraphML, GEXF and JSON (default: 3)", "N"},
@@ -237,6 +238,10 @@ static gboolean outputs_plan(Outputs *o)
     }
     if (o->check && strcmp(o->out, "-") == 0) {
         fprintf(stderr, "relgraph: --check compares files: give -o DIR or -o FILE, not -o -\n");
+        return FALSE;
+    }
+    if (o->title && !g_utf8_validate(o->title, -1, NULL)) {
+        fprintf(stderr, "relgraph: --title is not valid UTF-8\n");
         return FALSE;
     }
     if (o->max_evidence < 0) {
@@ -422,6 +427,8 @@ int cli_merge(int argc, char **argv)
         "  relgraph extract -T part -o b.part corpus/b   # on another\n"
         "  relgraph merge -o figures/ a.part b.part\n"
         "  relgraph merge -T part -o all.part a.part b.part   # merge parts into a part\n\n"
+        "-T part writes the merged graph as one part (to standard output without\n"
+        "-o FILE), for merging in a tree; views and --check do not apply to it.\n"
         "--rules is only read for the views (--roll-up, --relations, ...).\n"
         "Parts keep at most their --max-evidence example sentences per edge; merge\n"
         "warns when it is asked to show more.\n\n" CLI_EXIT_CODES_HELP
@@ -446,6 +453,13 @@ int cli_merge(int argc, char **argv)
         goto out;
     }
     gboolean part_out = o.format_list && strcmp(o.format_list, "part") == 0;
+    /* A part is merged further, so it stays the whole graph, and it is
+     * written, not compared. */
+    if (part_out && (cli_view_wanted(&view) || o.check)) {
+        fprintf(stderr, "relgraph: -T part writes the whole merged graph: %s do not apply\n",
+                o.check ? "--check and views" : "views (--roll-up, --relations, ...)");
+        goto out;
+    }
     if (!part_out && !outputs_plan(&o))
         goto out;
     if (cli_view_wanted(&view)) {

@@ -15,7 +15,9 @@ void cli_add_view_options(GOptionContext *context, CliViewOptions *view)
          "Only these relations, comma-separated (e.g. visit,meet)", "LIST"},
         {"types", 0, 0, G_OPTION_ARG_STRING, &view->types,
          "Only actors of these types: state, official, institution (comma-separated)", "LIST"},
-        {"focus", 0, 0, G_OPTION_ARG_STRING, &view->focus,
+        /* FILENAME: the bytes as given, which glib would otherwise convert
+         * from the locale's charset and refuse outside ASCII in the C locale. */
+        {"focus", 0, 0, G_OPTION_ARG_FILENAME, &view->focus,
          "Only the ego network of ACTOR (canonical name): the actors within --depth hops", "ACTOR"},
         {"depth", 0, 0, G_OPTION_ARG_INT, &view->depth, "Hops around --focus (default: 1)", "N"},
         {"top", 0, 0, G_OPTION_ARG_INT, &view->top, "Only the N actors with the largest weighted degree", "N"},
@@ -81,6 +83,10 @@ gboolean cli_view_check(const CliViewOptions *view, const RelgraphRules *rules)
     }
     if (view->depth && !view->focus) {
         fprintf(stderr, "relgraph: --depth needs --focus\n");
+        return FALSE;
+    }
+    if (view->focus && !g_utf8_validate(view->focus, -1, NULL)) {
+        fprintf(stderr, "relgraph: --focus is not valid UTF-8\n");
         return FALSE;
     }
     gboolean ok = TRUE;

@@ -79,4 +79,19 @@ ls "$RELGRAPH_SRC"/seeds/*.txt | sort -r | xargs "$RELGRAPH" build -q -T dot,gra
 for f in relgraph.dot relgraph.graphml relgraph.tsv; do
   cmp -s "$tmp/a/$f" "$tmp/b/$f" || fail "$f differs with argument order"
 done
+# Non-ASCII option values are taken as given, in any locale; invalid UTF-8
+# is refused.
+LC_ALL=C "$RELGRAPH" build -q --no-cache -T json -o "$tmp/title.json" --title "Südkorea – 2024" --focus China \
+  "$RELGRAPH_SRC/seeds" || fail "non-ASCII --title in the C locale"
+grep -q '"title" : "Südkorea – 2024"' "$tmp/title.json" || fail "the title is not written as given"
+"$RELGRAPH" build -q --no-cache -T json -o "$tmp/bad-title.json" --title $'\xff' "$RELGRAPH_SRC/seeds" 2> "$tmp/err"
+[ $? -eq 2 ] && grep -q -- '--title is not valid UTF-8' "$tmp/err" || fail "invalid UTF-8 --title"
+
+# merge -T part writes the whole graph: views and --check are refused.
+"$RELGRAPH" extract -q -T part -o "$tmp/seeds.part" "$RELGRAPH_SRC/seeds" || fail "extract -T part"
+"$RELGRAPH" merge -T part --roll-up -o "$tmp/m.part" "$tmp/seeds.part" 2> "$tmp/err"
+[ $? -eq 2 ] && grep -q 'views' "$tmp/err" || fail "merge -T part --roll-up is not refused"
+[ -e "$tmp/m.part" ] && fail "merge -T part --roll-up wrote a part"
+"$RELGRAPH" merge -T part --check -o "$tmp/m.part" "$tmp/seeds.part" 2> /dev/null
+[ $? -eq 2 ] || fail "merge -T part --check is not refused"
 echo "cli: ok"
