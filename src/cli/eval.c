@@ -44,7 +44,7 @@ int cli_eval(int argc, char **argv)
     gdouble min_precision = 0, min_recall = 0;
     const GOptionEntry entries[] = {
         {"gold", 'g', 0, G_OPTION_ARG_FILENAME, &gold_path,
-         "Gold TSV (doc, source, relation, target[, evidence]) — required", "FILE"},
+         "Gold TSV (doc, source, relation, target[, evidence]) (required)", "FILE"},
         {"verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Also list false positives and misses", NULL},
         {"fail-under-precision", 0, 0, G_OPTION_ARG_DOUBLE, &min_precision,
          "Exit 1 when overall precision is below P", "P"},

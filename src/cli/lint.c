@@ -11,7 +11,7 @@ int cli_lint(int argc, char **argv)
     gboolean werror = FALSE, quiet = FALSE;
     const GOptionEntry entries[] = {
         {"rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules_dir,
-         "Rules directory (or one rule file) to check (default: the project's rules/)", "DIR"},
+         "Rules directory (or one rule file) to check (default: $RELGRAPH_RULES, else the project's rules/)", "DIR"},
         {"werror", 0, 0, G_OPTION_ARG_NONE, &werror, "Treat warnings as errors (exit 1 on any)", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No summary line", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
