@@ -17,14 +17,16 @@
 #include "relgraph/extract.h"
 #include "relgraph/rules.h"
 
+/* 1 is for what a run found (stale outputs, lint errors, a diff), never
+ * for a failure: a CI gate can tell the two apart. */
 enum { CLI_EXIT_OK = 0, CLI_EXIT_FINDINGS = 1, CLI_EXIT_ERROR = 2 };
 
 #define CLI_EXIT_CODES_HELP                                                    \
     "Exit status: 0 success; 1 findings (eval below a --fail-under bound, lint\n" \
     "errors, explain without support, build --check found stale outputs, diff\n" \
-    "differences);\n" \
-    "2 usage, rule or input errors (other documents are still processed and\n" \
-    "outputs still written)."
+    "differences); 2 usage, rule or input errors. A document that cannot be\n" \
+    "read does not stop the others and the outputs are still written; a rule\n" \
+    "error stops the run before anything is written."
 
 /* Options every corpus-reading subcommand takes. */
 typedef struct {
