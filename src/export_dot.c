@@ -563,25 +563,12 @@ static gboolean layout_check(GVC_t *gvc, const char *layout, GError **error)
  * breaks the scheme without changing what the figure shows. Takes svg. */
 static char *defang_script_urls(char *svg, gsize *len)
 {
-    static const char scheme[] = "javascript:";
-    const gsize n = sizeof scheme - 1;
-    GString *out = NULL;
-    const char *copied = svg;
-    for (const char *p = svg; *p; p++) {
-        if ((*p | 0x20) != 'j' || g_ascii_strncasecmp(p, scheme, n) != 0)
-            continue;
-        if (!out)
-            out = g_string_sized_new(*len + 16);
-        g_string_append_len(out, copied, p + n - 1 - copied);
-        g_string_append(out, "\xe2\x81\xa0");
-        copied = p + n - 1;
-    }
-    if (!out)
-        return svg;
-    g_string_append(out, copied);
+    GRegex *scheme = g_regex_new("javascript(?=:)", G_REGEX_CASELESS, 0, NULL);
+    char *out = g_regex_replace(scheme, svg, (gssize)*len, 0, "\\0\xe2\x81\xa0", 0, NULL);
+    g_regex_unref(scheme);
     g_free(svg);
-    *len = out->len;
-    return g_string_free(out, FALSE);
+    *len = strlen(out);
+    return out;
 }
 
 /* Warnings from a run that succeeded are passed on rather than dropped. */
