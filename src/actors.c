@@ -52,6 +52,7 @@ void relgraph_dictionary_free(RelgraphDictionary *dict)
     if (!dict)
         return;
     trie_free(dict->root);
+    g_free(dict->first_words.slots);
     g_ptr_array_unref(dict->aliases);
     g_array_unref(dict->member_refs);
     g_hash_table_destroy(dict->by_name);
@@ -376,6 +377,159 @@ static gint alias_names_affiliation(const RelgraphDictionary *dict, const AliasD
     return -1;
 }
 
+/* The screen of relgraph_dictionary_may_match. For ASCII text, the words
+ * of a mention, read as runs of ASCII letters and digits, lower-cased, are
+ * exactly the runs of its alias's normalised words ("U.S. envoy": u s envoy;
+ * "O'Brien": o brien): normalisation only lower-cases ASCII, and what lies
+ * between the words of a match is never a letter or digit. So a sentence in
+ * which no alias's first run (one-run aliases) or first two consecutive runs
+ * (the others) occur has no mention. Runs are keyed by FNV-1a. */
+#define FNV_OFFSET G_GUINT64_CONSTANT(14695981039346656037)
+#define FNV_PRIME G_GUINT64_CONSTANT(1099511628211)
+
+static inline guint64 fnv_byte(guint64 h, guchar c)
+{
+    return (h ^ c) * FNV_PRIME;
+}
+
+/* Two runs in a row. */
+static inline guint64 pair_hash(guint64 first, guint64 second)
+{
+    return (first * G_GUINT64_CONSTANT(0x9E3779B97F4A7C15)) ^ second;
+}
+
+/* The table's key for a hash: never 0, which marks a free slot. */
+static inline guint64 first_words_key(guint64 h)
+{
+    return h ? h : 1;
+}
+
+static gboolean first_words_contain(const FirstWords *fw, guint64 key)
+{
+    for (guint i = (guint)key & fw->mask;; i = (i + 1) & fw->mask) {
+        if (fw->slots[i] == key)
+            return TRUE;
+        if (!fw->slots[i])
+            return FALSE;
+    }
+}
+
+static void first_words_add(FirstWords *fw, guint64 key)
+{
+    guint i = (guint)key & fw->mask;
+    while (fw->slots[i] && fw->slots[i] != key)
+        i = (i + 1) & fw->mask;
+    fw->slots[i] = key;
+}
+
+/* The key of an alias: its words joined by spaces, ASCII only. */
+static void first_words_add_alias(FirstWords *fw, const char *words)
+{
+    const guchar *w = (const guchar *)words;
+    if (!g_ascii_isalnum(w[0])) {
+        fw->always = TRUE; /* "'s", ",": not a run, cannot be screened */
+        return;
+    }
+    guint64 first = FNV_OFFSET, second = FNV_OFFSET;
+    while (g_ascii_isalnum(*w))
+        first = fnv_byte(first, *w++ | 0x20);
+    while (*w && !g_ascii_isalnum(*w))
+        w++;
+    if (!*w) {
+        first_words_add(fw, first_words_key(first));
+        return;
+    }
+    while (g_ascii_isalnum(*w))
+        second = fnv_byte(second, *w++ | 0x20);
+    first_words_add(fw, first_words_key(pair_hash(first, second)));
+}
+
+static void first_words_build(RelgraphDictionary *dict)
+{
+    FirstWords *fw = &dict->first_words;
+    guint size = 16;
+    while (size < 2 * dict->aliases->len)
+        size *= 2;
+    fw->slots = g_new0(guint64, size);
+    fw->mask = size - 1;
+    GString *words = g_string_new(NULL);
+    for (guint i = 0; i < dict->aliases->len; i++) {
+        const AliasDef *def = g_ptr_array_index(dict->aliases, i);
+        g_string_truncate(words, 0);
+        gboolean ascii = TRUE;
+        for (guint k = 0; k < def->words->len; k++) {
+            const char *word = relgraph_lexicon_word(dict->lexicon, g_array_index(def->words, guint32, k));
+            g_string_append(words, word ? word : "");
+            g_string_append_c(words, ' ');
+        }
+        for (gsize k = 0; k < words->len; k++)
+            ascii = ascii && (guchar)words->str[k] < 0x80;
+        /* Normalised ASCII text is ASCII: only text with other characters,
+         * which the scan never screens out, can match such an alias. */
+        if (ascii)
+            first_words_add_alias(fw, words->str);
+    }
+    g_string_free(words, TRUE);
+}
+
+/* Non-ASCII characters that never belong to a word and that news text is
+ * full of: curly quotes and apostrophes, dashes, the ellipsis, the no-break
+ * space. An apostrophe inside a word ("O’Brien") splits runs just as "'"
+ * does. Returns the bytes to skip, or 0 for any other character, which the
+ * scan takes as a possible word. */
+static guint skippable_non_ascii(const guchar *p, const guchar *end)
+{
+    if (p[0] == 0xC2 && p + 1 < end && p[1] == 0xA0)
+        return 2; /* U+00A0 */
+    if (p[0] == 0xE2 && p + 2 < end && p[1] == 0x80) {
+        switch (p[2]) {
+        case 0x93: case 0x94: /* U+2013, U+2014 dashes */
+        case 0x98: case 0x99: /* U+2018, U+2019 */
+        case 0x9C: case 0x9D: /* U+201C, U+201D */
+        case 0xA6:            /* U+2026 ellipsis */
+            return 3;
+        default:
+            break;
+        }
+    }
+    return 0;
+}
+
+gboolean relgraph_dictionary_may_match(const RelgraphDictionary *dict, const char *text, gsize len)
+{
+    const FirstWords *fw = &dict->first_words;
+    if (fw->always || !fw->slots)
+        return TRUE;
+    const guchar *p = (const guchar *)text, *end = p + len;
+    guint64 previous = 0; /* hash of the run before */
+    gboolean after_run = FALSE;
+    while (p < end) {
+        guchar c = *p;
+        if (c >= 0x80) {
+            guint skip = skippable_non_ascii(p, end);
+            if (!skip)
+                return TRUE;
+            p += skip;
+            continue;
+        }
+        if (!g_ascii_isalnum(c)) {
+            p++;
+            continue;
+        }
+        guint64 run = FNV_OFFSET;
+        do {
+            run = fnv_byte(run, c | 0x20);
+            p++;
+        } while (p < end && (c = *p) < 0x80 && g_ascii_isalnum(c));
+        if (first_words_contain(fw, first_words_key(run)) ||
+            (after_run && first_words_contain(fw, first_words_key(pair_hash(previous, run)))))
+            return TRUE;
+        previous = run;
+        after_run = TRUE;
+    }
+    return FALSE;
+}
+
 void relgraph_dictionary_finish(RelgraphDictionary *dict, GPtrArray *diagnostics)
 {
     /* member_of: names -> ids. */
@@ -445,6 +599,7 @@ void relgraph_dictionary_finish(RelgraphDictionary *dict, GPtrArray *diagnostics
                 entry->affiliation = affiliation;
         }
     }
+    first_words_build(dict);
 }
 
 static gboolean case_matches(const TrieEntry *entry, const RelgraphToken *tokens, guint n)

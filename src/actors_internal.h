@@ -39,6 +39,15 @@ typedef struct TrieNode {
     GArray *entries;       /* TrieEntry, NULL when none */
 } TrieNode;
 
+/* The screen of relgraph_dictionary_may_match (see actors.c): 64-bit hashes
+ * of the first one or two runs of letters and digits of every ASCII alias,
+ * in an open-addressing table (0 marks a free slot). */
+typedef struct {
+    guint64 *slots;
+    guint mask;            /* slots - 1, a power of two minus one */
+    gboolean always;       /* an alias starts with a character the scan cannot screen */
+} FirstWords;
+
 struct RelgraphDictionary {
     RelgraphLexicon *lexicon;
     GPtrArray *actors;     /* RelgraphActor* */
@@ -47,6 +56,7 @@ struct RelgraphDictionary {
     GArray *member_refs;   /* MemberRef: where each member_of name was written */
     GStringChunk *strings; /* file paths */
     TrieNode *root;
+    FirstWords first_words;
     char *strip;           /* prefix left out of alias locations */
 };
 

@@ -69,6 +69,12 @@ RelgraphExtractResult *relgraph_extract_document(const RelgraphRules *rules,
         result->sentences = g_array_sized_new(FALSE, FALSE, sizeof(RelgraphSentenceActors), sentences->len);
     for (guint s = 0; s < sentences->len; s++) {
         const RelgraphSpan *span = &g_array_index(sentences, RelgraphSpan, s);
+        /* Most sentences name no actor: a byte scan tells, without tokens. */
+        if (!relgraph_dictionary_may_match(rules->dictionary, doc->text + span->start, span->end - span->start)) {
+            if (result->sentences)
+                record_sentence_actors(result->sentences, span, NULL, 0);
+            continue;
+        }
         g_array_set_size(tokens, 0);
         g_array_set_size(mentions, 0);
         g_array_set_size(matches, 0);

@@ -75,6 +75,12 @@ gint relgraph_dictionary_state_of(const RelgraphDictionary *dict, guint actor);
 /* TRUE when actor (or one of its affiliations, transitively) is `ancestor`. */
 gboolean relgraph_dictionary_belongs_to(const RelgraphDictionary *dict, guint actor, guint ancestor);
 
+/* FALSE when text[0, len) (valid UTF-8) certainly holds no mention: no
+ * word in it can begin an alias. A quick byte scan that lets extraction skip
+ * tokenising most sentences without an actor; TRUE means "tokenise and
+ * look". Available after relgraph_dictionary_finish. */
+gboolean relgraph_dictionary_may_match(const RelgraphDictionary *dict, const char *text, gsize len);
+
 /* Finds the mentions in tokens (whose word ids are assigned) and appends
  * RelgraphMention values to mentions, in order. named is the set of actor
  * ids (GUINT_TO_POINTER(id + 1)) named in full so far in the document:

@@ -5,7 +5,9 @@
  * before a line "%%" as fuzz.actors, the rest as fuzz.rules (all of it as
  * fuzz.rules when there is no such line). Every error must be a diagnostic,
  * never a crash; a rule set that loads is used on a few sentences, so a
- * pattern that took more than linear time would show as a timeout. */
+ * pattern that took more than linear time would show as a timeout. Each
+ * sentence with a mention must also pass the dictionary's quick screen
+ * (relgraph_dictionary_may_match), whatever the aliases look like. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +18,7 @@
 #include "relgraph/extract.h"
 #include "relgraph/rulefile.h"
 #include "relgraph/rules.h"
+#include "relgraph/sentence.h"
 
 static const char sample[] =
     "Chinese President Xi Jinping visited Pyongyang on Tuesday, meeting Kim Jong Un. "
@@ -24,6 +27,35 @@ static const char sample[] =
     "South Korea and Japan agreed to strengthen ties with Washington.";
 
 static char *directory;
+
+/* Aborts when the screen stops a sentence of text that has a mention. */
+static void check_screen(const RelgraphRules *rules, const char *text, gsize len)
+{
+    GArray *sentences = g_array_new(FALSE, FALSE, sizeof(RelgraphSpan));
+    GArray *tokens = g_array_new(FALSE, FALSE, sizeof(RelgraphToken));
+    GArray *mentions = g_array_new(FALSE, FALSE, sizeof(RelgraphMention));
+    GStringChunk *chunk = g_string_chunk_new(1024);
+    GHashTable *named = g_hash_table_new(g_direct_hash, g_direct_equal);
+    relgraph_sentence_split(text, len, sentences);
+    for (guint s = 0; s < sentences->len; s++) {
+        const RelgraphSpan *span = &g_array_index(sentences, RelgraphSpan, s);
+        g_array_set_size(tokens, 0);
+        g_array_set_size(mentions, 0);
+        relgraph_text_tokenize(text, span->start, span->end, chunk, tokens);
+        relgraph_lexicon_assign(rules->lexicon, (RelgraphToken *)(void *)tokens->data, tokens->len);
+        relgraph_dictionary_match(rules->dictionary, (RelgraphToken *)(void *)tokens->data, tokens->len, named,
+                                  mentions);
+        if (mentions->len &&
+            !relgraph_dictionary_may_match(rules->dictionary, text + span->start, span->end - span->start))
+            g_error("the screen stopped a sentence with %u mention(s): %.*s", mentions->len,
+                    (int)(span->end - span->start), text + span->start);
+    }
+    g_hash_table_destroy(named);
+    g_string_chunk_free(chunk);
+    g_array_unref(mentions);
+    g_array_unref(tokens);
+    g_array_unref(sentences);
+}
 
 static void write_file(const char *name, const uint8_t *data, size_t size)
 {
@@ -70,6 +102,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     GError *error = NULL;
     RelgraphRules *rules = relgraph_rules_load(directory, diagnostics, &error);
     if (rules) {
+        check_screen(rules, sample, sizeof sample - 1);
         RelgraphDocument *doc = relgraph_document_new("sample", "sample.txt", sample, sizeof sample - 1);
         RelgraphExtractOptions options = {RELGRAPH_HEDGED_KEEP, TRUE};
         RelgraphExtractResult *result = relgraph_extract_document(rules, doc, &options);

@@ -2,6 +2,8 @@
 #include <criterion/criterion.h>
 
 #include "relgraph/actors.h"
+#include "relgraph/corpus.h"
+#include "relgraph/sentence.h"
 #include "rules_fixture.h"
 
 static RelgraphLexicon *lexicon;
@@ -187,4 +189,86 @@ Test(actors_state_of, nearest_state_along_member_of)
                  "through the ministry to China");
     cr_expect_eq(relgraph_dictionary_state_of(d, (guint)relgraph_dictionary_find(d, "UN Security Council")), -1);
     relgraph_rules_free(r);
+}
+
+/* The screen that lets extraction skip sentences: it may let a sentence
+ * without mentions through, but never stops one with a mention. */
+static void expect_screen(const char *text, gboolean passes)
+{
+    char *got = mentions_of(text, NULL);
+    gboolean may = relgraph_dictionary_may_match(dict, text, strlen(text));
+    if (*got)
+        cr_expect(may, "screened out a sentence with mentions (%s): %s", got, text);
+    cr_expect_eq(may, passes, "screen of \"%s\": %d", text, may);
+    g_free(got);
+}
+
+Test(actors, screen_never_stops_a_mention)
+{
+    expect_screen("Officials met reporters in the evening.", FALSE);
+    expect_screen("", FALSE);
+    expect_screen("The vote was 1,000 to 3.7 -- \xe2\x80\x9cnone\xe2\x80\x9d \xe2\x80\x94 said so\xe2\x80\xa6", FALSE);
+    expect_screen("Beijing said so.", TRUE);
+    expect_screen("BEIJING said so.", TRUE);
+    expect_screen("A U.S.-led coalition.", TRUE);
+    expect_screen("The U. S. envoy.", TRUE);
+    expect_screen("The US$ bond.", TRUE); /* no mention ("us$"), but the run "us" is a word of one */
+    expect_screen("Officials in the Kremlin.", TRUE);
+    expect_screen("The\xc2\xa0Kremlin said.", TRUE);
+    expect_screen("Security\xe2\x80\x94" "Council", TRUE);
+    expect_screen("The Security office.", FALSE); /* two-word alias: both words needed */
+    expect_screen("China\xe2\x80\x99s Foreign Ministry.", TRUE);
+    expect_screen("Kim\xe2\x80\x99s aide.", TRUE);
+    expect_screen("Chi\xc2\xadna (a soft hyphen) is one word.", TRUE); /* non-ASCII: never screened */
+    expect_screen("P\xc3\xa9kin.", TRUE);
+}
+
+/* The same on every sentence of the shipped corpus with the shipped rules. */
+Test(actors_screen, passes_every_sentence_with_a_mention_in_seeds)
+{
+    GError *error = NULL;
+    RelgraphRules *rules = relgraph_rules_load(RELGRAPH_SOURCE_DIR "/rules", NULL, &error);
+    cr_assert_not_null(rules, "%s", error ? error->message : "?");
+    const char *seeds[] = {RELGRAPH_SOURCE_DIR "/seeds"};
+    GPtrArray *paths = relgraph_corpus_expand(seeds, 1, NULL, &error);
+    cr_assert_not_null(paths, "%s", error ? error->message : "?");
+    cr_assert_geq(paths->len, 5);
+    guint with_mentions = 0, screened = 0;
+    GArray *sentences = g_array_new(FALSE, FALSE, sizeof(RelgraphSpan));
+    GArray *tokens = g_array_new(FALSE, FALSE, sizeof(RelgraphToken));
+    GArray *mentions = g_array_new(FALSE, FALSE, sizeof(RelgraphMention));
+    for (guint d = 0; d < paths->len; d++) {
+        RelgraphDocument *doc = relgraph_document_load(g_ptr_array_index(paths, d), &error);
+        cr_assert_not_null(doc, "%s", error ? error->message : "?");
+        GStringChunk *chunk = g_string_chunk_new(4096);
+        GHashTable *named = g_hash_table_new(g_direct_hash, g_direct_equal);
+        g_array_set_size(sentences, 0);
+        relgraph_sentence_split(doc->text, doc->len, sentences);
+        for (guint s = 0; s < sentences->len; s++) {
+            const RelgraphSpan *span = &g_array_index(sentences, RelgraphSpan, s);
+            g_array_set_size(tokens, 0);
+            g_array_set_size(mentions, 0);
+            relgraph_text_tokenize(doc->text, span->start, span->end, chunk, tokens);
+            RelgraphToken *toks = (RelgraphToken *)(void *)tokens->data;
+            relgraph_lexicon_assign(rules->lexicon, toks, tokens->len);
+            relgraph_dictionary_match(rules->dictionary, toks, tokens->len, named, mentions);
+            gboolean may = relgraph_dictionary_may_match(rules->dictionary, doc->text + span->start,
+                                                         span->end - span->start);
+            with_mentions += mentions->len > 0;
+            screened += !may;
+            cr_expect(may || mentions->len == 0, "%s: sentence %u screened out: %.*s", doc->path, s,
+                      (int)(span->end - span->start), doc->text + span->start);
+        }
+        g_hash_table_destroy(named);
+        g_string_chunk_free(chunk);
+        relgraph_document_free(doc);
+    }
+    /* And it does screen: most seed sentences without an actor are skipped. */
+    cr_expect_gt(with_mentions, 50);
+    cr_expect_gt(screened, 20);
+    g_array_unref(mentions);
+    g_array_unref(tokens);
+    g_array_unref(sentences);
+    g_ptr_array_unref(paths);
+    relgraph_rules_free(rules);
 }
