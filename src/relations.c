@@ -1367,8 +1367,11 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
         for (guint i = 0; list && i < list->len; i++)
             candidate[g_array_index(list, guint, i)] = 1;
     }
-    /* Where a slot can start: an actor, or a title before one. */
+    /* Where a slot can start: an actor, or a title before one; as a flag
+     * per token and as the list of those tokens. */
     guint8 *slot_start = g_new0(guint8, n_tokens + 1);
+    guint *slot_starts = g_new(guint, n_tokens + 1);
+    guint n_slot_starts = 0;
     gboolean slot_start_known = FALSE;
 
     for (guint p = 0; p < n_patterns; p++) {
@@ -1376,13 +1379,20 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
         if (!candidate[p] || n_mentions < pattern->slots)
             continue;
         if (pattern->first_slot && !slot_start_known) {
-            for (guint i = 0; i < n_tokens; i++)
+            for (guint i = 0; i < n_tokens; i++) {
                 slot_start[i] = mention_at[i] >= 0 || skip_title(&m, i) != i;
+                if (slot_start[i])
+                    slot_starts[n_slot_starts++] = i;
+            }
             slot_start_known = TRUE;
         }
-        for (guint start = 0; start < n_tokens; start++) {
+        /* Most patterns begin with a slot: only a few tokens can start them. */
+        gboolean slots_only = !pattern->first_any && pattern->first_words->len == 0;
+        guint n_starts = slots_only ? n_slot_starts : n_tokens;
+        for (guint k = 0; k < n_starts; k++) {
+            guint start = slots_only ? slot_starts[k] : k;
             guint32 w = tokens[start].word;
-            if (!pattern->first_any && !(pattern->first_slot && slot_start[start]) &&
+            if (!slots_only && !pattern->first_any && !(pattern->first_slot && slot_start[start]) &&
                 !(w && (pattern->first_mask >> (w % 64) & 1) && words_contain(pattern->first_words, w)))
                 continue;
             for (guint b = 0; b < G_N_ELEMENTS(m.binding); b++)
@@ -1392,6 +1402,7 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
                 emit(&m, pattern->relation, pattern, start, matches);
         }
     }
+    g_free(slot_starts);
     g_free(slot_start);
     g_free(candidate);
     g_free(title_end);
