@@ -20,6 +20,9 @@
  * (and pruned). */
 #define CACHE_LAYOUT "v1"
 
+/* Where the file indexes are, under DIR/v1. */
+#define INDEX_DIR "index"
+
 /* Temporary files older than this were left by a run that died. */
 #define STALE_TEMP_SECONDS 3600
 
@@ -94,6 +97,8 @@ void relgraph_cache_free(RelgraphCache *cache)
     g_free(cache);
 }
 
+static void format_key(XXH128_hash_t h, char key[RELGRAPH_CACHE_KEY_SIZE]);
+
 void relgraph_cache_key(const RelgraphCache *cache, const RelgraphDocument *doc, char key[RELGRAPH_CACHE_KEY_SIZE])
 {
     XXH3_state_t *state = XXH3_createState();
@@ -106,8 +111,26 @@ void relgraph_cache_key(const RelgraphCache *cache, const RelgraphDocument *doc,
     XXH3_128bits_update(state, doc->text, doc->len);
     XXH128_hash_t h = XXH3_128bits_digest(state);
     XXH3_freeState(state);
+    format_key(h, key);
+}
+
+static void format_key(XXH128_hash_t h, char key[RELGRAPH_CACHE_KEY_SIZE])
+{
     g_snprintf(key, RELGRAPH_CACHE_KEY_SIZE, "%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x",
                (guint64)h.high64, (guint64)h.low64);
+}
+
+void relgraph_cache_group_key(const RelgraphCache *cache, const char *kind, char *const *keys, guint n_keys,
+                              char key[RELGRAPH_CACHE_KEY_SIZE])
+{
+    XXH3_state_t *state = XXH3_createState();
+    XXH3_128bits_reset(state);
+    XXH3_128bits_update(state, &cache->base, sizeof cache->base);
+    hash_string(state, kind);
+    for (guint i = 0; i < n_keys; i++)
+        hash_string(state, keys[i]);
+    format_key(XXH3_128bits_digest(state), key);
+    XXH3_freeState(state);
 }
 
 static char *entry_path(const RelgraphCache *cache, const char *key)
@@ -134,6 +157,12 @@ RelgraphGraph *relgraph_cache_get(RelgraphCache *cache, const char *key, Relgrap
     g_free(data);
     g_free(path);
     return graph;
+}
+
+/* g_ptr_array_sort passes pointers to the elements. */
+static gint compare_strings(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* Writes data beside path and renames it into place. No fsync: an entry
@@ -201,6 +230,8 @@ gboolean relgraph_cache_prune(const char *dir, GHashTable *keep, guint *kept, gu
     gint64 now = g_get_real_time() / G_USEC_PER_SEC;
     const char *sub_name;
     while ((sub_name = g_dir_read_name(top)) != NULL) {
+        if (strcmp(sub_name, INDEX_DIR) == 0)
+            continue;
         char *sub_path = g_build_filename(root, sub_name, NULL);
         GDir *sub = g_dir_open(sub_path, 0, NULL);
         const char *name;
@@ -234,5 +265,185 @@ gboolean relgraph_cache_prune(const char *dir, GHashTable *keep, guint *kept, gu
     }
     g_dir_close(top);
     g_free(root);
+    return ok;
+}
+
+/* ---- The file index ----------------------------------------------------------
+ *
+ * A text file: a header line, then one line per file,
+ *   PATH \t DEV \t INODE \t SIZE \t MTIME-NS \t CTIME-NS \t KEY
+ * sorted by path, then "end \t XXH64" of everything before. A file that
+ * does not read back exactly so is ignored: the run then reads every
+ * document, as without an index. Paths with a tab or newline are never
+ * indexed. */
+#define INDEX_HEADER "relgraph-index 1\n"
+
+typedef struct {
+    guint64 dev, ino, size;
+    gint64 mtime_ns, ctime_ns;
+    char key[RELGRAPH_CACHE_KEY_SIZE];
+} IndexEntry;
+
+struct RelgraphCacheIndex {
+    char *path;
+    GHashTable *old;  /* path -> IndexEntry, as read */
+    GHashTable *next; /* path -> IndexEntry, as set in this run */
+};
+
+static gint64 stat_ns(const struct timespec *t)
+{
+    return (gint64)t->tv_sec * G_GINT64_CONSTANT(1000000000) + t->tv_nsec;
+}
+
+static IndexEntry entry_of(const GStatBuf *st, const char *key)
+{
+    IndexEntry e = {(guint64)st->st_dev, (guint64)st->st_ino, (guint64)st->st_size, stat_ns(&st->st_mtim),
+                    stat_ns(&st->st_ctim), ""};
+    g_strlcpy(e.key, key, sizeof e.key);
+    return e;
+}
+
+static gboolean entries_equal(const IndexEntry *a, const IndexEntry *b)
+{
+    return a->dev == b->dev && a->ino == b->ino && a->size == b->size && a->mtime_ns == b->mtime_ns &&
+           a->ctime_ns == b->ctime_ns && strcmp(a->key, b->key) == 0;
+}
+
+static gboolean parse_index_line(char *line, GHashTable *into)
+{
+    char **f = g_strsplit(line, "\t", 8);
+    gboolean ok = g_strv_length(f) == 7 && strlen(f[6]) == RELGRAPH_CACHE_KEY_SIZE - 1;
+    IndexEntry e = {0};
+    char *end = NULL;
+    gint64 *ns[] = {&e.mtime_ns, &e.ctime_ns};
+    guint64 *num[] = {&e.dev, &e.ino, &e.size};
+    for (guint i = 0; ok && i < 3; i++) {
+        *num[i] = g_ascii_strtoull(f[1 + i], &end, 10);
+        ok = end != f[1 + i] && *end == '\0';
+    }
+    for (guint i = 0; ok && i < 2; i++) {
+        *ns[i] = g_ascii_strtoll(f[4 + i], &end, 10);
+        ok = end != f[4 + i] && *end == '\0';
+    }
+    if (ok) {
+        g_strlcpy(e.key, f[6], sizeof e.key);
+        g_hash_table_insert(into, g_strdup(f[0]), g_memdup2(&e, sizeof e));
+    }
+    g_strfreev(f);
+    return ok;
+}
+
+RelgraphCacheIndex *relgraph_cache_index_open(const RelgraphCache *cache, char *const *paths, guint n_paths)
+{
+    XXH3_state_t *state = XXH3_createState();
+    XXH3_128bits_reset(state);
+    XXH3_128bits_update(state, &cache->base, sizeof cache->base);
+    for (guint i = 0; i < n_paths; i++)
+        hash_string(state, paths[i]);
+    char name[RELGRAPH_CACHE_KEY_SIZE + 4];
+    format_key(XXH3_128bits_digest(state), name);
+    XXH3_freeState(state);
+    strcat(name, ".idx");
+
+    RelgraphCacheIndex *index = g_new0(RelgraphCacheIndex, 1);
+    index->path = g_build_filename(cache->dir, INDEX_DIR, name, NULL);
+    index->old = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    index->next = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    char *data = NULL;
+    gsize len = 0;
+    if (!g_file_get_contents(index->path, &data, &len, NULL))
+        return index;
+    /* The checksum line ends the file: "end\t" and 16 hex digits. */
+    gsize tail = strlen("end\t") + 16 + 1;
+    gboolean ok = len >= strlen(INDEX_HEADER) + tail && g_str_has_prefix(data, INDEX_HEADER) &&
+                  strncmp(data + len - tail, "end\t", 4) == 0 && data[len - 1] == '\n';
+    if (ok) {
+        char sum[17];
+        g_snprintf(sum, sizeof sum, "%016" G_GINT64_MODIFIER "x", (guint64)XXH3_64bits(data, len - tail));
+        ok = strncmp(data + len - tail + 4, sum, 16) == 0;
+    }
+    if (ok) {
+        data[len - tail] = '\0';
+        char *line = data + strlen(INDEX_HEADER);
+        while (ok && *line) {
+            char *nl = strchr(line, '\n');
+            if (!nl)
+                break;
+            *nl = '\0';
+            ok = parse_index_line(line, index->old);
+            line = nl + 1;
+        }
+    }
+    if (!ok)
+        g_hash_table_remove_all(index->old);
+    g_free(data);
+    return index;
+}
+
+void relgraph_cache_index_free(RelgraphCacheIndex *index)
+{
+    if (!index)
+        return;
+    g_hash_table_destroy(index->old);
+    g_hash_table_destroy(index->next);
+    g_free(index->path);
+    g_free(index);
+}
+
+gboolean relgraph_cache_index_lookup(const RelgraphCacheIndex *index, const char *path, const GStatBuf *st,
+                                     char key[RELGRAPH_CACHE_KEY_SIZE])
+{
+    const IndexEntry *e = g_hash_table_lookup(index->old, path);
+    if (!e)
+        return FALSE;
+    IndexEntry now = entry_of(st, e->key);
+    if (!entries_equal(e, &now))
+        return FALSE;
+    g_strlcpy(key, e->key, RELGRAPH_CACHE_KEY_SIZE);
+    return TRUE;
+}
+
+void relgraph_cache_index_set(RelgraphCacheIndex *index, const char *path, const GStatBuf *st, gint64 now,
+                              const char *key)
+{
+    if (strpbrk(path, "\t\n"))
+        return;
+    IndexEntry e = entry_of(st, key);
+    gint64 racy = now * 1000 - (gint64)RELGRAPH_CACHE_RACY_SECONDS * G_GINT64_CONSTANT(1000000000);
+    if (e.mtime_ns >= racy || e.ctime_ns >= racy)
+        return;
+    g_hash_table_insert(index->next, g_strdup(path), g_memdup2(&e, sizeof e));
+}
+
+gboolean relgraph_cache_index_save(RelgraphCacheIndex *index, GError **error)
+{
+    gboolean same = g_hash_table_size(index->old) == g_hash_table_size(index->next);
+    GHashTableIter it;
+    gpointer path, value;
+    g_hash_table_iter_init(&it, index->next);
+    while (same && g_hash_table_iter_next(&it, &path, &value)) {
+        const IndexEntry *old = g_hash_table_lookup(index->old, path);
+        same = old && entries_equal(old, value);
+    }
+    if (same)
+        return TRUE;
+    GPtrArray *paths = g_ptr_array_new();
+    g_hash_table_iter_init(&it, index->next);
+    while (g_hash_table_iter_next(&it, &path, NULL))
+        g_ptr_array_add(paths, path);
+    g_ptr_array_sort(paths, compare_strings);
+    GString *out = g_string_new(INDEX_HEADER);
+    for (guint i = 0; i < paths->len; i++) {
+        const char *p = g_ptr_array_index(paths, i);
+        const IndexEntry *e = g_hash_table_lookup(index->next, p);
+        g_string_append_printf(out,
+                               "%s\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT "\t%" G_GUINT64_FORMAT
+                               "\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%s\n",
+                               p, e->dev, e->ino, e->size, e->mtime_ns, e->ctime_ns, e->key);
+    }
+    g_string_append_printf(out, "end\t%016" G_GINT64_MODIFIER "x\n", (guint64)XXH3_64bits(out->str, out->len));
+    gboolean ok = write_entry(index->path, out->str, out->len, error);
+    g_string_free(out, TRUE);
+    g_ptr_array_unref(paths);
     return ok;
 }

@@ -15,13 +15,27 @@
  * every run, warm runs included, and XXH3 hashes at memory speed where
  * SHA-256 would cost a tenth of a warm rebuild.
  *
+ * Groups: a build also stores the merged graph of a group of documents (a
+ * shard of a large corpus, or the whole corpus) under a key made of its
+ * members' keys, so that a rebuild reads a few merged graphs, not one entry
+ * per document. Merging is associative and commutative, so the graph is
+ * the same whichever way it was put together.
+ *
+ * The file index (DIR/v1/index/NAME.idx, one per rule set and corpus
+ * arguments) remembers each file's key with its device, inode, size and
+ * change times, so that a rebuild need not read and hash a file that has not
+ * changed. A file changed less than RELGRAPH_CACHE_RACY_SECONDS before it
+ * was read is not remembered: a second change within the file system's
+ * time resolution would not show in its times.
+ *
  * Ownership: _open returns a cache freed with _free. get/put may be called
- * from several threads at once.
+ * from several threads at once; an index belongs to one thread.
  */
 #ifndef RELGRAPH_CACHE_H
 #define RELGRAPH_CACHE_H
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "relgraph/corpus.h"
 #include "relgraph/graph.h"
@@ -60,9 +74,35 @@ RelgraphGraph *relgraph_cache_get(RelgraphCache *cache, const char *key, Relgrap
 gboolean relgraph_cache_put(RelgraphCache *cache, const char *key, const RelgraphGraph *graph,
                             const RelgraphPartInfo *info, GError **error);
 
+/* The key of a group of entries: a hash of kind ("shard", "corpus") and of
+ * the members' keys, in order. */
+void relgraph_cache_group_key(const RelgraphCache *cache, const char *kind, char *const *keys, guint n_keys,
+                              char key[RELGRAPH_CACHE_KEY_SIZE]);
+
+#define RELGRAPH_CACHE_RACY_SECONDS 2
+
+typedef struct RelgraphCacheIndex RelgraphCacheIndex;
+
+/* The index of this rule set for a corpus given as paths (the arguments, as
+ * given); empty when there is none yet or it is damaged. */
+RelgraphCacheIndex *relgraph_cache_index_open(const RelgraphCache *cache, char *const *paths, guint n_paths);
+void relgraph_cache_index_free(RelgraphCacheIndex *index);
+/* The key of the file at path when its stat is what was remembered. */
+gboolean relgraph_cache_index_lookup(const RelgraphCacheIndex *index, const char *path, const GStatBuf *st,
+                                     char key[RELGRAPH_CACHE_KEY_SIZE]);
+/* Remembers path's key for the next run, given the stat taken before it
+ * was read at time now (g_get_real_time); a file changed too recently to
+ * tell a later change apart is left out. */
+void relgraph_cache_index_set(RelgraphCacheIndex *index, const char *path, const GStatBuf *st, gint64 now,
+                              const char *key);
+/* Writes what was set (and nothing else) when it differs from what was
+ * read. */
+gboolean relgraph_cache_index_save(RelgraphCacheIndex *index, GError **error);
+
 /* Removes every entry of the cache in dir whose key is not in keep (a set
  * of key strings), and temporary files left by interrupted runs. Adds the
- * number of entries kept and removed, and the bytes freed. */
+ * number of entries kept and removed, and the bytes freed. File indexes are
+ * left alone. */
 gboolean relgraph_cache_prune(const char *dir, GHashTable *keep, guint *kept, guint *removed, guint64 *bytes,
                               GError **error);
 

@@ -366,7 +366,8 @@ int cli_build(int argc, char **argv)
     CliRunConfig config = {cache, evidence_limit, FALSE};
     gpointer data[2] = {rules, graph};
     CliRunStats stats;
-    if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, &config, add_document, data, &stats))
+    if (cache ? !cli_build_cached(rules, &extract, argv + 1, argc - 1, &corpus, &config, graph, &stats)
+              : !cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, &config, add_document, data, &stats))
         goto out;
     if (stats.documents == 0) {
         fprintf(stderr, "relgraph: no document could be read; nothing written\n");

@@ -4,10 +4,14 @@
 
 #include "cli.h"
 
+/* Each document's key, to keep, and by path, for the groups' keys. */
 static void collect_key(const CliDocument *document, gpointer data)
 {
-    if (document->key)
-        g_hash_table_add(data, g_strdup(document->key));
+    GHashTable **tables = data;
+    if (!document->key)
+        return;
+    g_hash_table_add(tables[0], g_strdup(document->key));
+    g_hash_table_insert(tables[1], g_strdup(document->doc->path), g_strdup(document->key));
 }
 
 /* relgraph cache prune [--cache DIR] [--rules DIR] CORPUS... */
@@ -59,9 +63,15 @@ static int cache_prune(int argc, char **argv)
         goto out;
     }
     CliRunConfig config = {cache, limit, TRUE};
-    CliRunStats stats;
-    if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, &config, collect_key, keep, &stats) ||
-        stats.failed) {
+    CliRunStats stats = {0};
+    GPtrArray *expanded = cli_expand_corpus(argv + 1, argc - 1, &stats);
+    GHashTable *by_path = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    GHashTable *tables[2] = {keep, by_path};
+    cli_run_expanded(rules, &extract, expanded, &corpus, &config, collect_key, tables, &stats);
+    cli_cache_group_keys(cache, expanded, &corpus, by_path, keep);
+    g_hash_table_destroy(by_path);
+    g_ptr_array_unref(expanded);
+    if (stats.failed) {
         /* A document that could not be read must not lose its entry. */
         fprintf(stderr, "relgraph: not every document could be read; nothing pruned\n");
         g_free(dir);

@@ -83,6 +83,7 @@ typedef struct {
                                             (by merging it; it is freed after fn) */
     gboolean cached;                     /* piece came from the cache */
     const char *key;                     /* its cache key, with a cache */
+    const RelgraphPartInfo *info;        /* its counts (documents 1, sentences, mentions) */
 } CliDocument;
 
 typedef void (*CliDocumentFunc)(const CliDocument *document, gpointer user_data);
@@ -125,6 +126,36 @@ typedef struct {
 gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions *extract, char **paths,
                         int n_paths, const CliCorpusOptions *options, const CliRunConfig *config,
                         CliDocumentFunc fn, gpointer user_data, CliRunStats *stats);
+
+/* The two halves of cli_run_corpus: the sorted, duplicate-free document
+ * paths of the corpus arguments (problems printed and counted in stats),
+ * and the run over such a list, which adds to stats. */
+GPtrArray *cli_expand_corpus(char **paths, int n_paths, CliRunStats *stats);
+void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *extract, GPtrArray *paths,
+                      const CliCorpusOptions *options, const CliRunConfig *config, CliDocumentFunc fn,
+                      gpointer user_data, CliRunStats *stats);
+
+/* Builds the graph of the corpus through config's cache (build): documents
+ * whose file has not changed since the last run are not read again
+ * (the cache's file index), and the merged graphs of whole shards of the
+ * corpus, and of the corpus itself, are taken from the cache when none of
+ * their documents changed. The graph is the same as cli_run_corpus with
+ * every piece merged. Returns FALSE when no corpus was given. */
+gboolean cli_build_cached(const RelgraphRules *rules, const RelgraphExtractOptions *extract, char **paths,
+                          int n_paths, const CliCorpusOptions *options, const CliRunConfig *config,
+                          RelgraphGraph *graph, CliRunStats *stats);
+
+/* Adds to keep the keys of the shard and corpus entries that a build of
+ * paths (expanded) stores, given each document's key (keys: path -> key;
+ * a path without one keeps its shard from being stored). */
+void cli_cache_group_keys(const RelgraphCache *cache, GPtrArray *paths, const CliCorpusOptions *options,
+                          GHashTable *keys, GHashTable *keep);
+
+/* The shard of a document path among n_shards (cli_shard_count of the
+ * corpus size): by a hash of the path, so that adding or removing a
+ * document changes only its own shard. */
+guint cli_shard_count(guint n_paths);
+guint cli_shard_of(const char *path, guint n_shards);
 
 /* Writes graph and info as a part to path ("-" or NULL: standard output),
  * atomically. FALSE (reported) on failure. */

@@ -189,7 +189,7 @@ static gint compare_paths(gconstpointer a, gconstpointer b)
 
 /* Each path expanded on its own, so that one missing path does not hide
  * the others; the union sorted again as a whole. */
-static GPtrArray *expand_all(char **paths, int n_paths, CliRunStats *stats)
+GPtrArray *cli_expand_corpus(char **paths, int n_paths, CliRunStats *stats)
 {
     GPtrArray *all = g_ptr_array_new_with_free_func(g_free);
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
@@ -242,7 +242,8 @@ static void consume(Slot *slot, CliDocumentFunc fn, gpointer user_data, CliRunSt
     stats->relations += slot->info.mentions;
     if (slot->cached)
         stats->cached++;
-    CliDocument d = {slot->doc, slot->result, slot->piece, slot->cached, slot->key[0] ? slot->key : NULL};
+    CliDocument d = {slot->doc, slot->result, slot->piece, slot->cached, slot->key[0] ? slot->key : NULL,
+                     &slot->info};
     fn(&d, user_data);
     g_clear_pointer(&slot->result, relgraph_extract_result_free);
     g_clear_pointer(&slot->doc, relgraph_document_free);
@@ -258,7 +259,17 @@ gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions
         fprintf(stderr, "relgraph: no corpus given (files, directories or - for stdin)\n");
         return FALSE;
     }
-    Source src = {.paths = expand_all(paths, n_paths, stats), .stats = stats};
+    GPtrArray *expanded = cli_expand_corpus(paths, n_paths, stats);
+    cli_run_expanded(rules, extract, expanded, options, config, fn, user_data, stats);
+    g_ptr_array_unref(expanded);
+    return TRUE;
+}
+
+void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *extract, GPtrArray *paths,
+                      const CliCorpusOptions *options, const CliRunConfig *config, CliDocumentFunc fn,
+                      gpointer user_data, CliRunStats *stats)
+{
+    Source src = {.paths = paths, .stats = stats};
     src.stdin_jsonl = options->stdin_format && strcmp(options->stdin_format, "jsonl") == 0;
     gboolean any_jsonl = FALSE;
     for (guint i = 0; i < src.paths->len && !any_jsonl; i++)
@@ -324,6 +335,4 @@ gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions
     if (progress)
         fputc('\n', stderr);
     free(src.buf);
-    g_ptr_array_unref(src.paths);
-    return TRUE;
 }

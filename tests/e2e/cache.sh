@@ -19,7 +19,8 @@ build --no-cache -q -o "$tmp/ref" "$tmp/corpus" || fail "reference build"
 [ ! -e "$tmp/cache" ] || fail "--no-cache wrote a cache"
 build -o "$tmp/cold" "$tmp/corpus" 2> "$tmp/err" || fail "cold build"
 grep "($n extracted, 0 from cache)" "$tmp/err" >/dev/null || fail "cold: $(cat "$tmp/err")"
-[ "$(find "$tmp/cache" -name '*.part' | wc -l)" -eq "$n" ] || fail "one entry per document"
+# One entry per document, and one for the corpus as a whole.
+[ "$(find "$tmp/cache" -name '*.part' | wc -l)" -eq $((n + 1)) ] || fail "one entry per document and the corpus"
 build -o "$tmp/warm" "$tmp/corpus" 2> "$tmp/err" || fail "warm build"
 grep "(0 extracted, $n from cache)" "$tmp/err" >/dev/null || fail "warm: $(cat "$tmp/err")"
 for f in "$tmp/ref"/*; do
@@ -48,7 +49,8 @@ build -o "$tmp/rules-out" "$tmp/corpus" 2>&1 | grep "($n extracted, 0 from cache
 
 # Damaged entries: truncated, flipped byte, emptied. Recomputed with a
 # warning, same output.
-mapfile -t entries < <(find "$tmp/cache" -name '*.part' -newer "$tmp/one/relgraph.dot" | sort)
+mapfile -t entries < <(find "$tmp/cache" -name '*.part' -newer "$tmp/one/relgraph.dot" |
+  xargs grep -l -x "info	documents	1" | sort)
 [ ${#entries[@]} -ge 3 ] || fail "entries after the rule change: ${#entries[@]}"
 head -c 100 "${entries[0]}" > "$tmp/x" && cat "$tmp/x" > "${entries[0]}"
 sed -i 's/state/stat3/' "${entries[1]}"
@@ -77,10 +79,13 @@ rm "$tmp/corpus/$first"
 before=$(find "$tmp/cache" -name '*.part' | wc -l)
 "$RELGRAPH" cache prune --rules "$tmp/rules" "$tmp/corpus" 2> "$tmp/err" || fail "prune: $(cat "$tmp/err")"
 after=$(find "$tmp/cache" -name '*.part' | wc -l)
+# The n - 1 documents' entries (the smaller corpus has not been built yet).
 [ "$after" -eq $((n - 1)) ] || fail "prune kept $after of $before entries (want $((n - 1)))"
 grep "entries kept" "$tmp/err" >/dev/null || fail "prune summary"
 build -o "$tmp/pruned" "$tmp/corpus" 2>&1 | grep "(0 extracted, $((n - 1)) from cache)" >/dev/null ||
   fail "prune removed a live entry"
+"$RELGRAPH" cache prune --rules "$tmp/rules" "$tmp/corpus" 2> "$tmp/err" || fail "second prune: $(cat "$tmp/err")"
+grep "$n entries kept, 0 removed" "$tmp/err" >/dev/null || fail "prune dropped the corpus entry: $(cat "$tmp/err")"
 "$RELGRAPH" cache --help | grep prune >/dev/null || fail "cache --help"
 "$RELGRAPH" cache 2>/dev/null; [ $? -eq 2 ] || fail "cache without a subcommand"
 
