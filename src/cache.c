@@ -97,7 +97,11 @@ void relgraph_cache_free(RelgraphCache *cache)
     g_free(cache);
 }
 
-static void format_key(XXH128_hash_t h, char key[RELGRAPH_CACHE_KEY_SIZE]);
+static void format_key(XXH128_hash_t h, char key[RELGRAPH_CACHE_KEY_SIZE])
+{
+    g_snprintf(key, RELGRAPH_CACHE_KEY_SIZE, "%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x",
+               (guint64)h.high64, (guint64)h.low64);
+}
 
 void relgraph_cache_key(const RelgraphCache *cache, const RelgraphDocument *doc, char key[RELGRAPH_CACHE_KEY_SIZE])
 {
@@ -112,12 +116,6 @@ void relgraph_cache_key(const RelgraphCache *cache, const RelgraphDocument *doc,
     XXH128_hash_t h = XXH3_128bits_digest(state);
     XXH3_freeState(state);
     format_key(h, key);
-}
-
-static void format_key(XXH128_hash_t h, char key[RELGRAPH_CACHE_KEY_SIZE])
-{
-    g_snprintf(key, RELGRAPH_CACHE_KEY_SIZE, "%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x",
-               (guint64)h.high64, (guint64)h.low64);
 }
 
 void relgraph_cache_group_key(const RelgraphCache *cache, const char *kind, char *const *keys, guint n_keys,
@@ -157,12 +155,6 @@ RelgraphGraph *relgraph_cache_get(RelgraphCache *cache, const char *key, Relgrap
     g_free(data);
     g_free(path);
     return graph;
-}
-
-/* g_ptr_array_sort passes pointers to the elements. */
-static gint compare_strings(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* Writes data beside path and renames it into place. No fsync: an entry
@@ -431,7 +423,7 @@ gboolean relgraph_cache_index_save(RelgraphCacheIndex *index, GError **error)
     g_hash_table_iter_init(&it, index->next);
     while (g_hash_table_iter_next(&it, &path, NULL))
         g_ptr_array_add(paths, path);
-    g_ptr_array_sort(paths, compare_strings);
+    g_ptr_array_sort(paths, relgraph_compare_strings);
     GString *out = g_string_new(INDEX_HEADER);
     for (guint i = 0; i < paths->len; i++) {
         const char *p = g_ptr_array_index(paths, i);

@@ -213,3 +213,8 @@ gboolean relgraph_atomic_file_commit(RelgraphAtomicFile *file, GError **error)
     atomic_file_free(file);
     return !failed;
 }
+
+gint relgraph_compare_strings(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}

@@ -30,11 +30,6 @@ typedef struct {
     GPtrArray *problems;  /* GError* below the paths given, or NULL */
 } Walk;
 
-static int compare_strings(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static gboolean has_extension(const char *name, const char *ext)
 {
     const char *dot = strrchr(name, '.');
@@ -100,7 +95,7 @@ static int walk_directory(Walk *walk, const char *dir_path)
         g_ptr_array_unref(names);
         return read_errno;
     }
-    g_ptr_array_sort(names, compare_strings);
+    g_ptr_array_sort(names, relgraph_compare_strings);
 
     for (guint i = 0; i < names->len; i++) {
         const char *name = g_ptr_array_index(names, i);
@@ -144,7 +139,7 @@ GPtrArray *relgraph_corpus_expand(const char *const *paths, guint n_paths, GPtrA
     const char **sorted = g_new(const char *, n_paths ? n_paths : 1);
     if (n_paths)
         memcpy(sorted, paths, n_paths * sizeof *sorted);
-    qsort(sorted, n_paths, sizeof *sorted, compare_strings);
+    qsort(sorted, n_paths, sizeof *sorted, relgraph_compare_strings);
 
     gboolean ok = TRUE;
     for (guint i = 0; ok && i < n_paths; i++) {
@@ -169,7 +164,7 @@ GPtrArray *relgraph_corpus_expand(const char *const *paths, guint n_paths, GPtrA
         return NULL;
     }
 
-    g_ptr_array_sort(walk.out, compare_strings);
+    g_ptr_array_sort(walk.out, relgraph_compare_strings);
     guint kept = 0;
     for (guint i = 0; i < walk.out->len; i++) {
         char *p = g_ptr_array_index(walk.out, i);

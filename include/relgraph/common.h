@@ -61,6 +61,10 @@ gboolean relgraph_date_parse(const char *text, char out[RELGRAPH_DATE_SIZE]);
 /* Reads the whole file at path ("-": standard input) into *bytes (caller
  * frees; NUL-terminated, *len bytes before the NUL). FALSE with a
  * RELGRAPH_ERROR_IO "path: message" error when it cannot be read. */
+/* strcmp for g_ptr_array_sort over strings (it passes pointers to the
+ * elements). */
+gint relgraph_compare_strings(gconstpointer a, gconstpointer b);
+
 gboolean relgraph_read_file(const char *path, char **bytes, gsize *len, GError **error);
 
 /* Writes data to path atomically (temporary file in the same directory,

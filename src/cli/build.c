@@ -54,11 +54,6 @@ static GStrv parse_formats(const char *list)
     return result;
 }
 
-static gint compare_strings(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* The format whose extension path has, or NULL. */
 static const char *format_of_path(const char *path)
 {
@@ -477,7 +472,7 @@ int cli_merge(int argc, char **argv)
     GPtrArray *parts = g_ptr_array_new();
     for (int i = 1; i < argc; i++)
         g_ptr_array_add(parts, argv[i]);
-    g_ptr_array_sort(parts, compare_strings);
+    g_ptr_array_sort(parts, relgraph_compare_strings);
     for (guint i = 0; i < parts->len; i++) {
         GError *error = NULL;
         if (!relgraph_part_read_file(graph, g_ptr_array_index(parts, i), &info, &error)) {

@@ -148,8 +148,7 @@ gboolean cli_build_cached(const RelgraphRules *rules, const RelgraphExtractOptio
 /* Adds to keep the keys of the shard and corpus entries that a build of
  * paths (expanded) stores, given each document's key (keys: path -> key;
  * a path without one keeps its shard from being stored). */
-void cli_cache_group_keys(const RelgraphCache *cache, GPtrArray *paths, const CliCorpusOptions *options,
-                          GHashTable *keys, GHashTable *keep);
+void cli_cache_group_keys(const RelgraphCache *cache, GPtrArray *paths, GHashTable *keys, GHashTable *keep);
 
 /* The shard of a document path among n_shards (cli_shard_count of the
  * corpus size): by a hash of the path, so that adding or removing a

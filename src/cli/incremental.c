@@ -88,7 +88,7 @@ static gboolean corpus_key(const RelgraphCache *cache, const Plan *plan, char ke
     return all;
 }
 
-static void plan_init(Plan *plan, GPtrArray *paths, const CliCorpusOptions *options)
+static void plan_init(Plan *plan, GPtrArray *paths)
 {
     guint n = paths->len;
     plan->paths = paths;
@@ -101,14 +101,12 @@ static void plan_init(Plan *plan, GPtrArray *paths, const CliCorpusOptions *opti
     plan->shards = g_new0(Shard, plan->n_shards);
     for (guint s = 0; s < plan->n_shards; s++)
         plan->shards[s].members = g_array_new(FALSE, FALSE, sizeof(guint));
-    gboolean stdin_jsonl = options->stdin_format && strcmp(options->stdin_format, "jsonl") == 0;
     for (guint i = 0; i < n; i++) {
         const char *path = g_ptr_array_index(paths, i);
         g_hash_table_insert(plan->index_of, (gpointer)path, GUINT_TO_POINTER(i + 1));
         g_array_append_val(plan->shards[cli_shard_of(path, plan->n_shards)].members, i);
-        gboolean is_stdin = strcmp(path, "-") == 0;
-        plan->unkeyable[i] = is_stdin ? stdin_jsonl : relgraph_corpus_is_jsonl(path);
-        plan->unkeyable[i] = plan->unkeyable[i] || is_stdin;
+        /* Standard input has no file to index; a JSONL file holds many documents. */
+        plan->unkeyable[i] = strcmp(path, "-") == 0 || relgraph_corpus_is_jsonl(path);
     }
 }
 
@@ -181,12 +179,6 @@ static void add_document(const CliDocument *document, gpointer data)
         relgraph_cache_index_set(plan->file_index, path, &plan->stats[index], plan->started, document->key);
 }
 
-/* g_ptr_array_sort passes pointers to the elements. */
-static gint compare_paths(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static void store_group(const CliRunConfig *config, const char *key, const RelgraphGraph *graph,
                         const RelgraphPartInfo *info)
 {
@@ -219,7 +211,7 @@ static void build_from_shards(const RelgraphRules *rules, const RelgraphExtractO
         for (guint i = 0; i < shard->members->len; i++)
             g_ptr_array_add(again, g_ptr_array_index(plan->paths, g_array_index(shard->members, guint, i)));
     }
-    g_ptr_array_sort(again, compare_paths);
+    g_ptr_array_sort(again, relgraph_compare_strings);
     if (again->len)
         cli_run_expanded(rules, extract, again, options, config, add_document, plan, stats);
     g_ptr_array_unref(again);
@@ -264,7 +256,7 @@ gboolean cli_build_cached(const RelgraphRules *rules, const RelgraphExtractOptio
     plan.started = g_get_real_time();
     plan.evidence_limit = config->evidence_limit;
     GPtrArray *expanded = cli_expand_corpus(paths, n_paths, stats);
-    plan_init(&plan, expanded, options);
+    plan_init(&plan, expanded);
     plan.file_index = relgraph_cache_index_open(cache, paths, (guint)n_paths);
 
     /* What the index knows (kept for next time as it is). */
@@ -306,11 +298,10 @@ gboolean cli_build_cached(const RelgraphRules *rules, const RelgraphExtractOptio
     return TRUE;
 }
 
-void cli_cache_group_keys(const RelgraphCache *cache, GPtrArray *paths, const CliCorpusOptions *options,
-                          GHashTable *keys, GHashTable *keep)
+void cli_cache_group_keys(const RelgraphCache *cache, GPtrArray *paths, GHashTable *keys, GHashTable *keep)
 {
     Plan plan = {0};
-    plan_init(&plan, paths, options);
+    plan_init(&plan, paths);
     for (guint i = 0; i < paths->len; i++)
         plan.keys[i] = g_strdup(g_hash_table_lookup(keys, g_ptr_array_index(paths, i)));
     for (guint s = 0; s < plan.n_shards; s++)

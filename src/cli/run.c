@@ -181,12 +181,6 @@ static void report_problem(GError *problem, CliRunStats *stats)
     }
 }
 
-/* g_ptr_array_sort passes pointers to the elements. */
-static gint compare_paths(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* Each path expanded on its own, so that one missing path does not hide
  * the others; the union sorted again as a whole. */
 GPtrArray *cli_expand_corpus(char **paths, int n_paths, CliRunStats *stats)
@@ -216,7 +210,7 @@ GPtrArray *cli_expand_corpus(char **paths, int n_paths, CliRunStats *stats)
         g_ptr_array_unref(found);
     }
     g_hash_table_destroy(seen);
-    g_ptr_array_sort(all, compare_paths);
+    g_ptr_array_sort(all, relgraph_compare_strings);
     return all;
 }
 
