@@ -20,8 +20,9 @@
  * (and pruned). */
 #define CACHE_LAYOUT "v1"
 
-/* Where the file indexes are, under DIR/v1. */
+/* Where the file indexes and the figures' layouts are, under DIR/v1. */
 #define INDEX_DIR "index"
+#define LAYOUT_DIR "layout"
 
 /* Temporary files older than this were left by a run that died. */
 #define STALE_TEMP_SECONDS 3600
@@ -205,6 +206,120 @@ gboolean relgraph_cache_put(RelgraphCache *cache, const char *key, const Relgrap
     return ok;
 }
 
+/* ---- Layouts ---------------------------------------------------------------- */
+
+/* DIR/v1/layout/KEY.pos, KEY a hash of the layout input alone: the rules
+ * do not matter, the figure does. */
+static char *layout_path(const RelgraphCache *cache, const char *input, gsize input_len)
+{
+    XXH3_state_t *state = XXH3_createState();
+    XXH3_128bits_reset(state);
+    hash_string(state, "relgraph layout " CACHE_LAYOUT " " RELGRAPH_VERSION);
+    XXH3_128bits_update(state, input, input_len);
+    char name[RELGRAPH_CACHE_KEY_SIZE + 4];
+    format_key(XXH3_128bits_digest(state), name);
+    XXH3_freeState(state);
+    strcat(name, ".pos");
+    return g_build_filename(cache->dir, LAYOUT_DIR, name, NULL);
+}
+
+/* The entry's closing line: "end\t" and the XXH3-64 of the bytes before it. */
+#define LAYOUT_TAIL_LEN (strlen("end\t") + 16 + 1)
+
+char *relgraph_cache_layout_get(RelgraphCache *cache, const char *input, gsize input_len, gsize *len)
+{
+    char *path = layout_path(cache, input, input_len);
+    char *data = NULL;
+    gsize size = 0;
+    char *positions = NULL;
+    if (g_file_get_contents(path, &data, &size, NULL) && size >= LAYOUT_TAIL_LEN) {
+        gsize body = size - LAYOUT_TAIL_LEN;
+        char tail[LAYOUT_TAIL_LEN + 1];
+        g_snprintf(tail, sizeof tail, "end\t%016" G_GINT64_MODIFIER "x\n", (guint64)XXH3_64bits(data, body));
+        if (memcmp(data + body, tail, LAYOUT_TAIL_LEN) == 0) {
+            positions = g_strndup(data, body);
+            *len = body;
+            /* Used now: prune keeps the layouts used last. */
+            utimensat(AT_FDCWD, path, NULL, 0);
+        }
+    }
+    g_free(data);
+    g_free(path);
+    return positions;
+}
+
+gboolean relgraph_cache_layout_put(RelgraphCache *cache, const char *input, gsize input_len, const char *positions,
+                                   gsize len, GError **error)
+{
+    char *path = layout_path(cache, input, input_len);
+    GString *data = g_string_new_len(positions, (gssize)len);
+    g_string_append_printf(data, "end\t%016" G_GINT64_MODIFIER "x\n", (guint64)XXH3_64bits(positions, len));
+    gboolean ok = write_entry(path, data->str, data->len, error);
+    g_string_free(data, TRUE);
+    g_free(path);
+    return ok;
+}
+
+typedef struct {
+    char *path;
+    gint64 used;  /* mtime, ns */
+    guint64 size;
+} LayoutFile;
+
+static gint compare_layouts_newest_first(gconstpointer a, gconstpointer b)
+{
+    const LayoutFile *x = a, *y = b;
+    if (x->used != y->used)
+        return x->used > y->used ? -1 : 1;
+    return strcmp(x->path, y->path);
+}
+
+/* Keeps the RELGRAPH_CACHE_LAYOUTS_KEPT layouts used last. */
+static gboolean prune_layouts(const char *root, guint *kept, guint *removed, guint64 *bytes, GError **error)
+{
+    char *dir_path = g_build_filename(root, LAYOUT_DIR, NULL);
+    GDir *dir = g_dir_open(dir_path, 0, NULL);
+    GArray *files = g_array_new(FALSE, FALSE, sizeof(LayoutFile));
+    const char *name;
+    gint64 now = g_get_real_time() / G_USEC_PER_SEC;
+    while (dir && (name = g_dir_read_name(dir)) != NULL) {
+        LayoutFile file = {g_build_filename(dir_path, name, NULL), 0, 0};
+        struct stat st;
+        /* Another run's temporary file is left alone unless it is stale. */
+        gboolean fresh_temp = g_str_has_prefix(name, ".tmp-") &&
+                              (stat(file.path, &st) != 0 || now - st.st_mtime <= STALE_TEMP_SECONDS);
+        if (!fresh_temp && stat(file.path, &st) == 0 && S_ISREG(st.st_mode)) {
+            /* Anything but an entry sorts last, and goes. */
+            file.used = g_str_has_suffix(name, ".pos") ? (gint64)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec
+                                                        : G_MININT64;
+            file.size = (guint64)st.st_size;
+            g_array_append_val(files, file);
+        } else {
+            g_free(file.path);
+        }
+    }
+    if (dir)
+        g_dir_close(dir);
+    g_array_sort(files, compare_layouts_newest_first);
+    gboolean ok = TRUE;
+    for (guint i = 0; i < files->len; i++) {
+        LayoutFile *file = &g_array_index(files, LayoutFile, i);
+        if (i < RELGRAPH_CACHE_LAYOUTS_KEPT && file->used != G_MININT64) {
+            (*kept)++;
+        } else if (g_unlink(file->path) == 0) {
+            (*removed)++;
+            *bytes += file->size;
+        } else if (ok) {
+            g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "cache %s: %s", file->path, g_strerror(errno));
+            ok = FALSE;
+        }
+        g_free(file->path);
+    }
+    g_array_unref(files);
+    g_free(dir_path);
+    return ok;
+}
+
 gboolean relgraph_cache_prune(const char *dir, GHashTable *keep, guint *kept, guint *removed, guint64 *bytes,
                               GError **error)
 {
@@ -222,7 +337,7 @@ gboolean relgraph_cache_prune(const char *dir, GHashTable *keep, guint *kept, gu
     gint64 now = g_get_real_time() / G_USEC_PER_SEC;
     const char *sub_name;
     while ((sub_name = g_dir_read_name(top)) != NULL) {
-        if (strcmp(sub_name, INDEX_DIR) == 0)
+        if (strcmp(sub_name, INDEX_DIR) == 0 || strcmp(sub_name, LAYOUT_DIR) == 0)
             continue;
         char *sub_path = g_build_filename(root, sub_name, NULL);
         GDir *sub = g_dir_open(sub_path, 0, NULL);
@@ -256,6 +371,8 @@ gboolean relgraph_cache_prune(const char *dir, GHashTable *keep, guint *kept, gu
             break;
     }
     g_dir_close(top);
+    if (ok)
+        ok = prune_layouts(root, kept, removed, bytes, error);
     g_free(root);
     return ok;
 }

@@ -3,7 +3,10 @@
  * Both go through one Agraph_t built in the graph's sorted order, so the
  * DOT text and the layout are the same whatever order the graph was built
  * in. The DOT carries the layout engine and its seed, so `dot -Tsvg` on it
- * reproduces our SVG (`-Glayout=neato` picks another engine).
+ * lays it out as we do (`-Glayout=neato` picks another engine). The SVG is
+ * drawn from positions (see "Positions"), which a cache may keep from an
+ * earlier run: a figure whose nodes and edges did not change, only their
+ * weights and evidence, is not laid out again.
  *
  * Encoding: node shape and fill tell the actor type, edge colour (and a
  * dash for conflict) the polarity, edge width the weight; tooltips carry the
@@ -240,8 +243,10 @@ static Agiodisc_t sink_io = {NULL, sink_putstr, sink_flush};
 static Agdisc_t sink_disc = {NULL, NULL, &sink_io};
 
 /* Declares every attribute with its default: agset needs the symbol, and
- * defaults keep the DOT short (only differences are written per object). */
-static void declare_attributes(Agraph_t *g, const char *layout, gboolean large)
+ * defaults keep the DOT short (only differences are written per object).
+ * The engine is named (layout=) only in the DOT text: gvLayout would take
+ * it over the engine it is given, nop2 included. */
+static void declare_attributes(Agraph_t *g, const char *layout, gboolean name_engine, gboolean large)
 {
     static const char *const graph_attrs[][2] = {
         {"fontname", FONT}, {"fontsize", "16"}, {"labelloc", "t"}, {"pad", "0.3"},
@@ -267,7 +272,8 @@ static void declare_attributes(Agraph_t *g, const char *layout, gboolean large)
     };
     for (guint i = 0; i < G_N_ELEMENTS(graph_attrs); i++)
         agattr(g, AGRAPH, (char *)graph_attrs[i][0], (char *)graph_attrs[i][1]);
-    agattr(g, AGRAPH, "layout", (char *)layout);
+    if (name_engine)
+        agattr(g, AGRAPH, "layout", (char *)layout);
     /* Spline routing around nodes, except where the engine packs nodes
      * touching (osage, patchwork): there Graphviz would warn and fall back. */
     gboolean packed = strcmp(layout, "osage") == 0 || strcmp(layout, "patchwork") == 0;
@@ -290,7 +296,7 @@ static void declare_attributes(Agraph_t *g, const char *layout, gboolean large)
         agattr(g, AGEDGE, (char *)edge_attrs[i][0], (char *)edge_attrs[i][1]);
 }
 
-static void add_node(Agraph_t *g, const RelgraphNode *node, GHashTable *by_name)
+static Agnode_t *add_node(Agraph_t *g, const RelgraphNode *node, GHashTable *by_name)
 {
     char *id = dot_id(node->name);
     Agnode_t *n = agnode(g, id, TRUE);
@@ -303,7 +309,13 @@ static void add_node(Agraph_t *g, const RelgraphNode *node, GHashTable *by_name)
     set(n, "style", style->style);
     set(n, "fillcolor", style->fill);
     set(n, "class", type ? type : "unknown");
+    return n;
+}
 
+/* What depends on the counts (the tooltip); the layout does not read it. */
+static void add_node_details(Agnode_t *n, const RelgraphNode *node)
+{
+    const char *type = relgraph_actor_type_name(node->type);
     GString *tip = g_string_new(NULL);
     append_esc(tip, node->name);
     g_string_append_printf(tip, "\\ntype: %s", type ? type : "unknown");
@@ -328,8 +340,7 @@ static Agnode_t *endpoint(Agraph_t *g, GHashTable *by_name, const char *name)
     return n;
 }
 
-static void add_edge(Agraph_t *g, const RelgraphEdge *edge, guint index, GHashTable *by_name, guint max_evidence,
-                     gboolean large)
+static Agedge_t *add_edge(Agraph_t *g, const RelgraphEdge *edge, guint index, GHashTable *by_name, gboolean large)
 {
     char name[24];
     g_snprintf(name, sizeof name, "e%u", index);
@@ -352,7 +363,13 @@ static void add_edge(Agraph_t *g, const RelgraphEdge *edge, guint index, GHashTa
         set(e, "style", "dashed");  /* a second cue besides colour */
     if (edge->symmetric)
         set(e, "dir", "none");
+    return e;
+}
 
+/* What depends on the weight and the evidence (width and tooltip); the
+ * layout does not read it. */
+static void add_edge_details(Agedge_t *e, const RelgraphEdge *edge, guint max_evidence)
+{
     char width[G_ASCII_DTOSTR_BUF_SIZE];
     double w = 1.0 + log2(edge->weight > 0 ? (double)edge->weight : 1.0);
     g_ascii_formatd(width, sizeof width, "%.2f", MIN(w, MAX_PENWIDTH));
@@ -474,14 +491,27 @@ static char *legend_html(const RelgraphGraph *graph, const RelgraphExportOptions
 
 static gboolean is_large(const RelgraphGraph *graph);
 
-/* The whole relation graph as a cgraph graph, in sorted order. Caller
- * closes with agclose. Must be called between graphviz_begin/end. */
-static Agraph_t *build_agraph(const RelgraphGraph *graph, const RelgraphExportOptions *options, const char *layout)
+/* The relation graph as a cgraph graph, in the graph's sorted order, with
+ * each node's and edge's object kept so that details can be added later. */
+typedef struct {
+    Agraph_t *g;
+    GPtrArray *nodes, *edges;  /* const RelgraphNode*, RelgraphEdge*, sorted */
+    Agnode_t **node_objects;
+    Agedge_t **edge_objects;
+} Figure;
+
+/* Builds what the layout reads: everything but the details (tooltips and
+ * edge widths); the engine is named in it for the DOT text (name_engine).
+ * FALSE when cgraph cannot open a graph. Close with figure_close. Must be
+ * called between graphviz_begin/end. */
+static gboolean figure_open(Figure *fig, const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                            const char *layout, gboolean name_engine)
 {
-    Agraph_t *g = agopen("relgraph", Agdirected, &sink_disc);
+    memset(fig, 0, sizeof *fig);
+    Agraph_t *g = fig->g = agopen("relgraph", Agdirected, &sink_disc);
     if (!g)
-        return NULL;
-    declare_attributes(g, layout, is_large(graph));
+        return FALSE;
+    declare_attributes(g, layout, name_engine, is_large(graph));
     if (!options || !options->no_legend || (options->title && *options->title)) {
         char *text = options && options->no_legend ? NULL : legend_html(graph, options);
         if (!text) {
@@ -497,19 +527,40 @@ static Agraph_t *build_agraph(const RelgraphGraph *graph, const RelgraphExportOp
     }
 
     GHashTable *by_name = g_hash_table_new(g_str_hash, g_str_equal);
-    GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
-    for (guint i = 0; i < nodes->len; i++)
-        add_node(g, g_ptr_array_index(nodes, i), by_name);
-    g_ptr_array_unref(nodes);
+    fig->nodes = relgraph_graph_sorted_nodes(graph);
+    fig->node_objects = g_new(Agnode_t *, fig->nodes->len + 1);
+    for (guint i = 0; i < fig->nodes->len; i++)
+        fig->node_objects[i] = add_node(g, g_ptr_array_index(fig->nodes, i), by_name);
 
-    guint max_evidence = relgraph_export_max_evidence(options);
     gboolean large = is_large(graph);
-    GPtrArray *edges = relgraph_graph_sorted_edges(graph);
-    for (guint i = 0; i < edges->len; i++)
-        add_edge(g, g_ptr_array_index(edges, i), i, by_name, max_evidence, large);
-    g_ptr_array_unref(edges);
+    fig->edges = relgraph_graph_sorted_edges(graph);
+    fig->edge_objects = g_new(Agedge_t *, fig->edges->len + 1);
+    for (guint i = 0; i < fig->edges->len; i++)
+        fig->edge_objects[i] = add_edge(g, g_ptr_array_index(fig->edges, i), i, by_name, large);
     g_hash_table_unref(by_name);
-    return g;
+    return TRUE;
+}
+
+static void figure_add_details(Figure *fig, const RelgraphExportOptions *options)
+{
+    for (guint i = 0; i < fig->nodes->len; i++)
+        add_node_details(fig->node_objects[i], g_ptr_array_index(fig->nodes, i));
+    guint max_evidence = relgraph_export_max_evidence(options);
+    for (guint i = 0; i < fig->edges->len; i++)
+        add_edge_details(fig->edge_objects[i], g_ptr_array_index(fig->edges, i), max_evidence);
+}
+
+static void figure_close(Figure *fig)
+{
+    if (fig->g)
+        agclose(fig->g);
+    if (fig->nodes)
+        g_ptr_array_unref(fig->nodes);
+    if (fig->edges)
+        g_ptr_array_unref(fig->edges);
+    g_free(fig->node_objects);
+    g_free(fig->edge_objects);
+    memset(fig, 0, sizeof *fig);
 }
 
 /* ---- Layout engines ------------------------------------------------------- */
@@ -554,6 +605,223 @@ static gboolean layout_check(GVC_t *gvc, const char *layout, GError **error)
     return found;
 }
 
+/* ---- Positions ----------------------------------------------------------------
+ *
+ * The SVG is drawn by the nop2 engine from positions held in attributes
+ * (pos, width, height, bb, lp, ...), whether the layout ran in this call or
+ * was kept from an earlier run (RelgraphLayoutStore): so a kept layout gives
+ * the very bytes a new one does. The positions are the attributes that the
+ * layout declares, as text:
+ *   relgraph-layout 1
+ *   G|N|E \t NAME...     the names, for the graph, the nodes, the edges
+ *   g \t VALUE...        the graph's values
+ *   n \t VALUE...        each node's, in the figure's order
+ *   e \t VALUE...        each edge's, in the figure's order
+ */
+#define POSITIONS_HEADER "relgraph-layout 1"
+
+static const int position_kinds[] = {AGRAPH, AGNODE, AGEDGE};
+static const char position_names[] = "GNE", position_values[] = "gne";
+
+/* The names of the attributes declared for kind. */
+static GHashTable *declared(Agraph_t *g, int kind)
+{
+    GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (Agsym_t *sym = agnxtattr(g, kind, NULL); sym; sym = agnxtattr(g, kind, sym))
+        g_hash_table_add(names, g_strdup(sym->name));
+    return names;
+}
+
+static guint figure_objects(const Figure *fig, guint k)
+{
+    return k == 0 ? 1 : k == 1 ? fig->nodes->len : fig->edges->len;
+}
+
+static void *figure_object(const Figure *fig, guint k, guint i)
+{
+    return k == 0 ? (void *)fig->g : k == 1 ? (void *)fig->node_objects[i] : (void *)fig->edge_objects[i];
+}
+
+/* The attributes declared since before[] was taken, as positions text
+ * (values escaped as C strings, so that no tab or line break is left). */
+static char *positions_text(const Figure *fig, GHashTable *const before[3])
+{
+    GString *out = g_string_new(POSITIONS_HEADER "\n");
+    GPtrArray *syms[3];
+    for (guint k = 0; k < 3; k++) {
+        syms[k] = g_ptr_array_new();
+        g_string_append_c(out, position_names[k]);
+        for (Agsym_t *sym = agnxtattr(fig->g, position_kinds[k], NULL); sym;
+             sym = agnxtattr(fig->g, position_kinds[k], sym))
+            if (!g_hash_table_contains(before[k], sym->name)) {
+                g_ptr_array_add(syms[k], sym);
+                g_string_append_printf(out, "\t%s", sym->name);
+            }
+        g_string_append_c(out, '\n');
+    }
+    for (guint k = 0; k < 3; k++)
+        for (guint i = 0; i < figure_objects(fig, k); i++) {
+            g_string_append_c(out, position_values[k]);
+            for (guint j = 0; j < syms[k]->len; j++) {
+                char *value = g_strescape(agxget(figure_object(fig, k, i), g_ptr_array_index(syms[k], j)), NULL);
+                g_string_append_printf(out, "\t%s", value);
+                g_free(value);
+            }
+            g_string_append_c(out, '\n');
+        }
+    for (guint k = 0; k < 3; k++)
+        g_ptr_array_unref(syms[k]);
+    return g_string_free(out, FALSE);
+}
+
+/* Which kind the p-th value line is about, and which object of it. */
+static guint value_line_kind(const Figure *fig, guint p, guint *object)
+{
+    guint k = 0;
+    while (p >= figure_objects(fig, k)) {
+        p -= figure_objects(fig, k);
+        k++;
+    }
+    *object = p;
+    return k;
+}
+
+/* Sets the positions in text on fig; FALSE, with fig untouched, when the
+ * text does not fit it exactly (another figure's, or damaged). */
+static gboolean positions_apply(Figure *fig, const char *text, gsize len)
+{
+    if (len == 0 || text[len - 1] != '\n' || memchr(text, '\0', len))
+        return FALSE;
+    char *copy = g_strndup(text, len - 1);
+    char **lines = g_strsplit(copy, "\n", -1);
+    g_free(copy);
+    guint n_values = figure_objects(fig, 0) + figure_objects(fig, 1) + figure_objects(fig, 2);
+    gboolean ok = g_strv_length(lines) == 4 + n_values && strcmp(lines[0], POSITIONS_HEADER) == 0;
+    char **names[3] = {NULL, NULL, NULL};
+    for (guint k = 0; k < 3 && ok; k++) {
+        names[k] = g_strsplit(lines[1 + k], "\t", -1);
+        ok = names[k][0] && names[k][0][0] == position_names[k] && names[k][0][1] == '\0';
+    }
+    /* Every line is checked before anything is set: an engine would take
+     * the pos of a half-applied text for a start. */
+    char ***values = g_new0(char **, n_values + 1);
+    for (guint p = 0; p < n_values && ok; p++) {
+        guint object = 0, k = value_line_kind(fig, p, &object);
+        values[p] = g_strsplit(lines[4 + p], "\t", -1);
+        ok = values[p][0] && values[p][0][0] == position_values[k] && values[p][0][1] == '\0' &&
+             g_strv_length(values[p]) == g_strv_length(names[k]);
+    }
+    for (guint p = 0; p < n_values && ok; p++) {
+        guint object = 0, k = value_line_kind(fig, p, &object);
+        for (guint j = 1; names[k][j]; j++) {
+            Agsym_t *sym = agattr(fig->g, position_kinds[k], names[k][j], NULL);
+            if (!sym)
+                sym = agattr(fig->g, position_kinds[k], names[k][j], "");
+            char *value = g_strcompress(values[p][j]);
+            agxset(figure_object(fig, k, object), sym, value);
+            g_free(value);
+        }
+    }
+    /* Labels without a position are not drawn, as in a direct render. */
+    Agsym_t *lp = ok ? agattr(fig->g, AGEDGE, "lp", NULL) : NULL;
+    for (guint i = 0; lp && i < fig->edges->len; i++)
+        if (!*agxget(fig->edge_objects[i], lp))
+            agset(fig->edge_objects[i], "label", "");
+    for (guint p = 0; p < n_values; p++)
+        g_strfreev(values[p]);
+    g_free(values);
+    for (guint k = 0; k < 3; k++)
+        g_strfreev(names[k]);
+    g_strfreev(lines);
+    return ok;
+}
+
+/* The positions of a layout of fig by engine, as text; NULL when the
+ * layout failed. */
+static char *layout_run(GVC_t *gvc, Figure *fig, const char *engine)
+{
+    GHashTable *before[3];
+    for (guint k = 0; k < 3; k++)
+        before[k] = declared(fig->g, position_kinds[k]);
+    char *positions = NULL;
+    if (gvLayout(gvc, fig->g, engine) == 0) {
+        attach_attrs(fig->g);
+        /* A label the layout did not place is not drawn (dot, packing
+         * components, leaves some); attach_attrs writes a position for it
+         * all the same. An empty lp says so. */
+        Agsym_t *lp = agattr(fig->g, AGEDGE, "lp", NULL);
+        for (guint i = 0; lp && i < fig->edges->len; i++) {
+            Agedge_t *e = fig->edge_objects[i];
+            if (ED_label(e) && !ED_label(e)->set)
+                agxset(e, lp, "");
+        }
+        positions = positions_text(fig, before);
+        gvFreeLayout(gvc, fig->g);
+    }
+    for (guint k = 0; k < 3; k++)
+        g_hash_table_destroy(before[k]);
+    return positions;
+}
+
+/* What the size of text depends on here (the fonts Graphviz finds, how it
+ * measures them): the size of a sample node, laid out. */
+static char *text_metrics(GVC_t *gvc)
+{
+    Agraph_t *g = agopen("metrics", Agdirected, &sink_disc);
+    Agnode_t *n = agnode(g, "The quick brown fox jumps over the lazy dog 0123456789", TRUE);
+    agsafeset(n, "fontname", FONT, "");
+    agsafeset(n, "fontsize", "11", "");
+    char *metrics = NULL;
+    if (gvLayout(gvc, g, "dot") == 0) {
+        attach_attrs(g);
+        metrics = g_strdup_printf("%s x %s", agget(n, "width"), agget(n, "height"));
+        gvFreeLayout(gvc, g);
+    }
+    agclose(g);
+    return metrics;
+}
+
+/* What a layout of fig depends on: its DOT text (without the details), the
+ * engine, Graphviz's version and its text metrics. */
+static GString *layout_input(GVC_t *gvc, Figure *fig, const char *engine)
+{
+    char *metrics = text_metrics(gvc);
+    GString *input = g_string_new(NULL);
+    g_string_append_printf(input, "graphviz %s\nengine %s\nmetrics %s\n", gvcVersion(gvc), engine,
+                           metrics ? metrics : "");
+    g_free(metrics);
+    DotSink sink = {input};
+    agwrite(fig->g, &sink);
+    return input;
+}
+
+/* Puts positions in fig's attributes: those the store kept for this very
+ * input, else those of a new layout (then kept). The layout runs on a
+ * second figure like fig, because an engine leaves state in its graph
+ * that nop2 then reads: fig must be the same either way. */
+static gboolean lay_out(GVC_t *gvc, Figure *fig, const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                        const char *engine)
+{
+    const RelgraphLayoutStore *store = options ? options->layouts : NULL;
+    GString *input = store ? layout_input(gvc, fig, engine) : NULL;
+    gsize len = 0;
+    char *positions = input ? store->lookup(store->data, input->str, input->len, &len) : NULL;
+    gboolean ok = positions && positions_apply(fig, positions, len);
+    if (!ok) {
+        g_free(positions);
+        Figure scratch;
+        positions = figure_open(&scratch, graph, options, engine, FALSE) ? layout_run(gvc, &scratch, engine) : NULL;
+        figure_close(&scratch);
+        ok = positions && positions_apply(fig, positions, strlen(positions));
+        if (ok && input)
+            store->store(store->data, input->str, input->len, positions, strlen(positions));
+    }
+    g_free(positions);
+    if (input)
+        g_string_free(input, TRUE);
+    return ok;
+}
+
 /* ---- Exporters ------------------------------------------------------------ */
 
 /* No "javascript:" anywhere in the SVG, in any case. The figure sets no
@@ -591,17 +859,19 @@ char *relgraph_export_dot(const RelgraphGraph *graph, const RelgraphExportOption
     graphviz_begin();
     /* The context is needed only to check the engine named in the DOT. */
     GVC_t *gvc = graphviz_context();
-    Agraph_t *g = NULL;
+    Figure fig = {0};
     if (!gvc)
         failure = "cannot create a context";
     else if (!layout_check(gvc, layout, &usage))
         ;
-    else if (!(g = build_agraph(graph, options, layout)))
+    else if (!figure_open(&fig, graph, options, layout, TRUE))
         failure = "cannot create a graph";
-    else if (agwrite(g, &sink) != 0)
-        failure = "cannot write DOT";
-    if (g)
-        agclose(g);
+    else {
+        figure_add_details(&fig, options);
+        if (agwrite(fig.g, &sink) != 0)
+            failure = "cannot write DOT";
+    }
+    figure_close(&fig);
     char *messages = graphviz_end();
 
     if (usage || failure) {
@@ -627,21 +897,29 @@ char *relgraph_export_svg(const RelgraphGraph *graph, const RelgraphExportOption
     const char *failure = NULL;
     GError *usage = NULL;
 
+    /* patchwork sizes each node to its cell, which nop2 would size to the
+     * label again: it is drawn from a layout of its own, never kept. */
+    gboolean direct = strcmp(layout, "patchwork") == 0;
+
     graphviz_begin();
     GVC_t *gvc = graphviz_context();
-    Agraph_t *g = NULL;
+    Figure fig = {0};
     if (!gvc)
         failure = "cannot create a context";
     else if (!layout_check(gvc, layout, &usage))
         ;
-    else if (!(g = build_agraph(graph, options, layout)))
+    else if (!figure_open(&fig, graph, options, layout, FALSE))
         failure = "cannot create a graph";
-    else if (gvLayout(gvc, g, layout) != 0)
+    else if (!direct && !lay_out(gvc, &fig, graph, options, layout))
         failure = "layout failed";
     else {
+        /* Drawn from the positions in the attributes, details added. */
+        figure_add_details(&fig, options);
         char *data = NULL;
         unsigned int size = 0;
-        if (gvRenderData(gvc, g, "svg", &data, &size) != 0 || !data)
+        if (gvLayout(gvc, fig.g, direct ? layout : "nop2") != 0)
+            failure = "layout failed";
+        else if (gvRenderData(gvc, fig.g, "svg", &data, &size) != 0 || !data)
             failure = "SVG rendering failed (is the svg plugin registered? `dot -c` as root)";
         else {
             gsize n = size;
@@ -650,10 +928,9 @@ char *relgraph_export_svg(const RelgraphGraph *graph, const RelgraphExportOption
         }
         if (data)
             gvFreeRenderData(data);
-        gvFreeLayout(gvc, g);
+        gvFreeLayout(gvc, fig.g);
     }
-    if (g)
-        agclose(g);
+    figure_close(&fig);
     char *messages = graphviz_end();
 
     if (usage) {

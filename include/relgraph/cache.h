@@ -28,6 +28,11 @@
  * was read is not remembered: a second change within the file system's
  * time resolution would not show in its times.
  *
+ * Layouts (DIR/v1/layout/KEY.pos): the positions of a laid-out figure,
+ * under a hash of everything its layout depends on (export.h,
+ * RelgraphLayoutStore), checksummed, so that a figure whose nodes and edges
+ * did not change is drawn without laying it out again.
+ *
  * Ownership: _open returns a cache freed with _free. get/put may be called
  * from several threads at once; an index belongs to one thread.
  */
@@ -79,6 +84,13 @@ gboolean relgraph_cache_put(RelgraphCache *cache, const char *key, const Relgrap
 void relgraph_cache_group_key(const RelgraphCache *cache, const char *kind, char *const *keys, guint n_keys,
                               char key[RELGRAPH_CACHE_KEY_SIZE]);
 
+/* The positions kept for a figure's layout input (export.h), or NULL;
+ * caller frees. A damaged entry is NULL too (and is replaced by the next
+ * put). */
+char *relgraph_cache_layout_get(RelgraphCache *cache, const char *input, gsize input_len, gsize *len);
+gboolean relgraph_cache_layout_put(RelgraphCache *cache, const char *input, gsize input_len, const char *positions,
+                                   gsize len, GError **error);
+
 #define RELGRAPH_CACHE_RACY_SECONDS 2
 
 typedef struct RelgraphCacheIndex RelgraphCacheIndex;
@@ -100,9 +112,11 @@ void relgraph_cache_index_set(RelgraphCacheIndex *index, const char *path, const
 gboolean relgraph_cache_index_save(RelgraphCacheIndex *index, GError **error);
 
 /* Removes every entry of the cache in dir whose key is not in keep (a set
- * of key strings), and temporary files left by interrupted runs. Adds the
- * number of entries kept and removed, and the bytes freed. File indexes are
- * left alone. */
+ * of key strings), every layout but the RELGRAPH_CACHE_LAYOUTS_KEPT used
+ * last, and temporary files left by interrupted runs. Adds the number of
+ * entries kept and removed, and the bytes freed. File indexes are left
+ * alone. */
+#define RELGRAPH_CACHE_LAYOUTS_KEPT 8
 gboolean relgraph_cache_prune(const char *dir, GHashTable *keep, guint *kept, guint *removed, guint64 *bytes,
                               GError **error);
 

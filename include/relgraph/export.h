@@ -17,11 +17,26 @@
 
 G_BEGIN_DECLS
 
+/* Where laid-out figures are kept between runs (the cache keeps them, see
+ * cache.h), so that a figure whose layout input did not change is drawn
+ * without laying it out again. The input is text holding everything the
+ * layout depends on (the figure without tooltips and edge widths, the
+ * engine, Graphviz's version and text metrics); lookup returns the
+ * positions kept for exactly that input (caller frees with g_free) or
+ * NULL, store keeps them. Called with Graphviz's lock held, from whichever
+ * thread exports. */
+typedef struct {
+    char *(*lookup)(gpointer data, const char *input, gsize input_len, gsize *len);
+    void (*store)(gpointer data, const char *input, gsize input_len, const char *positions, gsize len);
+    gpointer data;
+} RelgraphLayoutStore;
+
 typedef struct {
     const char *title;   /* graph title/label, NULL for none */
     const char *layout;  /* Graphviz layout engine for SVG: dot, neato, sfdp, circo, ...; NULL = default (above) */
     guint max_evidence;  /* evidence sentences per edge in tooltips/attributes; 0 = default (3) */
     gboolean no_legend;  /* DOT/SVG: the title only, without the legend */
+    const RelgraphLayoutStore *layouts; /* SVG: layouts kept between runs, or NULL */
 } RelgraphExportOptions;
 
 /* The default engine: dot (ranked, left to right) for a figure a reader

@@ -255,7 +255,7 @@ static guint outputs_evidence_limit(const Outputs *o)
  * the files. *written gets the paths written ("a, b"), *stale the number
  * of stale outputs. FALSE when an output failed (reported). */
 static gboolean outputs_write(const Outputs *o, const RelgraphGraph *graph, guint documents, guint threads,
-                              GString *written, guint *stale)
+                              const RelgraphLayoutStore *layouts, GString *written, guint *stale)
 {
     if (!o->check && o->to_dir && g_mkdir_with_parents(o->out, 0755) != 0) {
         fprintf(stderr, "relgraph: %s: %s\n", o->out, g_strerror(errno));
@@ -263,7 +263,7 @@ static gboolean outputs_write(const Outputs *o, const RelgraphGraph *graph, guin
     }
     char *generated_title = o->title ? NULL : default_title(documents, graph);
     RelgraphExportOptions export_options = {.title = o->title ? o->title : generated_title, .layout = o->layout,
-                                            .max_evidence = (guint)o->max_evidence};
+                                            .max_evidence = (guint)o->max_evidence, .layouts = layouts};
     gboolean ok = TRUE;
     guint n_formats = g_strv_length(o->formats);
     ExportJob *jobs = g_new0(ExportJob, n_formats);
@@ -372,9 +372,11 @@ int cli_build(int argc, char **argv)
     graph = cli_view_apply(&view, rules, graph);
     GString *written = g_string_new(NULL);
     guint stale = 0;
-    gboolean ok = outputs_write(&o, graph, stats.documents, corpus.jobs > 0 ? (guint)corpus.jobs
-                                                                             : g_get_num_processors(),
-                                written, &stale);
+    /* The cache also keeps the figure's layout. */
+    RelgraphLayoutStore layouts = cli_layout_store(cache);
+    gboolean ok = outputs_write(&o, graph, stats.documents,
+                                corpus.jobs > 0 ? (guint)corpus.jobs : g_get_num_processors(),
+                                cache ? &layouts : NULL, written, &stale);
     if (!corpus.quiet) {
         char *from_cache = cache ? g_strdup_printf(" (%u extracted, %u from cache)", stats.documents - stats.cached,
                                                    stats.cached)
@@ -500,7 +502,8 @@ int cli_merge(int argc, char **argv)
     GString *written = g_string_new(NULL);
     guint stale = 0;
     gboolean ok = outputs_write(&o, graph, info.documents,
-                                corpus.jobs > 0 ? (guint)corpus.jobs : g_get_num_processors(), written, &stale);
+                                corpus.jobs > 0 ? (guint)corpus.jobs : g_get_num_processors(), NULL, written,
+                                &stale);
     if (!corpus.quiet) {
         char *read = g_strdup_printf("%u part%s (%u documents, %u sentences, %u relation mentions)",
                                      argc - 1 - failed, argc - 1 - failed == 1 ? "" : "s", info.documents,

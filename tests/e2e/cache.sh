@@ -77,6 +77,30 @@ build --check -o "$tmp/damaged" "$tmp/corpus" > "$tmp/out" 2>/dev/null
 grep "relgraph.svg (missing)" "$tmp/out" >/dev/null || fail "--check missing file: $(cat "$tmp/out")"
 [ ! -e "$tmp/damaged/relgraph.svg" ] || fail "--check wrote a file"
 
+# The figure's layout is kept: an edit that changes weights only (the
+# relation was there) draws it again from the kept positions, with the
+# bytes a fresh layout gives. A damaged layout entry is laid out again.
+layouts() { find "$tmp/cache" -name '*.pos' | wc -l; }
+build -q -o "$tmp/weights-before" "$tmp/corpus" || fail "build before a weight change"
+kept=$(layouts)
+[ "$kept" -ge 1 ] || fail "no layout kept"
+pos=$(ls -t "$tmp/cache"/v1/layout/*.pos | head -1)
+inode=$(stat -c %i "$pos")
+for i in 1 2; do echo "Kim Jong Un visited Russia." >> "$tmp/corpus/$first"; done
+build -q -o "$tmp/weights" "$tmp/corpus" || fail "build after a weight change"
+build --no-cache -q -o "$tmp/weights-ref" "$tmp/corpus" || fail "reference after a weight change"
+cmp -s "$tmp/weights/relgraph.svg" "$tmp/weights-ref/relgraph.svg" || fail "SVG from a kept layout differs"
+cmp -s "$tmp/weights/relgraph.svg" "$tmp/weights-before/relgraph.svg" && fail "the weight change did not show in the SVG"
+# (A layout done again would have been written anew, as another file.)
+[ "$(layouts)" -eq "$kept" ] && [ "$(stat -c %i "$pos")" = "$inode" ] ||
+  fail "a weight change laid the figure out again"
+sed -i '3s/[0-9]/7/' "$pos"
+build -q -o "$tmp/weights" "$tmp/corpus" || fail "build with a damaged layout"
+cmp -s "$tmp/weights/relgraph.svg" "$tmp/weights-ref/relgraph.svg" || fail "a damaged layout changed the SVG"
+tail -1 "$pos" | grep -q '^end	' || fail "damaged layout not replaced"
+build -q -o "$tmp/weights" "$tmp/corpus" || fail "build after the layout was repaired"
+cmp -s "$tmp/weights/relgraph.svg" "$tmp/weights-ref/relgraph.svg" || fail "repaired layout gives another SVG"
+
 # prune: entries of a removed document (and of the old rules) go.
 rm "$tmp/corpus/$first"
 before=$(find "$tmp/cache" -name '*.part' | wc -l)
@@ -88,7 +112,15 @@ grep "entries kept" "$tmp/err" >/dev/null || fail "prune summary"
 build -o "$tmp/pruned" "$tmp/corpus" 2>&1 | grep "(0 extracted, $((n - 1)) from cache)" >/dev/null ||
   fail "prune removed a live entry"
 "$RELGRAPH" cache prune --rules "$tmp/rules" "$tmp/corpus" 2> "$tmp/err" || fail "second prune: $(cat "$tmp/err")"
-grep "$n entries kept, 0 removed" "$tmp/err" >/dev/null || fail "prune dropped the corpus entry: $(cat "$tmp/err")"
+grep "$((n + $(layouts))) entries kept, 0 removed" "$tmp/err" >/dev/null ||
+  fail "prune dropped the corpus entry: $(cat "$tmp/err")"
+# Layouts: the ones used last are kept, older ones go.
+live=$(layouts)
+for i in $(seq 12); do echo "relgraph-layout 1" > "$tmp/cache/v1/layout/old$i.pos"; done
+touch -d '1 day ago' "$tmp/cache/v1/layout"/old*.pos
+"$RELGRAPH" cache prune --rules "$tmp/rules" "$tmp/corpus" 2> "$tmp/err" || fail "layout prune: $(cat "$tmp/err")"
+[ "$(layouts)" -eq 8 ] || fail "prune kept $(layouts) layouts (want 8)"
+[ "$(ls "$tmp/cache/v1/layout"/old*.pos | wc -l)" -eq $((8 - live)) ] || fail "prune dropped a recent layout"
 "$RELGRAPH" cache --help | grep prune >/dev/null || fail "cache --help"
 "$RELGRAPH" cache 2>/dev/null; [ $? -eq 2 ] || fail "cache without a subcommand"
 

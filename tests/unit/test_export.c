@@ -284,6 +284,99 @@ Test(export, svg_carries_tooltips_classes_and_default_layout)
     relgraph_graph_free(g);
 }
 
+/* A layout store in memory: input -> positions; counts what it was asked. */
+typedef struct {
+    GHashTable *kept;
+    guint lookups, hits, stores;
+    gboolean garble;  /* hand back damaged positions */
+} MemoryStore;
+
+static char *memory_lookup(gpointer data, const char *input, gsize input_len, gsize *len)
+{
+    MemoryStore *store = data;
+    store->lookups++;
+    char *key = g_strndup(input, input_len);
+    const char *positions = g_hash_table_lookup(store->kept, key);
+    g_free(key);
+    if (!positions)
+        return NULL;
+    store->hits++;
+    *len = strlen(positions);
+    if (store->garble)  /* a line cut short */
+        return g_strndup(positions, *len / 2);
+    return g_strdup(positions);
+}
+
+static void memory_store(gpointer data, const char *input, gsize input_len, const char *positions, gsize len)
+{
+    MemoryStore *store = data;
+    store->stores++;
+    g_hash_table_insert(store->kept, g_strndup(input, input_len), g_strndup(positions, len));
+}
+
+/* A kept layout draws the very bytes a new one does, for every engine; a
+ * change of weights only reuses it, a new edge does not; damaged positions
+ * are laid out again. */
+Test(export, kept_layouts_draw_the_same_bytes)
+{
+    static const char *const layouts[] = {"dot", "neato", "sfdp", "fdp", "circo", "twopi", "osage", "patchwork"};
+    RelgraphGraph *g = fixture(FALSE);
+    for (guint i = 0; i < G_N_ELEMENTS(layouts); i++) {
+        MemoryStore memory = {g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free), 0, 0, 0, FALSE};
+        RelgraphLayoutStore store = {memory_lookup, memory_store, &memory};
+        RelgraphExportOptions plain = {.layout = layouts[i]}, kept = {.layout = layouts[i], .layouts = &store};
+        gboolean direct = strcmp(layouts[i], "patchwork") == 0; /* never kept */
+        char *fresh = export_ok(g, "svg", &plain, NULL);
+        char *first = export_ok(g, "svg", &kept, NULL);
+        char *second = export_ok(g, "svg", &kept, NULL);
+        cr_expect_str_eq(first, fresh, "%s: a layout stored", layouts[i]);
+        cr_expect_str_eq(second, fresh, "%s: a layout reused", layouts[i]);
+        cr_expect_eq(memory.stores, direct ? 0u : 1u, "%s: stored once", layouts[i]);
+        cr_expect_eq(memory.hits, direct ? 0u : 1u, "%s: reused once", layouts[i]);
+
+        memory.garble = TRUE;
+        char *damaged = export_ok(g, "svg", &kept, NULL);
+        cr_expect_str_eq(damaged, fresh, "%s: damaged positions laid out again", layouts[i]);
+        cr_expect_eq(memory.stores, direct ? 0u : 2u, "%s: and stored again", layouts[i]);
+        memory.garble = FALSE;
+
+        /* More weight and evidence on an edge: the same layout. */
+        RelgraphGraph *heavier = fixture(FALSE);
+        add(heavier, &mentions[5]);
+        add(heavier, &mentions[5]);
+        char *heavy_fresh = export_ok(heavier, "svg", &plain, NULL);
+        char *heavy_kept = export_ok(heavier, "svg", &kept, NULL);
+        cr_expect_str_eq(heavy_kept, heavy_fresh, "%s: weights changed", layouts[i]);
+        if (!direct) /* patchwork draws no edges */
+            cr_expect_str_neq(heavy_kept, fresh, "%s: the weights show", layouts[i]);
+        cr_expect_eq(memory.stores, direct ? 0u : 2u, "%s: weights alone lay nothing out", layouts[i]);
+
+        /* A new edge: laid out again. */
+        Mention extra = {"United Nations", "criticize", "North Korea", FALSE, RELGRAPH_POLARITY_CONFLICTUAL, "d9", 0,
+                         "The UN condemned Pyongyang."};
+        add(heavier, &extra);
+        char *wider_fresh = export_ok(heavier, "svg", &plain, NULL);
+        char *wider_kept = export_ok(heavier, "svg", &kept, NULL);
+        /* twopi (Graphviz 2.43) lays a graph it has laid out before in the
+         * same process out differently; a relgraph run lays out once. */
+        if (strcmp(layouts[i], "twopi") != 0)
+            cr_expect_str_eq(wider_kept, wider_fresh, "%s: new edge", layouts[i]);
+        cr_expect_eq(memory.stores, direct ? 0u : 3u, "%s: a new edge is laid out", layouts[i]);
+
+        g_free(wider_kept);
+        g_free(wider_fresh);
+        g_free(heavy_kept);
+        g_free(heavy_fresh);
+        relgraph_graph_free(heavier);
+        g_free(damaged);
+        g_free(second);
+        g_free(first);
+        g_free(fresh);
+        g_hash_table_destroy(memory.kept);
+    }
+    relgraph_graph_free(g);
+}
+
 /* Above RELGRAPH_LARGE_GRAPH_EDGES the default engine is sfdp with straight
  * edges (dot would take minutes); an engine asked for is kept, and dot gets
  * bounded effort. A smaller graph keeps dot and spline routing. */
