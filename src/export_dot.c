@@ -829,12 +829,11 @@ static gboolean lay_out(GVC_t *gvc, Figure *fig, const RelgraphGraph *graph, con
  * a viewer (or a later edit) that makes links of them must not find a
  * script URL there. A WORD JOINER (U+2060, invisible) after "javascript"
  * breaks the scheme without changing what the figure shows. Takes svg. */
-static char *defang_script_urls(char *svg, gsize *len)
+static char *defang_script_urls(const char *svg, gsize size, gsize *len)
 {
     GRegex *scheme = g_regex_new("javascript(?=:)", G_REGEX_CASELESS, 0, NULL);
-    char *out = g_regex_replace(scheme, svg, (gssize)*len, 0, "\\0\xe2\x81\xa0", 0, NULL);
+    char *out = g_regex_replace(scheme, svg, (gssize)size, 0, "\\0\xe2\x81\xa0", 0, NULL);
     g_regex_unref(scheme);
-    g_free(svg);
     *len = strlen(out);
     return out;
 }
@@ -896,6 +895,8 @@ char *relgraph_export_svg(const RelgraphGraph *graph, const RelgraphExportOption
     char *result = NULL;
     const char *failure = NULL;
     GError *usage = NULL;
+    char *data = NULL;
+    unsigned int size = 0;
 
     /* patchwork sizes each node to its cell, which nop2 would size to the
      * label again: it is drawn from a layout of its own, never kept. */
@@ -915,22 +916,21 @@ char *relgraph_export_svg(const RelgraphGraph *graph, const RelgraphExportOption
     else {
         /* Drawn from the positions in the attributes, details added. */
         figure_add_details(&fig, options);
-        char *data = NULL;
-        unsigned int size = 0;
-        if (gvLayout(gvc, fig.g, direct ? layout : "nop2") != 0)
+        gboolean laid_out = gvLayout(gvc, fig.g, direct ? layout : "nop2") == 0;
+        if (!laid_out)
             failure = "layout failed";
         else if (gvRenderData(gvc, fig.g, "svg", &data, &size) != 0 || !data)
             failure = "SVG rendering failed (is the svg plugin registered? `dot -c` as root)";
-        else {
-            gsize n = size;
-            result = defang_script_urls(g_strndup(data, size), &n);
-            *len = n;
-        }
-        if (data)
-            gvFreeRenderData(data);
-        gvFreeLayout(gvc, fig.g);
+        if (laid_out)
+            gvFreeLayout(gvc, fig.g);
     }
+    /* The graph goes before the SVG is copied: peak memory is its size
+     * twice, not that and the graph's. */
     figure_close(&fig);
+    if (data && !failure)
+        result = defang_script_urls(data, size, len);
+    if (data)
+        gvFreeRenderData(data);
     char *messages = graphviz_end();
 
     if (usage) {

@@ -2,6 +2,9 @@
  * institutions. This file only dispatches to the subcommands. */
 #include <stdio.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cli.h"
 #include "relgraph/export.h"
@@ -36,6 +39,13 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+#ifdef __GLIBC__
+    /* Exports build buffers of several MB one after another; glibc would
+     * raise its mmap threshold past them after the first is freed and keep
+     * the rest in the heap, so that peak memory added them up. A fixed
+     * threshold hands each back to the system when it is freed. */
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
     if (argc < 2) {
         usage(stderr);
         return CLI_EXIT_ERROR;
