@@ -9,6 +9,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,10 +26,18 @@
 /* ---- Path expansion ---------------------------------------------------- */
 
 typedef struct {
-    GPtrArray *out;       /* char* paths */
+    GArray *out;          /* RelgraphCorpusFile */
     GHashTable *visited;  /* "dev:ino" of directories already walked */
     GPtrArray *problems;  /* GError* below the paths given, or NULL */
 } Walk;
+
+static void found(Walk *walk, char *path, const GStatBuf *st)
+{
+    RelgraphCorpusFile file = {path, {0}, st != NULL};
+    if (st)
+        file.st = *st;
+    g_array_append_val(walk->out, file);
+}
 
 static gboolean has_extension(const char *name, const char *ext)
 {
@@ -75,6 +84,7 @@ static void walk_problem(Walk *walk, RelgraphErrorCode code, const char *path, c
 
 /* Entries are read in full and sorted before recursing, so that which of
  * two links to one directory gets walked does not depend on readdir order.
+ * Entries are stat-ed relative to the open directory (a short lookup).
  * Returns 0, or the errno when dir_path itself cannot be read. */
 static int walk_directory(Walk *walk, const char *dir_path)
 {
@@ -90,23 +100,24 @@ static int walk_directory(Walk *walk, const char *dir_path)
         errno = 0;
     }
     int read_errno = errno;
-    closedir(dir);
     if (read_errno) {
+        closedir(dir);
         g_ptr_array_unref(names);
         return read_errno;
     }
     g_ptr_array_sort(names, relgraph_compare_strings);
 
+    int fd = dirfd(dir);
     for (guint i = 0; i < names->len; i++) {
         const char *name = g_ptr_array_index(names, i);
         char *child = g_build_filename(dir_path, name, NULL);
-        struct stat st;
-        /* stat follows symlinks, so a link to a directory is walked (once). */
-        if (stat(child, &st) != 0) {
+        GStatBuf st;
+        /* Links are followed, so a link to a directory is walked (once). */
+        if (fstatat(fd, name, &st, 0) != 0) {
             int err = errno;
             if (err == ENOENT || err == ELOOP) {
                 struct stat lst;
-                if (lstat(child, &lst) == 0 && S_ISLNK(lst.st_mode))
+                if (fstatat(fd, name, &lst, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(lst.st_mode))
                     walk_problem(walk, RELGRAPH_ERROR_SKIPPED, child,
                                  err == ELOOP ? "symbolic link loop, skipped" : "broken symbolic link, skipped");
             } else {
@@ -117,23 +128,32 @@ static int walk_directory(Walk *walk, const char *dir_path)
             if (err) /* the rest of the corpus still counts */
                 walk_problem(walk, RELGRAPH_ERROR_IO, child, g_strerror(err));
         } else if (S_ISREG(st.st_mode) && has_corpus_extension(name)) {
-            g_ptr_array_add(walk->out, child);
+            found(walk, child, &st);
             child = NULL;
         }
         g_free(child);
     }
+    closedir(dir);
     g_ptr_array_unref(names);
     return 0;
 }
 
-GPtrArray *relgraph_corpus_expand(const char *const *paths, guint n_paths, GPtrArray *problems,
-                                  GError **error)
+static void corpus_file_clear(gpointer data)
 {
-    Walk walk = {
-        g_ptr_array_new_with_free_func(g_free),
-        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-        problems,
-    };
+    g_free(((RelgraphCorpusFile *)data)->path);
+}
+
+static gint compare_files(gconstpointer a, gconstpointer b)
+{
+    return strcmp(((const RelgraphCorpusFile *)a)->path, ((const RelgraphCorpusFile *)b)->path);
+}
+
+GArray *relgraph_corpus_expand_files(const char *const *paths, guint n_paths, GPtrArray *problems,
+                                     GError **error)
+{
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(RelgraphCorpusFile));
+    g_array_set_clear_func(out, corpus_file_clear);
+    Walk walk = {out, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), problems};
     /* Walk the arguments in sorted order too: with a shared visited set,
      * the result must not depend on the order they were given in. */
     const char **sorted = g_new(const char *, n_paths ? n_paths : 1);
@@ -144,38 +164,57 @@ GPtrArray *relgraph_corpus_expand(const char *const *paths, guint n_paths, GPtrA
     gboolean ok = TRUE;
     for (guint i = 0; ok && i < n_paths; i++) {
         const char *path = sorted[i];
-        struct stat st;
+        GStatBuf st;
         if (strcmp(path, "-") == 0) {
-            g_ptr_array_add(walk.out, g_strdup(path));
-        } else if (stat(path, &st) != 0) {
+            found(&walk, g_strdup(path), NULL);
+        } else if (g_stat(path, &st) != 0) {
             ok = io_error(error, path, errno);
         } else if (S_ISDIR(st.st_mode)) {
             int err = mark_visited(&walk, &st) ? walk_directory(&walk, path) : 0;
             if (err)
                 ok = io_error(error, path, err);
         } else {
-            g_ptr_array_add(walk.out, g_strdup(path)); /* named files: any extension */
+            found(&walk, g_strdup(path), &st); /* named files: any extension */
         }
     }
     g_free(sorted);
     g_hash_table_destroy(walk.visited);
     if (!ok) {
-        g_ptr_array_unref(walk.out);
+        g_array_unref(out);
         return NULL;
     }
 
-    g_ptr_array_sort(walk.out, relgraph_compare_strings);
+    g_array_sort(out, compare_files);
     guint kept = 0;
-    for (guint i = 0; i < walk.out->len; i++) {
-        char *p = g_ptr_array_index(walk.out, i);
-        if (kept > 0 && strcmp(p, g_ptr_array_index(walk.out, kept - 1)) == 0) {
-            g_free(p);
+    for (guint i = 0; i < out->len; i++) {
+        RelgraphCorpusFile *file = &g_array_index(out, RelgraphCorpusFile, i);
+        if (kept > 0 && strcmp(file->path, g_array_index(out, RelgraphCorpusFile, kept - 1).path) == 0) {
+            g_free(file->path);
             continue;
         }
-        walk.out->pdata[kept++] = p;
+        g_array_index(out, RelgraphCorpusFile, kept++) = *file;
     }
-    walk.out->len = kept; /* the duplicates were freed above */
-    return walk.out;
+    /* What is past kept was moved down or freed above. */
+    for (guint i = kept; i < out->len; i++)
+        g_array_index(out, RelgraphCorpusFile, i).path = NULL;
+    g_array_set_size(out, kept);
+    return out;
+}
+
+GPtrArray *relgraph_corpus_expand(const char *const *paths, guint n_paths, GPtrArray *problems,
+                                  GError **error)
+{
+    GArray *files = relgraph_corpus_expand_files(paths, n_paths, problems, error);
+    if (!files)
+        return NULL;
+    GPtrArray *out = g_ptr_array_new_full(files->len, g_free);
+    for (guint i = 0; i < files->len; i++) {
+        RelgraphCorpusFile *file = &g_array_index(files, RelgraphCorpusFile, i);
+        g_ptr_array_add(out, file->path);
+        file->path = NULL;
+    }
+    g_array_unref(files);
+    return out;
 }
 
 /* ---- Document preparation ---------------------------------------------- */

@@ -35,6 +35,7 @@
 #define RELGRAPH_CORPUS_H
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "relgraph/common.h"
 
@@ -65,6 +66,20 @@ typedef struct {
  * their extension. */
 GPtrArray *relgraph_corpus_expand(const char *const *paths, guint n_paths, GPtrArray *problems,
                                   GError **error);
+
+/* A document file as the walk found it: its stat (links followed), taken
+ * before it was read; statted is FALSE for "-". */
+typedef struct {
+    char *path;
+    GStatBuf st;
+    gboolean statted;
+} RelgraphCorpusFile;
+
+/* relgraph_corpus_expand with each path's stat, which spares a caller that
+ * needs it (the cache's file index) a second stat of every file: a GArray
+ * of RelgraphCorpusFile in path order that frees its paths. */
+GArray *relgraph_corpus_expand_files(const char *const *paths, guint n_paths, GPtrArray *problems,
+                                     GError **error);
 
 /* Reads and prepares one document ("-" reads standard input). Caller frees
  * with relgraph_document_free. NULL with a RELGRAPH_ERROR_SKIPPED error for

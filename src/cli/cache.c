@@ -64,7 +64,7 @@ static int cache_prune(int argc, char **argv)
     }
     CliRunConfig config = {cache, limit, TRUE};
     CliRunStats stats = {0};
-    GPtrArray *expanded = cli_expand_corpus(argv + 1, argc - 1, &stats);
+    GPtrArray *expanded = cli_expand_corpus(argv + 1, argc - 1, &stats, NULL);
     GHashTable *by_path = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     GHashTable *tables[2] = {keep, by_path};
     cli_run_expanded(rules, &extract, expanded, &corpus, &config, collect_key, tables, &stats);

@@ -132,9 +132,11 @@ gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions
                         CliDocumentFunc fn, gpointer user_data, CliRunStats *stats);
 
 /* The two halves of cli_run_corpus: the sorted, duplicate-free document
- * paths of the corpus arguments (problems printed and counted in stats),
- * and the run over such a list, which adds to stats. */
-GPtrArray *cli_expand_corpus(char **paths, int n_paths, CliRunStats *stats);
+ * paths of the corpus arguments (problems printed and counted in stats;
+ * stat_of, when given, gets path -> its GStatBuf as the walk took it, the
+ * paths being the array's own), and the run over such a list, which adds
+ * to stats. */
+GPtrArray *cli_expand_corpus(char **paths, int n_paths, CliRunStats *stats, GHashTable *stat_of);
 void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *extract, GPtrArray *paths,
                       const CliCorpusOptions *options, const CliRunConfig *config, CliDocumentFunc fn,
                       gpointer user_data, CliRunStats *stats);

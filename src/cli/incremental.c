@@ -255,18 +255,22 @@ gboolean cli_build_cached(const RelgraphRules *rules, const RelgraphExtractOptio
     Plan plan = {0};
     plan.started = g_get_real_time();
     plan.evidence_limit = config->evidence_limit;
-    GPtrArray *expanded = cli_expand_corpus(paths, n_paths, stats);
+    GHashTable *stat_of = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+    GPtrArray *expanded = cli_expand_corpus(paths, n_paths, stats, stat_of);
     plan_init(&plan, expanded);
     plan.file_index = relgraph_cache_index_open(cache, paths, (guint)n_paths);
 
-    /* What the index knows (kept for next time as it is). */
+    /* What the index knows (kept for next time as it is), from the stat
+     * the corpus walk took. */
     char key[RELGRAPH_CACHE_KEY_SIZE];
     for (guint i = 0; i < expanded->len; i++) {
-        if (plan.unkeyable[i])
-            continue;
         const char *path = g_ptr_array_index(expanded, i);
-        plan.statted[i] = g_stat(path, &plan.stats[i]) == 0;
-        if (plan.statted[i] && relgraph_cache_index_lookup(plan.file_index, path, &plan.stats[i], key)) {
+        const GStatBuf *st = g_hash_table_lookup(stat_of, path);
+        if (plan.unkeyable[i] || !st)
+            continue;
+        plan.stats[i] = *st;
+        plan.statted[i] = TRUE;
+        if (relgraph_cache_index_lookup(plan.file_index, path, &plan.stats[i], key)) {
             plan.keys[i] = g_strdup(key);
             relgraph_cache_index_set(plan.file_index, path, &plan.stats[i], plan.started, key);
         }
@@ -294,6 +298,7 @@ gboolean cli_build_cached(const RelgraphRules *rules, const RelgraphExtractOptio
     }
     relgraph_cache_index_free(plan.file_index);
     plan_clear(&plan);
+    g_hash_table_destroy(stat_of);
     g_ptr_array_unref(expanded);
     return TRUE;
 }

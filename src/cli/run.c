@@ -183,7 +183,7 @@ static void report_problem(GError *problem, CliRunStats *stats)
 
 /* Each path expanded on its own, so that one missing path does not hide
  * the others; the union sorted again as a whole. */
-GPtrArray *cli_expand_corpus(char **paths, int n_paths, CliRunStats *stats)
+GPtrArray *cli_expand_corpus(char **paths, int n_paths, CliRunStats *stats, GHashTable *stat_of)
 {
     GPtrArray *all = g_ptr_array_new_with_free_func(g_free);
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
@@ -191,7 +191,7 @@ GPtrArray *cli_expand_corpus(char **paths, int n_paths, CliRunStats *stats)
         GError *error = NULL;
         const char *one[] = {paths[i]};
         GPtrArray *problems = g_ptr_array_new();
-        GPtrArray *found = relgraph_corpus_expand(one, 1, problems, &error);
+        GArray *found = relgraph_corpus_expand_files(one, 1, problems, &error);
         for (guint j = 0; j < problems->len; j++)
             report_problem(g_ptr_array_index(problems, j), stats);
         g_ptr_array_unref(problems);
@@ -200,14 +200,16 @@ GPtrArray *cli_expand_corpus(char **paths, int n_paths, CliRunStats *stats)
             continue;
         }
         for (guint j = 0; j < found->len; j++) {
-            char *p = g_ptr_array_index(found, j);
-            if (g_hash_table_contains(seen, p))
+            RelgraphCorpusFile *file = &g_array_index(found, RelgraphCorpusFile, j);
+            if (g_hash_table_contains(seen, file->path))
                 continue;
-            char *copy = g_strdup(p);
-            g_hash_table_add(seen, copy);
-            g_ptr_array_add(all, copy);
+            g_hash_table_add(seen, file->path);
+            g_ptr_array_add(all, file->path);
+            if (stat_of && file->statted)
+                g_hash_table_insert(stat_of, file->path, g_memdup2(&file->st, sizeof file->st));
+            file->path = NULL;  /* now all's */
         }
-        g_ptr_array_unref(found);
+        g_array_unref(found);
     }
     g_hash_table_destroy(seen);
     g_ptr_array_sort(all, relgraph_compare_strings);
@@ -253,7 +255,7 @@ gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions
         fprintf(stderr, "relgraph: no corpus given (files, directories or - for stdin)\n");
         return FALSE;
     }
-    GPtrArray *expanded = cli_expand_corpus(paths, n_paths, stats);
+    GPtrArray *expanded = cli_expand_corpus(paths, n_paths, stats, NULL);
     cli_run_expanded(rules, extract, expanded, options, config, fn, user_data, stats);
     g_ptr_array_unref(expanded);
     return TRUE;

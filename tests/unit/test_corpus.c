@@ -511,6 +511,35 @@ Test(corpus, expand_named_files_any_extension_and_duplicates)
     g_free(sub);
 }
 
+/* The stat each file comes with is the file's own (what a later stat
+ * would give), once per path; standard input has none. */
+Test(corpus, expand_files_come_with_their_stat)
+{
+    make_tree();
+    char *b = g_build_filename(tmp_root, "b.txt", NULL);
+    const char *paths[] = {tmp_root, "-", b};
+    GError *error = NULL;
+    GArray *files = relgraph_corpus_expand_files(paths, G_N_ELEMENTS(paths), NULL, &error);
+    cr_assert_null(error);
+    cr_assert_eq(files->len, 7, "\"-\" and the six documents, b.txt once");
+    for (guint i = 0; i < files->len; i++) {
+        const RelgraphCorpusFile *file = &g_array_index(files, RelgraphCorpusFile, i);
+        if (strcmp(file->path, "-") == 0) {
+            cr_expect_not(file->statted);
+            continue;
+        }
+        GStatBuf st;
+        cr_assert_eq(g_stat(file->path, &st), 0, "%s", file->path);
+        cr_expect(file->statted, "%s", file->path);
+        cr_expect_eq(file->st.st_ino, st.st_ino, "%s: inode", file->path);
+        cr_expect_eq(file->st.st_size, st.st_size, "%s: size", file->path);
+        cr_expect_eq(file->st.st_mtim.tv_nsec, st.st_mtim.tv_nsec, "%s: mtime", file->path);
+        cr_expect(S_ISREG(file->st.st_mode), "%s: a file", file->path);
+    }
+    g_array_unref(files);
+    g_free(b);
+}
+
 Test(corpus, expand_order_of_arguments_does_not_matter)
 {
     make_tree();
