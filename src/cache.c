@@ -198,7 +198,7 @@ gboolean relgraph_cache_put(RelgraphCache *cache, const char *key, const Relgrap
                             const RelgraphPartInfo *info, GError **error)
 {
     gsize len = 0;
-    char *data = relgraph_part_write(graph, info, &len);
+    char *data = relgraph_part_write_checksum(graph, info, RELGRAPH_PART_XXH3, &len);
     char *path = entry_path(cache, key);
     gboolean ok = write_entry(path, data, len, error);
     g_free(path);

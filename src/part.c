@@ -5,11 +5,26 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "relgraph/common.h"
 
 #define MAGIC "relgraph-part"
-#define CHECKSUM_PREFIX "checksum\tsha256:"
+#define CHECKSUM_PREFIX "checksum\t"
+
+/* The checksum of data in the line's form ("sha256:HEX", "xxh3:HEX"). */
+static char *checksum_of(RelgraphPartChecksum kind, const char *data, gsize len)
+{
+    if (kind == RELGRAPH_PART_XXH3) {
+        XXH128_hash_t h = XXH3_128bits(data, len);
+        return g_strdup_printf("xxh3:%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x", (guint64)h.high64,
+                               (guint64)h.low64);
+    }
+    char *hex = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
+    char *sum = g_strconcat("sha256:", hex, NULL);
+    g_free(hex);
+    return sum;
+}
 
 /* ---- Writing ------------------------------------------------------------- */
 
@@ -35,6 +50,12 @@ static void put_uint(GString *out, guint value)
 }
 
 char *relgraph_part_write(const RelgraphGraph *graph, const RelgraphPartInfo *info, gsize *len)
+{
+    return relgraph_part_write_checksum(graph, info, RELGRAPH_PART_SHA256, len);
+}
+
+char *relgraph_part_write_checksum(const RelgraphGraph *graph, const RelgraphPartInfo *info,
+                                   RelgraphPartChecksum checksum, gsize *len)
 {
     g_return_val_if_fail(graph && info && len, NULL);
     GString *out = g_string_sized_new(4096);
@@ -83,7 +104,7 @@ char *relgraph_part_write(const RelgraphGraph *graph, const RelgraphPartInfo *in
         }
     }
     g_ptr_array_unref(edges);
-    char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)out->str, out->len);
+    char *sum = checksum_of(checksum, out->str, out->len);
     g_string_append_printf(out, CHECKSUM_PREFIX "%s\n", sum);
     g_free(sum);
     *len = out->len;
@@ -312,7 +333,10 @@ static gboolean check_sum(Reader *r, const char *data, gsize len, gsize *body_le
     gsize last_len = end - start, prefix = strlen(CHECKSUM_PREFIX);
     if (last_len < prefix || strncmp(last, CHECKSUM_PREFIX, prefix) != 0)
         return fail(r, 1, "no checksum line at the end: the part is truncated");
-    char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, start);
+    /* The kind named in the line ("sha256:" or "xxh3:"); SHA-256 else, so
+     * that a damaged name reads as a mismatch. */
+    RelgraphPartChecksum kind = strncmp(last + prefix, "xxh3:", 5) == 0 ? RELGRAPH_PART_XXH3 : RELGRAPH_PART_SHA256;
+    char *sum = checksum_of(kind, data, start);
     if (last_len - prefix < strlen(sum)) {
         g_free(sum);
         return fail(r, (guint)prefix + 1, "the checksum is cut short: the part is truncated");

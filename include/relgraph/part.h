@@ -12,7 +12,8 @@
  *     node	NAME	TYPE	AFFILIATION	MENTIONS	FIRST	LAST
  *     edge	SOURCE	RELATION	TARGET	directed|symmetric	POLARITY	WEIGHT	FIRST	LAST	DOC...
  *     evidence	DOC	SENTENCE	START	END	RULE	TEXT      (of the edge above)
- *     checksum	sha256:HEX                 (of every byte before this line)
+ *     checksum	sha256:HEX                 (of every byte before this line;
+ *                                          or xxh3:HEX, XXH3-128)
  *
  * Nodes and edges come sorted, so a graph always gives the same bytes. A
  * part whose checksum line is missing or wrong is refused: it was
@@ -45,6 +46,18 @@ typedef struct {
 /* The part for graph and info, NUL-terminated; *len gets its size. Caller
  * frees with g_free. */
 char *relgraph_part_write(const RelgraphGraph *graph, const RelgraphPartInfo *info, gsize *len);
+
+/* The checksum that closes a part: SHA-256 for parts that travel
+ * (extract, merge); XXH3-128, at memory speed, for the cache's own
+ * entries, which only a crash or a disk can damage. Readers take both. */
+typedef enum {
+    RELGRAPH_PART_SHA256,
+    RELGRAPH_PART_XXH3,
+} RelgraphPartChecksum;
+
+/* relgraph_part_write with the checksum chosen. */
+char *relgraph_part_write_checksum(const RelgraphGraph *graph, const RelgraphPartInfo *info,
+                                   RelgraphPartChecksum checksum, gsize *len);
 
 /* Reads a part and merges it into graph. info's counts are added to, and
  * its evidence_limit becomes the smaller of the two (0 counting as no
