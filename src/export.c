@@ -68,9 +68,15 @@ char *relgraph_export_clean_text(const char *text)
 {
     if (!text)
         return g_strdup("");
+    /* Most text is printable ASCII, which needs nothing. */
+    const char *p = text;
+    while ((*p >= 0x20 && *p < 0x7F) || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    if (!*p)
+        return g_strndup(text, (gsize)(p - text));
     char *valid = g_utf8_make_valid(text, -1);
     GString *out = NULL;
-    for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+    for (p = valid; *p; p = g_utf8_next_char(p)) {
         gunichar c = g_utf8_get_char(p);
         gboolean bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF;
         if (bad && !out)
