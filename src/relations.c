@@ -1357,15 +1357,16 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
 
     /* The patterns this sentence can match: those whose trigger words it
      * has, tried in load order (which decides the rule a mention is
-     * credited to). */
+     * credited to). A match holds a trigger word at or after its start:
+     * per pattern, the token after the last one (0: not a candidate). */
     guint n_patterns = set->patterns->len;
-    guint8 *candidate = g_new0(guint8, n_patterns);
+    guint *trigger_end = g_new0(guint, n_patterns);
     for (guint i = 0; i < set->untriggered->len; i++)
-        candidate[g_array_index(set->untriggered, guint, i)] = 1;
+        trigger_end[g_array_index(set->untriggered, guint, i)] = n_tokens;
     for (guint t = 0; t < n_tokens; t++) {
         GArray *list = relgraph_intmap_lookup(&set->by_trigger, tokens[t].word);
         for (guint i = 0; list && i < list->len; i++)
-            candidate[g_array_index(list, guint, i)] = 1;
+            trigger_end[g_array_index(list, guint, i)] = t + 1;
     }
     /* Where a slot can start: an actor, or a title before one; as a flag
      * per token and as the list of those tokens. */
@@ -1376,7 +1377,7 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
 
     for (guint p = 0; p < n_patterns; p++) {
         const RelgraphPattern *pattern = g_ptr_array_index(set->patterns, p);
-        if (!candidate[p] || n_mentions < pattern->slots)
+        if (!trigger_end[p] || n_mentions < pattern->slots)
             continue;
         if (pattern->first_slot && !slot_start_known) {
             for (guint i = 0; i < n_tokens; i++) {
@@ -1389,8 +1390,13 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
         /* Most patterns begin with a slot: only a few tokens can start them. */
         gboolean slots_only = !pattern->first_any && pattern->first_words->len == 0;
         guint n_starts = slots_only ? n_slot_starts : n_tokens;
+        /* Skipping a start is exact once the titles are known: an attempt
+         * made there would fail, and it would have worked nothing out. */
+        guint start_end = slot_start_known || !m.title ? trigger_end[p] : n_tokens;
         for (guint k = 0; k < n_starts; k++) {
             guint start = slots_only ? slot_starts[k] : k;
+            if (start >= start_end)
+                break;
             guint32 w = tokens[start].word;
             if (!slots_only && !pattern->first_any && !(pattern->first_slot && slot_start[start]) &&
                 !(w && (pattern->first_mask >> (w % 64) & 1) && words_contain(pattern->first_words, w)))
@@ -1404,7 +1410,7 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
     }
     g_free(slot_starts);
     g_free(slot_start);
-    g_free(candidate);
+    g_free(trigger_end);
     g_free(title_end);
     g_free(blocks_gap);
     g_free(mention_at);

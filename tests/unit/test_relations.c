@@ -67,6 +67,14 @@ Test(relations, gap_never_skips_an_actor)
     expect("China says Russia's trip to Pyongyang matters.", "Russia visit North Korea");
 }
 
+Test(relations, trigger_words_before_and_at_the_start_of_a_match)
+{
+    /* A pattern is tried only before the last of its trigger words: here
+     * "visit" also comes earlier, and "trip" is the match's first word. */
+    expect("A visit ended before Zhao Leji visited Pyongyang.", "Zhao Leji visit North Korea");
+    expect("Later the trip to Beijing by Sergey Lavrov ended.", "Sergei Lavrov visit China");
+}
+
 Test(relations, reversed_order)
 {
     expect("A trip to Pyongyang by Zhao Leji was announced.", "Zhao Leji visit North Korea");
