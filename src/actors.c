@@ -53,6 +53,7 @@ void relgraph_dictionary_free(RelgraphDictionary *dict)
         return;
     trie_free(dict->root);
     g_free(dict->first_words.slots);
+    g_free(dict->first_words.bits);
     g_ptr_array_unref(dict->aliases);
     g_array_unref(dict->member_refs);
     g_hash_table_destroy(dict->by_name);
@@ -406,6 +407,9 @@ static inline guint64 first_words_key(guint64 h)
 
 static gboolean first_words_contain(const FirstWords *fw, guint64 key)
 {
+    guint bit = (guint)key & fw->bits_mask;
+    if (!(fw->bits[bit / 64] >> (bit % 64) & 1))
+        return FALSE;
     for (guint i = (guint)key & fw->mask;; i = (i + 1) & fw->mask) {
         if (fw->slots[i] == key)
             return TRUE;
@@ -416,6 +420,8 @@ static gboolean first_words_contain(const FirstWords *fw, guint64 key)
 
 static void first_words_add(FirstWords *fw, guint64 key)
 {
+    guint bit = (guint)key & fw->bits_mask;
+    fw->bits[bit / 64] |= G_GUINT64_CONSTANT(1) << (bit % 64);
     guint i = (guint)key & fw->mask;
     while (fw->slots[i] && fw->slots[i] != key)
         i = (i + 1) & fw->mask;
@@ -452,6 +458,10 @@ static void first_words_build(RelgraphDictionary *dict)
         size *= 2;
     fw->slots = g_new0(guint64, size);
     fw->mask = size - 1;
+    /* 16 bits a slot, 8 a key at least: a run that begins no alias passes
+     * the bitmap once in 16 or more. */
+    fw->bits = g_new0(guint64, size / 4);
+    fw->bits_mask = size * 16 - 1;
     GString *words = g_string_new(NULL);
     for (guint i = 0; i < dict->aliases->len; i++) {
         const AliasDef *def = g_ptr_array_index(dict->aliases, i);

@@ -41,10 +41,14 @@ typedef struct TrieNode {
 
 /* The screen of relgraph_dictionary_may_match (see actors.c): 64-bit hashes
  * of the first one or two runs of letters and digits of every ASCII alias,
- * in an open-addressing table (0 marks a free slot). */
+ * in an open-addressing table (0 marks a free slot), and a bitmap of their
+ * low bits small enough to stay in cache, which turns away most runs before
+ * the table is read. */
 typedef struct {
     guint64 *slots;
     guint mask;            /* slots - 1, a power of two minus one */
+    guint64 *bits;         /* bit (key & bits_mask) of each key */
+    guint bits_mask;       /* bits in the bitmap - 1 */
     gboolean always;       /* an alias starts with a character the scan cannot screen */
 } FirstWords;
 
