@@ -13,6 +13,10 @@
  * corpus, so the cap leaves five times that. */
 #define MATCH_STEP_LIMIT 512
 
+/* Scratch of relgraph_relations_match kept on the stack (16 KiB): a
+ * 500-token sentence under the shipped rules, 200 under ten times as many. */
+#define MATCH_STACK_WORDS 4096
+
 static void elem_free(gpointer p);
 
 static GPtrArray *seq_new(void)
@@ -1333,8 +1337,20 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
 {
     if (n_mentions < 2)
         return; /* every pattern needs two actors */
-    gint *mention_at = g_new(gint, n_tokens + 1);
-    guint8 *blocks_gap = g_new0(guint8, n_tokens + 1);
+    /* The per-sentence arrays in one block, on the stack for all but very
+     * long sentences or very large rule sets: this runs once a sentence. */
+    guint n_patterns = set->patterns->len;
+    gsize words = 4 * ((gsize)n_tokens + 1) + n_patterns;
+    guint32 stack_block[MATCH_STACK_WORDS];
+    guint32 *block = words <= MATCH_STACK_WORDS ? stack_block : g_new(guint32, words);
+    gint *mention_at = (gint *)block;
+    gint *title_end = mention_at + n_tokens + 1;
+    guint *slot_starts = (guint *)(title_end + n_tokens + 1);
+    guint *trigger_end = slot_starts + n_tokens + 1;
+    guint8 *blocks_gap = (guint8 *)(trigger_end + n_patterns);
+    guint8 *slot_start = blocks_gap + n_tokens + 1;
+    memset(blocks_gap, 0, 2 * ((gsize)n_tokens + 1));
+    memset(trigger_end, 0, n_patterns * sizeof *trigger_end);
     for (guint i = 0; i <= n_tokens; i++)
         mention_at[i] = -1;
     for (guint i = 0; i < n_mentions; i++) {
@@ -1349,7 +1365,6 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
         if ((tokens[i].flags & RELGRAPH_TOKEN_PUNCT) || in_word_list(&set->speech, set->speech_prefixes, &tokens[i]))
             blocks_gap[i] = 1;
     Macro *title = g_hash_table_lookup(set->macros, "title");
-    gint *title_end = g_new(gint, n_tokens + 1);
     for (guint i = 0; i <= n_tokens; i++)
         title_end[i] = -1;
     Matcher m = {set, tokens, n_tokens, mentions, mention_at, blocks_gap, {{0, {0}}},
@@ -1359,8 +1374,6 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
      * has, tried in load order (which decides the rule a mention is
      * credited to). A match holds a trigger word at or after its start:
      * per pattern, the token after the last one (0: not a candidate). */
-    guint n_patterns = set->patterns->len;
-    guint *trigger_end = g_new0(guint, n_patterns);
     for (guint i = 0; i < set->untriggered->len; i++)
         trigger_end[g_array_index(set->untriggered, guint, i)] = n_tokens;
     for (guint t = 0; t < n_tokens; t++) {
@@ -1370,8 +1383,6 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
     }
     /* Where a slot can start: an actor, or a title before one; as a flag
      * per token and as the list of those tokens. */
-    guint8 *slot_start = g_new0(guint8, n_tokens + 1);
-    guint *slot_starts = g_new(guint, n_tokens + 1);
     guint n_slot_starts = 0;
     gboolean slot_start_known = FALSE;
 
@@ -1408,10 +1419,6 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
                 emit(&m, pattern->relation, pattern, start, matches);
         }
     }
-    g_free(slot_starts);
-    g_free(slot_start);
-    g_free(trigger_end);
-    g_free(title_end);
-    g_free(blocks_gap);
-    g_free(mention_at);
+    if (block != stack_block)
+        g_free(block);
 }

@@ -75,6 +75,17 @@ Test(relations, trigger_words_before_and_at_the_start_of_a_match)
     expect("Later the trip to Beijing by Sergey Lavrov ended.", "Sergei Lavrov visit China");
 }
 
+Test(relations, long_sentences_match_as_short_ones)
+{
+    /* Past a thousand tokens the matcher's arrays come from the heap. */
+    GString *text = g_string_new("Zhao Leji visited Pyongyang");
+    for (guint i = 0; i < 1500; i++)
+        g_string_append(text, " again");
+    g_string_append(text, " as Sergey Lavrov visited Beijing.");
+    expect(text->str, "Sergei Lavrov visit China\nZhao Leji visit North Korea");
+    g_string_free(text, TRUE);
+}
+
 Test(relations, reversed_order)
 {
     expect("A trip to Pyongyang by Zhao Leji was announced.", "Zhao Leji visit North Korea");
