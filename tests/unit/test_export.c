@@ -302,8 +302,10 @@ static char *memory_lookup(gpointer data, const char *input, gsize input_len, gs
         return NULL;
     store->hits++;
     *len = strlen(positions);
-    if (store->garble)  /* a line cut short */
-        return g_strndup(positions, *len / 2);
+    if (store->garble) {  /* a line cut short */
+        *len /= 2;
+        return g_strndup(positions, *len);
+    }
     return g_strdup(positions);
 }
 
