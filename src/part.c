@@ -132,43 +132,65 @@ static gboolean fail(Reader *r, guint col, const char *format, ...)
     return FALSE;
 }
 
-/* Splits a line into unescaped fields (the array owns them) and records
- * where each began, for messages. NULL on a bad escape. */
-static GPtrArray *split_fields(Reader *r, const char *line, gsize len, GArray *cols)
+/* A line's fields, unescaped in place in a copy of the line: the
+ * pointers are into buf until the next line is split. cols has where each
+ * field began, for messages. */
+typedef struct {
+    GString *buf;
+    GPtrArray *fields;
+    GArray *cols;
+} Fields;
+
+/* Unescapes the field [s, stop) in place and ends it with a NUL; FALSE on
+ * an unknown escape. */
+static gboolean unescape_field(Reader *r, const Fields *f, char *s, char *stop)
 {
-    GPtrArray *fields = g_ptr_array_new_with_free_func(g_free);
-    GString *field = g_string_new(NULL);
-    g_array_set_size(cols, 0);
-    guint col = 1;
-    g_array_append_val(cols, col);
-    for (gsize i = 0; i <= len; i++) {
-        if (i == len || line[i] == '\t') {
-            g_ptr_array_add(fields, g_strndup(field->str, field->len));
-            g_string_truncate(field, 0);
-            col = (guint)i + 2;
-            if (i < len)
-                g_array_append_val(cols, col);
+    char *w = memchr(s, '\\', (gsize)(stop - s));
+    if (!w) {
+        *stop = '\0';
+        return TRUE;
+    }
+    for (char *p = w; p < stop; p++) {
+        if (*p != '\\') {
+            *w++ = *p;
             continue;
         }
-        if (line[i] != '\\') {
-            g_string_append_c(field, line[i]);
-            continue;
-        }
-        char c = i + 1 < len ? line[++i] : '\0';
+        char c = p + 1 < stop ? *++p : '\0';
         switch (c) {
-        case '\\': g_string_append_c(field, '\\'); break;
-        case 't': g_string_append_c(field, '\t'); break;
-        case 'n': g_string_append_c(field, '\n'); break;
-        case 'r': g_string_append_c(field, '\r'); break;
+        case '\\': *w++ = '\\'; break;
+        case 't': *w++ = '\t'; break;
+        case 'n': *w++ = '\n'; break;
+        case 'r': *w++ = '\r'; break;
         default:
-            fail(r, (guint)i, "unknown escape \"\\%c\" (\\\\, \\t, \\n and \\r are known)", c ? c : ' ');
-            g_string_free(field, TRUE);
-            g_ptr_array_unref(fields);
-            return NULL;
+            return fail(r, (guint)(p - f->buf->str), "unknown escape \"\\%c\" (\\\\, \\t, \\n and \\r are known)",
+                        c ? c : ' ');
         }
     }
-    g_string_free(field, TRUE);
-    return fields;
+    *w = '\0';
+    return TRUE;
+}
+
+/* Splits a line into f; FALSE on a bad escape. Tabs in a field are
+ * escaped, so every tab separates two. */
+static gboolean split_fields(Reader *r, const char *line, gsize len, Fields *f)
+{
+    g_string_truncate(f->buf, 0);
+    g_string_append_len(f->buf, line, (gssize)len);
+    g_ptr_array_set_size(f->fields, 0);
+    g_array_set_size(f->cols, 0);
+    char *s = f->buf->str, *end = s + len;
+    for (;;) {
+        char *tab = memchr(s, '\t', (gsize)(end - s));
+        char *stop = tab ? tab : end;
+        guint col = (guint)(s - f->buf->str) + 1;
+        g_array_append_val(f->cols, col);
+        g_ptr_array_add(f->fields, s);
+        if (!unescape_field(r, f, s, stop))
+            return FALSE;
+        if (!tab)
+            return TRUE;
+        s = tab + 1;
+    }
 }
 
 static gboolean parse_uint(Reader *r, const GPtrArray *fields, const GArray *cols, guint i, const char *what,
@@ -374,7 +396,7 @@ RelgraphGraph *relgraph_part_load(const char *data, gsize len, const char *name,
     PendingEdge pending = {{0}, FALSE};
     pending.edge.documents = g_ptr_array_new_with_free_func(g_free);
     pending.edge.evidence = g_ptr_array_new_with_free_func(relgraph_evidence_free);
-    GArray *cols = g_array_new(FALSE, FALSE, sizeof(guint));
+    Fields fields = {g_string_new(NULL), g_ptr_array_new(), g_array_new(FALSE, FALSE, sizeof(guint))};
     gboolean ok = TRUE;
     const char *line = memchr(data, '\n', body);
     r.line = 1;
@@ -382,10 +404,8 @@ RelgraphGraph *relgraph_part_load(const char *data, gsize len, const char *name,
         r.line++;
         const char *nl = memchr(data + pos, '\n', body - pos);
         gsize n = nl ? (gsize)(nl - (data + pos)) : body - pos;
-        GPtrArray *fields = split_fields(&r, data + pos, n, cols);
-        ok = fields && read_record(&r, graph, &pending, info, fields, cols);
-        if (fields)
-            g_ptr_array_unref(fields);
+        ok = split_fields(&r, data + pos, n, &fields) &&
+             read_record(&r, graph, &pending, info, fields.fields, fields.cols);
         pos += n + 1;
     }
     if (ok)
@@ -397,7 +417,9 @@ RelgraphGraph *relgraph_part_load(const char *data, gsize len, const char *name,
     }
     g_ptr_array_unref(pending.edge.documents);
     g_ptr_array_unref(pending.edge.evidence);
-    g_array_unref(cols);
+    g_string_free(fields.buf, TRUE);
+    g_ptr_array_unref(fields.fields);
+    g_array_unref(fields.cols);
     if (!ok) {
         relgraph_graph_free(graph);
         return NULL;

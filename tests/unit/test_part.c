@@ -167,7 +167,8 @@ Test(part, damage_is_detected)
         {"relgraph-part\t1\nevidence\td\t1\t2\t3\tr\tt\n", "evidence without an edge"},
         {"relgraph-part\t1\nedge\tA\tvisit\tB\tsideways\tneutral\t1\t\t\n", "directed or symmetric"},
         {"relgraph-part\t1\nedge\tA\tvisit\tB\tdirected\tneutral\t1\t2024-13-01\t\n", "not a date"},
-        {"relgraph-part\t1\nnode\tA\\x\tstate\t\t1\t\t\n", "unknown escape"},
+        {"relgraph-part\t1\nnode\tA\\x\tstate\t\t1\t\t\n", "t.part:2:7: unknown escape \"\\x\""},
+        {"relgraph-part\t1\nnode\tA\\\\B\tstate\tC\\q\t1\t\t\n", "t.part:2:18: unknown escape \"\\q\""},
         {"relgraph-part\t1\nvertex\tA\n", "unknown line kind"},
         {"relgraph-part\t1\nnode\tA\n", "fields"},
     };
