@@ -795,17 +795,17 @@ static GString *layout_input(GVC_t *gvc, Figure *fig, const char *engine)
     return input;
 }
 
-/* Puts positions in fig's attributes: those the store kept for this very
- * input, else those of a new layout (then kept). The layout runs on a
- * second figure like fig, because an engine leaves state in its graph
- * that nop2 then reads: fig must be the same either way. */
+/* Puts positions in fig's attributes: those the store kept for input
+ * (layout_input of fig, taken before the details were added), else those
+ * of a new layout (then kept). The layout runs on a second figure like
+ * fig, because an engine leaves state in its graph that nop2 then reads:
+ * fig must be the same either way. */
 static gboolean lay_out(GVC_t *gvc, Figure *fig, const RelgraphGraph *graph, const RelgraphExportOptions *options,
-                        const char *engine)
+                        const char *engine, const GString *input)
 {
     const RelgraphLayoutStore *store = options ? options->layouts : NULL;
-    GString *input = store ? layout_input(gvc, fig, engine) : NULL;
     gsize len = 0;
-    char *positions = input ? store->lookup(store->data, input->str, input->len, &len) : NULL;
+    char *positions = store && input ? store->lookup(store->data, input->str, input->len, &len) : NULL;
     gboolean ok = positions && positions_apply(fig, positions, len);
     if (!ok) {
         g_free(positions);
@@ -813,12 +813,10 @@ static gboolean lay_out(GVC_t *gvc, Figure *fig, const RelgraphGraph *graph, con
         positions = figure_open(&scratch, graph, options, engine, FALSE) ? layout_run(gvc, &scratch, engine) : NULL;
         figure_close(&scratch);
         ok = positions && positions_apply(fig, positions, strlen(positions));
-        if (ok && input)
+        if (ok && store && input)
             store->store(store->data, input->str, input->len, positions, strlen(positions));
     }
     g_free(positions);
-    if (input)
-        g_string_free(input, TRUE);
     return ok;
 }
 
@@ -846,17 +844,25 @@ static void forward_warnings(char *messages)
     g_free(messages);
 }
 
-char *relgraph_export_dot(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
-                          GError **error)
+/* Both texts of one figure, built once. The DOT is written before the
+ * positions are set (it names the engine instead), the layout input is
+ * taken before the details are added. */
+void relgraph_export_figure(const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                            RelgraphExportResult *dot, RelgraphExportResult *svg)
 {
-    g_return_val_if_fail(graph && len, NULL);
+    g_return_if_fail(graph && (dot || svg));
     const char *layout = layout_name(graph, options);
-    const char *failure = NULL;
+    /* patchwork sizes each node to its cell, which nop2 would size to the
+     * label again: it is drawn from a layout of its own, never kept. */
+    gboolean direct = strcmp(layout, "patchwork") == 0;
+    const RelgraphLayoutStore *store = options ? options->layouts : NULL;
+    const char *failure = NULL, *svg_failure = NULL;
     GError *usage = NULL;
-    DotSink sink = {g_string_new(NULL)};
+    GString *dot_text = NULL, *input = NULL;
+    char *data = NULL;
+    unsigned int size = 0;
 
     graphviz_begin();
-    /* The context is needed only to check the engine named in the DOT. */
     GVC_t *gvc = graphviz_context();
     Figure fig = {0};
     if (!gvc)
@@ -866,83 +872,91 @@ char *relgraph_export_dot(const RelgraphGraph *graph, const RelgraphExportOption
     else if (!figure_open(&fig, graph, options, layout, TRUE))
         failure = "cannot create a graph";
     else {
+        if (svg && store && !direct)
+            input = layout_input(gvc, &fig, layout);
         figure_add_details(&fig, options);
-        if (agwrite(fig.g, &sink) != 0)
-            failure = "cannot write DOT";
+        if (dot) {
+            dot_text = g_string_new(NULL);
+            DotSink sink = {dot_text};
+            if (agwrite(fig.g, &sink) != 0)
+                dot->error = g_error_new(RELGRAPH_ERROR, RELGRAPH_ERROR_RENDER, "Graphviz: cannot write DOT");
+        }
+        if (!svg)
+            ;
+        else if (!direct && !lay_out(gvc, &fig, graph, options, layout, input))
+            svg_failure = "layout failed";
+        else {
+            /* Drawn by nop2 from the positions in the attributes; the
+             * graph names it too, since its layout= overrides gvLayout's. */
+            const char *engine = direct ? layout : "nop2";
+            agset(fig.g, "layout", (char *)engine);
+            gboolean laid_out = gvLayout(gvc, fig.g, engine) == 0;
+            if (!laid_out)
+                svg_failure = "layout failed";
+            else if (gvRenderData(gvc, fig.g, "svg", &data, &size) != 0 || !data)
+                svg_failure = "SVG rendering failed (is the svg plugin registered? `dot -c` as root)";
+            if (laid_out)
+                gvFreeLayout(gvc, fig.g);
+        }
     }
+    /* The graph goes before the SVG is copied: peak memory is its size
+     * twice, not that and the graph's. */
     figure_close(&fig);
+    if (input)
+        g_string_free(input, TRUE);
+    if (data && !failure && !svg_failure)
+        svg->data = defang_script_urls(data, size, &svg->len);
+    if (data)
+        gvFreeRenderData(data);
     char *messages = graphviz_end();
 
-    if (usage || failure) {
+    RelgraphExportResult *results[] = {dot, svg};
+    for (guint i = 0; i < G_N_ELEMENTS(results); i++) {
+        RelgraphExportResult *r = results[i];
+        const char *what = failure ? failure : r == svg ? svg_failure : NULL;
+        if (!r || r->error)
+            continue;
         if (usage)
-            g_propagate_error(error, usage);
-        else
-            set_graphviz_error(error, failure, messages);
+            r->error = g_error_copy(usage);
+        else if (what)
+            set_graphviz_error(&r->error, what, messages);
+    }
+    if (dot && !dot->error) {
+        dot->len = dot_text->len;
+        dot->data = g_string_free(g_steal_pointer(&dot_text), FALSE);
+    }
+    if (dot_text)
+        g_string_free(dot_text, TRUE);
+    g_clear_error(&usage);
+    if ((!dot || dot->data) && (!svg || svg->data))
+        forward_warnings(messages);
+    else
         g_free(messages);
-        g_string_free(sink.out, TRUE);
+}
+
+/* One text of the figure. */
+static char *export_one(const RelgraphGraph *graph, const RelgraphExportOptions *options, gboolean svg, gsize *len,
+                        GError **error)
+{
+    g_return_val_if_fail(graph && len, NULL);
+    RelgraphExportResult result = {0};
+    relgraph_export_figure(graph, options, svg ? NULL : &result, svg ? &result : NULL);
+    if (result.error) {
+        g_propagate_error(error, result.error);
         return NULL;
     }
-    forward_warnings(messages);
-    *len = sink.out->len;
-    return g_string_free(sink.out, FALSE);
+    *len = result.len;
+    return result.data;
+}
+
+char *relgraph_export_dot(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
+                          GError **error)
+{
+    return export_one(graph, options, FALSE, len, error);
 }
 
 char *relgraph_export_svg(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
                           GError **error)
 {
-    g_return_val_if_fail(graph && len, NULL);
-    const char *layout = layout_name(graph, options);
-    char *result = NULL;
-    const char *failure = NULL;
-    GError *usage = NULL;
-    char *data = NULL;
-    unsigned int size = 0;
-
-    /* patchwork sizes each node to its cell, which nop2 would size to the
-     * label again: it is drawn from a layout of its own, never kept. */
-    gboolean direct = strcmp(layout, "patchwork") == 0;
-
-    graphviz_begin();
-    GVC_t *gvc = graphviz_context();
-    Figure fig = {0};
-    if (!gvc)
-        failure = "cannot create a context";
-    else if (!layout_check(gvc, layout, &usage))
-        ;
-    else if (!figure_open(&fig, graph, options, layout, FALSE))
-        failure = "cannot create a graph";
-    else if (!direct && !lay_out(gvc, &fig, graph, options, layout))
-        failure = "layout failed";
-    else {
-        /* Drawn from the positions in the attributes, details added. */
-        figure_add_details(&fig, options);
-        gboolean laid_out = gvLayout(gvc, fig.g, direct ? layout : "nop2") == 0;
-        if (!laid_out)
-            failure = "layout failed";
-        else if (gvRenderData(gvc, fig.g, "svg", &data, &size) != 0 || !data)
-            failure = "SVG rendering failed (is the svg plugin registered? `dot -c` as root)";
-        if (laid_out)
-            gvFreeLayout(gvc, fig.g);
-    }
-    /* The graph goes before the SVG is copied: peak memory is its size
-     * twice, not that and the graph's. */
-    figure_close(&fig);
-    if (data && !failure)
-        result = defang_script_urls(data, size, len);
-    if (data)
-        gvFreeRenderData(data);
-    char *messages = graphviz_end();
-
-    if (usage) {
-        g_propagate_error(error, usage);
-        g_free(messages);
-        return NULL;
-    }
-    if (failure) {
-        set_graphviz_error(error, failure, messages);
-        g_free(messages);
-        return NULL;
-    }
-    forward_warnings(messages);
-    return result;
+    return export_one(graph, options, TRUE, len, error);
 }

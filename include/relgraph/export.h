@@ -67,6 +67,21 @@ void relgraph_export_tsv_field(GString *out, const char *field);
  * one); it keeps leak checkers quiet about memory that is ours to free. */
 void relgraph_export_shutdown(void);
 
+/* What one format gave: the text (data, len; caller frees data with
+ * g_free) or why there is none (error; caller frees). */
+typedef struct {
+    char *data;
+    gsize len;
+    GError *error;
+} RelgraphExportResult;
+
+/* DOT and SVG of one figure, built once for both (the figure is a large
+ * part of either's cost). dot or svg may be NULL (not wanted); each gets
+ * its text or its own error: a layout that fails costs the SVG only.
+ * Results must be zero-initialised. */
+void relgraph_export_figure(const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                            RelgraphExportResult *dot, RelgraphExportResult *svg);
+
 /* One function per format, for callers that know what they want. */
 char *relgraph_export_dot(const RelgraphGraph *graph, const RelgraphExportOptions *options,
                           gsize *len, GError **error);

@@ -90,12 +90,9 @@ static const char *staleness(const char *path, const char *data, gsize len)
     return same ? NULL : "differs";
 }
 
-static void run_export(ExportJob *job)
+/* Writes (or, with --check, compares) what the job's format gave. */
+static void job_finish(ExportJob *job, char *data, gsize len)
 {
-    gsize len = 0;
-    char *data = relgraph_export(job->graph, job->format, job->options, &len, &job->error);
-    if (!data)
-        return;
     if (job->check) {
         job->stale = staleness(job->path, data, len);
     } else if (strcmp(job->path, "-") == 0) {
@@ -107,14 +104,50 @@ static void run_export(ExportJob *job)
     g_free(data);
 }
 
+static void run_export(ExportJob *job)
+{
+    gsize len = 0;
+    char *data = relgraph_export(job->graph, job->format, job->options, &len, &job->error);
+    if (data)
+        job_finish(job, data, len);
+}
+
+/* DOT and SVG from one figure, built once. */
+static void run_figure(ExportJob *dot, ExportJob *svg)
+{
+    RelgraphExportResult results[2] = {{0}};
+    relgraph_export_figure(dot->graph, dot->options, &results[0], &results[1]);
+    ExportJob *jobs[2] = {dot, svg};
+    for (guint i = 0; i < 2; i++) {
+        if (results[i].error)
+            jobs[i]->error = results[i].error;
+        else
+            job_finish(jobs[i], results[i].data, results[i].len);
+    }
+}
+
 /* The jobs of one lane, in order: Graphviz is not thread-safe, so DOT and
- * SVG share a lane; every other format has its own. */
+ * SVG share a lane (and a figure, when both are asked for); every other
+ * format has its own. */
 static void run_lane(gpointer lane, gpointer unused)
 {
     (void)unused;
     GPtrArray *jobs = lane;
-    for (guint i = 0; i < jobs->len; i++)
-        run_export(g_ptr_array_index(jobs, i));
+    ExportJob *dot = NULL, *svg = NULL;
+    for (guint i = 0; i < jobs->len; i++) {
+        ExportJob *job = g_ptr_array_index(jobs, i);
+        if (strcmp(job->format, "dot") == 0 && !dot)
+            dot = job;
+        else if (strcmp(job->format, "svg") == 0 && !svg)
+            svg = job;
+    }
+    if (dot && svg)
+        run_figure(dot, svg);
+    for (guint i = 0; i < jobs->len; i++) {
+        ExportJob *job = g_ptr_array_index(jobs, i);
+        if (!(dot && svg && (job == dot || job == svg)))
+            run_export(job);
+    }
 }
 
 static gboolean uses_graphviz(const char *format)

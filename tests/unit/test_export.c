@@ -433,6 +433,48 @@ Test(export, unknown_layout_is_a_usage_error)
     relgraph_graph_free(g);
 }
 
+/* DOT and SVG from one figure are the texts each exporter gives alone,
+ * for every engine and with a layout store; an unknown engine is a usage
+ * error in both results. */
+Test(export, one_figure_gives_both_texts)
+{
+    static const char *const layouts[] = {"dot", "sfdp", "circo", "patchwork"};
+    RelgraphGraph *g = fixture(FALSE);
+    for (guint i = 0; i < G_N_ELEMENTS(layouts); i++) {
+        MemoryStore memory = {g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free), 0, 0, 0, FALSE};
+        RelgraphLayoutStore store = {memory_lookup, memory_store, &memory};
+        RelgraphExportOptions options = {.title = "Both", .layout = layouts[i], .layouts = &store};
+        char *dot = export_ok(g, "dot", &options, NULL);
+        char *svg = export_ok(g, "svg", &options, NULL);
+        for (guint round = 0; round < 2; round++) { /* a new layout, then a kept one */
+            RelgraphExportResult both[2] = {{0}};
+            relgraph_export_figure(g, &options, &both[0], &both[1]);
+            cr_assert_null(both[0].error);
+            cr_assert_null(both[1].error);
+            cr_expect_str_eq(both[0].data, dot, "%s: the DOT", layouts[i]);
+            cr_expect_str_eq(both[1].data, svg, "%s: the SVG (round %u)", layouts[i], round);
+            cr_expect_eq(both[0].len, strlen(dot));
+            cr_expect_eq(both[1].len, strlen(svg));
+            g_free(both[0].data);
+            g_free(both[1].data);
+        }
+        g_free(dot);
+        g_free(svg);
+        g_hash_table_destroy(memory.kept);
+    }
+
+    RelgraphExportOptions unknown = {.layout = "spring"};
+    RelgraphExportResult both[2] = {{0}};
+    relgraph_export_figure(g, &unknown, &both[0], &both[1]);
+    for (guint i = 0; i < 2; i++) {
+        cr_expect_null(both[i].data);
+        cr_assert_not_null(both[i].error);
+        cr_expect_eq(both[i].error->code, RELGRAPH_ERROR_USAGE);
+        g_error_free(both[i].error);
+    }
+    relgraph_graph_free(g);
+}
+
 /* ---- GraphML -------------------------------------------------------------- */
 
 Test(export, graphml_keys_ids_and_parallel_edges)
