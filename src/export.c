@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <libxml/parser.h>
+#include <libxml/xmlwriter.h>
 
 #include "export_internal.h"
 
@@ -145,4 +146,28 @@ void relgraph_export_xml_init(void)
         xmlInitParser();
         g_once_init_leave(&done, 1);
     }
+}
+
+static int append_to_string(void *out, const char *buffer, int len)
+{
+    g_string_append_len(out, buffer, len);
+    return len;
+}
+
+static int close_nothing(void *out)
+{
+    (void)out;
+    return 0;
+}
+
+xmlTextWriterPtr relgraph_export_xml_writer(GString *out)
+{
+    relgraph_export_xml_init();
+    xmlOutputBufferPtr io = xmlOutputBufferCreateIO(append_to_string, close_nothing, out, NULL);
+    if (!io)
+        return NULL;
+    xmlTextWriterPtr w = xmlNewTextWriter(io); /* takes io when it succeeds */
+    if (!w)
+        xmlOutputBufferClose(io);
+    return w;
 }

@@ -12,9 +12,12 @@
  * dash for conflict) the polarity, edge width the weight; tooltips carry the
  * actor details and the evidence sentences.
  */
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
+
 #include "relgraph/export.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -826,14 +829,20 @@ static gboolean lay_out(GVC_t *gvc, Figure *fig, const RelgraphGraph *graph, con
  * links, but names and sentences reach its tooltips, titles and text, and
  * a viewer (or a later edit) that makes links of them must not find a
  * script URL there. A WORD JOINER (U+2060, invisible) after "javascript"
- * breaks the scheme without changing what the figure shows. Takes svg. */
-static char *defang_script_urls(const char *svg, gsize size, gsize *len)
+ * breaks the scheme without changing what the figure shows. Takes svg
+ * (NUL-terminated, from g_malloc) and returns it, or a new copy when it
+ * had to change (the usual figure has none: no second copy of it). */
+static char *defang_script_urls(char *svg, gsize *len)
 {
     GRegex *scheme = g_regex_new("javascript(?=:)", G_REGEX_CASELESS, 0, NULL);
-    char *out = g_regex_replace(scheme, svg, (gssize)size, 0, "\\0\xe2\x81\xa0", 0, NULL);
+    if (g_regex_match_full(scheme, svg, (gssize)*len, 0, 0, NULL, NULL)) {
+        char *out = g_regex_replace(scheme, svg, (gssize)*len, 0, "\\0\xe2\x81\xa0", 0, NULL);
+        g_free(svg);
+        svg = out;
+        *len = strlen(out);
+    }
     g_regex_unref(scheme);
-    *len = strlen(out);
-    return out;
+    return svg;
 }
 
 /* Warnings from a run that succeeded are passed on rather than dropped. */
@@ -842,6 +851,31 @@ static void forward_warnings(char *messages)
     if (messages)
         g_warning("Graphviz: %s", messages);
     g_free(messages);
+}
+
+/* The result is there: handed to its ready callback, if any. */
+static void result_ready(RelgraphExportResult *r)
+{
+    if (r && r->ready)
+        r->ready(r, r->user_data);
+}
+
+/* Draws the laid-out figure as SVG into a buffer of ours (open_memstream;
+ * g_free is free), so that no copy of it is needed. NULL on failure. */
+static char *render_svg(GVC_t *gvc, Agraph_t *g, gsize *len)
+{
+    char *data = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&data, &size);
+    if (!out)
+        return NULL;
+    int rc = gvRender(gvc, g, "svg", out);
+    if (fclose(out) != 0 || rc != 0 || !size) {
+        free(data);
+        return NULL;
+    }
+    *len = size;
+    return data;
 }
 
 /* Both texts of one figure, built once. The DOT is written before the
@@ -856,11 +890,8 @@ void relgraph_export_figure(const RelgraphGraph *graph, const RelgraphExportOpti
      * label again: it is drawn from a layout of its own, never kept. */
     gboolean direct = strcmp(layout, "patchwork") == 0;
     const RelgraphLayoutStore *store = options ? options->layouts : NULL;
-    const char *failure = NULL, *svg_failure = NULL;
+    const char *failure = NULL;
     GError *usage = NULL;
-    GString *dot_text = NULL, *input = NULL;
-    char *data = NULL;
-    unsigned int size = 0;
 
     graphviz_begin();
     GVC_t *gvc = graphviz_context();
@@ -871,67 +902,70 @@ void relgraph_export_figure(const RelgraphGraph *graph, const RelgraphExportOpti
         ;
     else if (!figure_open(&fig, graph, options, layout, TRUE))
         failure = "cannot create a graph";
-    else {
-        if (svg && store && !direct)
-            input = layout_input(gvc, &fig, layout);
-        figure_add_details(&fig, options);
-        if (dot) {
-            dot_text = g_string_new(NULL);
-            DotSink sink = {dot_text};
-            if (agwrite(fig.g, &sink) != 0)
-                dot->error = g_error_new(RELGRAPH_ERROR, RELGRAPH_ERROR_RENDER, "Graphviz: cannot write DOT");
+    if (failure || usage) {
+        figure_close(&fig);
+        char *messages = graphviz_end();
+        RelgraphExportResult *results[] = {dot, svg};
+        for (guint i = 0; i < G_N_ELEMENTS(results); i++) {
+            if (!results[i])
+                continue;
+            if (usage)
+                results[i]->error = g_error_copy(usage);
+            else
+                set_graphviz_error(&results[i]->error, failure, messages);
+            result_ready(results[i]);
         }
-        if (!svg)
-            ;
-        else if (!direct && !lay_out(gvc, &fig, graph, options, layout, input))
-            svg_failure = "layout failed";
-        else {
+        g_clear_error(&usage);
+        g_free(messages);
+        return;
+    }
+
+    GString *input = svg && store && !direct ? layout_input(gvc, &fig, layout) : NULL;
+    figure_add_details(&fig, options);
+    if (dot) {
+        GString *text = g_string_new(NULL);
+        DotSink sink = {text};
+        if (agwrite(fig.g, &sink) == 0) {
+            dot->len = text->len;
+            dot->data = g_string_free(text, FALSE);
+        } else {
+            g_string_free(text, TRUE);
+            dot->error = g_error_new(RELGRAPH_ERROR, RELGRAPH_ERROR_RENDER, "Graphviz: cannot write DOT");
+        }
+        /* Written out before the SVG is drawn: the two are not held at once. */
+        result_ready(dot);
+    }
+    if (svg) {
+        if (!direct && !lay_out(gvc, &fig, graph, options, layout, input)) {
+            failure = "layout failed";
+        } else {
             /* Drawn by nop2 from the positions in the attributes; the
              * graph names it too, since its layout= overrides gvLayout's. */
             const char *engine = direct ? layout : "nop2";
             agset(fig.g, "layout", (char *)engine);
             gboolean laid_out = gvLayout(gvc, fig.g, engine) == 0;
             if (!laid_out)
-                svg_failure = "layout failed";
-            else if (gvRenderData(gvc, fig.g, "svg", &data, &size) != 0 || !data)
-                svg_failure = "SVG rendering failed (is the svg plugin registered? `dot -c` as root)";
+                failure = "layout failed";
+            else if (!(svg->data = render_svg(gvc, fig.g, &svg->len)))
+                failure = "SVG rendering failed (is the svg plugin registered? `dot -c` as root)";
             if (laid_out)
                 gvFreeLayout(gvc, fig.g);
         }
     }
-    /* The graph goes before the SVG is copied: peak memory is its size
-     * twice, not that and the graph's. */
     figure_close(&fig);
     if (input)
         g_string_free(input, TRUE);
-    if (data && !failure && !svg_failure)
-        svg->data = defang_script_urls(data, size, &svg->len);
-    if (data)
-        gvFreeRenderData(data);
     char *messages = graphviz_end();
-
-    RelgraphExportResult *results[] = {dot, svg};
-    for (guint i = 0; i < G_N_ELEMENTS(results); i++) {
-        RelgraphExportResult *r = results[i];
-        const char *what = failure ? failure : r == svg ? svg_failure : NULL;
-        if (!r || r->error)
-            continue;
-        if (usage)
-            r->error = g_error_copy(usage);
-        else if (what)
-            set_graphviz_error(&r->error, what, messages);
+    if (svg && failure) {
+        set_graphviz_error(&svg->error, failure, messages);
+    } else {
+        if (svg)
+            svg->data = defang_script_urls(svg->data, &svg->len);
+        if (!dot || dot->data)
+            forward_warnings(g_steal_pointer(&messages));
     }
-    if (dot && !dot->error) {
-        dot->len = dot_text->len;
-        dot->data = g_string_free(g_steal_pointer(&dot_text), FALSE);
-    }
-    if (dot_text)
-        g_string_free(dot_text, TRUE);
-    g_clear_error(&usage);
-    if ((!dot || dot->data) && (!svg || svg->data))
-        forward_warnings(messages);
-    else
-        g_free(messages);
+    g_free(messages);
+    result_ready(svg);
 }
 
 /* One text of the figure. */

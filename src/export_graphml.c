@@ -195,12 +195,10 @@ char *relgraph_export_graphml(const RelgraphGraph *graph, const RelgraphExportOp
                               GError **error)
 {
     g_return_val_if_fail(graph && len, NULL);
-    relgraph_export_xml_init();
-    xmlBufferPtr buffer = xmlBufferCreate();
-    xmlTextWriterPtr w = buffer ? xmlNewTextWriterMemory(buffer, 0) : NULL;
+    GString *out = g_string_new(NULL);
+    xmlTextWriterPtr w = relgraph_export_xml_writer(out);
     if (!w) {
-        if (buffer)
-            xmlBufferFree(buffer);
+        g_string_free(out, TRUE);
         g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_RENDER, "GraphML: cannot create the XML writer");
         return NULL;
     }
@@ -243,15 +241,12 @@ char *relgraph_export_graphml(const RelgraphGraph *graph, const RelgraphExportOp
     g_ptr_array_unref(edges);
 
     check(&wr, xmlTextWriterEndDocument(w));  /* closes graph and graphml */
-    xmlFreeTextWriter(w);                     /* flushes into buffer */
-
-    char *result = NULL;
-    if (wr.ok) {
-        *len = (gsize)xmlBufferLength(buffer);
-        result = g_strndup((const char *)xmlBufferContent(buffer), *len);
-    } else {
+    xmlFreeTextWriter(w); /* flushes into out */
+    if (!wr.ok) {
+        g_string_free(out, TRUE);
         g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_RENDER, "GraphML: the XML writer failed");
+        return NULL;
     }
-    xmlBufferFree(buffer);
-    return result;
+    *len = out->len;
+    return g_string_free(out, FALSE);
 }

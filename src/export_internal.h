@@ -21,4 +21,11 @@ GHashTable *relgraph_export_degrees(const GPtrArray *edges);
  * rendered side by side, and libxml2 must not initialise twice at once. */
 void relgraph_export_xml_init(void);
 
+/* An XML writer whose bytes go straight into out (ours, not copied out
+ * of a libxml2 buffer at the end: a large GraphML is held once, not
+ * twice). NULL when libxml2 cannot make one. Free with xmlFreeTextWriter
+ * (which flushes into out), then take out. */
+struct _xmlTextWriter;
+struct _xmlTextWriter *relgraph_export_xml_writer(GString *out);
+
 #endif

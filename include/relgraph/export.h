@@ -68,17 +68,22 @@ void relgraph_export_tsv_field(GString *out, const char *field);
 void relgraph_export_shutdown(void);
 
 /* What one format gave: the text (data, len; caller frees data with
- * g_free) or why there is none (error; caller frees). */
-typedef struct {
+ * g_free) or why there is none (error; caller frees). When ready is set,
+ * it is called as soon as this result is there, before the other one is
+ * made: a caller that writes and frees the text in it never holds both. */
+typedef struct RelgraphExportResult RelgraphExportResult;
+struct RelgraphExportResult {
     char *data;
     gsize len;
     GError *error;
-} RelgraphExportResult;
+    void (*ready)(RelgraphExportResult *result, gpointer user_data);
+    gpointer user_data;
+};
 
 /* DOT and SVG of one figure, built once for both (the figure is a large
  * part of either's cost). dot or svg may be NULL (not wanted); each gets
  * its text or its own error: a layout that fails costs the SVG only.
- * Results must be zero-initialised. */
+ * Results must be zero-initialised but for ready and user_data. */
 void relgraph_export_figure(const RelgraphGraph *graph, const RelgraphExportOptions *options,
                             RelgraphExportResult *dot, RelgraphExportResult *svg);
 

@@ -112,18 +112,22 @@ static void run_export(ExportJob *job)
         job_finish(job, data, len);
 }
 
+/* A text of the figure is there: written at once and let go. */
+static void figure_text_ready(RelgraphExportResult *result, gpointer data)
+{
+    ExportJob *job = data;
+    if (result->error)
+        job->error = g_steal_pointer(&result->error);
+    else
+        job_finish(job, g_steal_pointer(&result->data), result->len);
+}
+
 /* DOT and SVG from one figure, built once. */
 static void run_figure(ExportJob *dot, ExportJob *svg)
 {
-    RelgraphExportResult results[2] = {{0}};
+    RelgraphExportResult results[2] = {{.ready = figure_text_ready, .user_data = dot},
+                                       {.ready = figure_text_ready, .user_data = svg}};
     relgraph_export_figure(dot->graph, dot->options, &results[0], &results[1]);
-    ExportJob *jobs[2] = {dot, svg};
-    for (guint i = 0; i < 2; i++) {
-        if (results[i].error)
-            jobs[i]->error = results[i].error;
-        else
-            job_finish(jobs[i], results[i].data, results[i].len);
-    }
 }
 
 /* The jobs of one lane, in order: Graphviz is not thread-safe, so DOT and

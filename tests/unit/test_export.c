@@ -433,6 +433,20 @@ Test(export, unknown_layout_is_a_usage_error)
     relgraph_graph_free(g);
 }
 
+/* A ready callback that takes the text and notes the order. */
+typedef struct {
+    GString *order;
+    char *texts[2];
+} ReadyLog;
+
+static void note_ready(RelgraphExportResult *result, gpointer data)
+{
+    ReadyLog *log = data;
+    gboolean is_svg = result->data && g_str_has_prefix(result->data, "<?xml");
+    g_string_append(log->order, is_svg ? "svg " : "dot ");
+    log->texts[is_svg] = g_steal_pointer(&result->data);
+}
+
 /* DOT and SVG from one figure are the texts each exporter gives alone,
  * for every engine and with a layout store; an unknown engine is a usage
  * error in both results. */
@@ -462,6 +476,20 @@ Test(export, one_figure_gives_both_texts)
         g_free(svg);
         g_hash_table_destroy(memory.kept);
     }
+
+    /* With callbacks, each text is handed over as soon as it is made. */
+    ReadyLog log = {g_string_new(NULL), {NULL, NULL}};
+    RelgraphExportOptions options = {.title = "Both"};
+    RelgraphExportResult handed[2] = {{.ready = note_ready, .user_data = &log},
+                                      {.ready = note_ready, .user_data = &log}};
+    relgraph_export_figure(g, &options, &handed[0], &handed[1]);
+    cr_expect_str_eq(log.order->str, "dot svg ");
+    cr_expect_null(handed[0].data, "taken by the callback");
+    char *dot = export_ok(g, "dot", &options, NULL), *svg = export_ok(g, "svg", &options, NULL);
+    cr_expect_str_eq(log.texts[0], dot);
+    cr_expect_str_eq(log.texts[1], svg);
+    g_free(dot), g_free(svg), g_free(log.texts[0]), g_free(log.texts[1]);
+    g_string_free(log.order, TRUE);
 
     RelgraphExportOptions unknown = {.layout = "spring"};
     RelgraphExportResult both[2] = {{0}};
