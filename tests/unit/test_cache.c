@@ -1,0 +1,251 @@
+/* The cache: entries, layouts and the file index, each read back, and each
+ * damaged copy refused rather than trusted. */
+#define _DEFAULT_SOURCE /* st_mtim, utimes */
+#include <criterion/criterion.h>
+#include <string.h>
+#include <sys/time.h>
+
+#include "relgraph/cache.h"
+#include "rules_fixture.h"
+
+static char *dir;
+static RelgraphRules *rules;
+static RelgraphCache *cache;
+
+static void setup(void)
+{
+    dir = g_dir_make_tmp("relgraph-cache-XXXXXX", NULL);
+    cr_assert_not_null(dir);
+    GError *error = NULL;
+    rules = relgraph_rules_load(RELGRAPH_SOURCE_DIR "/rules", NULL, &error);
+    cr_assert_not_null(rules, "%s", error ? error->message : "");
+    char *cache_dir = g_build_filename(dir, "cache", NULL);
+    cache = relgraph_cache_open(cache_dir, rules, RELGRAPH_SOURCE_DIR "/rules", "test", &error);
+    cr_assert_not_null(cache, "%s", error ? error->message : "");
+    g_free(cache_dir);
+}
+
+static void remove_tree(const char *path)
+{
+    GDir *d = g_dir_open(path, 0, NULL);
+    const char *name;
+    while (d && (name = g_dir_read_name(d))) {
+        char *child = g_build_filename(path, name, NULL);
+        if (g_file_test(child, G_FILE_TEST_IS_DIR) && !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree(child);
+        else
+            g_unlink(child);
+        g_free(child);
+    }
+    if (d)
+        g_dir_close(d);
+    g_rmdir(path);
+}
+
+static void teardown(void)
+{
+    relgraph_cache_free(cache);
+    relgraph_rules_free(rules);
+    remove_tree(dir);
+    g_free(dir);
+}
+
+TestSuite(cache, .init = setup, .fini = teardown);
+
+/* The one file under DIR/cache/v1/SUB whose name ends in suffix. */
+static char *only_file(const char *sub, const char *suffix)
+{
+    char *path = g_build_filename(dir, "cache", "v1", sub, NULL);
+    GDir *d = g_dir_open(path, 0, NULL);
+    cr_assert_not_null(d, "%s", path);
+    char *found = NULL;
+    const char *name;
+    while ((name = g_dir_read_name(d)))
+        if (g_str_has_suffix(name, suffix)) {
+            cr_assert_null(found, "one %s file in %s", suffix, path);
+            found = g_build_filename(path, name, NULL);
+        }
+    g_dir_close(d);
+    g_free(path);
+    cr_assert_not_null(found, "a %s file", suffix);
+    return found;
+}
+
+/* A file of the corpus, its times set to mtime (seconds since 1970). */
+static char *corpus_file(const char *name, const char *text, gint64 mtime, GStatBuf *st)
+{
+    char *path = g_build_filename(dir, name, NULL);
+    cr_assert(g_file_set_contents(path, text, -1, NULL));
+    struct timeval times[2] = {{(time_t)mtime, 0}, {(time_t)mtime, 0}};
+    cr_assert_eq(utimes(path, times), 0);
+    cr_assert_eq(g_stat(path, st), 0);
+    return path;
+}
+
+static void flip_byte(const char *path, gsize at)
+{
+    char *data = NULL;
+    gsize len = 0;
+    cr_assert(g_file_get_contents(path, &data, &len, NULL));
+    cr_assert_lt(at, len);
+    data[at] ^= 0x01;
+    cr_assert(g_file_set_contents(path, data, (gssize)len, NULL));
+    g_free(data);
+}
+
+Test(cache, index_round_trip_and_changes)
+{
+    char *args[] = {"corpus"};
+    GStatBuf a_st, b_st, c_st;
+    /* One file dated before 1970: its times are negative. */
+    char *a = corpus_file("a.txt", "Japan criticized North Korea.", 1700000000, &a_st);
+    char *b = corpus_file("b.txt", "China praised Russia.", -86400 * 400, &b_st);
+    char *c = corpus_file("c.txt", "Russia met China.", 1700000000, &c_st);
+    /* "now" a minute after the last change: none of them is racy. */
+    gint64 now = (g_get_real_time() / G_USEC_PER_SEC + 60) * G_USEC_PER_SEC;
+    const char *keys[] = {"0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210",
+                          "00000000000000000000000000000001"};
+
+    RelgraphCacheIndex *index = relgraph_cache_index_open(cache, args, 1);
+    char key[RELGRAPH_CACHE_KEY_SIZE];
+    cr_expect_not(relgraph_cache_index_lookup(index, a, &a_st, key), "a new index knows nothing");
+    relgraph_cache_index_set(index, a, &a_st, now, keys[0]);
+    relgraph_cache_index_set(index, b, &b_st, now, keys[1]);
+    relgraph_cache_index_set(index, c, &c_st, now, keys[2]);
+    /* Racy: changed within the file system's resolution of "now". */
+    relgraph_cache_index_set(index, "racy.txt", &c_st, (gint64)c_st.st_ctime * G_USEC_PER_SEC, keys[2]);
+    relgraph_cache_index_set(index, "tab\there.txt", &c_st, now, keys[2]);
+    GError *error = NULL;
+    cr_assert(relgraph_cache_index_save(index, &error), "%s", error ? error->message : "");
+    relgraph_cache_index_free(index);
+
+    index = relgraph_cache_index_open(cache, args, 1);
+    cr_assert(relgraph_cache_index_lookup(index, a, &a_st, key));
+    cr_expect_str_eq(key, keys[0]);
+    cr_assert(relgraph_cache_index_lookup(index, b, &b_st, key), "negative times read back");
+    cr_expect_str_eq(key, keys[1]);
+    cr_expect_not(relgraph_cache_index_lookup(index, "racy.txt", &c_st, key));
+    cr_expect_not(relgraph_cache_index_lookup(index, "tab\there.txt", &c_st, key));
+    /* Another size, another time: not the file that was remembered. */
+    GStatBuf changed = c_st;
+    changed.st_size++;
+    cr_expect_not(relgraph_cache_index_lookup(index, c, &changed, key));
+    changed = c_st;
+    changed.st_mtim.tv_nsec++;
+    cr_expect_not(relgraph_cache_index_lookup(index, c, &changed, key));
+    relgraph_cache_index_free(index);
+
+    /* Another corpus argument, another index. */
+    char *other[] = {"elsewhere"};
+    index = relgraph_cache_index_open(cache, other, 1);
+    cr_expect_not(relgraph_cache_index_lookup(index, a, &a_st, key));
+    relgraph_cache_index_free(index);
+    g_free(a), g_free(b), g_free(c);
+}
+
+Test(cache, damaged_index_is_ignored)
+{
+    char *args[] = {"corpus"};
+    GStatBuf st;
+    char *a = corpus_file("a.txt", "Japan criticized North Korea.", 1700000000, &st);
+    gint64 now = (g_get_real_time() / G_USEC_PER_SEC + 60) * G_USEC_PER_SEC;
+    RelgraphCacheIndex *index = relgraph_cache_index_open(cache, args, 1);
+    relgraph_cache_index_set(index, a, &st, now, "0123456789abcdef0123456789abcdef");
+    cr_assert(relgraph_cache_index_save(index, NULL));
+    relgraph_cache_index_free(index);
+
+    char *path = only_file("index", ".idx");
+    char *intact = NULL;
+    gsize len = 0;
+    cr_assert(g_file_get_contents(path, &intact, &len, NULL));
+    /* A flipped bit anywhere (here in the inode, then in the checksum),
+     * or a file cut short: the index is empty, never half-trusted. */
+    const gsize places[] = {strlen("relgraph-index 1\n") + strlen(a) + 3, len - 3};
+    for (guint i = 0; i <= G_N_ELEMENTS(places); i++) {
+        if (i < G_N_ELEMENTS(places))
+            flip_byte(path, places[i]);
+        else
+            cr_assert(g_file_set_contents(path, intact, (gssize)len / 2, NULL));
+        index = relgraph_cache_index_open(cache, args, 1);
+        char key[RELGRAPH_CACHE_KEY_SIZE];
+        cr_expect_not(relgraph_cache_index_lookup(index, a, &st, key), "damage %u", i);
+        relgraph_cache_index_free(index);
+        cr_assert(g_file_set_contents(path, intact, (gssize)len, NULL));
+    }
+    g_free(intact), g_free(path), g_free(a);
+}
+
+Test(cache, entries_read_back_and_damage_is_reported)
+{
+    RelgraphGraph *g = relgraph_graph_new();
+    RelgraphEvidence ev = {"d1", 0, 0, 29, "Japan criticized North Korea.", "r.rules:1"};
+    relgraph_graph_add_mention(g, "Japan", "criticize", "North Korea", FALSE, RELGRAPH_POLARITY_CONFLICTUAL, &ev);
+    RelgraphPartInfo info = {1, 1, 1, 3};
+    const char *key = "0123456789abcdef0123456789abcdef";
+    GError *error = NULL;
+    cr_assert(relgraph_cache_put(cache, key, g, &info, &error), "%s", error ? error->message : "");
+
+    RelgraphPartInfo back = {0};
+    gboolean damaged = FALSE;
+    RelgraphGraph *read = relgraph_cache_get(cache, key, &back, &damaged, &error);
+    cr_assert_not_null(read);
+    cr_expect_not(damaged);
+    cr_expect_eq(relgraph_graph_edge_count(read), 1u);
+    cr_expect_eq(back.documents, 1u);
+    cr_expect_eq(back.evidence_limit, 3u);
+    relgraph_graph_free(read);
+
+    cr_expect_null(relgraph_cache_get(cache, "ffffffffffffffffffffffffffffffff", &back, &damaged, &error));
+    cr_expect_not(damaged, "a missing entry is not a damaged one");
+
+    char *path = only_file("01", ".part");
+    flip_byte(path, 40);
+    cr_expect_null(relgraph_cache_get(cache, key, &back, &damaged, &error));
+    cr_expect(damaged);
+    cr_assert_not_null(error);
+    cr_expect_not_null(strstr(error->message, path), "names the entry: %s", error->message);
+    g_clear_error(&error);
+    g_free(path);
+    relgraph_graph_free(g);
+}
+
+Test(cache, layouts_read_back_and_only_the_last_are_kept)
+{
+    const char *positions = "relgraph-layout 1\nG\tbb\nN\tpos\nE\ng\t0,0,10,10\nn\t5,5\n";
+    GError *error = NULL;
+    cr_assert(relgraph_cache_layout_put(cache, "input", 5, positions, strlen(positions), &error));
+    gsize len = 0;
+    char *back = relgraph_cache_layout_get(cache, "input", 5, &len);
+    cr_assert_not_null(back);
+    cr_expect_eq(len, strlen(positions));
+    cr_expect_eq(memcmp(back, positions, len), 0);
+    g_free(back);
+    cr_expect_null(relgraph_cache_layout_get(cache, "other", 5, &len));
+
+    char *path = only_file("layout", ".pos");
+    flip_byte(path, 20);
+    cr_expect_null(relgraph_cache_layout_get(cache, "input", 5, &len), "a damaged layout is not used");
+    g_free(path);
+
+    /* More layouts than are kept: prune keeps the newest. */
+    for (guint i = 0; i < RELGRAPH_CACHE_LAYOUTS_KEPT + 3; i++) {
+        char input[16];
+        g_snprintf(input, sizeof input, "figure %u", i);
+        cr_assert(relgraph_cache_layout_put(cache, input, strlen(input), positions, strlen(positions), NULL));
+        g_usleep(2000); /* distinct times, oldest first */
+    }
+    char *cache_dir = g_build_filename(dir, "cache", NULL);
+    GHashTable *keep = g_hash_table_new(g_str_hash, g_str_equal);
+    guint kept = 0, removed = 0;
+    guint64 bytes = 0;
+    cr_assert(relgraph_cache_prune(cache_dir, keep, &kept, &removed, &bytes, &error), "%s",
+              error ? error->message : "");
+    char last[16];
+    g_snprintf(last, sizeof last, "figure %u", RELGRAPH_CACHE_LAYOUTS_KEPT + 2);
+    back = relgraph_cache_layout_get(cache, last, strlen(last), &len);
+    cr_expect_not_null(back, "the newest layout is kept");
+    g_free(back);
+    cr_expect_null(relgraph_cache_layout_get(cache, "figure 0", 8, &len), "the oldest is gone");
+    g_hash_table_destroy(keep);
+    g_free(cache_dir);
+}
