@@ -164,8 +164,15 @@ static gboolean write_entry(const char *path, const char *data, gsize len, GErro
 {
     char *dir = g_path_get_dirname(path);
     char *tmp = g_build_filename(dir, ".tmp-XXXXXX", NULL);
-    int fd = -1;
-    if (g_mkdir_with_parents(dir, 0755) != 0 || (fd = g_mkstemp_full(tmp, O_WRONLY, 0644)) < 0) {
+    /* The directory is made when it is missing, not checked first: a cold
+     * run writes thousands of entries into 256 directories. */
+    int fd = g_mkstemp_full(tmp, O_WRONLY, 0644);
+    if (fd < 0 && errno == ENOENT && g_mkdir_with_parents(dir, 0755) == 0) {
+        g_free(tmp);
+        tmp = g_build_filename(dir, ".tmp-XXXXXX", NULL);
+        fd = g_mkstemp_full(tmp, O_WRONLY, 0644);
+    }
+    if (fd < 0) {
         g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "cache %s: %s", dir, g_strerror(errno));
         g_free(dir);
         g_free(tmp);
