@@ -49,11 +49,14 @@ static int cache_prune(int argc, char **argv)
         fprintf(stderr, "relgraph: cache prune needs the corpus whose entries stay\n");
         goto out;
     }
+    if (cache_options.disabled) {
+        fprintf(stderr, "relgraph: cache prune works on a cache: --no-cache makes no sense here\n");
+        goto out;
+    }
     guint limit = max_evidence > 0 ? (guint)max_evidence : 3;
     CliCacheOptions open_options = cache_options;
     if (!open_options.dir)
         open_options.dir = relgraph_cache_default_dir();
-    open_options.disabled = FALSE;
     cache = cli_open_cache(&open_options, &corpus, rules, limit, argv + 1, argc - 1);
     char *dir = g_strdup(open_options.dir);
     if (open_options.dir != cache_options.dir)
