@@ -33,20 +33,31 @@ static void put_field(GString *out, const char *value)
     g_string_append_c(out, '\t');
     if (!value)
         return;
-    for (const char *p = value; *p; p++) {
+    /* Runs without a character to escape are copied whole. */
+    for (const char *p = value;;) {
+        gsize run = strcspn(p, "\\\t\n\r");
+        g_string_append_len(out, p, (gssize)run);
+        p += run;
         switch (*p) {
+        case '\0': return;
         case '\\': g_string_append(out, "\\\\"); break;
         case '\t': g_string_append(out, "\\t"); break;
         case '\n': g_string_append(out, "\\n"); break;
         case '\r': g_string_append(out, "\\r"); break;
-        default: g_string_append_c(out, *p);
         }
+        p++;
     }
 }
 
 static void put_uint(GString *out, guint value)
 {
-    g_string_append_printf(out, "\t%u", value);
+    char digits[12];
+    int n = sizeof digits;
+    do
+        digits[--n] = (char)('0' + value % 10);
+    while ((value /= 10) > 0);
+    g_string_append_c(out, '\t');
+    g_string_append_len(out, digits + n, (gssize)sizeof digits - n);
 }
 
 char *relgraph_part_write(const RelgraphGraph *graph, const RelgraphPartInfo *info, gsize *len)
