@@ -175,25 +175,38 @@ static gboolean opener_at(const char *text, gsize i, gsize len)
 
 typedef enum { ABBREV_NONE, ABBREV_STRONG, ABBREV_NUMBER, ABBREV_WEAK } AbbrevKind;
 
-/* Classifies the word that ends with the '.' at text[dot]. */
-static AbbrevKind abbreviation_before(const char *text, gsize dot)
+/* The longest word in strong_abbrevs, number_abbrevs and weak_abbrevs:
+ * most words before a '.' are longer, and need no lookup. */
+#define LONGEST_ABBREV 6
+
+static void add_abbreviations(GHashTable *table, const char *const *list, gsize n, AbbrevKind kind)
 {
-    gsize s = dot;
-    while (s > 0 && (g_ascii_isalpha(text[s - 1]) || text[s - 1] == '.'))
-        s--;
-    /* A word glued to a digit or a non-ASCII letter ("Pyŏngyang.") is not
-     * an abbreviation; one after an opening quote ("“Mr.") still is. */
-    if (s > 0) {
-        gunichar before = g_utf8_get_char(text + prev_char(text, s));
-        if (g_unichar_isalnum(before))
-            return ABBREV_NONE;
+    for (gsize i = 0; i < n; i++) {
+        g_assert(strlen(list[i]) <= LONGEST_ABBREV);
+        if (!g_hash_table_contains(table, list[i])) /* the first list wins */
+            g_hash_table_insert(table, (gpointer)list[i], GINT_TO_POINTER(kind));
     }
-    while (s < dot && text[s] == '.')
-        s++;
-    const char *w = text + s;
-    gsize n = dot - s;
-    if (n == 0)
-        return ABBREV_NONE;
+}
+
+/* Every abbreviation and its kind, built once: every word before a '.' is
+ * looked up, and a hash lookup costs less than three list scans. */
+static GHashTable *abbreviation_table(void)
+{
+    static gsize once;
+    static GHashTable *table;
+    if (g_once_init_enter(&once)) {
+        table = g_hash_table_new(g_str_hash, g_str_equal);
+        add_abbreviations(table, strong_abbrevs, G_N_ELEMENTS(strong_abbrevs), ABBREV_STRONG);
+        add_abbreviations(table, number_abbrevs, G_N_ELEMENTS(number_abbrevs), ABBREV_NUMBER);
+        add_abbreviations(table, weak_abbrevs, G_N_ELEMENTS(weak_abbrevs), ABBREV_WEAK);
+        g_once_init_leave(&once, 1);
+    }
+    return table;
+}
+
+/* Classifies a word of letters and dots that starts with a letter. */
+static AbbrevKind abbreviation_kind(const char *w, gsize n)
+{
     if (memchr(w, '.', n)) {
         /* Dotted: each part must be a single letter ("U.S", "e.g"). */
         for (gsize k = 0; k < n; k++)
@@ -205,13 +218,32 @@ static AbbrevKind abbreviation_before(const char *text, gsize dot)
     }
     if (n == 1)
         return ABBREV_WEAK; /* an initial: "J. Smith" */
-    if (in_list(strong_abbrevs, G_N_ELEMENTS(strong_abbrevs), w, n))
-        return ABBREV_STRONG;
-    if (in_list(number_abbrevs, G_N_ELEMENTS(number_abbrevs), w, n))
-        return ABBREV_NUMBER;
-    if (in_list(weak_abbrevs, G_N_ELEMENTS(weak_abbrevs), w, n))
-        return ABBREV_WEAK;
-    return ABBREV_NONE;
+    if (n > LONGEST_ABBREV)
+        return ABBREV_NONE;
+    char key[LONGEST_ABBREV + 1];
+    memcpy(key, w, n);
+    key[n] = '\0';
+    return (AbbrevKind)GPOINTER_TO_INT(g_hash_table_lookup(abbreviation_table(), key));
+}
+
+/* Classifies the word that ends with the '.' at text[dot]. */
+static AbbrevKind abbreviation_before(const char *text, gsize dot)
+{
+    gsize s = dot;
+    while (s > 0 && (g_ascii_isalpha(text[s - 1]) || text[s - 1] == '.'))
+        s--;
+    gsize word = s;
+    while (word < dot && text[word] == '.')
+        word++;
+    if (word == dot)
+        return ABBREV_NONE;
+    AbbrevKind kind = abbreviation_kind(text + word, dot - word);
+    /* A word glued to a digit or a non-ASCII letter ("Pyŏngyang.") is not
+     * an abbreviation; one after an opening quote ("“Mr.") still is. The
+     * costlier test comes last: most words are no abbreviation anyway. */
+    if (kind != ABBREV_NONE && s > 0 && g_unichar_isalnum(g_utf8_get_char(text + prev_char(text, s))))
+        return ABBREV_NONE;
+    return kind;
 }
 
 /* Does a '.' at text[dot], followed by whitespace and text[next], end a
