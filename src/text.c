@@ -1,11 +1,11 @@
 /* Text normalisation and tokenisation for matching (see text.h).
  *
  * The tokeniser is one left-to-right pass over bytes. ASCII is classified by
- * a table and lower-cased in place into a small buffer; only a token that
- * contains non-ASCII bytes goes through g_utf8_normalize and
- * g_utf8_casefold. Norm strings are copied into the caller's chunk; they are
- * not deduplicated: the lexicon gives words their identity, and a hash
- * lookup per token would cost more than the copy. */
+ * a table and lower-cased into a buffer of the run's norms; only a token
+ * that contains non-ASCII bytes goes through g_utf8_normalize and
+ * g_utf8_casefold. The norms are copied into the caller's chunk in one
+ * piece; they are not deduplicated: the lexicon gives words their identity,
+ * and a hash lookup per token would cost more than the copy. */
 #include "relgraph/text.h"
 
 #include <string.h>
@@ -142,11 +142,15 @@ static gboolean is_s(const Char *c)
     return c->cp == 's' || c->cp == 'S';
 }
 
-/* Token text under construction: pre-normalised bytes plus flags. */
+/* The norms of the tokens made so far, each NUL-terminated, then the
+ * token under construction (pre-normalised bytes from data + token on)
+ * and its flags. All norms go to the caller's chunk in one piece at the end:
+ * a chunk insert per token cost as much as the rest of emitting it. */
 typedef struct {
-    char inline_buf[256];
+    char inline_buf[4096];
     char *data;
     gsize len, cap;
+    gsize token;      /* where the token under construction starts */
     gboolean non_ascii;
     gboolean first_upper;
     guint letters, upper;
@@ -159,9 +163,10 @@ static void buf_init(Buf *b)
     b->len = 0;
 }
 
+/* Starts a new token after the norms made so far. */
 static void buf_reset(Buf *b)
 {
-    b->len = 0;
+    b->token = b->len;
     b->non_ascii = FALSE;
     b->first_upper = FALSE;
     b->letters = b->upper = 0;
@@ -198,7 +203,7 @@ static void buf_append(Buf *b, const char *bytes, gsize n)
 /* Appends one word character, lower-casing ASCII and tracking case flags. */
 static void buf_add_char(Buf *b, const char *text, gsize pos, const Char *c)
 {
-    gboolean first = b->len == 0;
+    gboolean first = b->len == b->token;
     if (c->cp < 0x80) {
         char ch = (char)c->cp;
         if (ch >= 'A' && ch <= 'Z') {
@@ -235,7 +240,7 @@ static gsize buf_add_ascii_run(Buf *b, const char *text, gsize pos, gsize end, g
     gsize n = stop - pos;
     buf_reserve(b, n);
     char *w = b->data + b->len;
-    if (b->len == 0 && text[pos] >= 'A' && text[pos] <= 'Z')
+    if (b->len == b->token && text[pos] >= 'A' && text[pos] <= 'Z')
         b->first_upper = TRUE;
     b->len += n;
     for (gsize i = 0; i < n; i++) {
@@ -288,13 +293,20 @@ static char *normalize_slow(const char *bytes, gsize len)
     return out;
 }
 
-/* Tokens under construction: a local array handed to the caller's GArray
- * in one piece at the end (appending one by one cost more than the words). */
+/* A token made, its norm an offset in the Buf until the norms are copied
+ * to the chunk. */
 typedef struct {
-    GStringChunk *chunk;
-    RelgraphToken *buf;
+    guint32 start, end;
+    gsize norm;
+    guint32 flags;
+} PendingToken;
+
+/* Tokens made: a local array handed to the caller's GArray in one piece at
+ * the end (appending one by one cost more than the words). */
+typedef struct {
+    PendingToken *buf;
     guint n, cap;
-    RelgraphToken inline_buf[64];
+    PendingToken inline_buf[64];
 } Out;
 
 static void out_grow(Out *o)
@@ -302,16 +314,24 @@ static void out_grow(Out *o)
     guint cap = o->cap * 2;
     if (o->buf == o->inline_buf)
         o->buf = g_memdup2(o->inline_buf, sizeof o->inline_buf);
-    o->buf = g_renew(RelgraphToken, o->buf, cap);
+    o->buf = g_renew(PendingToken, o->buf, cap);
     o->cap = cap;
 }
 
-static void emit(Out *o, gsize start, gsize end, const char *norm, gsize len, guint32 flags)
+/* Emits a token whose norm is the NUL-terminated text at b->data + norm. */
+static void emit(Out *o, gsize start, gsize end, gsize norm, guint32 flags)
 {
     if (o->n == o->cap)
         out_grow(o);
-    o->buf[o->n++] = (RelgraphToken){(guint32)start, (guint32)end,
-                                     g_string_chunk_insert_len(o->chunk, norm, (gssize)len), 0, flags};
+    o->buf[o->n++] = (PendingToken){(guint32)start, (guint32)end, norm, flags};
+}
+
+/* Emits a token with a fixed norm ("'s", ","). */
+static void emit_literal(Out *o, Buf *b, gsize start, gsize end, const char *norm, guint32 flags)
+{
+    gsize offset = b->len;
+    buf_append(b, norm, strlen(norm) + 1);
+    emit(o, start, end, offset, flags);
 }
 
 static void emit_buf(Out *o, Buf *b, gsize start, gsize end)
@@ -321,15 +341,17 @@ static void emit_buf(Out *o, Buf *b, gsize start, gsize end)
         flags |= RELGRAPH_TOKEN_CAPITALIZED;
     if (b->letters > 0 && b->upper == b->letters)
         flags |= RELGRAPH_TOKEN_UPPER;
+    if (b->len == b->token)
+        return;
     if (!b->non_ascii) {
         buf_append(b, "", 1);
-        if (b->data[0])
-            emit(o, start, end, b->data, b->len - 1, flags);
+        emit(o, start, end, b->token, flags);
         return;
     }
-    char *norm = normalize_slow(b->data, b->len);
+    char *norm = normalize_slow(b->data + b->token, b->len - b->token);
+    b->len = b->token;
     if (norm[0]) /* a lone combining mark normalises to nothing */
-        emit(o, start, end, norm, strlen(norm), flags);
+        emit_literal(o, b, start, end, norm, flags);
     g_free(norm);
 }
 
@@ -386,11 +408,10 @@ static gsize possessive_end(const char *text, gsize pos, gsize end)
     return after;
 }
 
-static void emit_possessive(Out *o, const char *text, gsize pos,
-                            gsize stop)
+static void emit_possessive(Out *o, Buf *b, const char *text, gsize pos, gsize stop)
 {
     guint32 flags = memchr(text + pos, 'S', stop - pos) ? RELGRAPH_TOKEN_UPPER : 0;
-    emit(o, pos, stop, "'s", 2, flags);
+    emit_literal(o, b, pos, stop, "'s", flags);
 }
 
 /* Scans the word starting at pos (a word character), emits it and returns
@@ -474,7 +495,6 @@ void relgraph_text_tokenize(const char *text, gsize start, gsize end, GStringChu
     Buf b;
     buf_init(&b);
     Out o;
-    o.chunk = chunk;
     o.buf = o.inline_buf;
     o.n = 0;
     o.cap = G_N_ELEMENTS(o.inline_buf);
@@ -493,7 +513,7 @@ void relgraph_text_tokenize(const char *text, gsize start, gsize end, GStringChu
             break;
         case CLASS_PUNCT: {
             char norm[2] = {punct_of(c.cp), '\0'};
-            emit(&o, pos, pos + c.len, norm, 1, RELGRAPH_TOKEN_PUNCT);
+            emit_literal(&o, &b, pos, pos + c.len, norm, RELGRAPH_TOKEN_PUNCT);
             pos += c.len;
             break;
         }
@@ -501,7 +521,7 @@ void relgraph_text_tokenize(const char *text, gsize start, gsize end, GStringChu
             /* "'s" after a word, or alone as written in rule files. */
             gsize poss = possessive_end(text, pos, end);
             if (poss) {
-                emit_possessive(&o, text, pos, poss);
+                emit_possessive(&o, &b, text, pos, poss);
                 pos = poss;
             } else {
                 pos += c.len;
@@ -513,8 +533,15 @@ void relgraph_text_tokenize(const char *text, gsize start, gsize end, GStringChu
             break;
         }
     }
+    if (o.n) {
+        const char *norms = g_string_chunk_insert_len(chunk, b.data, (gssize)b.len);
+        guint first = tokens->len;
+        g_array_set_size(tokens, first + o.n);
+        RelgraphToken *out = &g_array_index(tokens, RelgraphToken, first);
+        for (guint i = 0; i < o.n; i++)
+            out[i] = (RelgraphToken){o.buf[i].start, o.buf[i].end, norms + o.buf[i].norm, 0, o.buf[i].flags};
+    }
     buf_clear(&b);
-    g_array_append_vals(tokens, o.buf, o.n);
     if (o.buf != o.inline_buf)
         g_free(o.buf);
 }
