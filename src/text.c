@@ -24,8 +24,10 @@ typedef struct {
     guint len;        /* bytes of the character */
 } Char;
 
-/* ASCII classes. '\'' and '`' are apostrophes; ',' ';' ':' are tokens. */
-static const guint8 ascii_class[128] = {
+/* ASCII classes. '\'' and '`' are apostrophes; ',' ';' ':' are tokens.
+ * Bytes from 0x80 read CLASS_SEP, so that the word scan can index the table
+ * with any byte; the other callers look at ASCII only. */
+static const guint8 ascii_class[256] = {
     ['0'] = CLASS_WORD, ['1'] = CLASS_WORD, ['2'] = CLASS_WORD, ['3'] = CLASS_WORD,
     ['4'] = CLASS_WORD, ['5'] = CLASS_WORD, ['6'] = CLASS_WORD, ['7'] = CLASS_WORD,
     ['8'] = CLASS_WORD, ['9'] = CLASS_WORD,
@@ -231,31 +233,35 @@ static void buf_add_char(Buf *b, const char *text, gsize pos, const Char *c)
 }
 
 /* Appends the run of ASCII letters and digits at text[pos], lower-cased;
- * returns the offset after it. The hot loop of the tokeniser. */
+ * returns the offset after it. The hot loop of the tokeniser: one pass
+ * that copies while it scans, with room made for the rest of the text
+ * (a sentence at most) since the run's length is not known up front. */
 static gsize buf_add_ascii_run(Buf *b, const char *text, gsize pos, gsize end, gboolean *all_digits)
 {
-    gsize stop = pos;
-    while (stop < end && (guchar)text[stop] < 0x80 && ascii_class[(guchar)text[stop]] == CLASS_WORD)
-        stop++;
-    gsize n = stop - pos;
-    buf_reserve(b, n);
-    char *w = b->data + b->len;
+    buf_reserve(b, end - pos);
     if (b->len == b->token && text[pos] >= 'A' && text[pos] <= 'Z')
         b->first_upper = TRUE;
-    b->len += n;
-    for (gsize i = 0; i < n; i++) {
-        char ch = text[pos + i];
-        if (ch >= 'A' && ch <= 'Z') {
-            b->letters++;
-            b->upper++;
-            ch = (char)(ch - 'A' + 'a');
-            *all_digits = FALSE;
-        } else if (ch >= 'a' && ch <= 'z') {
-            b->letters++;
-            *all_digits = FALSE;
+    char *w = b->data + b->len;
+    guint upper = 0, lower = 0;
+    gsize stop = pos;
+    for (; stop < end; stop++) {
+        guchar ch = (guchar)text[stop];
+        if (ascii_class[ch] != CLASS_WORD)
+            break;
+        /* A word byte is a digit, 'A'-'Z' or 'a'-'z', in that order. */
+        if (ch >= 'a') {
+            lower++;
+        } else if (ch >= 'A') {
+            upper++;
+            ch = (guchar)(ch - 'A' + 'a');
         }
-        w[i] = ch;
+        *w++ = (char)ch;
     }
+    b->len += stop - pos;
+    b->letters += upper + lower;
+    b->upper += upper;
+    if (upper + lower > 0)
+        *all_digits = FALSE;
     return stop;
 }
 
