@@ -1074,6 +1074,21 @@ static guint skip_title_uncached(Matcher *m, guint pos)
     return after > p ? after : pos;
 }
 
+/* FALSE when skip_title(m, pos) is sure to find no title at pos (the
+ * common case, told from the title's dispatch table): the slot start scan
+ * asks this of every token of the sentence. When pos holds an actor the
+ * answer does not matter. */
+static gboolean title_may_start(const Matcher *m, guint pos)
+{
+    if (!m->title)
+        return FALSE;
+    if (!m->title->always || m->title->always->len)
+        return TRUE; /* no dispatch table, or alternatives that start anywhere */
+    if (token_is(m, pos, W_HIS) || token_is(m, pos, W_HER) || token_is(m, pos, W_THEIR) || token_is(m, pos, W_ITS))
+        return TRUE;
+    return relgraph_intmap_contains(&m->title->dispatch, m->tokens[pos].word);
+}
+
 /* The mentions a slot can take at pos, best first: the person after a
  * title ("Chinese President Xi Jinping" is Xi, not China), then the
  * mention that starts at pos. Returns how many (0 to 2). */
@@ -1392,7 +1407,7 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
             continue;
         if (pattern->first_slot && !slot_start_known) {
             for (guint i = 0; i < n_tokens; i++) {
-                slot_start[i] = mention_at[i] >= 0 || skip_title(&m, i) != i;
+                slot_start[i] = mention_at[i] >= 0 || (title_may_start(&m, i) && skip_title(&m, i) != i);
                 if (slot_start[i])
                     slot_starts[n_slot_starts++] = i;
             }
