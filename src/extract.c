@@ -135,7 +135,10 @@ void relgraph_extract_result_free(RelgraphExtractResult *result)
 
 char *relgraph_extract_sentence_text(const RelgraphDocument *doc, guint32 start, guint32 end)
 {
-    GString *out = g_string_sized_new(end - start);
+    /* Written straight into a buffer of the span's size: folding never
+     * makes the text longer. */
+    char *out = g_malloc((gsize)(end - start) + 1);
+    char *w = out;
     gboolean space = FALSE;
     for (guint32 i = start; i < end; i++) {
         char c = doc->text[i];
@@ -143,12 +146,13 @@ char *relgraph_extract_sentence_text(const RelgraphDocument *doc, guint32 start,
             space = TRUE;
             continue;
         }
-        if (space && out->len)
-            g_string_append_c(out, ' ');
+        if (space && w > out)
+            *w++ = ' ';
         space = FALSE;
-        g_string_append_c(out, c);
+        *w++ = c;
     }
-    return g_string_free(out, FALSE);
+    *w = '\0';
+    return out;
 }
 
 static void add_node(const RelgraphRules *rules, RelgraphGraph *graph, guint actor, guint mentions,
