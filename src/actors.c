@@ -530,7 +530,7 @@ gboolean relgraph_dictionary_may_match(const RelgraphDictionary *dict, const cha
         do {
             run = fnv_byte(run, c | 0x20);
             p++;
-        } while (p < end && (c = *p) < 0x80 && g_ascii_isalnum(c));
+        } while (p < end && g_ascii_isalnum(c = *p)); /* false for bytes from 0x80 */
         if (first_words_contain(fw, first_words_key(run)) ||
             (after_run && first_words_contain(fw, first_words_key(pair_hash(previous, run)))))
             return TRUE;
