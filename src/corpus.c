@@ -325,6 +325,10 @@ static gsize target_end(const char *text, gsize open, gsize len)
     return 0;
 }
 
+/* The bytes prepare_markdown stops at; the rest is skipped by one table
+ * lookup each. */
+static const guint8 markdown_byte[256] = {['\\'] = 1, ['['] = 1, [']'] = 1, ['\n'] = 1};
+
 /* Markdown "![alt](url)" is blanked whole; "[text](url)" keeps its text.
  * Brackets are matched with a stack (nested "[PHOTO]" inside alt text)
  * that is reset at blank lines, since links never span paragraphs.
@@ -342,6 +346,10 @@ static void prepare_markdown(RelgraphDocument *doc)
         return;
     GArray *opens = g_array_new(FALSE, FALSE, sizeof(gsize));
     for (gsize i = 0; i < len; i++) {
+        while (i < len && !markdown_byte[(guchar)text[i]])
+            i++;
+        if (i == len)
+            break;
         char c = text[i];
         if (c == '\\' && i + 1 < len && (text[i + 1] == '[' || text[i + 1] == ']')) {
             i++;
