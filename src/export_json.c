@@ -14,6 +14,8 @@
  * relation, which NetworkX uses to keep parallel edges apart. */
 #include "relgraph/export.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
 #include "export_internal.h"
@@ -115,10 +117,15 @@ static void add_link(JsonBuilder *b, const RelgraphEdge *edge, guint index, guin
  * serialised on its own sits where the whole document would have it. */
 static void append_nested(GString *out, const char *text, const char *indent)
 {
-    for (const char *p = text; *p; p++) {
-        g_string_append_c(out, *p);
-        if (*p == '\n')
-            g_string_append(out, indent);
+    for (const char *line = text; *line;) {
+        const char *nl = strchr(line, '\n');
+        if (!nl) {
+            g_string_append(out, line);
+            return;
+        }
+        g_string_append_len(out, line, nl + 1 - line);
+        g_string_append(out, indent);
+        line = nl + 1;
     }
 }
 
