@@ -49,6 +49,10 @@ static int cache_prune(int argc, char **argv)
         fprintf(stderr, "relgraph: cache prune needs the corpus whose entries stay\n");
         goto out;
     }
+    if (max_evidence < 0) {
+        fprintf(stderr, "relgraph: --max-evidence must be 0 or more\n");
+        goto out;
+    }
     if (cache_options.disabled) {
         fprintf(stderr, "relgraph: cache prune works on a cache: --no-cache makes no sense here\n");
         goto out;

@@ -122,6 +122,7 @@ touch -d '1 day ago' "$tmp/cache/v1/layout"/old*.pos
 [ "$(layouts)" -eq 8 ] || fail "prune kept $(layouts) layouts (want 8)"
 [ "$(ls "$tmp/cache/v1/layout"/old*.pos | wc -l)" -eq $((8 - live)) ] || fail "prune dropped a recent layout"
 "$RELGRAPH" cache prune --no-cache "$tmp/corpus" 2> "$tmp/err"; [ $? -eq 2 ] || fail "prune --no-cache accepted"
+"$RELGRAPH" cache prune --max-evidence -1 "$tmp/corpus" 2> /dev/null; [ $? -eq 2 ] || fail "prune --max-evidence -1 accepted"
 grep -- "--no-cache" "$tmp/err" >/dev/null || fail "prune --no-cache: $(cat "$tmp/err")"
 "$RELGRAPH" cache --help | grep prune >/dev/null || fail "cache --help"
 "$RELGRAPH" cache 2>/dev/null; [ $? -eq 2 ] || fail "cache without a subcommand"
