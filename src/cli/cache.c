@@ -25,7 +25,7 @@ static int cache_prune(int argc, char **argv)
          "The --max-evidence the builds use (default: 3): it is part of every key", "N"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
-    GOptionContext *context = g_option_context_new("prune CORPUS...");
+    GOptionContext *context = g_option_context_new("CORPUS...");
     g_option_context_set_summary(context,
         "Removes every cache entry that the documents of CORPUS, under the current\n"
         "rules and options, no longer use: entries of documents deleted or edited,\n"
@@ -111,6 +111,7 @@ int cli_cache(int argc, char **argv)
     if (argc >= 2 && strcmp(argv[1], "prune") == 0) {
         /* "cache prune ARGS" is parsed as a command "prune" with ARGS. */
         argv[1] = argv[0];
+        g_set_prgname("relgraph cache prune");
         return cache_prune(argc - 1, argv + 1);
     }
     gboolean help = argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0);

@@ -1,5 +1,6 @@
 /* relgraph: news text -> relationship graph of states, officials and
  * institutions. This file only dispatches to the subcommands. */
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #ifdef __GLIBC__
@@ -37,8 +38,30 @@ static void usage(FILE *out)
             CLI_EXIT_CODES_HELP);
 }
 
+/* The --help text is UTF-8 ("[OPTION…]") and glib converts it to the
+ * locale's character set, which in the C locale turned "…" into "?". Only
+ * the character type is taken from the environment: numbers and messages
+ * stay C, since no output may depend on the locale. A plain C locale is
+ * read as C.UTF-8, as Python does (PEP 538). */
+static void set_character_locale(void)
+{
+    const char *ctype = setlocale(LC_CTYPE, "");
+    if (!ctype || strcmp(ctype, "C") == 0 || strcmp(ctype, "POSIX") == 0)
+        setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+static int run_command(guint i, int argc, char **argv)
+{
+    /* "Usage: relgraph build [OPTION…]", not "build [OPTION…]". */
+    char *prgname = g_strconcat("relgraph ", commands[i].name, NULL);
+    g_set_prgname(prgname);
+    g_free(prgname);
+    return commands[i].run(argc, argv);
+}
+
 int main(int argc, char **argv)
 {
+    set_character_locale();
 #ifdef __GLIBC__
     /* Exports build buffers of several MB one after another; glibc would
      * raise its mmap threshold past them after the first is freed and keep
@@ -57,7 +80,7 @@ int main(int argc, char **argv)
             char *sub_argv[] = {argv[2], "--help", NULL};
             for (guint i = 0; i < G_N_ELEMENTS(commands); i++)
                 if (strcmp(argv[2], commands[i].name) == 0)
-                    return commands[i].run(2, sub_argv);
+                    return run_command(i, 2, sub_argv);
         }
         usage(stdout);
         return CLI_EXIT_OK;
@@ -68,7 +91,7 @@ int main(int argc, char **argv)
     }
     for (guint i = 0; i < G_N_ELEMENTS(commands); i++)
         if (strcmp(name, commands[i].name) == 0) {
-            int status = commands[i].run(argc - 1, argv + 1);
+            int status = run_command(i, argc - 1, argv + 1);
             relgraph_export_shutdown();
             return status;
         }

@@ -14,6 +14,13 @@ for cmd in build extract eval explain lint; do
   "$RELGRAPH" "$cmd" --help | grep 'Usage:' >/dev/null || fail "$cmd --help"
 done
 "$RELGRAPH" help build | grep -- '--layout' >/dev/null || fail "help build"
+# The usage line names the tool and keeps glib's ellipsis in any locale.
+for loc in C POSIX C.UTF-8; do
+  line=$(LC_ALL=$loc "$RELGRAPH" build --help | sed -n 2p)
+  [ "$line" = "  relgraph build [OPTION…] CORPUS..." ] || fail "usage line in $loc: $line"
+done
+line=$("$RELGRAPH" cache prune --help | sed -n 2p)
+[ "$line" = "  relgraph cache prune [OPTION…] CORPUS..." ] || fail "cache prune usage line: $line"
 
 # Unknown command and unknown option: exit 2.
 "$RELGRAPH" frobnicate 2>/dev/null; [ $? -eq 2 ] || fail "unknown command exit"
