@@ -96,6 +96,39 @@ Test(sentence, terminators)
     assert_split("on platforms…” Cooperation grew.", "on platforms…”", "Cooperation grew.", NULL);
 }
 
+/* Boundary bytes are found wherever they fall in the blocks of bytes the
+ * splitter skips at once, and never past the length given. */
+Test(sentence, boundaries_at_every_offset)
+{
+    /* Terminal punctuation stays in the sentence, line breaks do not. */
+    static const struct {
+        const char *bytes;
+        gboolean kept;
+    } ends[] = {{".", TRUE}, {"!", TRUE}, {"?", TRUE}, {"\xe2\x80\xa6", TRUE},
+                {"\n\n", FALSE}, {"\r\n\r\n", FALSE}, {"\xe2\x80\xa9", FALSE}};
+    for (guint e = 0; e < G_N_ELEMENTS(ends); e++) {
+        for (guint pad = 0; pad < 40; pad++) {
+            GString *first = g_string_new("Word");
+            for (guint k = 0; k < pad; k++)
+                g_string_append_c(first, k % 5 == 3 ? ' ' : 'x');
+            char *text = g_strconcat(first->str, ends[e].bytes, " Then more text follows here", NULL);
+            if (ends[e].kept)
+                g_string_append(first, ends[e].bytes);
+            else
+                g_strchomp(first->str); /* the span ends at its last non-space */
+            assert_split(text, first->str, "Then more text follows here", NULL);
+            /* A length that ends inside the block: nothing beyond it is read. */
+            GArray *spans = g_array_new(FALSE, FALSE, sizeof(RelgraphSpan));
+            relgraph_sentence_split(text, 4 + pad, spans);
+            cr_expect_eq(spans->len, 1);
+            cr_expect_leq(g_array_index(spans, RelgraphSpan, 0).end, 4 + pad);
+            g_array_unref(spans);
+            g_free(text);
+            g_string_free(first, TRUE);
+        }
+    }
+}
+
 Test(sentence, what_may_follow)
 {
     /* Lower case after the period: not a sentence end. */
