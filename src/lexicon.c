@@ -19,15 +19,6 @@ struct RelgraphLexicon {
     GStringChunk *strings; /* the words side by side: a hit's compare stays in cache */
 };
 
-/* FNV-1a: short words, no setup cost. */
-static guint32 word_hash(const char *word)
-{
-    guint32 h = 2166136261u;
-    for (const unsigned char *p = (const unsigned char *)word; *p; p++)
-        h = (h ^ *p) * 16777619u;
-    return h;
-}
-
 /* The slot holding word, or the empty slot where it would go. */
 static Slot *find_slot(const RelgraphLexicon *lexicon, const char *word, guint32 hash)
 {
@@ -82,7 +73,7 @@ void relgraph_lexicon_free(RelgraphLexicon *lexicon)
 
 guint32 relgraph_lexicon_intern(RelgraphLexicon *lexicon, const char *word)
 {
-    guint32 hash = word_hash(word);
+    guint32 hash = relgraph_text_hash(word, strlen(word));
     Slot *slot = find_slot(lexicon, word, hash);
     if (slot->id)
         return slot->id;
@@ -98,7 +89,7 @@ guint32 relgraph_lexicon_intern(RelgraphLexicon *lexicon, const char *word)
 
 guint32 relgraph_lexicon_lookup(const RelgraphLexicon *lexicon, const char *word)
 {
-    return find_slot(lexicon, word, word_hash(word))->id;
+    return find_slot(lexicon, word, relgraph_text_hash(word, strlen(word)))->id;
 }
 
 const char *relgraph_lexicon_word(const RelgraphLexicon *lexicon, guint32 id)
@@ -114,5 +105,5 @@ guint relgraph_lexicon_size(const RelgraphLexicon *lexicon)
 void relgraph_lexicon_assign(const RelgraphLexicon *lexicon, RelgraphToken *tokens, guint n_tokens)
 {
     for (guint i = 0; i < n_tokens; i++)
-        tokens[i].word = relgraph_lexicon_lookup(lexicon, tokens[i].norm);
+        tokens[i].word = find_slot(lexicon, tokens[i].norm, tokens[i].hash)->id;
 }

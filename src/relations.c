@@ -203,7 +203,7 @@ static void compile_word(Parser *ps, const char *start, const char *end, GPtrArr
     GArray *tokens = g_array_new(FALSE, FALSE, sizeof(RelgraphToken));
     GStringChunk *chunk = g_string_chunk_new(64);
     if (strcmp(word, "'s") == 0 || strcmp(word, "\xe2\x80\x99s") == 0) {
-        RelgraphToken t = {0, 0, "'s", 0, 0};
+        RelgraphToken t = {.norm = "'s"};
         g_array_append_val(tokens, t);
     } else {
         relgraph_text_tokenize(word, 0, strlen(word), chunk, tokens);

@@ -5,7 +5,9 @@
  * that contains non-ASCII bytes goes through g_utf8_normalize and
  * g_utf8_casefold. The norms are copied into the caller's chunk in one
  * piece; they are not deduplicated: the lexicon gives words their identity,
- * and a hash lookup per token would cost more than the copy. */
+ * and a hash lookup per token would cost more than the copy. Each token
+ * carries the lexicon's hash of its norm: a plain word (one ASCII run that
+ * nothing continues, most of them) is hashed while it is written. */
 #include "relgraph/text.h"
 
 #include <string.h>
@@ -137,6 +139,23 @@ static Char char_at(const char *text, gsize pos, gsize end)
     else
         c.cls = CLASS_SEP;
     return c;
+}
+
+/* 32-bit FNV-1a (relgraph_text_hash): short words, no setup cost, and a
+ * byte at a time, so that a word is hashed while it is written. */
+static const guint32 hash_seed = 2166136261u;
+
+static inline guint32 hash_byte(guint32 hash, guchar byte)
+{
+    return (hash ^ byte) * 16777619u;
+}
+
+guint32 relgraph_text_hash(const char *norm, gsize len)
+{
+    guint32 hash = hash_seed;
+    for (gsize i = 0; i < len; i++)
+        hash = hash_byte(hash, (guchar)norm[i]);
+    return hash;
 }
 
 static gboolean is_s(const Char *c)
@@ -304,7 +323,7 @@ static char *normalize_slow(const char *bytes, gsize len)
 typedef struct {
     guint32 start, end;
     gsize norm;
-    guint32 flags;
+    guint32 flags, hash;
 } PendingToken;
 
 /* Tokens made: a local array handed to the caller's GArray in one piece at
@@ -325,19 +344,19 @@ static void out_grow(Out *o)
 }
 
 /* Emits a token whose norm is the NUL-terminated text at b->data + norm. */
-static void emit(Out *o, gsize start, gsize end, gsize norm, guint32 flags)
+static void emit(Out *o, gsize start, gsize end, gsize norm, guint32 flags, guint32 hash)
 {
     if (o->n == o->cap)
         out_grow(o);
-    o->buf[o->n++] = (PendingToken){(guint32)start, (guint32)end, norm, flags};
+    o->buf[o->n++] = (PendingToken){(guint32)start, (guint32)end, norm, flags, hash};
 }
 
 /* Emits a token with a fixed norm ("'s", ","). */
 static void emit_literal(Out *o, Buf *b, gsize start, gsize end, const char *norm, guint32 flags)
 {
-    gsize offset = b->len;
-    buf_append(b, norm, strlen(norm) + 1);
-    emit(o, start, end, offset, flags);
+    gsize offset = b->len, len = strlen(norm);
+    buf_append(b, norm, len + 1);
+    emit(o, start, end, offset, flags, relgraph_text_hash(norm, len));
 }
 
 static void emit_buf(Out *o, Buf *b, gsize start, gsize end)
@@ -350,8 +369,9 @@ static void emit_buf(Out *o, Buf *b, gsize start, gsize end)
     if (b->len == b->token)
         return;
     if (!b->non_ascii) {
+        guint32 hash = relgraph_text_hash(b->data + b->token, b->len - b->token);
         buf_append(b, "", 1);
-        emit(o, start, end, b->token, flags);
+        emit(o, start, end, b->token, flags, hash);
         return;
     }
     char *norm = normalize_slow(b->data + b->token, b->len - b->token);
@@ -418,6 +438,61 @@ static void emit_possessive(Out *o, Buf *b, const char *text, gsize pos, gsize s
 {
     guint32 flags = memchr(text + pos, 'S', stop - pos) ? RELGRAPH_TOKEN_UPPER : 0;
     emit_literal(o, b, pos, stop, "'s", flags);
+}
+
+/* Can a word that is one run of ASCII letters and digits end before the
+ * byte next (see scan_word)? Not before a non-ASCII character (a letter or
+ * mark may continue it), an apostrophe ("O'Brien", "China's") or '$'
+ * ("US$"); not before '.' or ',' in a number ("3.7", "1,000"), nor before
+ * '.' after a single letter ("U.S."). */
+static gboolean ends_plain_word(guchar next, gsize run_len, gboolean has_letters)
+{
+    if (next >= 0x80 || ascii_class[next] == CLASS_APOS || next == '$')
+        return FALSE;
+    if (next == ',')
+        return has_letters;
+    if (next == '.')
+        return has_letters && run_len > 1;
+    return TRUE;
+}
+
+/* The common word: one run of ASCII letters and digits (pos is one) that
+ * nothing continues. Lower-cased into b and hashed as it is written, then
+ * emitted; returns the offset after it. For any other word returns 0,
+ * having emitted nothing, and scan_word takes the word from the start. */
+static gsize scan_plain_word(const char *text, gsize pos, gsize end, Buf *b, Out *o)
+{
+    buf_reserve(b, end - pos);
+    char *w = b->data + b->len;
+    guint32 hash = hash_seed;
+    guint letters = 0, upper = 0;
+    gsize stop = pos;
+    for (; stop < end; stop++) {
+        guchar ch = (guchar)text[stop];
+        if (ascii_class[ch] != CLASS_WORD)
+            break;
+        /* A word byte is a digit, 'A'-'Z' or 'a'-'z', in that order. */
+        if (ch >= 'A') {
+            letters++;
+            if (ch < 'a') {
+                upper++;
+                ch = (guchar)(ch - 'A' + 'a');
+            }
+        }
+        hash = hash_byte(hash, ch);
+        *w++ = (char)ch;
+    }
+    if (stop < end && !ends_plain_word((guchar)text[stop], stop - pos, letters > 0))
+        return 0;
+    *w = '\0';
+    guint32 flags = 0;
+    if (text[pos] >= 'A' && text[pos] <= 'Z')
+        flags |= RELGRAPH_TOKEN_CAPITALIZED;
+    if (letters > 0 && upper == letters)
+        flags |= RELGRAPH_TOKEN_UPPER;
+    emit(o, pos, stop, b->len, flags, hash);
+    b->len += stop - pos + 1;
+    return stop;
 }
 
 /* Scans the word starting at pos (a word character), emits it and returns
@@ -512,6 +587,11 @@ void relgraph_text_tokenize(const char *text, gsize start, gsize end, GStringChu
             pos++;
             continue;
         }
+        if (byte < 0x80 && ascii_class[byte] == CLASS_WORD) {
+            gsize after = scan_plain_word(text, pos, end, &b, &o);
+            pos = after ? after : scan_word(text, pos, end, &b, &o);
+            continue;
+        }
         Char c = char_at(text, pos, end);
         switch (c.cls) {
         case CLASS_WORD:
@@ -545,7 +625,8 @@ void relgraph_text_tokenize(const char *text, gsize start, gsize end, GStringChu
         g_array_set_size(tokens, first + o.n);
         RelgraphToken *out = &g_array_index(tokens, RelgraphToken, first);
         for (guint i = 0; i < o.n; i++)
-            out[i] = (RelgraphToken){o.buf[i].start, o.buf[i].end, norms + o.buf[i].norm, 0, o.buf[i].flags};
+            out[i] = (RelgraphToken){o.buf[i].start, o.buf[i].end, norms + o.buf[i].norm, 0, o.buf[i].flags,
+                                     o.buf[i].hash};
     }
     buf_clear(&b);
     if (o.buf != o.inline_buf)

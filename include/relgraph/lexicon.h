@@ -30,7 +30,8 @@ guint32 relgraph_lexicon_lookup(const RelgraphLexicon *lexicon, const char *word
 const char *relgraph_lexicon_word(const RelgraphLexicon *lexicon, guint32 id);
 guint relgraph_lexicon_size(const RelgraphLexicon *lexicon);
 
-/* Sets tokens[i].word for every token by lookup. */
+/* Sets tokens[i].word for every token by lookup of its norm under its
+ * hash (tokens made by relgraph_text_tokenize carry both). */
 void relgraph_lexicon_assign(const RelgraphLexicon *lexicon, RelgraphToken *tokens, guint n_tokens);
 
 G_END_DECLS

@@ -42,11 +42,18 @@ typedef struct {
     guint32 word;      /* vocabulary id of norm, 0 when not in the vocabulary
                           (set by whoever looks it up; the tokeniser sets 0) */
     guint32 flags;     /* RelgraphTokenFlags */
+    guint32 hash;      /* relgraph_text_hash of norm, worked out while the
+                          tokeniser writes norm: the lexicon looks words up
+                          by it without reading norm again */
 } RelgraphToken;
 
 /* Normalises one word or phrase for matching (see above). Returns a newly
  * allocated string; caller frees with g_free. Input must be valid UTF-8. */
 char *relgraph_text_normalize(const char *text, gssize len);
+
+/* The hash of the len bytes of norm under which the lexicon files words
+ * (32-bit FNV-1a). */
+guint32 relgraph_text_hash(const char *norm, gsize len);
 
 /* Tokenises text[start, end) (valid UTF-8) and appends RelgraphToken
  * elements to tokens (a GArray of RelgraphToken). Offsets are relative to

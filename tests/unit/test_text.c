@@ -52,6 +52,7 @@ static void assert_tok(const Toks *t, const char *text, guint i, const char *sou
     cr_expect(strncmp(text + k->start, source, strlen(source)) == 0, "token %u covers \"%s\", not \"%.*s\"",
               i, source, (int)(k->end - k->start), text + k->start);
     cr_expect_eq(k->word, 0);
+    cr_expect_eq(k->hash, relgraph_text_hash(k->norm, strlen(k->norm)), "token %u hash", i);
 }
 
 Test(text, ascii_words_offsets_and_case)
@@ -392,4 +393,20 @@ Test(text, normalize_with_length)
     n = relgraph_text_normalize("  Kim   Jong-un’s  ", -1);
     cr_expect_str_eq(n, "kim jong un 's");
     g_free(n);
+}
+
+Test(text, every_token_carries_the_hash_of_its_norm)
+{
+    /* Plain words (hashed while scanned) and every other kind of token. */
+    const char *text = "The U.S. envoy, O'Brien, met China's FM in Pyŏngyang; "
+                       "US$1,000 and 3.7 percent: Kim Jong-un’s e.g. A. Smith allies' word";
+    Toks t = tokenize(text);
+    cr_assert_gt(t.tokens->len, 20);
+    for (guint i = 0; i < t.tokens->len; i++) {
+        const RelgraphToken *k = tok(&t, i);
+        cr_expect_eq(k->hash, relgraph_text_hash(k->norm, strlen(k->norm)), "hash of \"%s\"", k->norm);
+    }
+    toks_free(&t);
+    cr_expect_neq(relgraph_text_hash("china", 5), relgraph_text_hash("chinA", 5));
+    cr_expect_eq(relgraph_text_hash("china's", 5), relgraph_text_hash("china", 5));
 }
