@@ -505,6 +505,22 @@ static guint skippable_non_ascii(const guchar *p, const guchar *end)
     return 0;
 }
 
+/* Each ASCII letter and digit lower-cased (the byte a run hashes); 0 for
+ * every other byte, from 0x80 on too. One lookup both ends a run and folds
+ * the case of the next byte. */
+static const guchar run_byte[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+    ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+    ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+
 gboolean relgraph_dictionary_may_match(const RelgraphDictionary *dict, const char *text, gsize len)
 {
     const FirstWords *fw = &dict->first_words;
@@ -522,15 +538,16 @@ gboolean relgraph_dictionary_may_match(const RelgraphDictionary *dict, const cha
             p += skip;
             continue;
         }
-        if (!g_ascii_isalnum(c)) {
+        guchar folded = run_byte[c];
+        if (!folded) {
             p++;
             continue;
         }
         guint64 run = FNV_OFFSET;
         do {
-            run = fnv_byte(run, c | 0x20);
+            run = fnv_byte(run, folded);
             p++;
-        } while (p < end && g_ascii_isalnum(c = *p)); /* false for bytes from 0x80 */
+        } while (p < end && (folded = run_byte[*p]) != 0);
         if (first_words_contain(fw, first_words_key(run)) ||
             (after_run && first_words_contain(fw, first_words_key(pair_hash(previous, run)))))
             return TRUE;
