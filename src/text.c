@@ -440,6 +440,39 @@ static void emit_possessive(Out *o, Buf *b, const char *text, gsize pos, gsize s
     emit_literal(o, b, pos, stop, "'s", flags);
 }
 
+/* For the plain-word loop, one lookup a byte each: the ASCII letters and
+ * digits lower-cased (0 for every other byte), and the case of a letter
+ * (0 for every other byte), ORed over the word for its flags. */
+static const guchar word_byte_lower[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
+    ['7'] = '7', ['8'] = '8', ['9'] = '9', ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd',
+    ['E'] = 'e', ['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k',
+    ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
+    ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y',
+    ['Z'] = 'z', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f',
+    ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm',
+    ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
+    ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+
+enum { LETTER_LOWER = 1, LETTER_UPPER = 2 };
+
+static const guint8 letter_case[256] = {
+    ['A'] = LETTER_UPPER, ['B'] = LETTER_UPPER, ['C'] = LETTER_UPPER, ['D'] = LETTER_UPPER,
+    ['E'] = LETTER_UPPER, ['F'] = LETTER_UPPER, ['G'] = LETTER_UPPER, ['H'] = LETTER_UPPER,
+    ['I'] = LETTER_UPPER, ['J'] = LETTER_UPPER, ['K'] = LETTER_UPPER, ['L'] = LETTER_UPPER,
+    ['M'] = LETTER_UPPER, ['N'] = LETTER_UPPER, ['O'] = LETTER_UPPER, ['P'] = LETTER_UPPER,
+    ['Q'] = LETTER_UPPER, ['R'] = LETTER_UPPER, ['S'] = LETTER_UPPER, ['T'] = LETTER_UPPER,
+    ['U'] = LETTER_UPPER, ['V'] = LETTER_UPPER, ['W'] = LETTER_UPPER, ['X'] = LETTER_UPPER,
+    ['Y'] = LETTER_UPPER, ['Z'] = LETTER_UPPER, ['a'] = LETTER_LOWER, ['b'] = LETTER_LOWER,
+    ['c'] = LETTER_LOWER, ['d'] = LETTER_LOWER, ['e'] = LETTER_LOWER, ['f'] = LETTER_LOWER,
+    ['g'] = LETTER_LOWER, ['h'] = LETTER_LOWER, ['i'] = LETTER_LOWER, ['j'] = LETTER_LOWER,
+    ['k'] = LETTER_LOWER, ['l'] = LETTER_LOWER, ['m'] = LETTER_LOWER, ['n'] = LETTER_LOWER,
+    ['o'] = LETTER_LOWER, ['p'] = LETTER_LOWER, ['q'] = LETTER_LOWER, ['r'] = LETTER_LOWER,
+    ['s'] = LETTER_LOWER, ['t'] = LETTER_LOWER, ['u'] = LETTER_LOWER, ['v'] = LETTER_LOWER,
+    ['w'] = LETTER_LOWER, ['x'] = LETTER_LOWER, ['y'] = LETTER_LOWER, ['z'] = LETTER_LOWER,
+};
+
 /* Can a word that is one run of ASCII letters and digits end before the
  * byte next (see scan_word)? Not before a non-ASCII character (a letter or
  * mark may continue it), an apostrophe ("O'Brien", "China's") or '$'
@@ -465,30 +498,23 @@ static gsize scan_plain_word(const char *text, gsize pos, gsize end, Buf *b, Out
     buf_reserve(b, end - pos);
     char *w = b->data + b->len;
     guint32 hash = hash_seed;
-    guint letters = 0, upper = 0;
+    guint cases = 0; /* LETTER_LOWER and LETTER_UPPER seen */
     gsize stop = pos;
     for (; stop < end; stop++) {
-        guchar ch = (guchar)text[stop];
-        if (ascii_class[ch] != CLASS_WORD)
+        guchar ch = word_byte_lower[(guchar)text[stop]];
+        if (!ch)
             break;
-        /* A word byte is a digit, 'A'-'Z' or 'a'-'z', in that order. */
-        if (ch >= 'A') {
-            letters++;
-            if (ch < 'a') {
-                upper++;
-                ch = (guchar)(ch - 'A' + 'a');
-            }
-        }
+        cases |= letter_case[(guchar)text[stop]];
         hash = hash_byte(hash, ch);
         *w++ = (char)ch;
     }
-    if (stop < end && !ends_plain_word((guchar)text[stop], stop - pos, letters > 0))
+    if (stop < end && !ends_plain_word((guchar)text[stop], stop - pos, cases != 0))
         return 0;
     *w = '\0';
     guint32 flags = 0;
-    if (text[pos] >= 'A' && text[pos] <= 'Z')
+    if (letter_case[(guchar)text[pos]] == LETTER_UPPER)
         flags |= RELGRAPH_TOKEN_CAPITALIZED;
-    if (letters > 0 && upper == letters)
+    if (cases == LETTER_UPPER) /* letters, all of them upper case */
         flags |= RELGRAPH_TOKEN_UPPER;
     emit(o, pos, stop, b->len, flags, hash);
     b->len += stop - pos + 1;

@@ -88,6 +88,22 @@ Test(text, flags)
     toks_free(&t);
 }
 
+Test(text, flags_of_words_with_digits)
+{
+    /* Digits are neither case: "G20" is all capitals, "3m" is not, "1999" has no letters. */
+    const char *s = "G20 3M 3m 1999 b52 F-16";
+    Toks t = tokenize(s);
+    cr_assert_eq(t.tokens->len, 7);
+    cr_expect_eq(tok(&t, 0)->flags, RELGRAPH_TOKEN_CAPITALIZED | RELGRAPH_TOKEN_UPPER);
+    cr_expect_eq(tok(&t, 1)->flags, RELGRAPH_TOKEN_UPPER, "a digit first is not a capital");
+    cr_expect_eq(tok(&t, 2)->flags, 0);
+    cr_expect_eq(tok(&t, 3)->flags, 0);
+    cr_expect_eq(tok(&t, 4)->flags, 0);
+    cr_expect_eq(tok(&t, 5)->flags, RELGRAPH_TOKEN_CAPITALIZED | RELGRAPH_TOKEN_UPPER);
+    cr_expect_eq(tok(&t, 6)->flags, 0);
+    toks_free(&t);
+}
+
 Test(text, flags_non_ascii)
 {
     const char *s = "ÉLYSÉE Élysée élysée";
