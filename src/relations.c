@@ -15,7 +15,7 @@
 
 /* Scratch of relgraph_relations_match kept on the stack (16 KiB): a
  * 500-token sentence under the shipped rules, 200 under ten times as many. */
-#define MATCH_STACK_WORDS 4096
+#define MATCH_STACK_WORDS 2048 /* 16 KB */
 
 static void elem_free(gpointer p);
 
@@ -1349,6 +1349,27 @@ static void emit(const Matcher *m, const RelgraphRelation *relation, const Relgr
         }
 }
 
+/* Per thread: each pattern's trigger end (see below; 0: not a candidate),
+ * all 0 between sentences. A sentence sets and clears only the patterns
+ * its words trigger, so that its cost does not grow with the rule set. */
+typedef struct {
+    guint len;
+    guint ends[];
+} TriggerEnds;
+
+static GPrivate trigger_ends_of_thread = G_PRIVATE_INIT(g_free);
+
+static guint *trigger_ends(guint n_patterns)
+{
+    TriggerEnds *t = g_private_get(&trigger_ends_of_thread);
+    if (!t || t->len < n_patterns) {
+        t = g_malloc0(sizeof *t + (gsize)n_patterns * sizeof t->ends[0]);
+        t->len = n_patterns;
+        g_private_replace(&trigger_ends_of_thread, t);
+    }
+    return t->ends;
+}
+
 void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToken *tokens,
                               guint n_tokens, const RelgraphMention *mentions, guint n_mentions,
                               GArray *matches)
@@ -1358,17 +1379,18 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
     /* The per-sentence arrays in one block, on the stack for all but very
      * long sentences or very large rule sets: this runs once a sentence. */
     guint n_patterns = set->patterns->len;
-    gsize words = 4 * ((gsize)n_tokens + 1) + n_patterns;
-    guint32 stack_block[MATCH_STACK_WORDS];
-    guint32 *block = words <= MATCH_STACK_WORDS ? stack_block : g_new(guint32, words);
-    gint *mention_at = (gint *)block;
+    guint candidate_words = (n_patterns + 63) / 64;
+    gsize words = candidate_words + (14 * ((gsize)n_tokens + 1) + 7) / 8;
+    guint64 stack_block[MATCH_STACK_WORDS];
+    guint64 *block = words <= MATCH_STACK_WORDS ? stack_block : g_new(guint64, words);
+    guint64 *candidates = block; /* a bit per pattern the sentence's words trigger */
+    gint *mention_at = (gint *)(candidates + candidate_words);
     gint *title_end = mention_at + n_tokens + 1;
     guint *slot_starts = (guint *)(title_end + n_tokens + 1);
-    guint *trigger_end = slot_starts + n_tokens + 1;
-    guint8 *blocks_gap = (guint8 *)(trigger_end + n_patterns);
+    guint8 *blocks_gap = (guint8 *)(slot_starts + n_tokens + 1);
     guint8 *slot_start = blocks_gap + n_tokens + 1;
+    memset(candidates, 0, candidate_words * sizeof *candidates);
     memset(blocks_gap, 0, 2 * ((gsize)n_tokens + 1));
-    memset(trigger_end, 0, n_patterns * sizeof *trigger_end);
     for (guint i = 0; i <= n_tokens; i++)
         mention_at[i] = -1;
     for (guint i = 0; i < n_mentions; i++) {
@@ -1391,50 +1413,62 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
     /* The patterns this sentence can match: those whose trigger words it
      * has, tried in load order (which decides the rule a mention is
      * credited to). A match holds a trigger word at or after its start:
-     * per pattern, the token after the last one (0: not a candidate). */
-    for (guint i = 0; i < set->untriggered->len; i++)
-        trigger_end[g_array_index(set->untriggered, guint, i)] = n_tokens;
+     * per pattern, the token after the last one. */
+    guint *trigger_end = trigger_ends(n_patterns);
+    for (guint i = 0; i < set->untriggered->len; i++) {
+        guint p = g_array_index(set->untriggered, guint, i);
+        candidates[p / 64] |= G_GUINT64_CONSTANT(1) << (p % 64);
+        trigger_end[p] = n_tokens;
+    }
     for (guint t = 0; t < n_tokens; t++) {
         GArray *list = relgraph_intmap_lookup(&set->by_trigger, tokens[t].word);
-        for (guint i = 0; list && i < list->len; i++)
-            trigger_end[g_array_index(list, guint, i)] = t + 1;
+        for (guint i = 0; list && i < list->len; i++) {
+            guint p = g_array_index(list, guint, i);
+            candidates[p / 64] |= G_GUINT64_CONSTANT(1) << (p % 64);
+            trigger_end[p] = t + 1;
+        }
     }
     /* Where a slot can start: an actor, or a title before one; as a flag
      * per token and as the list of those tokens. */
     guint n_slot_starts = 0;
     gboolean slot_start_known = FALSE;
 
-    for (guint p = 0; p < n_patterns; p++) {
-        const RelgraphPattern *pattern = g_ptr_array_index(set->patterns, p);
-        if (!trigger_end[p] || n_mentions < pattern->slots)
-            continue;
-        if (pattern->first_slot && !slot_start_known) {
-            for (guint i = 0; i < n_tokens; i++) {
-                slot_start[i] = mention_at[i] >= 0 || (title_may_start(&m, i) && skip_title(&m, i) != i);
-                if (slot_start[i])
-                    slot_starts[n_slot_starts++] = i;
-            }
-            slot_start_known = TRUE;
-        }
-        /* Most patterns begin with a slot: only a few tokens can start them. */
-        gboolean slots_only = !pattern->first_any && pattern->first_words->len == 0;
-        guint n_starts = slots_only ? n_slot_starts : n_tokens;
-        /* Skipping a start is exact once the titles are known: an attempt
-         * made there would fail, and it would have worked nothing out. */
-        guint start_end = slot_start_known || !m.title ? trigger_end[p] : n_tokens;
-        for (guint k = 0; k < n_starts; k++) {
-            guint start = slots_only ? slot_starts[k] : k;
-            if (start >= start_end)
-                break;
-            guint32 w = tokens[start].word;
-            if (!slots_only && !pattern->first_any && !(pattern->first_slot && slot_start[start]) &&
-                !(w && (pattern->first_mask >> (w % 64) & 1) && words_contain(pattern->first_words, w)))
+    /* In load order: the bits of each word, lowest first. */
+    for (guint cw = 0; cw < candidate_words; cw++) {
+        for (guint64 bits = candidates[cw]; bits; bits &= bits - 1) {
+            guint p = cw * 64 + (guint)__builtin_ctzll(bits), end = trigger_end[p];
+            trigger_end[p] = 0; /* back to 0 for the next sentence */
+            const RelgraphPattern *pattern = g_ptr_array_index(set->patterns, p);
+            if (n_mentions < pattern->slots)
                 continue;
-            for (guint b = 0; b < G_N_ELEMENTS(m.binding); b++)
-                m.binding[b].count = 0;
-            m.steps = 0;
-            if (match_seq(&m, pattern->elems, 0, NULL, start))
-                emit(&m, pattern->relation, pattern, start, matches);
+            if (pattern->first_slot && !slot_start_known) {
+                for (guint i = 0; i < n_tokens; i++) {
+                    slot_start[i] = mention_at[i] >= 0 || (title_may_start(&m, i) && skip_title(&m, i) != i);
+                    if (slot_start[i])
+                        slot_starts[n_slot_starts++] = i;
+                }
+                slot_start_known = TRUE;
+            }
+            /* Most patterns begin with a slot: only a few tokens can start them. */
+            gboolean slots_only = !pattern->first_any && pattern->first_words->len == 0;
+            guint n_starts = slots_only ? n_slot_starts : n_tokens;
+            /* Skipping a start is exact once the titles are known: an attempt
+             * made there would fail, and it would have worked nothing out. */
+            guint start_end = slot_start_known || !m.title ? end : n_tokens;
+            for (guint k = 0; k < n_starts; k++) {
+                guint start = slots_only ? slot_starts[k] : k;
+                if (start >= start_end)
+                    break;
+                guint32 w = tokens[start].word;
+                if (!slots_only && !pattern->first_any && !(pattern->first_slot && slot_start[start]) &&
+                    !(w && (pattern->first_mask >> (w % 64) & 1) && words_contain(pattern->first_words, w)))
+                    continue;
+                for (guint b = 0; b < G_N_ELEMENTS(m.binding); b++)
+                    m.binding[b].count = 0;
+                m.steps = 0;
+                if (match_seq(&m, pattern->elems, 0, NULL, start))
+                    emit(&m, pattern->relation, pattern, start, matches);
+            }
         }
     }
     if (block != stack_block)

@@ -265,3 +265,46 @@ Test(relations_errors, lookahead_and_relation_options)
     expect_error("relation visit directed\n  {src} visit* ! {dst}\n", "'!' must be followed by");
     expect_error("relation visit directed neutral sideways\n", "test.rules:1:33: error: unexpected \"sideways\"");
 }
+
+/* Rule sets past 64 patterns: a sentence meets only the patterns its words
+ * trigger, wherever they are in the set, and a mention two patterns give
+ * is credited to the first in load order. */
+Test(relations_features, large_rule_sets_keep_load_order)
+{
+    GString *text = g_string_new("relation visit directed cooperative\n");
+    guint line = 1, first_praise = 0;
+    for (guint i = 0; i < 150; i++) {
+        line++;
+        if (i == 70) {
+            g_string_append(text, "  {src} praised {dst}\n");
+            first_praise = line;
+        } else if (i == 140) {
+            g_string_append(text, "  {src} praised [warmly] {dst}\n");
+        } else {
+            g_string_append_printf(text, "  {src} filler%u {dst}\n", i);
+        }
+    }
+    g_string_append(text, "relation criticize directed conflictual\n  {src} scolded {dst}\n");
+    char *message = NULL;
+    RelgraphRules *r = fixture_rules(text->str, &message);
+    cr_assert_not_null(r, "rules failed to load: %s", message ? message : "?");
+
+    const char *sentence = "China praised Russia. Japan scolded China. Russia filler3 Japan.";
+    RelgraphDocument *doc = relgraph_document_new("doc", "doc.txt", sentence, strlen(sentence));
+    RelgraphExtractOptions options = {.hedged = RELGRAPH_HEDGED_DROP};
+    RelgraphExtractResult *result = relgraph_extract_document(r, doc, &options);
+    cr_assert_eq(result->relations->len, 3u);
+    char *want_rule = g_strdup_printf("test.rules:%u", first_praise);
+    const char *want[][2] = {{"visit", want_rule}, {"criticize", "test.rules:153"}, {"visit", "test.rules:5"}};
+    for (guint i = 0; i < 3; i++) {
+        const RelgraphRelationMention *m = &g_array_index(result->relations, RelgraphRelationMention, i);
+        cr_expect_str_eq(m->relation->name, want[i][0]);
+        cr_expect(g_str_has_suffix(m->rule, want[i][1]), "mention %u credited to %s, not %s", i, m->rule, want[i][1]);
+    }
+    g_free(want_rule);
+    relgraph_extract_result_free(result);
+    relgraph_document_free(doc);
+    relgraph_rules_free(r);
+    g_string_free(text, TRUE);
+    g_free(message);
+}
