@@ -540,21 +540,14 @@ void relgraph_cache_index_set(RelgraphCacheIndex *index, const char *path, const
     g_hash_table_insert(index->next, g_strdup(path), g_memdup2(&e, sizeof e));
 }
 
-/* Appends a tab and value in decimal (as signed when is_signed), as
- * printf would: 10,000 lines of printf were most of writing an index. */
+/* Appends a tab and value. */
 static void append_number(GString *out, guint64 value, gboolean is_signed)
 {
-    char digits[24];
-    int n = sizeof digits;
-    gboolean minus = is_signed && (gint64)value < 0;
-    guint64 v = minus ? -(value) : value;
-    do
-        digits[--n] = (char)('0' + v % 10);
-    while ((v /= 10) > 0);
-    if (minus)
-        digits[--n] = '-';
     g_string_append_c(out, '\t');
-    g_string_append_len(out, digits + n, (gssize)sizeof digits - n);
+    if (is_signed)
+        relgraph_string_append_int(out, (gint64)value);
+    else
+        relgraph_string_append_uint(out, value);
 }
 
 gboolean relgraph_cache_index_save(RelgraphCacheIndex *index, GError **error)

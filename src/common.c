@@ -214,6 +214,24 @@ gboolean relgraph_atomic_file_commit(RelgraphAtomicFile *file, GError **error)
     return !failed;
 }
 
+void relgraph_string_append_uint(GString *out, guint64 value)
+{
+    char digits[20];
+    gsize n = sizeof digits;
+    do
+        digits[--n] = (char)('0' + value % 10);
+    while ((value /= 10) > 0);
+    g_string_append_len(out, digits + n, (gssize)(sizeof digits - n));
+}
+
+void relgraph_string_append_int(GString *out, gint64 value)
+{
+    if (value < 0)
+        g_string_append_c(out, '-');
+    /* The magnitude in unsigned arithmetic, which G_MININT64 has too. */
+    relgraph_string_append_uint(out, value < 0 ? -(guint64)value : (guint64)value);
+}
+
 gint relgraph_compare_strings(gconstpointer a, gconstpointer b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);

@@ -51,13 +51,8 @@ static void put_field(GString *out, const char *value)
 
 static void put_uint(GString *out, guint value)
 {
-    char digits[12];
-    int n = sizeof digits;
-    do
-        digits[--n] = (char)('0' + value % 10);
-    while ((value /= 10) > 0);
     g_string_append_c(out, '\t');
-    g_string_append_len(out, digits + n, (gssize)sizeof digits - n);
+    relgraph_string_append_uint(out, value);
 }
 
 char *relgraph_part_write(const RelgraphGraph *graph, const RelgraphPartInfo *info, gsize *len)

@@ -58,13 +58,19 @@ gboolean relgraph_polarity_from_name(const char *name, RelgraphPolarity *out);
  * calendar date. */
 gboolean relgraph_date_parse(const char *text, char out[RELGRAPH_DATE_SIZE]);
 
-/* Reads the whole file at path ("-": standard input) into *bytes (caller
- * frees; NUL-terminated, *len bytes before the NUL). FALSE with a
- * RELGRAPH_ERROR_IO "path: message" error when it cannot be read. */
 /* strcmp for g_ptr_array_sort over strings (it passes pointers to the
  * elements). */
 gint relgraph_compare_strings(gconstpointer a, gconstpointer b);
 
+/* Append value in decimal, as printf's %llu / %lld would: for files
+ * written a line at a time (parts, the file index), where printf was most
+ * of the cost. */
+void relgraph_string_append_uint(GString *out, guint64 value);
+void relgraph_string_append_int(GString *out, gint64 value);
+
+/* Reads the whole file at path ("-": standard input) into *bytes (caller
+ * frees; NUL-terminated, *len bytes before the NUL). FALSE with a
+ * RELGRAPH_ERROR_IO "path: message" error when it cannot be read. */
 gboolean relgraph_read_file(const char *path, char **bytes, gsize *len, GError **error);
 
 /* Writes data to path atomically (temporary file in the same directory,

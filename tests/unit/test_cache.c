@@ -249,3 +249,26 @@ Test(cache, layouts_read_back_and_only_the_last_are_kept)
     g_hash_table_destroy(keep);
     g_free(cache_dir);
 }
+
+/* The decimal writer behind the index and parts, at its extremes. */
+Test(cache, decimal_numbers_as_printf_writes_them)
+{
+    GString *out = g_string_new(NULL);
+    const guint64 unsigned_values[] = {0, 7, 10, 1700000000000000000ull, G_MAXUINT64};
+    for (guint i = 0; i < G_N_ELEMENTS(unsigned_values); i++) {
+        g_string_truncate(out, 0);
+        relgraph_string_append_uint(out, unsigned_values[i]);
+        char *want = g_strdup_printf("%" G_GUINT64_FORMAT, unsigned_values[i]);
+        cr_expect_str_eq(out->str, want);
+        g_free(want);
+    }
+    const gint64 signed_values[] = {0, -1, -34560000000000000, G_MININT64, G_MAXINT64};
+    for (guint i = 0; i < G_N_ELEMENTS(signed_values); i++) {
+        g_string_truncate(out, 0);
+        relgraph_string_append_int(out, signed_values[i]);
+        char *want = g_strdup_printf("%" G_GINT64_FORMAT, signed_values[i]);
+        cr_expect_str_eq(out->str, want);
+        g_free(want);
+    }
+    g_string_free(out, TRUE);
+}
