@@ -1,17 +1,53 @@
 /* TSV edge list: one row per edge, for scripts, evaluation and review diffs. */
 #include "relgraph/export.h"
 
+#include "relgraph/common.h"
 #include "export_internal.h"
 
 /* Appends a field with the characters that would break the row (tab,
  * newline, carriage return) turned into spaces, and the other control
  * characters (ESC would reach the terminal of whoever cats the file) made
- * U+FFFD as in the other formats. */
+ * U+FFFD as in the other formats. Text is copied a run at a time: this is
+ * most of what relgraph extract writes. */
 void relgraph_export_tsv_field(GString *out, const char *field)
 {
-    char *clean = relgraph_export_clean_text(field);
-    for (const char *p = clean; *p; p++)
-        g_string_append_c(out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+    if (!field)
+        return;
+    const char *p = field, *run = field;
+    while (*p) {
+        guchar c = (guchar)*p;
+        if (c >= 0x20 && c < 0x80) { /* printable ASCII and DEL */
+            p++;
+            continue;
+        }
+        if (c >= 0x80) {
+            gsize n = (gsize)g_utf8_skip[c], i = 1;
+            while (i < n && ((guchar)p[i] & 0xC0) == 0x80) /* stops at the NUL */
+                i++;
+            if (i < n || !g_utf8_validate_len(p, n, NULL))
+                break; /* invalid UTF-8: the rest is cleaned below */
+            gunichar u = g_utf8_get_char(p);
+            if (u != 0xFFFE && u != 0xFFFF) {
+                p += n;
+                continue;
+            }
+        }
+        g_string_append_len(out, run, p - run);
+        if (c == '\t' || c == '\n' || c == '\r') {
+            g_string_append_c(out, ' ');
+            p++;
+        } else {
+            g_string_append(out, "\xef\xbf\xbd"); /* U+FFFD */
+            p += c < 0x80 ? 1 : 3;
+        }
+        run = p;
+    }
+    g_string_append_len(out, run, p - run);
+    if (!*p)
+        return;
+    char *clean = relgraph_export_clean_text(p);
+    for (const char *c = clean; *c; c++)
+        g_string_append_c(out, (*c == '\t' || *c == '\n' || *c == '\r') ? ' ' : *c);
     g_free(clean);
 }
 
@@ -30,7 +66,9 @@ char *relgraph_export_tsv(const RelgraphGraph *graph, const RelgraphExportOption
         relgraph_export_tsv_field(out, e->relation);
         g_string_append_c(out, '\t');
         relgraph_export_tsv_field(out, e->target);
-        g_string_append_printf(out, "\t%u\t", e->weight);
+        g_string_append_c(out, '\t');
+        relgraph_string_append_uint(out, e->weight);
+        g_string_append_c(out, '\t');
         for (guint d = 0; d < e->documents->len; d++) {
             if (d)
                 g_string_append_c(out, ';');

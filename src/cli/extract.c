@@ -57,7 +57,9 @@ static void add_rows(const CliDocument *document, gpointer data)
         relgraph_export_tsv_field(run->out, m->relation->name);
         g_string_append_c(run->out, '\t');
         relgraph_export_tsv_field(run->out, relgraph_dictionary_actor(dict, m->target)->name);
-        g_string_append_printf(run->out, "\t%u\t", m->sentence);
+        g_string_append_c(run->out, '\t');
+        relgraph_string_append_uint(run->out, m->sentence);
+        g_string_append_c(run->out, '\t');
         relgraph_export_tsv_field(run->out, text);
         g_string_append_c(run->out, '\t');
         relgraph_export_tsv_field(run->out, m->rule);

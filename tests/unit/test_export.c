@@ -687,6 +687,59 @@ Test(export, tsv_rows)
     relgraph_graph_free(g);
 }
 
+/* What a TSV field must hold, written the plain way: valid UTF-8 (each
+ * invalid byte U+FFFD), tab and line breaks as spaces, other C0 controls,
+ * U+FFFE and U+FFFF as U+FFFD. */
+static char *tsv_field_spec(const char *field)
+{
+    char *valid = g_utf8_make_valid(field, -1);
+    GString *out = g_string_new(NULL);
+    for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c == '\t' || c == '\n' || c == '\r')
+            g_string_append_c(out, ' ');
+        else if (c < 0x20 || c == 0xFFFE || c == 0xFFFF)
+            g_string_append_unichar(out, 0xFFFD);
+        else
+            g_string_append_len(out, p, g_utf8_next_char(p) - p);
+    }
+    g_free(valid);
+    return g_string_free(out, FALSE);
+}
+
+Test(export, tsv_field_matches_its_definition)
+{
+    /* Pieces a field is built from: text, every kind of control, valid
+     * multi-byte characters, the non-characters XML refuses, and invalid
+     * UTF-8 (stray continuation, truncated sequence, overlong, surrogate,
+     * beyond U+10FFFF). */
+    static const char *const pieces[] = {
+        "Kim", " ", "\t", "\n", "\r", "\x1b", "\x01", "\x7f", "\xc3\xa9", "\xe2\x80\x99",
+        "\xf0\x9f\x98\x80", "\xef\xbf\xbe", "\xef\xbf\xbf", "\xef\xbf\xbd", "\x80", "\xc3",
+        "\xe2\x80", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff",
+    };
+    GRand *rand = g_rand_new_with_seed(20261123);
+    for (guint round = 0; round < 20000; round++) {
+        GString *field = g_string_new(NULL);
+        guint n = (guint)g_rand_int_range(rand, 0, 8);
+        for (guint i = 0; i < n; i++)
+            g_string_append(field, pieces[g_rand_int_range(rand, 0, G_N_ELEMENTS(pieces))]);
+        char *want = tsv_field_spec(field->str);
+        GString *got = g_string_new("x");
+        relgraph_export_tsv_field(got, field->str);
+        cr_assert_str_eq(got->str + 1, want, "field %s", g_strescape(field->str, NULL));
+        cr_assert(g_utf8_validate(got->str, -1, NULL));
+        g_string_free(got, TRUE);
+        g_free(want);
+        g_string_free(field, TRUE);
+    }
+    g_rand_free(rand);
+    GString *got = g_string_new(NULL);
+    relgraph_export_tsv_field(got, NULL);
+    cr_assert_eq(got->len, 0);
+    g_string_free(got, TRUE);
+}
+
 /* ---- Properties of all formats -------------------------------------------- */
 
 Test(export, same_bytes_whatever_the_insertion_order)
