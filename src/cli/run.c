@@ -2,8 +2,12 @@
  * pool of threads, and handed to the subcommand in corpus order.
  *
  * The calling thread produces work items (a file to read, or one line of a
- * JSONL file) into a ring of slots, hands them to the pool BATCH at a time,
- * and consumes the finished slots in order. At most `window` items are in
+ * JSONL file) into a ring of slots and offers them BATCH at a time; the
+ * pool's threads and the calling thread itself claim batches in order and
+ * process them, and the calling thread consumes the finished slots in
+ * order. With --jobs N the pool has N - 1 threads, so that N threads share
+ * N cores: a third thread woken for every batch to consume it would take
+ * its core from a worker each time. At most `capacity` items are in
  * flight, so memory stays flat however large the corpus. */
 #define _POSIX_C_SOURCE 200809L
 
@@ -16,10 +20,9 @@
 #include "cli.h"
 #include "relgraph/cache.h"
 
-/* Items go to the pool BATCH at a time, and the main thread is woken once
- * a batch is done, not per document: a thread woken per document preempts
- * a worker each time (11,000 context switches on the 100 MB corpus), which
- * is what kept two threads from running twice as fast as one. */
+/* Items are claimed BATCH at a time, and the calling thread is woken once
+ * a batch is done, not per document: fewer context switches, and fewer
+ * times the lock is taken. */
 #define BATCH 16
 
 typedef struct {
@@ -45,7 +48,9 @@ typedef struct {
     guint capacity;
     GMutex lock;
     GCond done;
-    guint64 waiting_for;   /* the item the main thread waits for */
+    guint64 offered;       /* items before this one may be claimed */
+    guint64 claimed;       /* items before this one are claimed */
+    guint64 waiting_for;   /* the item the calling thread waits for */
 } Pipeline;
 
 static Slot *slot_at(Pipeline *pl, guint64 index)
@@ -87,29 +92,42 @@ static void process(Pipeline *pl, Slot *slot)
     relgraph_cache_put(cache, key, slot->piece, &slot->info, slot->cache_error ? NULL : &slot->cache_error);
 }
 
-typedef struct {
-    guint64 first;
-    guint count;
-} Batch;
-
-static void process_batch(gpointer data, gpointer user_data)
+/* Claims the next (at most) size offered items, in order: [*first, *first +
+ * count). 0 when every offered item is claimed. Called with the lock held. */
+static guint claim_batch(Pipeline *pl, guint size, guint64 *first)
 {
-    Pipeline *pl = user_data;
-    Batch *batch = data;
-    guint64 end = batch->first + batch->count;
-    for (guint64 i = batch->first; i < end; i++) {
-        Slot *slot = slot_at(pl, i);
-        process(pl, slot);
-        g_mutex_lock(&pl->lock);
-        slot->finished = TRUE;
-        g_mutex_unlock(&pl->lock);
-    }
-    /* The main thread waiting for an item of this batch is woken now. */
+    guint count = (guint)MIN((guint64)size, pl->offered - pl->claimed);
+    *first = pl->claimed;
+    pl->claimed += count;
+    return count;
+}
+
+/* Processes a claimed batch and marks it finished; the calling thread, if
+ * it waits for an item of it, is woken once the whole batch is done. */
+static void process_claimed(Pipeline *pl, guint64 first, guint count)
+{
+    for (guint64 i = first; i < first + count; i++)
+        process(pl, slot_at(pl, i));
     g_mutex_lock(&pl->lock);
-    if (pl->waiting_for >= batch->first && pl->waiting_for < end)
+    for (guint64 i = first; i < first + count; i++)
+        slot_at(pl, i)->finished = TRUE;
+    if (pl->waiting_for >= first && pl->waiting_for < first + count)
         g_cond_signal(&pl->done);
     g_mutex_unlock(&pl->lock);
-    g_free(batch);
+}
+
+/* A pool task: one batch offered. The calling thread may have claimed it
+ * already, then there is nothing left to do. */
+static void process_offered(gpointer data, gpointer user_data)
+{
+    (void)data;
+    Pipeline *pl = user_data;
+    g_mutex_lock(&pl->lock);
+    guint64 first;
+    guint count = claim_batch(pl, BATCH, &first);
+    g_mutex_unlock(&pl->lock);
+    if (count)
+        process_claimed(pl, first, count);
 }
 
 /* ---- The items of a corpus ------------------------------------------------ */
@@ -279,45 +297,52 @@ void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *
     gboolean progress = !options->quiet && isatty(STDERR_FILENO) && (any_jsonl || total >= 100);
 
     guint jobs = options->jobs > 0 ? (guint)options->jobs : g_get_num_processors();
-    Pipeline pl = {rules, extract, config, NULL, jobs * 2 * BATCH, {0}, {0}, G_MAXUINT64};
+    Pipeline pl = {rules, extract, config, NULL, MAX(jobs, 2) * 2 * BATCH, {0}, {0}, 0, 0, G_MAXUINT64};
     pl.ring = g_new0(Slot, pl.capacity);
     g_mutex_init(&pl.lock);
     g_cond_init(&pl.done);
-    GThreadPool *pool = jobs > 1 ? g_thread_pool_new(process_batch, &pl, (gint)jobs, TRUE, NULL) : NULL;
+    /* The calling thread is one of the jobs. */
+    GThreadPool *pool = jobs > 1 ? g_thread_pool_new(process_offered, &pl, (gint)jobs - 1, TRUE, NULL) : NULL;
 
-    guint64 produced = 0, consumed = 0, handed = 0;
+    guint64 produced = 0, consumed = 0, offered = 0;
     gboolean more = TRUE;
     for (;;) {
         while (more && produced - consumed < pl.capacity) {
             more = source_next(&src, slot_at(&pl, produced));
             if (more)
                 produced++;
-            if (pool && (produced - handed == BATCH || (!more && produced > handed))) {
-                Batch *batch = g_new(Batch, 1);
-                *batch = (Batch){handed, (guint)(produced - handed)};
-                handed = produced;
-                g_thread_pool_push(pool, batch, NULL);
+            if (produced - offered == BATCH || (!more && produced > offered)) {
+                g_mutex_lock(&pl.lock);
+                pl.offered = offered = produced;
+                g_mutex_unlock(&pl.lock);
+                if (pool)
+                    g_thread_pool_push(pool, GUINT_TO_POINTER(1), NULL);
             }
         }
         if (consumed == produced)
             break;
+        /* Until the next item is done: work on the next batch nobody has
+         * claimed (with the ring full before a whole batch, what there
+         * is), or wait for the thread that has it. */
         Slot *slot = slot_at(&pl, consumed);
-        if (pool) {
-            if (consumed >= handed) {
-                /* The ring is full before a whole batch: hand over what there is. */
-                Batch *batch = g_new(Batch, 1);
-                *batch = (Batch){handed, (guint)(produced - handed)};
-                handed = produced;
-                g_thread_pool_push(pool, batch, NULL);
-            }
-            g_mutex_lock(&pl.lock);
-            pl.waiting_for = consumed;
-            while (!slot->finished)
+        g_mutex_lock(&pl.lock);
+        while (!slot->finished) {
+            if (pl.claimed == pl.offered)
+                pl.offered = offered = produced;
+            guint64 first;
+            /* Alone, one document at a time: read, extracted and used
+             * while its text is still in the cache. */
+            guint count = claim_batch(&pl, pool ? BATCH : 1, &first);
+            if (count) {
+                g_mutex_unlock(&pl.lock);
+                process_claimed(&pl, first, count);
+                g_mutex_lock(&pl.lock);
+            } else {
+                pl.waiting_for = consumed;
                 g_cond_wait(&pl.done, &pl.lock);
-            g_mutex_unlock(&pl.lock);
-        } else {
-            process(&pl, slot);
+            }
         }
+        g_mutex_unlock(&pl.lock);
         consume(slot, fn, user_data, stats);
         *slot = (Slot){0};
         consumed++;
