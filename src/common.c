@@ -69,12 +69,16 @@ gboolean relgraph_date_parse(const char *text, char out[RELGRAPH_DATE_SIZE])
     return TRUE;
 }
 
-/* Reads all of fd into a NUL-terminated buffer; 0 or an errno. A regular
- * file is read into a buffer of its size, without copies. */
-static int read_all(int fd, char **bytes, gsize *len)
+/* Reads all of fd into a NUL-terminated buffer; 0 or an errno, or -1 when
+ * check refused the size (its error set). A regular file is read into a
+ * buffer of its size, without copies, once check has accepted that size. */
+static int read_all(int fd, const char *path, RelgraphSizeCheck check, char **bytes, gsize *len, GError **error)
 {
     struct stat st;
-    gsize cap = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 ? (gsize)st.st_size + 1 : 65536;
+    gboolean regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+    if (regular && check && !check(path, (guint64)st.st_size, error))
+        return -1;
+    gsize cap = regular && st.st_size > 0 ? (gsize)st.st_size + 1 : 65536;
     gsize used = 0;
     char *data = g_malloc(cap + 1);
     for (;;) {
@@ -93,25 +97,36 @@ static int read_all(int fd, char **bytes, gsize *len)
             return err;
         }
     }
+    /* Standard input, or a file that grew while it was read. */
+    if (check && !check(path, used, error)) {
+        g_free(data);
+        return -1;
+    }
     data[used] = '\0';
     *bytes = data;
     *len = used;
     return 0;
 }
 
-gboolean relgraph_read_file(const char *path, char **bytes, gsize *len, GError **error)
+gboolean relgraph_read_file_checked(const char *path, RelgraphSizeCheck check, char **bytes, gsize *len,
+                                    GError **error)
 {
     gboolean is_stdin = strcmp(path, "-") == 0;
     int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
-    int err = fd < 0 ? errno : read_all(fd, bytes, len);
+    int err = fd < 0 ? errno : read_all(fd, path, check, bytes, len, error);
     if (fd >= 0 && !is_stdin)
         close(fd);
-    if (err) {
+    if (err > 0) {
         /* "path: Permission denied", as cat and grep say it. */
         g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", path, g_strerror(err));
         return FALSE;
     }
-    return TRUE;
+    return err == 0;
+}
+
+gboolean relgraph_read_file(const char *path, char **bytes, gsize *len, GError **error)
+{
+    return relgraph_read_file_checked(path, NULL, bytes, len, error);
 }
 
 struct RelgraphAtomicFile {

@@ -505,15 +505,15 @@ static char *document_id(const char *path)
     return base;
 }
 
-static gboolean too_large(const char *path, guint64 size, GError **error)
+static gboolean fits(const char *path, guint64 size, GError **error)
 {
     if (size <= RELGRAPH_DOCUMENT_MAX_BYTES)
-        return FALSE;
+        return TRUE;
     const double gib = (double)(G_GUINT64_CONSTANT(1) << 30);
     g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO,
                 "%s: %.1f GiB, over the %.0f GiB a document may have; split it", path, (double)size / gib,
                 (double)RELGRAPH_DOCUMENT_MAX_BYTES / gib);
-    return TRUE;
+    return FALSE;
 }
 
 RelgraphDocument *relgraph_document_load(const char *path, GError **error)
@@ -521,16 +521,9 @@ RelgraphDocument *relgraph_document_load(const char *path, GError **error)
     char *bytes = NULL;
     gsize len = 0;
     gboolean is_stdin = strcmp(path, "-") == 0;
-    struct stat st;
-    /* Refused before reading: the size alone says it cannot be held. */
-    if (!is_stdin && stat(path, &st) == 0 && S_ISREG(st.st_mode) && too_large(path, (guint64)st.st_size, error))
+    /* Refused before reading when the size alone says it cannot be held. */
+    if (!relgraph_read_file_checked(path, fits, &bytes, &len, error))
         return NULL;
-    if (!relgraph_read_file(path, &bytes, &len, error))
-        return NULL;
-    if (too_large(path, len, error)) {
-        g_free(bytes);
-        return NULL;
-    }
     /* What grep and git call binary: a NUL byte near the start. */
     const char *nul = memchr(bytes, '\0', MIN(len, RELGRAPH_BINARY_PROBE_BYTES));
     if (nul) {

@@ -73,6 +73,16 @@ void relgraph_string_append_int(GString *out, gint64 value);
  * RELGRAPH_ERROR_IO "path: message" error when it cannot be read. */
 gboolean relgraph_read_file(const char *path, char **bytes, gsize *len, GError **error);
 
+/* A limit on what may be read: FALSE, with the error set, refuses a file
+ * of size bytes. */
+typedef gboolean (*RelgraphSizeCheck)(const char *path, guint64 size, GError **error);
+
+/* relgraph_read_file with a size check: asked before a regular file is
+ * read (its size from the open file, no second lookup of the path), and
+ * again with what was read (standard input, a file that grew). */
+gboolean relgraph_read_file_checked(const char *path, RelgraphSizeCheck check, char **bytes, gsize *len,
+                                    GError **error);
+
 /* Writes data to path atomically (temporary file in the same directory,
  * fsync, rename): on failure the previous file is left untouched. A device
  * or a pipe (/dev/stdout, a FIFO) is written directly, never replaced. */

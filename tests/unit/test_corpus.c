@@ -734,6 +734,59 @@ Test(corpus, oversized_file_is_refused_unread)
     g_free(path);
 }
 
+/* Sizes a check was asked about, and the one above which it refuses. */
+static guint64 checked_sizes[4];
+static guint n_checked;
+static guint64 check_limit;
+
+static gboolean record_size(const char *path, guint64 size, GError **error)
+{
+    if (n_checked < G_N_ELEMENTS(checked_sizes))
+        checked_sizes[n_checked++] = size;
+    if (size <= check_limit)
+        return TRUE;
+    g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: too large", path);
+    return FALSE;
+}
+
+Test(corpus, size_check_comes_before_and_after_reading)
+{
+    char *path = make_file("sized.txt", "twelve bytes", -1);
+    char *bytes = NULL;
+    gsize len = 0;
+    GError *error = NULL;
+    /* Accepted: asked with the file's size, then with what was read. */
+    n_checked = 0;
+    check_limit = 100;
+    cr_assert(relgraph_read_file_checked(path, record_size, &bytes, &len, &error));
+    cr_expect_eq(len, 12);
+    cr_expect_str_eq(bytes, "twelve bytes");
+    cr_assert_eq(n_checked, 2);
+    cr_expect_eq(checked_sizes[0], 12);
+    cr_expect_eq(checked_sizes[1], 12);
+    g_free(bytes);
+    /* Refused on its size: not read, nothing returned, the check's error. */
+    n_checked = 0;
+    check_limit = 11;
+    bytes = NULL;
+    cr_assert_not(relgraph_read_file_checked(path, record_size, &bytes, &len, &error));
+    cr_expect_null(bytes);
+    cr_expect_eq(n_checked, 1);
+    cr_assert_not_null(error);
+    cr_expect(g_str_has_suffix(error->message, ": too large"), "%s", error->message);
+    g_clear_error(&error);
+    /* A path that cannot be opened: the I/O error, the check never asked. */
+    n_checked = 0;
+    char *missing = g_build_filename(tmp_root, "no-such-file.txt", NULL);
+    cr_assert_not(relgraph_read_file_checked(missing, record_size, &bytes, &len, &error));
+    cr_expect_eq(n_checked, 0);
+    cr_assert_not_null(error);
+    cr_expect_eq(error->code, RELGRAPH_ERROR_IO);
+    g_clear_error(&error);
+    g_free(missing);
+    g_free(path);
+}
+
 Test(corpus, empty_and_blank_documents_warn)
 {
     RelgraphDocument *doc = prepare("", 0);
