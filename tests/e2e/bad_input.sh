@@ -4,10 +4,7 @@
 # (its edges are in the output) or, for outputs, that the previous figure
 # is left intact.
 set -uo pipefail
-: "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
-tmp=$(mktemp -d)
-trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 
 # Runs relgraph as an unprivileged user when we are root, so that file
 # permissions mean something.

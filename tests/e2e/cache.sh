@@ -4,10 +4,7 @@
 # damaged entry is detected and recomputed; prune drops entries of removed
 # documents; --check says whether the figures are stale.
 set -uo pipefail
-: "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 export RELGRAPH_CACHE_DIR="$tmp/cache"
 formats=dot,svg,graphml,gexf,json,tsv
 cp -r "$RELGRAPH_SRC/seeds" "$tmp/corpus"

@@ -3,10 +3,7 @@
 set -uo pipefail
 # A reader that stops early (grep -q) would kill the writer with SIGPIPE under
 # pipefail; pipelines below use plain grep, which reads to the end.
-: "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 
 # --help on the tool and every subcommand, exit 0.
 "$RELGRAPH" --help | grep 'Commands:' >/dev/null || fail "relgraph --help"

@@ -4,11 +4,8 @@
 # NetworkX reads, JSON members. Bad lines are reported as file:line:col and
 # the other lines still count.
 set -uo pipefail
-: "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 PYTHON=${PYTHON:-python3}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 mkdir "$tmp/c"
 cat > "$tmp/c/feed.jsonl" <<'JSONL'
 {"id": "a1", "date": "2024-06-19", "source": "Yonhap", "title": "Putin in Pyongyang", "text": "Russian President Vladimir Putin visited North Korea on Wednesday."}

@@ -6,10 +6,7 @@
 set -uo pipefail
 # Pipelines use plain grep, which reads to the end: grep -q would stop early
 # and kill the writer with SIGPIPE under pipefail.
-: "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 
 removed=003_9e985366f0c5a270
 doubled=000_3f36a55123f2af5d

@@ -4,10 +4,7 @@
 # `check` fail; examples/distributed/sharded-build.sh (GNU parallel) gives
 # the bytes of one build.
 set -uo pipefail
-: "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 cp -r "$RELGRAPH_SRC/seeds" "$tmp/seeds"
 n=$(ls "$tmp/seeds" | wc -l)
 mk() { make --no-print-directory -f "$RELGRAPH_SRC/examples/ci/Makefile" RELGRAPH="$RELGRAPH" CORPUS="$tmp/seeds" \

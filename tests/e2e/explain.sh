@@ -2,10 +2,7 @@
 # relgraph explain: supporting sentences with document and rule, exit 1
 # when there is none, --why-not with hedged and other matches, errors.
 set -uo pipefail
-: "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 seeds=$RELGRAPH_SRC/seeds
 
 "$RELGRAPH" explain --help | grep -- '--why-not' >/dev/null || fail "--help"

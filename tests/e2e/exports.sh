@@ -8,11 +8,8 @@
 # local copy of http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd to
 # validate against; the schema is not fetched from the network).
 set -uo pipefail
-: "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 PYTHON=${PYTHON:-/usr/bin/python3}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 
 out="$tmp/a"
 mkdir -p "$out"

@@ -4,11 +4,8 @@
 # the DOT; and every output byte-identical across runs and across the order
 # in which documents are given or found, and across thread counts.
 set -uo pipefail
-: "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 PYTHON=${PYTHON:-/usr/bin/python3}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 formats=dot,svg,graphml,gexf,json,tsv
 
 "$RELGRAPH" build -q -T "$formats" -o "$tmp/a" "$RELGRAPH_SRC/seeds" || fail "build exit $?"

@@ -22,11 +22,8 @@
 # Env: RELGRAPH (binary), RELGRAPH_SRC (source tree), PYTHON (Debian's
 # /usr/bin/python3, with networkx).
 set -uo pipefail
-: "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 PYTHON=${PYTHON:-/usr/bin/python3}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 failed=0
 bad() { echo "FAIL: $*"; failed=1; }
 

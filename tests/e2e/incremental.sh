@@ -5,10 +5,7 @@
 # changes, a cached build writes exactly what a build without the cache
 # writes.
 set -uo pipefail
-: "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 export RELGRAPH_CACHE_DIR="$tmp/cache"
 formats=graphml,json,tsv
 

@@ -2,10 +2,7 @@
 # relgraph lint on the command line: the default rules are clean (exit 0),
 # broken rules give every problem as file:line:col (exit 1), --werror.
 set -uo pipefail
-: "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 
 "$RELGRAPH" lint --help | grep -- '--werror' >/dev/null || fail "--help"
 "$RELGRAPH" lint --rules "$RELGRAPH_SRC/rules" > "$tmp/out" 2> "$tmp/err" || fail "default rules exit $?: $(cat "$tmp/out")"

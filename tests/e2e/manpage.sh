@@ -4,11 +4,8 @@
 # command's --help prints and no option it does not have; and EXAMPLES whose
 # command lines run. So the page cannot drift from the code.
 set -uo pipefail
-: "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 page="$RELGRAPH_SRC/docs/relgraph.1"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 
 [ -f "$page" ] || fail "no $page"
 # groff comes with groff-base, which scripts/setup installs; nothing is installed here.

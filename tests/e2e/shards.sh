@@ -4,11 +4,8 @@
 # corpus in two); merge is associative (parts of parts) and commutative (any
 # argument order); damaged parts are refused; extract reads JSONL on stdin.
 set -uo pipefail
-: "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 PYTHON=${PYTHON:-python3}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 formats=dot,svg,graphml,gexf,json,tsv
 
 # Builds corpus dir $1 whole into $tmp/whole-$2, and as the shards given

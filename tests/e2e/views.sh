@@ -3,11 +3,8 @@
 # --focus/--depth, --top and --roll-up, each checked against the full graph,
 # in every format (the DOT, GraphML and JSON of a view agree).
 set -uo pipefail
-: "${RELGRAPH:?path of the relgraph binary}" "${RELGRAPH_SRC:?source tree}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 PYTHON=${PYTHON:-/usr/bin/python3}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 seeds=$RELGRAPH_SRC/seeds
 
 view() { # NAME OPTIONS...
