@@ -64,6 +64,8 @@ static void macro_free(gpointer p)
     Macro *m = p;
     g_free(m->name);
     elem_free(m->choice);
+    if (m->required)
+        g_array_unref(m->required);
     g_free(m);
 }
 
@@ -95,6 +97,7 @@ RelgraphRelationSet *relgraph_relations_new(RelgraphLexicon *lexicon, const Relg
     set->relations = g_ptr_array_new_with_free_func(relation_free);
     set->by_name = g_hash_table_new(g_str_hash, g_str_equal);
     set->macros = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, macro_free);
+    set->macro_of_choice = g_hash_table_new(g_direct_hash, g_direct_equal);
     set->hedge_prefixes = g_ptr_array_new_with_free_func(g_free);
     set->vocabulary = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     set->patterns = g_ptr_array_new();
@@ -105,9 +108,9 @@ RelgraphRelationSet *relgraph_relations_new(RelgraphLexicon *lexicon, const Relg
     };
     for (guint i = 0; i < W_COUNT; i++)
         set->words[i] = relgraph_lexicon_intern(lexicon, words[i]);
-    set->common = g_hash_table_new(g_direct_hash, g_direct_equal);
     for (guint i = 0; i < G_N_ELEMENTS(common_words); i++)
-        g_hash_table_add(set->common, GUINT_TO_POINTER(relgraph_lexicon_intern(lexicon, common_words[i])));
+        relgraph_intmap_insert(&set->common, relgraph_lexicon_intern(lexicon, common_words[i]),
+                               RELGRAPH_INTMAP_MEMBER);
     set->untriggered = g_array_new(FALSE, FALSE, sizeof(guint));
     set->speech_prefixes = g_ptr_array_new_with_free_func(g_free);
     set->strings = g_string_chunk_new(256);
@@ -120,6 +123,7 @@ void relgraph_relations_free(RelgraphRelationSet *set)
         return;
     g_hash_table_destroy(set->by_name);
     g_ptr_array_unref(set->relations);
+    g_hash_table_destroy(set->macro_of_choice);
     g_hash_table_destroy(set->macros);
     relgraph_intmap_destroy(&set->hedges, NULL);
     g_ptr_array_unref(set->hedge_prefixes);
@@ -131,7 +135,7 @@ void relgraph_relations_free(RelgraphRelationSet *set)
     g_ptr_array_unref(set->patterns);
     relgraph_intmap_destroy(&set->by_trigger, (GDestroyNotify)g_array_unref);
     g_array_unref(set->untriggered);
-    g_hash_table_destroy(set->common);
+    relgraph_intmap_destroy(&set->common, NULL);
     g_free(set->vocabulary_at);
     g_free(set);
 }
@@ -512,67 +516,122 @@ static gboolean words_contain(const GArray *words, guint32 w)
 }
 
 
-/* Words of which every match of seq contains at least one (added to
- * words); FALSE when there is no such set (e.g. only slots and gaps). */
-static gboolean seq_required(const RelgraphRelationSet *set, const GPtrArray *seq, GHashTable *words);
+/* ---- trigger words ------------------------------------------------------ */
 
-static gboolean elem_required(const RelgraphRelationSet *set, const Elem *e, GHashTable *words)
+/* A trigger is chosen among many candidate word sets (one per element of
+ * every sequence, recursively). They are built on one stack of word ids
+ * (guint32): a candidate is pushed above the best set so far, then moved
+ * down over it or popped, so that weighing candidates allocates nothing.
+ * A set on the stack may hold repeats until sort_unique_words. */
+
+/* Sorts words[0, n) and drops repeats; returns how many are left. */
+static guint sort_unique_words(guint32 *words, guint n)
+{
+    if (n > 32) {
+        qsort(words, n, sizeof *words, compare_words);
+    } else {
+        /* Most sets are a few words: insertion sort beats qsort's calls. */
+        for (guint i = 1; i < n; i++) {
+            guint32 w = words[i];
+            guint j = i;
+            for (; j > 0 && words[j - 1] > w; j--)
+                words[j] = words[j - 1];
+            words[j] = w;
+        }
+    }
+    guint kept = 0;
+    for (guint i = 0; i < n; i++)
+        if (kept == 0 || words[kept - 1] != words[i])
+            words[kept++] = words[i];
+    return kept;
+}
+
+/* How many sentences a trigger set lets through, roughly: a common word
+ * counts as many rare ones. words: sorted, without repeats. */
+static guint trigger_cost(const RelgraphRelationSet *set, const guint32 *words, guint n)
+{
+    guint cost = 0;
+    for (guint i = 0; i < n; i++)
+        cost += relgraph_intmap_contains(&set->common, words[i]) ? COMMON_WORD_COST : 1;
+    return cost;
+}
+
+/* Pushes onto stack words of which every match of seq contains at least
+ * one, sorted and without repeats; FALSE, with stack as it was, when there
+ * is no such set (e.g. only slots and gaps). */
+static gboolean seq_required(const RelgraphRelationSet *set, const GPtrArray *seq, GArray *stack);
+
+/* Pushes the words one of which every match of e contains (repeats
+ * allowed); FALSE when there is none such, leaving what it pushed for the
+ * caller to pop. */
+static gboolean elem_required(const RelgraphRelationSet *set, const Elem *e, GArray *stack)
 {
     if (e->kind == ELEM_WORD) {
-        g_hash_table_add(words, GUINT_TO_POINTER(e->word));
+        g_array_append_val(stack, e->word);
         return TRUE;
     }
-    if (e->kind != ELEM_CHOICE && e->kind != ELEM_MACRO)
+    if (e->kind == ELEM_MACRO) {
+        const Macro *m = g_hash_table_lookup(set->macro_of_choice, e->macro);
+        if (!m->required)
+            return FALSE;
+        g_array_append_vals(stack, m->required->data, m->required->len);
+        return TRUE;
+    }
+    if (e->kind != ELEM_CHOICE || e->optional || e->negated)
         return FALSE;
-    const Elem *c = e->kind == ELEM_MACRO ? e->macro : e;
-    if (c->optional || c->negated)
-        return FALSE;
-    for (guint i = 0; i < c->alternatives->len; i++)
-        if (!seq_required(set, g_ptr_array_index(c->alternatives, i), words))
+    for (guint i = 0; i < e->alternatives->len; i++)
+        if (!seq_required(set, g_ptr_array_index(e->alternatives, i), stack))
             return FALSE;
     return TRUE;
 }
 
-/* How many sentences a trigger set lets through, roughly: a common word
- * counts as many rare ones. */
-static guint trigger_cost(const RelgraphRelationSet *set, GHashTable *words)
+static gboolean seq_required(const RelgraphRelationSet *set, const GPtrArray *seq, GArray *stack)
 {
-    guint cost = 0;
-    GHashTableIter it;
-    gpointer key;
-    g_hash_table_iter_init(&it, words);
-    while (g_hash_table_iter_next(&it, &key, NULL))
-        cost += g_hash_table_contains(set->common, key) ? COMMON_WORD_COST : 1;
-    return cost;
+    /* The most selective element: the cheapest word set; the first of
+     * equals. It stays at stack[base, base + best_len). */
+    guint base = stack->len, best_len = 0, best_cost = 0;
+    gboolean found = FALSE;
+    for (guint i = 0; i < seq->len; i++) {
+        guint start = stack->len;
+        if (elem_required(set, g_ptr_array_index(seq, i), stack)) {
+            guint32 *candidate = &g_array_index(stack, guint32, start);
+            guint n = sort_unique_words(candidate, stack->len - start);
+            guint cost = trigger_cost(set, candidate, n);
+            if (!found || cost < best_cost) {
+                memmove(&g_array_index(stack, guint32, base), candidate, n * sizeof *candidate);
+                best_len = n;
+                best_cost = cost;
+                found = TRUE;
+            }
+        }
+        g_array_set_size(stack, base + best_len);
+    }
+    return found;
 }
 
-static gboolean seq_required(const RelgraphRelationSet *set, const GPtrArray *seq, GHashTable *words)
+/* A pattern's trigger: the sorted words of which every match of its
+ * sequence contains one, in a new array; NULL when there is no such set. */
+static GArray *pattern_trigger(const RelgraphRelationSet *set, const GPtrArray *seq)
 {
-    /* The most selective element: the cheapest word set. */
-    GHashTable *best = NULL;
-    guint best_cost = 0;
-    for (guint i = 0; i < seq->len; i++) {
-        GHashTable *candidate = g_hash_table_new(g_direct_hash, g_direct_equal);
-        guint cost = 0;
-        if (elem_required(set, g_ptr_array_index(seq, i), candidate) &&
-            (!best || (cost = trigger_cost(set, candidate)) < best_cost)) {
-            if (best)
-                g_hash_table_destroy(best);
-            best = candidate;
-            best_cost = cost ? cost : trigger_cost(set, candidate);
-        } else {
-            g_hash_table_destroy(candidate);
-        }
+    GArray *stack = g_array_sized_new(FALSE, FALSE, sizeof(guint32), 64);
+    if (!seq_required(set, seq, stack)) {
+        g_array_unref(stack);
+        return NULL;
     }
-    if (!best)
-        return FALSE;
-    GHashTableIter it;
-    gpointer key;
-    g_hash_table_iter_init(&it, best);
-    while (g_hash_table_iter_next(&it, &key, NULL))
-        g_hash_table_add(words, key);
-    g_hash_table_destroy(best);
-    return TRUE;
+    return stack;
+}
+
+/* The same for a macro's choice, worked out once where it is defined:
+ * patterns use a macro many times over. */
+static GArray *macro_required(const RelgraphRelationSet *set, const Elem *choice)
+{
+    GArray *stack = g_array_sized_new(FALSE, FALSE, sizeof(guint32), 64);
+    if (!elem_required(set, choice, stack)) {
+        g_array_unref(stack);
+        return NULL;
+    }
+    g_array_set_size(stack, sort_unique_words(&g_array_index(stack, guint32, 0), stack->len));
+    return stack;
 }
 
 #define DISPATCH_MIN_ALTERNATIVES 4
@@ -637,9 +696,8 @@ static void index_pattern(RelgraphRelationSet *set, RelgraphPattern *pattern)
         pattern->first_mask |= G_GUINT64_CONSTANT(1) << (g_array_index(pattern->first_words, guint32, i) % 64);
     g_hash_table_destroy(first.words);
 
-    GHashTable *required = g_hash_table_new(g_direct_hash, g_direct_equal);
-    if (seq_required(set, pattern->elems, required)) {
-        pattern->trigger = sorted_words(required);
+    pattern->trigger = pattern_trigger(set, pattern->elems);
+    if (pattern->trigger) {
         for (guint i = 0; i < pattern->trigger->len; i++) {
             gpointer key = GUINT_TO_POINTER(g_array_index(pattern->trigger, guint32, i));
             GArray *list = relgraph_intmap_lookup(&set->by_trigger, GPOINTER_TO_UINT(key));
@@ -652,7 +710,6 @@ static void index_pattern(RelgraphRelationSet *set, RelgraphPattern *pattern)
     } else {
         g_array_append_val(set->untriggered, pattern->index);
     }
-    g_hash_table_destroy(required);
 
     guint slots = 0;
     for (guint i = 0; i < pattern->elems->len; i++) {
@@ -830,7 +887,9 @@ static void parse_define_line(RelgraphRelationSet *set, const RelgraphRuleLine *
     m->file = line->path;
     m->line = line->line;
     m->col = relgraph_rulefile_col(line, name_start);
+    m->required = macro_required(set, choice);
     g_hash_table_insert(set->macros, m->name, m);
+    g_hash_table_insert(set->macro_of_choice, choice, m);
 }
 
 /* "hedge may | might | not | deny*" or "speech said | told | claim*": one

@@ -62,6 +62,8 @@ typedef struct {
     Elem *choice;
     const char *file;         /* where it is defined */
     guint line, col;
+    GArray *required;         /* guint32 word ids, sorted: every match contains one
+                                 (for triggers); NULL when there is no such set */
 } Macro;
 
 struct RelgraphRelationSet {
@@ -70,6 +72,7 @@ struct RelgraphRelationSet {
     GPtrArray *relations;     /* RelgraphRelation* */
     GHashTable *by_name;      /* name -> RelgraphRelation* */
     GHashTable *macros;       /* name (without @) -> Macro* */
+    GHashTable *macro_of_choice; /* a macro's choice (Elem*) -> its Macro* */
     RelgraphIntMap hedges;    /* word ids of hedge words */
     GPtrArray *hedge_prefixes;/* char*: hedge words written with '*' */
     RelgraphIntMap speech;    /* speech verbs ("said"): gaps never cross them */
@@ -80,7 +83,7 @@ struct RelgraphRelationSet {
     GPtrArray *patterns;      /* RelgraphPattern*, every pattern in load order (borrowed) */
     RelgraphIntMap by_trigger; /* word id -> GArray of guint pattern indexes */
     GArray *untriggered;      /* guint indexes of patterns without a trigger */
-    GHashTable *common;       /* ids of common_words, which triggers avoid */
+    RelgraphIntMap common;    /* ids of common_words, which triggers avoid */
     GHashTable *vocabulary;   /* relation names a "vocabulary" line allows (owned keys); empty: any */
     char *vocabulary_at;      /* "file:line" of the first vocabulary line */
 };
