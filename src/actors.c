@@ -118,13 +118,34 @@ gboolean relgraph_dictionary_belongs_to(const RelgraphDictionary *dict, guint ac
     return FALSE;
 }
 
+/* What compiling one alias after another reuses: tokenising an alias needs
+ * a token array and room for the normalised words. The words are interned
+ * at once, so the room is only given back with the scratch, after the
+ * file: a few bytes a word. */
+typedef struct {
+    GArray *tokens;       /* RelgraphToken */
+    GStringChunk *norms;
+} Scratch;
+
+static void scratch_init(Scratch *scratch)
+{
+    scratch->tokens = g_array_new(FALSE, FALSE, sizeof(RelgraphToken));
+    scratch->norms = g_string_chunk_new(4096);
+}
+
+static void scratch_clear(Scratch *scratch)
+{
+    g_array_unref(scratch->tokens);
+    g_string_chunk_free(scratch->norms);
+}
+
 /* Tokenises an alias as the text would be, interning its words. Returns
  * FALSE when the alias has no word at all. */
-static gboolean compile_alias(RelgraphDictionary *dict, AliasDef *def)
+static gboolean compile_alias(RelgraphDictionary *dict, Scratch *scratch, AliasDef *def)
 {
-    GArray *tokens = g_array_new(FALSE, FALSE, sizeof(RelgraphToken));
-    GStringChunk *chunk = g_string_chunk_new(64);
-    relgraph_text_tokenize(def->text, 0, strlen(def->text), chunk, tokens);
+    GArray *tokens = scratch->tokens;
+    g_array_set_size(tokens, 0);
+    relgraph_text_tokenize(def->text, 0, strlen(def->text), scratch->norms, tokens);
     def->words = g_array_sized_new(FALSE, FALSE, sizeof(guint32), tokens->len);
     for (guint i = 0; i < tokens->len; i++) {
         const RelgraphToken *t = &g_array_index(tokens, RelgraphToken, i);
@@ -135,13 +156,10 @@ static gboolean compile_alias(RelgraphDictionary *dict, AliasDef *def)
         if ((t->flags & RELGRAPH_TOKEN_UPPER) && i < 32 && g_utf8_strlen(t->norm, -1) >= 2)
             def->upper_mask |= 1u << i;
     }
-    g_string_chunk_free(chunk);
-    gboolean ok = tokens->len > 0;
-    g_array_unref(tokens);
-    return ok;
+    return tokens->len > 0;
 }
 
-static void add_alias(RelgraphDictionary *dict, guint actor, RelgraphAliasKind kind,
+static void add_alias(RelgraphDictionary *dict, Scratch *scratch, guint actor, RelgraphAliasKind kind,
                       const char *text, const char *file, guint line, guint col,
                       GPtrArray *diagnostics)
 {
@@ -153,7 +171,7 @@ static void add_alias(RelgraphDictionary *dict, guint actor, RelgraphAliasKind k
     def->line = line;
     def->col = col;
     def->location = g_strdup_printf("%s:%u", relgraph_rulefile_display_path(file, dict->strip), line);
-    if (!compile_alias(dict, def)) {
+    if (!compile_alias(dict, scratch, def)) {
         relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line, col,
                                  "alias \"%s\" has no words", text);
         alias_free(def);
@@ -173,7 +191,7 @@ static const struct {
 };
 
 /* "actor NAME TYPE": the type is the last word of the line. */
-static RelgraphActor *parse_actor_line(RelgraphDictionary *dict, const RelgraphRuleLine *line,
+static RelgraphActor *parse_actor_line(RelgraphDictionary *dict, Scratch *scratch, const RelgraphRuleLine *line,
                                        const char *file, GPtrArray *diagnostics)
 {
     const char *rest = line->text + strlen("actor");
@@ -233,12 +251,12 @@ static RelgraphActor *parse_actor_line(RelgraphDictionary *dict, const RelgraphR
     actor->line = line->line;
     g_ptr_array_add(dict->actors, actor);
     g_hash_table_insert(dict->by_name, actor->name, GUINT_TO_POINTER(actor->id + 1));
-    add_alias(dict, actor->id, RELGRAPH_ALIAS_NAME, actor->name, file, line->line,
+    add_alias(dict, scratch, actor->id, RELGRAPH_ALIAS_NAME, actor->name, file, line->line,
               relgraph_rulefile_col(line, rest), diagnostics);
     return actor;
 }
 
-static void parse_property_line(RelgraphDictionary *dict, RelgraphActor *actor,
+static void parse_property_line(RelgraphDictionary *dict, Scratch *scratch, RelgraphActor *actor,
                                 const RelgraphRuleLine *line, const char *file,
                                 GPtrArray *diagnostics)
 {
@@ -279,7 +297,7 @@ static void parse_property_line(RelgraphDictionary *dict, RelgraphActor *actor,
             g_array_append_val(dict->member_refs, ref);
             g_ptr_array_add(actor->member_of, g_strdup(item));
         } else {
-            add_alias(dict, actor->id, (RelgraphAliasKind)kind, item, file, line->line, col,
+            add_alias(dict, scratch, actor->id, (RelgraphAliasKind)kind, item, file, line->line, col,
                       diagnostics);
         }
     }
@@ -294,6 +312,8 @@ gboolean relgraph_dictionary_load(RelgraphDictionary *dict, const char *path,
     GPtrArray *lines = relgraph_rulefile_read(file, error);
     if (!lines)
         return FALSE;
+    Scratch scratch;
+    scratch_init(&scratch);
     RelgraphActor *current = NULL;
     gboolean in_bad_actor = FALSE;
     for (guint i = 0; i < lines->len; i++) {
@@ -301,7 +321,7 @@ gboolean relgraph_dictionary_load(RelgraphDictionary *dict, const char *path,
         if (!line->indented) {
             if (g_str_has_prefix(line->text, "actor") &&
                 (line->text[5] == ' ' || line->text[5] == '\t' || line->text[5] == '\0')) {
-                current = parse_actor_line(dict, line, file, diagnostics);
+                current = parse_actor_line(dict, &scratch, line, file, diagnostics);
                 in_bad_actor = current == NULL;
             } else {
                 relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line,
@@ -311,7 +331,7 @@ gboolean relgraph_dictionary_load(RelgraphDictionary *dict, const char *path,
                 in_bad_actor = TRUE;
             }
         } else if (current) {
-            parse_property_line(dict, current, line, file, diagnostics);
+            parse_property_line(dict, &scratch, current, line, file, diagnostics);
         } else if (!in_bad_actor) {
             /* Lines under an actor that failed to parse were already
              * covered by that actor's error. */
@@ -319,6 +339,7 @@ gboolean relgraph_dictionary_load(RelgraphDictionary *dict, const char *path,
                                      "indented line outside of an actor entry");
         }
     }
+    scratch_clear(&scratch);
     g_ptr_array_unref(lines);
     return TRUE;
 }

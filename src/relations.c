@@ -163,8 +163,30 @@ const RelgraphRelation *relgraph_relations_find(const RelgraphRelationSet *set, 
 
 /* ---- pattern compiler ------------------------------------------------ */
 
+/* What compiling one pattern after another reuses: tokenising a literal
+ * word (as text is) needs a token array and room for the normalised words.
+ * The words are interned at once, so the room is only given back with the
+ * scratch, after the file: a few bytes a word. */
+typedef struct {
+    GArray *tokens;       /* RelgraphToken */
+    GStringChunk *norms;
+} Scratch;
+
+static void scratch_init(Scratch *scratch)
+{
+    scratch->tokens = g_array_new(FALSE, FALSE, sizeof(RelgraphToken));
+    scratch->norms = g_string_chunk_new(4096);
+}
+
+static void scratch_clear(Scratch *scratch)
+{
+    g_array_unref(scratch->tokens);
+    g_string_chunk_free(scratch->norms);
+}
+
 typedef struct {
     RelgraphRelationSet *set;
+    Scratch *scratch;
     const RelgraphRuleLine *line;
     GPtrArray *diagnostics;
     const char *p;            /* cursor in line->text */
@@ -194,26 +216,34 @@ static void skip_blanks(Parser *ps)
 
 /* Appends the elements for one literal word as written ("visit*",
  * "three-day", "'s", ","): the text tokeniser decides what the tokens are. */
+static gboolean word_is(const char *start, gsize len, const char *word)
+{
+    return len == strlen(word) && memcmp(start, word, len) == 0;
+}
+
 static void compile_word(Parser *ps, const char *start, const char *end, GPtrArray *seq)
 {
     gboolean prefix = end > start && end[-1] == '*';
-    const char *word_end = prefix ? end - 1 : end;
-    char *word = g_strndup(start, (gsize)(word_end - start));
-    if (strchr(word, '*')) {
+    gsize len = (gsize)((prefix ? end - 1 : end) - start);
+    if (memchr(start, '*', len)) {
+        char *word = g_strndup(start, len);
         parse_error(ps, start, "'*' may only end a word: \"%s\"", word);
         g_free(word);
         return;
     }
-    GArray *tokens = g_array_new(FALSE, FALSE, sizeof(RelgraphToken));
-    GStringChunk *chunk = g_string_chunk_new(64);
-    if (strcmp(word, "'s") == 0 || strcmp(word, "\xe2\x80\x99s") == 0) {
+    GArray *tokens = ps->scratch->tokens;
+    g_array_set_size(tokens, 0);
+    if (word_is(start, len, "'s") || word_is(start, len, "\xe2\x80\x99s")) {
         RelgraphToken t = {.norm = "'s"};
         g_array_append_val(tokens, t);
     } else {
-        relgraph_text_tokenize(word, 0, strlen(word), chunk, tokens);
+        relgraph_text_tokenize(start, 0, len, ps->scratch->norms, tokens);
     }
-    if (tokens->len == 0)
+    if (tokens->len == 0) {
+        char *word = g_strndup(start, len);
         parse_error(ps, start, "\"%s\" contains no word to match", word);
+        g_free(word);
+    }
     for (guint i = 0; i < tokens->len; i++) {
         const RelgraphToken *t = &g_array_index(tokens, RelgraphToken, i);
         Elem *e = g_new0(Elem, 1);
@@ -226,9 +256,6 @@ static void compile_word(Parser *ps, const char *start, const char *end, GPtrArr
         }
         g_ptr_array_add(seq, e);
     }
-    g_string_chunk_free(chunk);
-    g_array_unref(tokens);
-    g_free(word);
 }
 
 static Elem *parse_choice(Parser *ps, char close);
@@ -720,10 +747,10 @@ static void index_pattern(RelgraphRelationSet *set, RelgraphPattern *pattern)
     pattern->slots = slots;
 }
 
-static void parse_pattern(RelgraphRelationSet *set, RelgraphRelation *relation,
+static void parse_pattern(RelgraphRelationSet *set, Scratch *scratch, RelgraphRelation *relation,
                           const RelgraphRuleLine *line, GPtrArray *diagnostics)
 {
-    Parser ps = {set, line, diagnostics, line->text, FALSE, FALSE};
+    Parser ps = {set, scratch, line, diagnostics, line->text, FALSE, FALSE};
     GPtrArray *seq = parse_sequence(&ps);
     if (!ps.failed && *ps.p)
         parse_error(&ps, ps.p, "unexpected '%s' (alternatives need parentheses: (a|b))",
@@ -842,7 +869,7 @@ out:
 }
 
 /* "define @name = a | b c | d" */
-static void parse_define_line(RelgraphRelationSet *set, const RelgraphRuleLine *line,
+static void parse_define_line(RelgraphRelationSet *set, Scratch *scratch, const RelgraphRuleLine *line,
                               GPtrArray *diagnostics)
 {
     const char *p = line->text + strlen("define");
@@ -873,7 +900,7 @@ static void parse_define_line(RelgraphRelationSet *set, const RelgraphRuleLine *
         g_free(name);
         return;
     }
-    Parser ps = {set, line, diagnostics, p + 1, FALSE, TRUE};
+    Parser ps = {set, scratch, line, diagnostics, p + 1, FALSE, TRUE};
     Elem *choice = parse_choice(&ps, '\0');
     if (ps.failed) {
         elem_free(choice);
@@ -955,13 +982,15 @@ gboolean relgraph_relations_load(RelgraphRelationSet *set, const char *path,
     GPtrArray *lines = relgraph_rulefile_read(file, error);
     if (!lines)
         return FALSE;
+    Scratch scratch;
+    scratch_init(&scratch);
     RelgraphRelation *current = NULL;
     gboolean in_bad_relation = FALSE;
     for (guint i = 0; i < lines->len; i++) {
         const RelgraphRuleLine *line = g_ptr_array_index(lines, i);
         if (line->indented) {
             if (current)
-                parse_pattern(set, current, line, diagnostics);
+                parse_pattern(set, &scratch, current, line, diagnostics);
             else if (!in_bad_relation)
                 relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line, line->col,
                                          "pattern outside of a relation (start one with \"relation NAME directed|symmetric\")");
@@ -973,7 +1002,7 @@ gboolean relgraph_relations_load(RelgraphRelationSet *set, const char *path,
             current = parse_relation_line(set, line, diagnostics);
             in_bad_relation = current == NULL;
         } else if (starts_with_keyword(line->text, "define")) {
-            parse_define_line(set, line, diagnostics);
+            parse_define_line(set, &scratch, line, diagnostics);
         } else if (starts_with_keyword(line->text, "hedge")) {
             parse_word_list_line(set, line, "hedge", &set->hedges, set->hedge_prefixes, diagnostics);
         } else if (starts_with_keyword(line->text, "vocabulary")) {
@@ -989,6 +1018,7 @@ gboolean relgraph_relations_load(RelgraphRelationSet *set, const char *path,
             g_free(word);
         }
     }
+    scratch_clear(&scratch);
     g_ptr_array_unref(lines);
     return TRUE;
 }
