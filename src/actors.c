@@ -19,8 +19,6 @@ static void alias_free(gpointer p)
 {
     AliasDef *d = p;
     g_array_unref(d->words);
-    g_free(d->text);
-    g_free(d->location);
     g_free(d);
 }
 
@@ -42,7 +40,7 @@ RelgraphDictionary *relgraph_dictionary_new(RelgraphLexicon *lexicon)
     dict->by_name = g_hash_table_new(g_str_hash, g_str_equal);
     dict->aliases = g_ptr_array_new_with_free_func(alias_free);
     dict->member_refs = g_array_new(FALSE, FALSE, sizeof(MemberRef));
-    dict->strings = g_string_chunk_new(256);
+    dict->strings = g_string_chunk_new(16384);
     dict->root = g_new0(TrieNode, 1);
     return dict;
 }
@@ -141,11 +139,11 @@ static void scratch_clear(Scratch *scratch)
 
 /* Tokenises an alias as the text would be, interning its words. Returns
  * FALSE when the alias has no word at all. */
-static gboolean compile_alias(RelgraphDictionary *dict, Scratch *scratch, AliasDef *def)
+static gboolean compile_alias(RelgraphDictionary *dict, Scratch *scratch, AliasDef *def, const char *text)
 {
     GArray *tokens = scratch->tokens;
     g_array_set_size(tokens, 0);
-    relgraph_text_tokenize(def->text, 0, strlen(def->text), scratch->norms, tokens);
+    relgraph_text_tokenize(text, 0, strlen(text), scratch->norms, tokens);
     def->words = g_array_sized_new(FALSE, FALSE, sizeof(guint32), tokens->len);
     for (guint i = 0; i < tokens->len; i++) {
         const RelgraphToken *t = &g_array_index(tokens, RelgraphToken, i);
@@ -159,25 +157,32 @@ static gboolean compile_alias(RelgraphDictionary *dict, Scratch *scratch, AliasD
     return tokens->len > 0;
 }
 
+/* location: of the line, from line_location. */
 static void add_alias(RelgraphDictionary *dict, Scratch *scratch, guint actor, RelgraphAliasKind kind,
-                      const char *text, const char *file, guint line, guint col,
+                      const char *text, const char *location, const char *file, guint line, guint col,
                       GPtrArray *diagnostics)
 {
     AliasDef *def = g_new0(AliasDef, 1);
     def->actor = actor;
     def->kind = kind;
-    def->text = g_strdup(text);
     def->file = file;
     def->line = line;
     def->col = col;
-    def->location = g_strdup_printf("%s:%u", relgraph_rulefile_display_path(file, dict->strip), line);
-    if (!compile_alias(dict, scratch, def)) {
+    if (!compile_alias(dict, scratch, def, text)) {
         relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line, col,
                                  "alias \"%s\" has no words", text);
         alias_free(def);
         return;
     }
+    def->text = g_string_chunk_insert(dict->strings, text);
+    def->location = location;
     g_ptr_array_add(dict->aliases, def);
+}
+
+/* "file:line" of a line's aliases, for outputs. */
+static const char *line_location(RelgraphDictionary *dict, const char *file, const RelgraphRuleLine *line)
+{
+    return relgraph_rulefile_location(dict->strings, file, dict->strip, line->line);
 }
 
 static const struct {
@@ -251,8 +256,9 @@ static RelgraphActor *parse_actor_line(RelgraphDictionary *dict, Scratch *scratc
     actor->line = line->line;
     g_ptr_array_add(dict->actors, actor);
     g_hash_table_insert(dict->by_name, actor->name, GUINT_TO_POINTER(actor->id + 1));
-    add_alias(dict, scratch, actor->id, RELGRAPH_ALIAS_NAME, actor->name, file, line->line,
-              relgraph_rulefile_col(line, rest), diagnostics);
+    add_alias(dict, scratch, actor->id, RELGRAPH_ALIAS_NAME, actor->name,
+              line_location(dict, file, line), file, line->line, relgraph_rulefile_col(line, rest),
+              diagnostics);
     return actor;
 }
 
@@ -283,6 +289,7 @@ static void parse_property_line(RelgraphDictionary *dict, Scratch *scratch, Relg
 
     GArray *cols = g_array_new(FALSE, FALSE, sizeof(guint));
     GPtrArray *items = relgraph_rulefile_split(line, values, '|', cols);
+    const char *location = NULL; /* made for the first alias, shared by the others */
     for (guint i = 0; i < items->len; i++) {
         const char *item = g_ptr_array_index(items, i);
         guint col = g_array_index(cols, guint, i);
@@ -297,8 +304,10 @@ static void parse_property_line(RelgraphDictionary *dict, Scratch *scratch, Relg
             g_array_append_val(dict->member_refs, ref);
             g_ptr_array_add(actor->member_of, g_strdup(item));
         } else {
-            add_alias(dict, scratch, actor->id, (RelgraphAliasKind)kind, item, file, line->line, col,
-                      diagnostics);
+            if (!location)
+                location = line_location(dict, file, line);
+            add_alias(dict, scratch, actor->id, (RelgraphAliasKind)kind, item, location, file,
+                      line->line, col, diagnostics);
         }
     }
     g_ptr_array_unref(items);

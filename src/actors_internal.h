@@ -15,8 +15,8 @@ typedef struct {
     guint32 upper_mask;   /* bit i: token i was written in capitals (an acronym) */
     const char *file;
     guint line, col;
-    char *text;           /* as written, for messages */
-    char *location;       /* "file:line" */
+    const char *text;     /* as written, for messages (in dict->strings) */
+    const char *location; /* "file:line" (in dict->strings, shared by a line's aliases) */
 } AliasDef;
 
 /* What a trie node offers when a match ends there. */
@@ -58,7 +58,7 @@ struct RelgraphDictionary {
     GHashTable *by_name;   /* canonical name -> GUINT_TO_POINTER(id + 1) */
     GPtrArray *aliases;    /* AliasDef* */
     GArray *member_refs;   /* MemberRef: where each member_of name was written */
-    GStringChunk *strings; /* file paths */
+    GStringChunk *strings; /* file paths, alias texts and locations */
     TrieNode *root;
     FirstWords first_words;
     char *strip;           /* prefix left out of alias locations */

@@ -46,8 +46,6 @@ static void pattern_free(gpointer p)
     if (pattern->first_words)
         g_array_unref(pattern->first_words);
     g_ptr_array_unref(pattern->elems);
-    g_free(pattern->text);
-    g_free(pattern->location);
     g_free(pattern);
 }
 
@@ -113,7 +111,7 @@ RelgraphRelationSet *relgraph_relations_new(RelgraphLexicon *lexicon, const Relg
                                RELGRAPH_INTMAP_MEMBER);
     set->untriggered = g_array_new(FALSE, FALSE, sizeof(guint));
     set->speech_prefixes = g_ptr_array_new_with_free_func(g_free);
-    set->strings = g_string_chunk_new(256);
+    set->strings = g_string_chunk_new(16384);
     return set;
 }
 
@@ -777,8 +775,8 @@ static void parse_pattern(RelgraphRelationSet *set, Scratch *scratch, RelgraphRe
     }
     RelgraphPattern *pattern = g_new0(RelgraphPattern, 1);
     pattern->elems = seq;
-    pattern->text = g_strdup(line->text);
-    pattern->location = g_strdup_printf("%s:%u", relgraph_rulefile_display_path(line->path, set->strip), line->line);
+    pattern->text = g_string_chunk_insert(set->strings, line->text);
+    pattern->location = relgraph_rulefile_location(set->strings, line->path, set->strip, line->line);
     pattern->file = line->path;
     pattern->line = line->line;
     pattern->col = line->col;

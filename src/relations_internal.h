@@ -41,8 +41,8 @@ enum { W_HIS, W_HER, W_THEIR, W_ITS, W_POSS, W_COMMA, W_AND, W_THE, W_A, W_AN, W
 
 struct RelgraphPattern {
     GPtrArray *elems;         /* Elem*, the top-level sequence */
-    char *text;
-    char *location;           /* "file:line" for outputs (see set->strip) */
+    const char *text;         /* as written (in set->strings) */
+    const char *location;     /* "file:line" for outputs (see set->strip; in set->strings) */
     const char *file;         /* where it is written, for diagnostics */
     guint line, col;
     guint slots;              /* mentions the pattern needs at least */
@@ -77,7 +77,7 @@ struct RelgraphRelationSet {
     GPtrArray *hedge_prefixes;/* char*: hedge words written with '*' */
     RelgraphIntMap speech;    /* speech verbs ("said"): gaps never cross them */
     GPtrArray *speech_prefixes;
-    GStringChunk *strings;    /* file paths */
+    GStringChunk *strings;    /* file paths, pattern texts and locations */
     char *strip;              /* prefix left out of rule locations ("file:line") */
     guint32 words[W_COUNT];   /* lexicon ids of the matcher's own words */
     GPtrArray *patterns;      /* RelgraphPattern*, every pattern in load order (borrowed) */

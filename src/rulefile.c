@@ -171,3 +171,27 @@ const char *relgraph_rulefile_display_path(const char *path, const char *prefix)
     gsize n = prefix ? strlen(prefix) : 0;
     return n && strncmp(path, prefix, n) == 0 && path[n] ? path + n : path;
 }
+
+const char *relgraph_rulefile_location(GStringChunk *strings, const char *path, const char *prefix,
+                                       guint line)
+{
+    /* Written out by hand: a rule set has thousands of locations, and
+     * printf costs more than the rest of the copy. */
+    const char *shown = relgraph_rulefile_display_path(path, prefix);
+    gsize n = strlen(shown);
+    char digits[16];
+    gsize d = sizeof digits;
+    do
+        digits[--d] = (char)('0' + line % 10);
+    while ((line /= 10) > 0);
+    gsize len = n + 1 + (sizeof digits - d);
+    char small[256];
+    char *buf = len <= sizeof small ? small : g_malloc(len);
+    memcpy(buf, shown, n);
+    buf[n] = ':';
+    memcpy(buf + n + 1, digits + d, sizeof digits - d);
+    const char *location = g_string_chunk_insert_len(strings, buf, (gssize)len);
+    if (buf != small)
+        g_free(buf);
+    return location;
+}

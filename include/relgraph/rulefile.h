@@ -32,6 +32,11 @@ GPtrArray *relgraph_rulefile_read(const char *path, GError **error);
  * locations written into outputs. Borrowed from path. */
 const char *relgraph_rulefile_display_path(const char *path, const char *prefix);
 
+/* "path:line" for outputs, with path shown as display_path shows it,
+ * copied into strings (which owns it). */
+const char *relgraph_rulefile_location(GStringChunk *strings, const char *path, const char *prefix,
+                                       guint line);
+
 /* Column (1-based) of a pointer into line->text. */
 guint relgraph_rulefile_col(const RelgraphRuleLine *line, const char *at);
 
