@@ -139,11 +139,12 @@ static void scratch_clear(Scratch *scratch)
 
 /* Tokenises an alias as the text would be, interning its words. Returns
  * FALSE when the alias has no word at all. */
-static gboolean compile_alias(RelgraphDictionary *dict, Scratch *scratch, AliasDef *def, const char *text)
+static gboolean compile_alias(RelgraphDictionary *dict, Scratch *scratch, AliasDef *def, const char *text,
+                              gsize len)
 {
     GArray *tokens = scratch->tokens;
     g_array_set_size(tokens, 0);
-    relgraph_text_tokenize(text, 0, strlen(text), scratch->norms, tokens);
+    relgraph_text_tokenize(text, 0, len, scratch->norms, tokens);
     def->words = g_array_sized_new(FALSE, FALSE, sizeof(guint32), tokens->len);
     for (guint i = 0; i < tokens->len; i++) {
         const RelgraphToken *t = &g_array_index(tokens, RelgraphToken, i);
@@ -157,10 +158,10 @@ static gboolean compile_alias(RelgraphDictionary *dict, Scratch *scratch, AliasD
     return tokens->len > 0;
 }
 
-/* location: of the line, from line_location. */
+/* text: len bytes, as written; location: of the line, from line_location. */
 static void add_alias(RelgraphDictionary *dict, Scratch *scratch, guint actor, RelgraphAliasKind kind,
-                      const char *text, const char *location, const char *file, guint line, guint col,
-                      GPtrArray *diagnostics)
+                      const char *text, gsize len, const char *location, const char *file, guint line,
+                      guint col, GPtrArray *diagnostics)
 {
     AliasDef *def = g_new0(AliasDef, 1);
     def->actor = actor;
@@ -168,13 +169,13 @@ static void add_alias(RelgraphDictionary *dict, Scratch *scratch, guint actor, R
     def->file = file;
     def->line = line;
     def->col = col;
-    if (!compile_alias(dict, scratch, def, text)) {
+    if (!compile_alias(dict, scratch, def, text, len)) {
         relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line, col,
-                                 "alias \"%s\" has no words", text);
+                                 "alias \"%.*s\" has no words", (int)len, text);
         alias_free(def);
         return;
     }
-    def->text = g_string_chunk_insert(dict->strings, text);
+    def->text = g_string_chunk_insert_len(dict->strings, text, (gssize)len);
     def->location = location;
     g_ptr_array_add(dict->aliases, def);
 }
@@ -183,6 +184,12 @@ static void add_alias(RelgraphDictionary *dict, Scratch *scratch, guint actor, R
 static const char *line_location(RelgraphDictionary *dict, const char *file, const RelgraphRuleLine *line)
 {
     return relgraph_rulefile_location(dict->strings, file, dict->strip, line->line);
+}
+
+/* Whether the len bytes at s are word. */
+static gboolean word_is(const char *s, gsize len, const char *word)
+{
+    return strncmp(s, word, len) == 0 && word[len] == '\0';
 }
 
 static const struct {
@@ -256,7 +263,7 @@ static RelgraphActor *parse_actor_line(RelgraphDictionary *dict, Scratch *scratc
     actor->line = line->line;
     g_ptr_array_add(dict->actors, actor);
     g_hash_table_insert(dict->by_name, actor->name, GUINT_TO_POINTER(actor->id + 1));
-    add_alias(dict, scratch, actor->id, RELGRAPH_ALIAS_NAME, actor->name,
+    add_alias(dict, scratch, actor->id, RELGRAPH_ALIAS_NAME, actor->name, strlen(actor->name),
               line_location(dict, file, line), file, line->line, relgraph_rulefile_col(line, rest),
               diagnostics);
     return actor;
@@ -268,32 +275,29 @@ static void parse_property_line(RelgraphDictionary *dict, Scratch *scratch, Relg
 {
     const char *text = line->text;
     gsize klen = strcspn(text, " \t");
-    char *keyword = g_strndup(text, klen);
     const char *values = text + klen;
     while (*values == ' ' || *values == '\t')
         values++;
 
     gint kind = -1;
     for (guint i = 0; i < G_N_ELEMENTS(alias_keywords); i++)
-        if (strcmp(keyword, alias_keywords[i].keyword) == 0)
+        if (word_is(text, klen, alias_keywords[i].keyword))
             kind = (gint)alias_keywords[i].kind;
-    gboolean member = strcmp(keyword, "member_of") == 0;
+    gboolean member = word_is(text, klen, "member_of");
     if (kind < 0 && !member) {
         relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line, line->col,
-                                 "unknown keyword \"%s\" (expected alias, metonym, demonym, short or member_of)",
-                                 keyword);
-        g_free(keyword);
+                                 "unknown keyword \"%.*s\" (expected alias, metonym, demonym, short or member_of)",
+                                 (int)klen, text);
         return;
     }
-    g_free(keyword);
 
-    GArray *cols = g_array_new(FALSE, FALSE, sizeof(guint));
-    GPtrArray *items = relgraph_rulefile_split(line, values, '|', cols);
+    /* Items are read in place: a dictionary has thousands of them. */
+    const char *cursor = values, *item;
+    gsize len;
     const char *location = NULL; /* made for the first alias, shared by the others */
-    for (guint i = 0; i < items->len; i++) {
-        const char *item = g_ptr_array_index(items, i);
-        guint col = g_array_index(cols, guint, i);
-        if (!*item) {
+    while (relgraph_rulefile_next_item(&cursor, '|', &item, &len)) {
+        guint col = relgraph_rulefile_col(line, item);
+        if (len == 0) {
             relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line->line, col,
                                      "empty item in list");
             continue;
@@ -302,16 +306,14 @@ static void parse_property_line(RelgraphDictionary *dict, Scratch *scratch, Relg
             /* Resolved in finish(), once every file is loaded. */
             MemberRef ref = {actor->id, actor->member_of->len, line->line, col};
             g_array_append_val(dict->member_refs, ref);
-            g_ptr_array_add(actor->member_of, g_strdup(item));
+            g_ptr_array_add(actor->member_of, g_strndup(item, len));
         } else {
             if (!location)
                 location = line_location(dict, file, line);
-            add_alias(dict, scratch, actor->id, (RelgraphAliasKind)kind, item, location, file,
+            add_alias(dict, scratch, actor->id, (RelgraphAliasKind)kind, item, len, location, file,
                       line->line, col, diagnostics);
         }
     }
-    g_ptr_array_unref(items);
-    g_array_unref(cols);
 }
 
 gboolean relgraph_dictionary_load(RelgraphDictionary *dict, const char *path,

@@ -6,13 +6,6 @@
 
 #include "relgraph/common.h"
 
-static void rule_line_free(gpointer p)
-{
-    RelgraphRuleLine *line = p;
-    g_free(line->text);
-    g_free(line);
-}
-
 /* Cuts a comment: '#' at the start or after a blank; a '#' inside a word
  * ("C#") is kept. */
 static void strip_comment(char *s)
@@ -50,7 +43,9 @@ GPtrArray *relgraph_rulefile_read(const char *path, GError **error)
         return NULL;
     }
 
-    GPtrArray *lines = g_ptr_array_new_with_free_func(rule_line_free);
+    /* A line and its text are one allocation (the text right after the
+     * struct): rule sets have thousands of lines. */
+    GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
     guint number = 0;
     char *next = contents;
     while (next && *next) {
@@ -68,12 +63,13 @@ GPtrArray *relgraph_rulefile_read(const char *path, GError **error)
             start++;
         if (*start == '\0')
             continue;
-        RelgraphRuleLine *line = g_new0(RelgraphRuleLine, 1);
+        gsize text_len = n - (gsize)(start - text);
+        RelgraphRuleLine *line = g_malloc(sizeof *line + text_len + 1);
         line->path = path;
         line->line = number;
         line->col = (guint)(start - text) + 1;
         line->indented = start != text;
-        line->text = g_strdup(start);
+        line->text = memcpy(line + 1, start, text_len + 1);
         g_ptr_array_add(lines, line);
     }
     g_free(contents);
@@ -141,27 +137,34 @@ gboolean relgraph_diagnostics_to_error(const GPtrArray *diagnostics, GError **er
     return FALSE;
 }
 
+gboolean relgraph_rulefile_next_item(const char **cursor, char sep, const char **item, gsize *len)
+{
+    const char *p = *cursor;
+    if (!p)
+        return FALSE;
+    const char *end = strchr(p, sep);
+    const char *b = end ? end : p + strlen(p);
+    while (p < b && g_ascii_isspace(*p))
+        p++;
+    while (b > p && g_ascii_isspace(b[-1]))
+        b--;
+    *item = p;
+    *len = (gsize)(b - p);
+    *cursor = end ? end + 1 : NULL; /* NULL: that was the last item */
+    return TRUE;
+}
+
 GPtrArray *relgraph_rulefile_split(const RelgraphRuleLine *line, const char *s, char sep, GArray *cols)
 {
     GPtrArray *items = g_ptr_array_new_with_free_func(g_free);
-    const char *p = s;
-    for (;;) {
-        const char *end = strchr(p, sep);
-        if (!end)
-            end = p + strlen(p);
-        const char *a = p, *b = end;
-        while (a < b && g_ascii_isspace(*a))
-            a++;
-        while (b > a && g_ascii_isspace(b[-1]))
-            b--;
-        g_ptr_array_add(items, g_strndup(a, (gsize)(b - a)));
+    const char *cursor = s, *item;
+    gsize len;
+    while (relgraph_rulefile_next_item(&cursor, sep, &item, &len)) {
+        g_ptr_array_add(items, g_strndup(item, len));
         if (cols) {
-            guint col = relgraph_rulefile_col(line, a);
+            guint col = relgraph_rulefile_col(line, item);
             g_array_append_val(cols, col);
         }
-        if (*end == '\0')
-            break;
-        p = end + 1;
     }
     return items;
 }

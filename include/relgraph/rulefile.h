@@ -61,6 +61,12 @@ gboolean relgraph_diagnostics_to_error(const GPtrArray *diagnostics, GError **er
  * cols gets the 1-based column of each item (same length). */
 GPtrArray *relgraph_rulefile_split(const RelgraphRuleLine *line, const char *s, char sep, GArray *cols);
 
+/* The same items one at a time, without copies: start with *cursor at s;
+ * each call sets *item and *len to the next item, trimmed (not
+ * NUL-terminated), and moves *cursor on. FALSE once the last item is
+ * given. */
+gboolean relgraph_rulefile_next_item(const char **cursor, char sep, const char **item, gsize *len);
+
 G_END_DECLS
 
 #endif

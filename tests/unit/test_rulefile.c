@@ -26,3 +26,39 @@ Test(rulefile_location, long_paths_are_whole)
     }
     g_string_chunk_free(strings);
 }
+
+Test(rulefile_next_item, trims_items_and_keeps_empty_ones)
+{
+    /* Items joined with '/' for the comparison, and their columns (the
+     * line's text starts at column 3). */
+    static const struct {
+        const char *list, *items;
+        guint cols[4];
+    } cases[] = {
+        {"", "", {3}},
+        {" ", "", {4}},
+        {"a", "a", {3}},
+        {" a | b c |d", "a/b c/d", {4, 8, 13}},
+        {"a||b", "a//b", {3, 5, 6}},
+        {"|", "/", {3, 4}},
+        {"\tx\t|\t", "x/", {4, 8}},
+    };
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        RelgraphRuleLine line = {"f.rules", 1, 3, TRUE, (char *)cases[i].list};
+        GString *items = g_string_new(NULL);
+        const char *cursor = cases[i].list, *item;
+        gsize len;
+        guint n = 0;
+        while (relgraph_rulefile_next_item(&cursor, '|', &item, &len)) {
+            if (n)
+                g_string_append_c(items, '/');
+            g_string_append_len(items, item, (gssize)len);
+            cr_assert_lt(n, G_N_ELEMENTS(cases[i].cols));
+            cr_assert_eq(relgraph_rulefile_col(&line, item), cases[i].cols[n], "list \"%s\", item %u",
+                         cases[i].list, n);
+            n++;
+        }
+        cr_assert_str_eq(items->str, cases[i].items, "list \"%s\"", cases[i].list);
+        g_string_free(items, TRUE);
+    }
+}
