@@ -202,6 +202,29 @@ static const struct {
     {"short", RELGRAPH_ALIAS_SHORT},
 };
 
+/* A copy of s[0, len) without the blanks around it, and with every inner
+ * run of spaces and tabs folded to one space: how names are compared. */
+static char *fold_blanks(const char *s, gsize len)
+{
+    const char *p = s, *end = s + len;
+    while (p < end && g_ascii_isspace(*p))
+        p++;
+    while (end > p && g_ascii_isspace(end[-1]))
+        end--;
+    char *folded = g_malloc((gsize)(end - p) + 1), *out = folded;
+    while (p < end) {
+        if (*p == ' ' || *p == '\t') {
+            while (*p == ' ' || *p == '\t') /* stops before end, which follows a non-blank */
+                p++;
+            *out++ = ' ';
+        } else {
+            *out++ = *p++;
+        }
+    }
+    *out = '\0';
+    return folded;
+}
+
 /* "actor NAME TYPE": the type is the last word of the line. */
 static RelgraphActor *parse_actor_line(RelgraphDictionary *dict, Scratch *scratch, const RelgraphRuleLine *line,
                                        const char *file, GPtrArray *diagnostics)
@@ -228,20 +251,7 @@ static RelgraphActor *parse_actor_line(RelgraphDictionary *dict, Scratch *scratc
                                  type_word);
         return NULL;
     }
-    char *name = g_strstrip(g_strndup(rest, (gsize)(type_word - rest)));
-    /* Inner runs of blanks in a name are folded to one space. */
-    char **parts = g_strsplit_set(name, " \t", -1);
-    GString *folded = g_string_new(NULL);
-    for (char **p = parts; *p; p++) {
-        if (!**p)
-            continue;
-        if (folded->len)
-            g_string_append_c(folded, ' ');
-        g_string_append(folded, *p);
-    }
-    g_strfreev(parts);
-    g_free(name);
-    name = g_string_free(folded, FALSE);
+    char *name = fold_blanks(rest, (gsize)(type_word - rest));
 
     gint existing = relgraph_dictionary_find(dict, name);
     if (existing >= 0) {

@@ -171,6 +171,16 @@ Test(actors_errors, messages_name_file_line_and_column)
     expect_diagnostic("alias China\n", "a.actors:1:1: error: expected \"actor NAME TYPE\"");
 }
 
+Test(actors_errors, names_fold_their_blanks)
+{
+    load_text("actor \t Kim  \t Jong\tUn   official\nactor Kim Jong Un official\n");
+    cr_expect_eq(relgraph_dictionary_size(dict), 1);
+    cr_expect_eq(relgraph_dictionary_find(dict, "Kim Jong Un"), 0);
+    teardown();
+    expect_diagnostic("actor \t Kim  \t Jong\tUn   official\nactor Kim Jong Un official\n",
+                      "a.actors:2:7: error: actor \"Kim Jong Un\" is already defined at");
+}
+
 Test(actors_errors, shared_short_names_are_not_errors)
 {
     load_text("actor Li Qiang official\n  short Li\nactor Li Hongzhong official\n  short Li\n");
