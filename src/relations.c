@@ -162,24 +162,28 @@ const RelgraphRelation *relgraph_relations_find(const RelgraphRelationSet *set, 
 /* ---- pattern compiler ------------------------------------------------ */
 
 /* What compiling one pattern after another reuses: tokenising a literal
- * word (as text is) needs a token array and room for the normalised words.
- * The words are interned at once, so the room is only given back with the
- * scratch, after the file: a few bytes a word. */
+ * word (as text is) needs a token array and room for the normalised words;
+ * indexing a pattern, sets of words. The words are interned at once, so
+ * their room is only given back with the scratch, after the file: a few
+ * bytes a word. */
 typedef struct {
     GArray *tokens;       /* RelgraphToken */
     GStringChunk *norms;
+    GArray *words;        /* guint32 word ids */
 } Scratch;
 
 static void scratch_init(Scratch *scratch)
 {
     scratch->tokens = g_array_new(FALSE, FALSE, sizeof(RelgraphToken));
     scratch->norms = g_string_chunk_new(4096);
+    scratch->words = g_array_new(FALSE, FALSE, sizeof(guint32));
 }
 
 static void scratch_clear(Scratch *scratch)
 {
     g_array_unref(scratch->tokens);
     g_string_chunk_free(scratch->norms);
+    g_array_unref(scratch->words);
 }
 
 typedef struct {
@@ -459,7 +463,7 @@ static Elem *parse_choice(Parser *ps, char close)
 
 typedef struct {
     gboolean any, slot;
-    GHashTable *words;  /* GUINT_TO_POINTER(word id) */
+    GArray *words;      /* guint32 word ids, repeats allowed (see sort_unique_words) */
 } FirstSet;
 
 static gboolean seq_first(const GPtrArray *seq, guint from, FirstSet *out);
@@ -469,7 +473,7 @@ static gboolean elem_first(const Elem *e, FirstSet *out)
 {
     switch (e->kind) {
     case ELEM_WORD:
-        g_hash_table_add(out->words, GUINT_TO_POINTER(e->word));
+        g_array_append_val(out->words, e->word);
         return FALSE;
     case ELEM_PREFIX:
     case ELEM_GAP:
@@ -510,20 +514,6 @@ static gint compare_words(gconstpointer a, gconstpointer b)
     return x < y ? -1 : x > y;
 }
 
-static GArray *sorted_words(GHashTable *words)
-{
-    GArray *out = g_array_sized_new(FALSE, FALSE, sizeof(guint32), g_hash_table_size(words));
-    GHashTableIter it;
-    gpointer key;
-    g_hash_table_iter_init(&it, words);
-    while (g_hash_table_iter_next(&it, &key, NULL)) {
-        guint32 w = GPOINTER_TO_UINT(key);
-        g_array_append_val(out, w);
-    }
-    g_array_sort(out, compare_words);
-    return out;
-}
-
 static gboolean words_contain(const GArray *words, guint32 w)
 {
     guint lo = 0, hi = words->len;
@@ -540,14 +530,6 @@ static gboolean words_contain(const GArray *words, guint32 w)
     return FALSE;
 }
 
-
-/* ---- trigger words ------------------------------------------------------ */
-
-/* A trigger is chosen among many candidate word sets (one per element of
- * every sequence, recursively). They are built on one stack of word ids
- * (guint32): a candidate is pushed above the best set so far, then moved
- * down over it or popped, so that weighing candidates allocates nothing.
- * A set on the stack may hold repeats until sort_unique_words. */
 
 /* Sorts words[0, n) and drops repeats; returns how many are left. */
 static guint sort_unique_words(guint32 *words, guint n)
@@ -570,6 +552,23 @@ static guint sort_unique_words(guint32 *words, guint n)
             words[kept++] = words[i];
     return kept;
 }
+
+/* The words of scratch, sorted and without repeats, in a new array. */
+static GArray *sorted_words(GArray *scratch)
+{
+    guint n = sort_unique_words(&g_array_index(scratch, guint32, 0), scratch->len);
+    GArray *out = g_array_sized_new(FALSE, FALSE, sizeof(guint32), n);
+    g_array_append_vals(out, scratch->data, n);
+    return out;
+}
+
+/* ---- trigger words ------------------------------------------------------ */
+
+/* A trigger is chosen among many candidate word sets (one per element of
+ * every sequence, recursively). They are built on one stack of word ids
+ * (guint32): a candidate is pushed above the best set so far, then moved
+ * down over it or popped, so that weighing candidates allocates nothing.
+ * A set on the stack may hold repeats until sort_unique_words. */
 
 /* How many sentences a trigger set lets through, roughly: a common word
  * counts as many rare ones. words: sorted, without repeats. */
@@ -635,83 +634,75 @@ static gboolean seq_required(const RelgraphRelationSet *set, const GPtrArray *se
 }
 
 /* A pattern's trigger: the sorted words of which every match of its
- * sequence contains one, in a new array; NULL when there is no such set. */
-static GArray *pattern_trigger(const RelgraphRelationSet *set, const GPtrArray *seq)
+ * sequence contains one, in a new array; NULL when there is no such set.
+ * stack: scratch. */
+static GArray *pattern_trigger(const RelgraphRelationSet *set, const GPtrArray *seq, GArray *stack)
 {
-    GArray *stack = g_array_sized_new(FALSE, FALSE, sizeof(guint32), 64);
-    if (!seq_required(set, seq, stack)) {
-        g_array_unref(stack);
-        return NULL;
-    }
-    return stack;
+    g_array_set_size(stack, 0);
+    return seq_required(set, seq, stack) ? sorted_words(stack) : NULL;
 }
 
 /* The same for a macro's choice, worked out once where it is defined:
  * patterns use a macro many times over. */
-static GArray *macro_required(const RelgraphRelationSet *set, const Elem *choice)
+static GArray *macro_required(const RelgraphRelationSet *set, const Elem *choice, GArray *stack)
 {
-    GArray *stack = g_array_sized_new(FALSE, FALSE, sizeof(guint32), 64);
-    if (!elem_required(set, choice, stack)) {
-        g_array_unref(stack);
-        return NULL;
-    }
-    g_array_set_size(stack, sort_unique_words(&g_array_index(stack, guint32, 0), stack->len));
-    return stack;
+    g_array_set_size(stack, 0);
+    return elem_required(set, choice, stack) ? sorted_words(stack) : NULL;
 }
 
 #define DISPATCH_MIN_ALTERNATIVES 4
 
 /* Gives every choice of seq with many alternatives (not the macros, done
  * where they are defined) a table from next word to the alternatives that
- * can start with it. */
-static void index_choices(Elem *e);
+ * can start with it. words: scratch. */
+static void index_choices(Elem *e, GArray *words);
 
-static void index_seq_choices(const GPtrArray *seq)
+static void index_seq_choices(const GPtrArray *seq, GArray *words)
 {
     for (guint i = 0; i < seq->len; i++)
-        index_choices(g_ptr_array_index(seq, i));
+        index_choices(g_ptr_array_index(seq, i), words);
 }
 
-static void index_choices(Elem *e)
+static void index_choices(Elem *e, GArray *words)
 {
     if (e->kind != ELEM_CHOICE || e->always)
         return;
     for (guint i = 0; i < e->alternatives->len; i++)
-        index_seq_choices(g_ptr_array_index(e->alternatives, i));
+        index_seq_choices(g_ptr_array_index(e->alternatives, i), words);
     if (e->alternatives->len < DISPATCH_MIN_ALTERNATIVES)
         return;
     e->always = g_array_new(FALSE, FALSE, sizeof(guint));
     for (guint i = 0; i < e->alternatives->len; i++) {
-        FirstSet first = {FALSE, FALSE, g_hash_table_new(g_direct_hash, g_direct_equal)};
+        g_array_set_size(words, 0);
+        FirstSet first = {FALSE, FALSE, words};
         if (seq_first(g_ptr_array_index(e->alternatives, i), 0, &first) || first.any || first.slot) {
             g_array_append_val(e->always, i);
-        } else {
-            GHashTableIter it;
-            gpointer key;
-            g_hash_table_iter_init(&it, first.words);
-            while (g_hash_table_iter_next(&it, &key, NULL)) {
-                GArray *list = relgraph_intmap_lookup(&e->dispatch, GPOINTER_TO_UINT(key));
-                if (!list) {
-                    list = g_array_new(FALSE, FALSE, sizeof(guint));
-                    relgraph_intmap_insert(&e->dispatch, GPOINTER_TO_UINT(key), list);
-                }
-                g_array_append_val(list, i);
-            }
+            continue;
         }
-        g_hash_table_destroy(first.words);
+        guint n = sort_unique_words(&g_array_index(words, guint32, 0), words->len);
+        for (guint k = 0; k < n; k++) {
+            guint32 w = g_array_index(words, guint32, k);
+            GArray *list = relgraph_intmap_lookup(&e->dispatch, w);
+            if (!list) {
+                list = g_array_new(FALSE, FALSE, sizeof(guint));
+                relgraph_intmap_insert(&e->dispatch, w, list);
+            }
+            g_array_append_val(list, i);
+        }
     }
 }
 
 /* Computes the pattern's trigger words and start set, and files it in the
  * set's trigger index, so that a sentence only meets the patterns whose
  * words it has, at the positions where they can start. */
-static void index_pattern(RelgraphRelationSet *set, RelgraphPattern *pattern)
+static void index_pattern(RelgraphRelationSet *set, Scratch *scratch, RelgraphPattern *pattern)
 {
     pattern->index = set->patterns->len;
     g_ptr_array_add(set->patterns, pattern);
-    index_seq_choices(pattern->elems);
+    index_seq_choices(pattern->elems, scratch->words);
 
-    FirstSet first = {FALSE, FALSE, g_hash_table_new(g_direct_hash, g_direct_equal)};
+    g_array_set_size(scratch->words, 0);
+    FirstSet first = {FALSE, FALSE, scratch->words};
     if (seq_first(pattern->elems, 0, &first))
         first.any = TRUE;
     pattern->first_any = first.any;
@@ -719,9 +710,8 @@ static void index_pattern(RelgraphRelationSet *set, RelgraphPattern *pattern)
     pattern->first_words = sorted_words(first.words);
     for (guint i = 0; i < pattern->first_words->len; i++)
         pattern->first_mask |= G_GUINT64_CONSTANT(1) << (g_array_index(pattern->first_words, guint32, i) % 64);
-    g_hash_table_destroy(first.words);
 
-    pattern->trigger = pattern_trigger(set, pattern->elems);
+    pattern->trigger = pattern_trigger(set, pattern->elems, scratch->words);
     if (pattern->trigger) {
         for (guint i = 0; i < pattern->trigger->len; i++) {
             gpointer key = GUINT_TO_POINTER(g_array_index(pattern->trigger, guint32, i));
@@ -782,7 +772,7 @@ static void parse_pattern(RelgraphRelationSet *set, Scratch *scratch, RelgraphRe
     pattern->col = line->col;
     pattern->relation = relation;
     g_ptr_array_add(relation->patterns, pattern);
-    index_pattern(set, pattern);
+    index_pattern(set, scratch, pattern);
 }
 
 /* ---- file parser ---------------------------------------------------- */
@@ -905,14 +895,14 @@ static void parse_define_line(RelgraphRelationSet *set, Scratch *scratch, const 
         g_free(name);
         return;
     }
-    index_choices(choice);
+    index_choices(choice, scratch->words);
     Macro *m = g_new0(Macro, 1);
     m->name = name;
     m->choice = choice;
     m->file = line->path;
     m->line = line->line;
     m->col = relgraph_rulefile_col(line, name_start);
-    m->required = macro_required(set, choice);
+    m->required = macro_required(set, choice, scratch->words);
     g_hash_table_insert(set->macros, m->name, m);
     g_hash_table_insert(set->macro_of_choice, choice, m);
 }
