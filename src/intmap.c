@@ -12,8 +12,7 @@ void relgraph_intmap_destroy(RelgraphIntMap *map, GDestroyNotify free_value)
         for (guint32 i = 0; i <= map->mask; i++)
             if (map->keys[i])
                 free_value(map->values[i]);
-    g_free(map->keys);
-    g_free(map->values);
+    g_free(map->values); /* and the keys */
     *map = (RelgraphIntMap){0};
 }
 
@@ -35,15 +34,16 @@ static void grow(RelgraphIntMap *map)
     guint32 *old_keys = map->keys;
     gpointer *old_values = map->values;
     guint32 capacity = old_capacity ? old_capacity * 2 : 8;
-    map->keys = g_new0(guint32, capacity);
-    map->values = g_new0(gpointer, capacity);
+    /* Keys and values in one block (values first, for their alignment):
+     * a rule set has thousands of small maps. */
+    map->values = g_malloc0(capacity * (sizeof(gpointer) + sizeof(guint32)));
+    map->keys = (guint32 *)(map->values + capacity);
     map->mask = capacity - 1;
     map->size = 0;
     for (guint32 i = 0; i < old_capacity; i++)
         if (old_keys[i])
             place(map, old_keys[i], old_values[i]);
-    g_free(old_keys);
-    g_free(old_values);
+    g_free(old_values); /* and the old keys */
 }
 
 void relgraph_intmap_insert(RelgraphIntMap *map, guint32 key, gpointer value)

@@ -13,7 +13,7 @@
 #include <glib.h>
 
 typedef struct {
-    guint32 *keys;    /* 0 = empty slot */
+    guint32 *keys;    /* 0 = empty slot; in the block of values, after them */
     gpointer *values;
     guint32 mask;     /* capacity - 1; capacity is a power of two */
     guint32 size;
