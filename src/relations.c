@@ -24,6 +24,13 @@ static GPtrArray *seq_new(void)
     return g_ptr_array_new_with_free_func(elem_free);
 }
 
+/* A new element, zeroed, in the set's arena. */
+static Elem *elem_new(RelgraphRelationSet *set)
+{
+    return relgraph_arena_alloc0(&set->elems, sizeof(Elem));
+}
+
+/* Frees what e owns; its own memory goes with the set's arena. */
 static void elem_free(gpointer p)
 {
     Elem *e = p;
@@ -35,7 +42,6 @@ static void elem_free(gpointer p)
     relgraph_intmap_destroy(&e->dispatch, (GDestroyNotify)g_array_unref);
     if (e->always)
         g_array_unref(e->always);
-    g_free(e);
 }
 
 static void pattern_free(gpointer p)
@@ -135,6 +141,7 @@ void relgraph_relations_free(RelgraphRelationSet *set)
     g_array_unref(set->untriggered);
     relgraph_intmap_destroy(&set->common, NULL);
     g_free(set->vocabulary_at);
+    relgraph_arena_clear(&set->elems); /* last: the patterns and macros above held elements */
     g_free(set);
 }
 
@@ -248,7 +255,7 @@ static void compile_word(Parser *ps, const char *start, const char *end, GPtrArr
     }
     for (guint i = 0; i < tokens->len; i++) {
         const RelgraphToken *t = &g_array_index(tokens, RelgraphToken, i);
-        Elem *e = g_new0(Elem, 1);
+        Elem *e = elem_new(ps->set);
         if (prefix && i + 1 == tokens->len) {
             e->kind = ELEM_PREFIX;
             e->prefix = g_strdup(t->norm);
@@ -289,7 +296,7 @@ static Elem *parse_slot(Parser *ps)
     if (colon)
         *colon = '\0';
     char *role_name = g_strstrip(inside);
-    Elem *e = g_new0(Elem, 1);
+    Elem *e = elem_new(ps->set);
     e->kind = ELEM_SLOT;
     e->types = RELGRAPH_ACTOR_ANY;
     e->single = single;
@@ -357,7 +364,7 @@ static void parse_negation(Parser *ps, GPtrArray *seq)
         }
         GPtrArray *words = seq_new();
         compile_word(ps, start, ps->p, words);
-        e = g_new0(Elem, 1);
+        e = elem_new(ps->set);
         e->kind = ELEM_CHOICE;
         e->alternatives = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
         g_ptr_array_add(e->alternatives, words);
@@ -407,7 +414,7 @@ static GPtrArray *parse_sequence(Parser *ps)
             ps->p = end;
             if (n == 0 || n > 20)
                 parse_error(ps, at, "%s", "a gap ..N needs 1 <= N <= 20");
-            Elem *e = g_new0(Elem, 1);
+            Elem *e = elem_new(ps->set);
             e->kind = ELEM_GAP;
             e->gap = (guint)n;
             g_ptr_array_add(seq, e);
@@ -420,7 +427,7 @@ static GPtrArray *parse_sequence(Parser *ps)
             if (!m) {
                 parse_error(ps, at, "unknown macro \"@%s\" (define it above its first use)", name);
             } else {
-                Elem *e = g_new0(Elem, 1);
+                Elem *e = elem_new(ps->set);
                 e->kind = ELEM_MACRO;
                 e->macro = m->choice;
                 g_ptr_array_add(seq, e);
@@ -439,7 +446,7 @@ static GPtrArray *parse_sequence(Parser *ps)
 /* Alternatives a | b c | d up to close (')' or ']', or '\0' for a macro). */
 static Elem *parse_choice(Parser *ps, char close)
 {
-    Elem *e = g_new0(Elem, 1);
+    Elem *e = elem_new(ps->set);
     e->kind = ELEM_CHOICE;
     e->alternatives = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
     for (;;) {

@@ -5,6 +5,7 @@
 #define RELGRAPH_RELATIONS_INTERNAL_H
 
 #include "relgraph/relations.h"
+#include "arena.h"
 #include "intmap.h"
 
 typedef enum {
@@ -86,6 +87,7 @@ struct RelgraphRelationSet {
     RelgraphIntMap common;    /* ids of common_words, which triggers avoid */
     GHashTable *vocabulary;   /* relation names a "vocabulary" line allows (owned keys); empty: any */
     char *vocabulary_at;      /* "file:line" of the first vocabulary line */
+    RelgraphArena elems;      /* the memory of every Elem (see elem_new) */
 };
 
 #endif
