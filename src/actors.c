@@ -15,13 +15,7 @@ static void actor_free(gpointer p)
     g_free(a);
 }
 
-static void alias_free(gpointer p)
-{
-    AliasDef *d = p;
-    g_array_unref(d->words);
-    g_free(d);
-}
-
+/* Frees what the nodes own; their memory goes with the arena. */
 static void trie_free(TrieNode *node)
 {
     if (!node)
@@ -29,7 +23,11 @@ static void trie_free(TrieNode *node)
     relgraph_intmap_destroy(&node->children, (GDestroyNotify)trie_free);
     if (node->entries)
         g_array_unref(node->entries);
-    g_free(node);
+}
+
+static TrieNode *trie_node_new(RelgraphDictionary *dict)
+{
+    return relgraph_arena_alloc0(&dict->arena, sizeof(TrieNode));
 }
 
 RelgraphDictionary *relgraph_dictionary_new(RelgraphLexicon *lexicon)
@@ -38,10 +36,10 @@ RelgraphDictionary *relgraph_dictionary_new(RelgraphLexicon *lexicon)
     dict->lexicon = lexicon;
     dict->actors = g_ptr_array_new_with_free_func(actor_free);
     dict->by_name = g_hash_table_new(g_str_hash, g_str_equal);
-    dict->aliases = g_ptr_array_new_with_free_func(alias_free);
+    dict->aliases = g_ptr_array_new();
     dict->member_refs = g_array_new(FALSE, FALSE, sizeof(MemberRef));
     dict->strings = g_string_chunk_new(16384);
-    dict->root = g_new0(TrieNode, 1);
+    dict->root = trie_node_new(dict);
     return dict;
 }
 
@@ -58,6 +56,7 @@ void relgraph_dictionary_free(RelgraphDictionary *dict)
     g_ptr_array_unref(dict->actors);
     g_string_chunk_free(dict->strings);
     g_free(dict->strip);
+    relgraph_arena_clear(&dict->arena); /* last: the trie and aliases above were in it */
     g_free(dict);
 }
 
@@ -137,44 +136,37 @@ static void scratch_clear(Scratch *scratch)
     g_string_chunk_free(scratch->norms);
 }
 
-/* Tokenises an alias as the text would be, interning its words. Returns
- * FALSE when the alias has no word at all. */
-static gboolean compile_alias(RelgraphDictionary *dict, Scratch *scratch, AliasDef *def, const char *text,
-                              gsize len)
+/* Adds the alias text (len bytes, as written), tokenised as the text would
+ * be, its words interned; location: of the line, from line_location. */
+static void add_alias(RelgraphDictionary *dict, Scratch *scratch, guint actor, RelgraphAliasKind kind,
+                      const char *text, gsize len, const char *location, const char *file, guint line,
+                      guint col, GPtrArray *diagnostics)
 {
     GArray *tokens = scratch->tokens;
     g_array_set_size(tokens, 0);
     relgraph_text_tokenize(text, 0, len, scratch->norms, tokens);
-    def->words = g_array_sized_new(FALSE, FALSE, sizeof(guint32), tokens->len);
+    if (tokens->len == 0) {
+        relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line, col,
+                                 "alias \"%.*s\" has no words", (int)len, text);
+        return;
+    }
+    AliasDef *def = relgraph_arena_alloc0(&dict->arena, sizeof *def);
+    guint32 *words = relgraph_arena_alloc0(&dict->arena, tokens->len * sizeof *words);
     for (guint i = 0; i < tokens->len; i++) {
         const RelgraphToken *t = &g_array_index(tokens, RelgraphToken, i);
-        guint32 id = relgraph_lexicon_intern(dict->lexicon, t->norm);
-        g_array_append_val(def->words, id);
+        words[i] = relgraph_lexicon_intern(dict->lexicon, t->norm);
         /* Only acronyms of two letters or more are case-sensitive: "US",
          * "UN", "DPRK"; a single capital ("N. Korea") is not. */
         if ((t->flags & RELGRAPH_TOKEN_UPPER) && i < 32 && g_utf8_strlen(t->norm, -1) >= 2)
             def->upper_mask |= 1u << i;
     }
-    return tokens->len > 0;
-}
-
-/* text: len bytes, as written; location: of the line, from line_location. */
-static void add_alias(RelgraphDictionary *dict, Scratch *scratch, guint actor, RelgraphAliasKind kind,
-                      const char *text, gsize len, const char *location, const char *file, guint line,
-                      guint col, GPtrArray *diagnostics)
-{
-    AliasDef *def = g_new0(AliasDef, 1);
+    def->words = words;
+    def->n_words = tokens->len;
     def->actor = actor;
     def->kind = kind;
     def->file = file;
     def->line = line;
     def->col = col;
-    if (!compile_alias(dict, scratch, def, text, len)) {
-        relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_ERROR, file, line, col,
-                                 "alias \"%.*s\" has no words", (int)len, text);
-        alias_free(def);
-        return;
-    }
     def->text = g_string_chunk_insert_len(dict->strings, text, (gssize)len);
     def->location = location;
     g_ptr_array_add(dict->aliases, def);
@@ -370,14 +362,14 @@ static TrieNode *trie_child(const TrieNode *node, guint32 word)
     return relgraph_intmap_lookup(&node->children, word);
 }
 
-static TrieNode *trie_insert_path(TrieNode *root, const GArray *words)
+static TrieNode *trie_insert_path(RelgraphDictionary *dict, const AliasDef *def)
 {
-    TrieNode *node = root;
-    for (guint i = 0; i < words->len; i++) {
-        guint32 w = g_array_index(words, guint32, i);
+    TrieNode *node = dict->root;
+    for (guint i = 0; i < def->n_words; i++) {
+        guint32 w = def->words[i];
         TrieNode *child = trie_child(node, w);
         if (!child) {
-            child = g_new0(TrieNode, 1);
+            child = trie_node_new(dict);
             relgraph_intmap_insert(&node->children, w, child);
         }
         node = child;
@@ -398,11 +390,11 @@ static gint alias_names_affiliation(const RelgraphDictionary *dict, const AliasD
     const RelgraphActor *actor = g_ptr_array_index(dict->actors, def->actor);
     if (actor->member_of_ids->len == 0)
         return -1;
-    guint n = def->words->len;
+    guint n = def->n_words;
     for (guint start = 0; start < n; start++) {
         const TrieNode *node = dict->root;
         for (guint j = start; j < n; j++) {
-            node = trie_child(node, g_array_index(def->words, guint32, j));
+            node = trie_child(node, def->words[j]);
             if (!node)
                 break;
             if (start == 0 && j + 1 == n)
@@ -509,8 +501,8 @@ static void first_words_build(RelgraphDictionary *dict)
         const AliasDef *def = g_ptr_array_index(dict->aliases, i);
         g_string_truncate(words, 0);
         gboolean ascii = TRUE;
-        for (guint k = 0; k < def->words->len; k++) {
-            const char *word = relgraph_lexicon_word(dict->lexicon, g_array_index(def->words, guint32, k));
+        for (guint k = 0; k < def->n_words; k++) {
+            const char *word = relgraph_lexicon_word(dict->lexicon, def->words[k]);
             g_string_append(words, word ? word : "");
             g_string_append_c(words, ' ');
         }
@@ -622,7 +614,7 @@ void relgraph_dictionary_finish(RelgraphDictionary *dict, GPtrArray *diagnostics
     /* The trie; an alias that means two actors is ambiguous. */
     for (guint i = 0; i < dict->aliases->len; i++) {
         const AliasDef *def = g_ptr_array_index(dict->aliases, i);
-        TrieNode *node = trie_insert_path(dict->root, def->words);
+        TrieNode *node = trie_insert_path(dict, def);
         if (!node->entries)
             node->entries = g_array_new(FALSE, FALSE, sizeof(TrieEntry));
         gboolean duplicate = FALSE;
@@ -661,7 +653,7 @@ void relgraph_dictionary_finish(RelgraphDictionary *dict, GPtrArray *diagnostics
         gint affiliation = alias_names_affiliation(dict, def);
         if (affiliation < 0)
             continue;
-        TrieNode *node = trie_insert_path(dict->root, def->words);
+        TrieNode *node = trie_insert_path(dict, def);
         for (guint e = 0; e < node->entries->len; e++) {
             TrieEntry *entry = &g_array_index(node->entries, TrieEntry, e);
             if (entry->def == def)

@@ -5,13 +5,16 @@
 #define RELGRAPH_ACTORS_INTERNAL_H
 
 #include "relgraph/actors.h"
+#include "arena.h"
 #include "intmap.h"
 
-/* One compiled alias, kept until finish() builds the trie from them. */
+/* One compiled alias, kept until finish() builds the trie from them. In
+ * the dictionary's arena, like its words. */
 typedef struct {
     guint actor;
     RelgraphAliasKind kind;
-    GArray *words;        /* guint32 lexicon ids */
+    const guint32 *words; /* lexicon ids */
+    guint n_words;        /* at least one */
     guint32 upper_mask;   /* bit i: token i was written in capitals (an acronym) */
     const char *file;
     guint line, col;
@@ -34,7 +37,7 @@ typedef struct {
     guint line, col;
 } MemberRef;
 
-typedef struct TrieNode {
+typedef struct TrieNode { /* in the dictionary's arena */
     RelgraphIntMap children; /* word id -> TrieNode* */
     GArray *entries;       /* TrieEntry, NULL when none */
 } TrieNode;
@@ -62,6 +65,7 @@ struct RelgraphDictionary {
     TrieNode *root;
     FirstWords first_words;
     char *strip;           /* prefix left out of alias locations */
+    RelgraphArena arena;   /* aliases, their words and the trie nodes */
 };
 
 #endif

@@ -176,8 +176,7 @@ static void check_relations(const RelgraphRules *rules, GPtrArray *diags)
 
 static gboolean same_words(const AliasDef *a, const AliasDef *b)
 {
-    return a->words->len == b->words->len &&
-           memcmp(a->words->data, b->words->data, a->words->len * sizeof(guint32)) == 0;
+    return a->n_words == b->n_words && memcmp(a->words, b->words, a->n_words * sizeof(guint32)) == 0;
 }
 
 static void check_aliases(const RelgraphRules *rules, GPtrArray *diags)
