@@ -223,13 +223,14 @@ static void skip_blanks(Parser *ps)
         ps->p++;
 }
 
-/* Appends the elements for one literal word as written ("visit*",
- * "three-day", "'s", ","): the text tokeniser decides what the tokens are. */
+/* Whether the len bytes at start are word. */
 static gboolean word_is(const char *start, gsize len, const char *word)
 {
     return len == strlen(word) && memcmp(start, word, len) == 0;
 }
 
+/* Appends the elements for one literal word as written ("visit*",
+ * "three-day", "'s", ","): the text tokeniser decides what the tokens are. */
 static void compile_word(Parser *ps, const char *start, const char *end, GPtrArray *seq)
 {
     gboolean prefix = end > start && end[-1] == '*';
