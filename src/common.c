@@ -1,4 +1,6 @@
 /* Shared definitions: error domain, type and polarity names, atomic output. */
+#define _XOPEN_SOURCE 700 /* realpath */
+
 #include "relgraph/common.h"
 
 #include <errno.h>
@@ -130,18 +132,31 @@ gboolean relgraph_read_file(const char *path, char **bytes, gsize *len, GError *
 }
 
 struct RelgraphAtomicFile {
-    char *path, *temp;
+    char *path;      /* as given, for messages */
+    char *replaced;  /* the file the temporary one replaces: path, or the file a link points to */
+    char *temp;
     FILE *stream;
     int write_errno; /* first failed write, 0 while all is well */
 };
 
+/* Whether output to path must be written in place rather than replaced:
+ * a device or a pipe cannot be replaced; /dev and /proc hold links
+ * (/dev/stdout, /dev/fd/N) to whatever the shell opened, which must be
+ * written through, never renamed over; and a link that points nowhere
+ * yet is written through, which creates the file it names. */
+static gboolean written_in_place(const char *path)
+{
+    GStatBuf st;
+    if (g_stat(path, &st) == 0)
+        return (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) || g_str_has_prefix(path, "/dev/") ||
+               g_str_has_prefix(path, "/proc/");
+    return g_lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+}
+
 RelgraphAtomicFile *relgraph_atomic_file_open(const char *path, GError **error)
 {
     g_return_val_if_fail(path, NULL);
-    /* A device or a pipe (/dev/stdout, a FIFO) cannot be replaced, and must
-     * not be: write to it directly. */
-    GStatBuf st;
-    if (g_stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    if (written_in_place(path)) {
         FILE *stream = fopen(path, "w");
         if (!stream) {
             g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", path, g_strerror(errno));
@@ -152,7 +167,12 @@ RelgraphAtomicFile *relgraph_atomic_file_open(const char *path, GError **error)
         file->stream = stream;
         return file;
     }
-    char *temp = g_strconcat(path, ".XXXXXX", NULL);
+    /* A symbolic link is followed: the file it points to is replaced and
+     * the link kept, as an editor saves through it. */
+    char *target = realpath(path, NULL);
+    GStatBuf lst;
+    const char *replaced = target && g_lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) ? target : path;
+    char *temp = g_strconcat(replaced, ".XXXXXX", NULL);
     int fd = g_mkstemp_full(temp, O_WRONLY, 0644);
     FILE *stream = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!stream) {
@@ -164,12 +184,15 @@ RelgraphAtomicFile *relgraph_atomic_file_open(const char *path, GError **error)
         g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: cannot create a temporary file: %s", path,
                     g_strerror(saved));
         g_free(temp);
+        free(target);
         return NULL;
     }
     RelgraphAtomicFile *file = g_new0(RelgraphAtomicFile, 1);
     file->path = g_strdup(path);
+    file->replaced = g_strdup(replaced);
     file->temp = temp;
     file->stream = stream;
+    free(target);
     return file;
 }
 
@@ -183,6 +206,7 @@ gboolean relgraph_atomic_file_write(RelgraphAtomicFile *file, const char *data, 
 static void atomic_file_free(RelgraphAtomicFile *file)
 {
     g_free(file->path);
+    g_free(file->replaced);
     g_free(file->temp);
     g_free(file);
 }
@@ -219,7 +243,7 @@ gboolean relgraph_atomic_file_commit(RelgraphAtomicFile *file, GError **error)
         failed = errno;
     if (fclose(file->stream) != 0 && !failed)
         failed = errno;
-    if (!failed && file->temp && g_rename(file->temp, file->path) != 0)
+    if (!failed && file->temp && g_rename(file->temp, file->replaced) != 0)
         failed = errno;
     if (failed && file->temp)
         g_unlink(file->temp);

@@ -84,8 +84,10 @@ gboolean relgraph_read_file_checked(const char *path, RelgraphSizeCheck check, c
                                     GError **error);
 
 /* Writes data to path atomically (temporary file in the same directory,
- * fsync, rename): on failure the previous file is left untouched. A device
- * or a pipe (/dev/stdout, a FIFO) is written directly, never replaced. */
+ * fsync, rename): on failure the previous file is left untouched. A device,
+ * a pipe, or a path under /dev or /proc (/dev/stdout) is written directly,
+ * never replaced; a symbolic link is followed, its target replaced and the
+ * link kept. */
 gboolean relgraph_write_file_atomic(const char *path, const char *data, gsize len, GError **error);
 
 /* The same for output produced piece by piece (extract's rows), so it need

@@ -233,6 +233,30 @@ grep -qF "/dev/full: No space left on device" "$tmp/full.err" || fail "/dev/full
 grep -qF "standard output: No space left on device" "$tmp/full.err" || fail "stdout on /dev/full: $(cat "$tmp/full.err")"
 echo "ok: /dev/full"
 
+# /dev/stdout on a regular file is a link to that file: written through (as
+# the shell's own redirection would be), never renamed over. As root a
+# rename would replace the link in /dev itself.
+"$RELGRAPH" extract -q -o /dev/stdout "$good" > "$tmp/via-stdout.tsv" || fail "-o /dev/stdout: exit $?"
+[ -L /dev/stdout ] || fail "/dev/stdout is no longer a link"
+head -1 "$tmp/via-stdout.tsv" | grep -q '^doc' || fail "-o /dev/stdout: $(head -c 200 "$tmp/via-stdout.tsv")"
+"$RELGRAPH" build -q --no-cache -T dot -o /dev/stdout "$good" > "$tmp/via-stdout.dot" || fail "build -o /dev/stdout"
+[ -L /dev/stdout ] || fail "/dev/stdout is no longer a link"
+grep -q '^digraph' "$tmp/via-stdout.dot" || fail "build -o /dev/stdout: $(head -c 200 "$tmp/via-stdout.dot")"
+# A link elsewhere is followed: the file it points to gets the figure, and
+# the link stays a link. One that points nowhere yet creates that file.
+mkdir -p "$tmp/linked"
+echo old > "$tmp/linked/target.dot"
+ln -s target.dot "$tmp/linked/figure.dot"
+"$RELGRAPH" build -q --no-cache -o "$tmp/linked/figure.dot" "$good" || fail "build through a link"
+[ -L "$tmp/linked/figure.dot" ] || fail "the link to the figure was replaced"
+grep -q '^digraph' "$tmp/linked/target.dot" || fail "the link's target was not written"
+ln -s new.tsv "$tmp/linked/dangling.tsv"
+"$RELGRAPH" build -q --no-cache -o "$tmp/linked/dangling.tsv" "$good" || fail "build through a dangling link"
+[ -L "$tmp/linked/dangling.tsv" ] && grep -q '^source' "$tmp/linked/new.tsv" || fail "dangling link: $(ls -l "$tmp/linked")"
+[ "$(ls "$tmp/linked" | sort | tr '\n' ' ')" = "dangling.tsv figure.dot new.tsv target.dot " ] ||
+  fail "files beside the links: $(ls "$tmp/linked")"
+echo "ok: links"
+
 # An output directory that cannot be written: exit 2, the previous figures
 # are intact and no temporary file is left behind.
 chmod 755 "$tmp/figs" && chmod 644 "$tmp/figs"/* && chmod 555 "$tmp/figs"
