@@ -6,8 +6,26 @@
 #define ARENA_BLOCK_SIZE 16384
 #define ARENA_ALIGN 16
 
+/* Under AddressSanitizer every object is an allocation of its own, with
+ * its own red zones: an overflow from one object into the next is caught
+ * as it would be without the arena. */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_OBJECTS_APART 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_OBJECTS_APART 1
+#endif
+#endif
+
 gpointer relgraph_arena_alloc0(RelgraphArena *arena, gsize size)
 {
+#ifdef ARENA_OBJECTS_APART
+    if (!arena->blocks)
+        arena->blocks = g_ptr_array_new_with_free_func(g_free);
+    gpointer apart = g_malloc0(MAX(size, 1));
+    g_ptr_array_add(arena->blocks, apart);
+    return apart;
+#else
     size = (size + ARENA_ALIGN - 1) & ~(gsize)(ARENA_ALIGN - 1);
     if (size > arena->left) {
         if (!arena->blocks)
@@ -27,6 +45,7 @@ gpointer relgraph_arena_alloc0(RelgraphArena *arena, gsize size)
     arena->next += size;
     arena->left -= size;
     return memset(p, 0, size);
+#endif
 }
 
 void relgraph_arena_clear(RelgraphArena *arena)

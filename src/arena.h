@@ -5,7 +5,8 @@
  *
  * Zero-initialised memory is an empty arena. Objects are never freed one
  * by one; whatever they own besides their arena memory is still theirs to
- * free.
+ * free. Built with AddressSanitizer, each object is allocated apart, so
+ * that overflows between them are still caught.
  */
 #ifndef RELGRAPH_ARENA_H
 #define RELGRAPH_ARENA_H
