@@ -38,7 +38,17 @@ typedef struct {
     GError *error;         /* why the document could not be read */
     GError *cache_error;   /* a damaged entry or a failed write: a warning */
     gboolean finished;
+    struct Worker *maker;  /* the pool thread that processed it; NULL: the calling thread */
 } Slot;
+
+/* A pool thread's share of the run: the documents it made that the
+ * calling thread has used, for it to free. Memory goes back to the malloc
+ * arena of the thread that allocated it, and freeing into another thread's
+ * arena takes that arena's lock: 3 % of a --jobs 2 run when the calling
+ * thread freed everything. */
+typedef struct Worker {
+    GArray *used;          /* Slot */
+} Worker;
 
 typedef struct {
     const RelgraphRules *rules;
@@ -51,6 +61,7 @@ typedef struct {
     guint64 offered;       /* items before this one may be claimed */
     guint64 claimed;       /* items before this one are claimed */
     guint64 waiting_for;   /* the item the calling thread waits for */
+    GHashTable *workers;   /* GThread* -> Worker*, the pool threads met so far */
 } Pipeline;
 
 static Slot *slot_at(Pipeline *pl, guint64 index)
@@ -104,10 +115,13 @@ static guint claim_batch(Pipeline *pl, guint size, guint64 *first)
 
 /* Processes a claimed batch and marks it finished; the calling thread, if
  * it waits for an item of it, is woken once the whole batch is done. */
-static void process_claimed(Pipeline *pl, guint64 first, guint count)
+static void process_claimed(Pipeline *pl, Worker *maker, guint64 first, guint count)
 {
-    for (guint64 i = first; i < first + count; i++)
-        process(pl, slot_at(pl, i));
+    for (guint64 i = first; i < first + count; i++) {
+        Slot *slot = slot_at(pl, i);
+        process(pl, slot);
+        slot->maker = maker;
+    }
     g_mutex_lock(&pl->lock);
     for (guint64 i = first; i < first + count; i++)
         slot_at(pl, i)->finished = TRUE;
@@ -118,16 +132,62 @@ static void process_claimed(Pipeline *pl, guint64 first, guint count)
 
 /* A pool task: one batch offered. The calling thread may have claimed it
  * already, then there is nothing left to do. */
+static void slot_free_contents(Slot *slot)
+{
+    g_clear_pointer(&slot->result, relgraph_extract_result_free);
+    g_clear_pointer(&slot->doc, relgraph_document_free);
+    g_clear_pointer(&slot->piece, relgraph_graph_free);
+}
+
+static void free_used(GArray *used)
+{
+    for (guint i = 0; i < used->len; i++)
+        slot_free_contents(&g_array_index(used, Slot, i));
+    g_array_unref(used);
+}
+
+static void worker_free(gpointer data)
+{
+    Worker *worker = data;
+    free_used(worker->used);
+    g_free(worker);
+}
+
+/* The calling thread is done with slot: its contents are freed here, or
+ * handed back to the pool thread that made them. */
+static void slot_release(Pipeline *pl, Slot *slot)
+{
+    if (slot->maker && (slot->doc || slot->result || slot->piece)) {
+        g_mutex_lock(&pl->lock);
+        g_array_append_val(slot->maker->used, *slot);
+        g_mutex_unlock(&pl->lock);
+    } else {
+        slot_free_contents(slot);
+    }
+    *slot = (Slot){0};
+}
+
+/* A pool task: one batch offered. The calling thread may have claimed it
+ * already, then there is nothing left to do but free what it handed back. */
 static void process_offered(gpointer data, gpointer user_data)
 {
     (void)data;
     Pipeline *pl = user_data;
     g_mutex_lock(&pl->lock);
+    Worker *self = g_hash_table_lookup(pl->workers, g_thread_self());
+    if (!self) {
+        self = g_new0(Worker, 1);
+        self->used = g_array_new(FALSE, FALSE, sizeof(Slot));
+        g_hash_table_insert(pl->workers, g_thread_self(), self);
+    }
+    GArray *used = self->used;
+    self->used = g_array_new(FALSE, FALSE, sizeof(Slot));
     guint64 first;
     guint count = claim_batch(pl, BATCH, &first);
     g_mutex_unlock(&pl->lock);
+    free_used(used);
     if (count)
-        process_claimed(pl, first, count);
+        process_claimed(pl, self, first, count);
 }
 
 /* ---- The items of a corpus ------------------------------------------------ */
@@ -241,7 +301,7 @@ GPtrArray *cli_expand_corpus(char **paths, int n_paths, CliRunStats *stats, GHas
 
 /* ---- The run ---------------------------------------------------------------- */
 
-/* Uses a finished slot on the calling thread, then empties it. */
+/* Uses a finished slot on the calling thread. */
 static void consume(Slot *slot, CliDocumentFunc fn, gpointer user_data, CliRunStats *stats)
 {
     if (slot->cache_error) {
@@ -264,9 +324,6 @@ static void consume(Slot *slot, CliDocumentFunc fn, gpointer user_data, CliRunSt
     CliDocument d = {slot->doc, slot->result, slot->piece, slot->cached, slot->key[0] ? slot->key : NULL,
                      &slot->info};
     fn(&d, user_data);
-    g_clear_pointer(&slot->result, relgraph_extract_result_free);
-    g_clear_pointer(&slot->doc, relgraph_document_free);
-    g_clear_pointer(&slot->piece, relgraph_graph_free);
 }
 
 gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions *extract, char **paths,
@@ -297,7 +354,8 @@ void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *
     gboolean progress = !options->quiet && isatty(STDERR_FILENO) && (any_jsonl || total >= 100);
 
     guint jobs = options->jobs > 0 ? (guint)options->jobs : g_get_num_processors();
-    Pipeline pl = {rules, extract, config, NULL, MAX(jobs, 2) * 2 * BATCH, {0}, {0}, 0, 0, G_MAXUINT64};
+    Pipeline pl = {rules, extract, config, NULL, MAX(jobs, 2) * 2 * BATCH, {0}, {0}, 0, 0, G_MAXUINT64, NULL};
+    pl.workers = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, worker_free);
     pl.ring = g_new0(Slot, pl.capacity);
     g_mutex_init(&pl.lock);
     g_cond_init(&pl.done);
@@ -335,7 +393,7 @@ void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *
             guint count = claim_batch(&pl, pool ? BATCH : 1, &first);
             if (count) {
                 g_mutex_unlock(&pl.lock);
-                process_claimed(&pl, first, count);
+                process_claimed(&pl, NULL, first, count);
                 g_mutex_lock(&pl.lock);
             } else {
                 pl.waiting_for = consumed;
@@ -344,7 +402,7 @@ void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *
         }
         g_mutex_unlock(&pl.lock);
         consume(slot, fn, user_data, stats);
-        *slot = (Slot){0};
+        slot_release(&pl, slot);
         consumed++;
         if (progress && (consumed % 50 == 0 || (!more && consumed == produced))) {
             if (total)
@@ -355,6 +413,7 @@ void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *
     }
     if (pool)
         g_thread_pool_free(pool, FALSE, TRUE);
+    g_hash_table_destroy(pl.workers); /* what the last batches handed back */
     g_free(pl.ring);
     g_mutex_clear(&pl.lock);
     g_cond_clear(&pl.done);
