@@ -130,8 +130,6 @@ static void process_claimed(Pipeline *pl, Worker *maker, guint64 first, guint co
     g_mutex_unlock(&pl->lock);
 }
 
-/* A pool task: one batch offered. The calling thread may have claimed it
- * already, then there is nothing left to do. */
 static void slot_free_contents(Slot *slot)
 {
     g_clear_pointer(&slot->result, relgraph_extract_result_free);
