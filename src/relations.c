@@ -183,7 +183,9 @@ static void scratch_init(Scratch *scratch)
 {
     scratch->tokens = g_array_new(FALSE, FALSE, sizeof(RelgraphToken));
     scratch->norms = g_string_chunk_new(4096);
-    scratch->words = g_array_new(FALSE, FALSE, sizeof(guint32));
+    /* Room from the start: the word sets are taken as guint32 pointers
+     * into it, which an array without storage would make NULL. */
+    scratch->words = g_array_sized_new(FALSE, FALSE, sizeof(guint32), 256);
 }
 
 static void scratch_clear(Scratch *scratch)
