@@ -253,14 +253,20 @@ gboolean relgraph_atomic_file_commit(RelgraphAtomicFile *file, GError **error)
     return !failed;
 }
 
+const char *relgraph_format_uint(char digits[RELGRAPH_UINT_DIGITS], guint64 value)
+{
+    char *start = digits + RELGRAPH_UINT_DIGITS;
+    do
+        *--start = (char)('0' + value % 10);
+    while ((value /= 10) > 0);
+    return start;
+}
+
 void relgraph_string_append_uint(GString *out, guint64 value)
 {
-    char digits[20];
-    gsize n = sizeof digits;
-    do
-        digits[--n] = (char)('0' + value % 10);
-    while ((value /= 10) > 0);
-    g_string_append_len(out, digits + n, (gssize)(sizeof digits - n));
+    char digits[RELGRAPH_UINT_DIGITS];
+    const char *start = relgraph_format_uint(digits, value);
+    g_string_append_len(out, start, digits + RELGRAPH_UINT_DIGITS - start);
 }
 
 void relgraph_string_append_int(GString *out, gint64 value)

@@ -182,17 +182,15 @@ const char *relgraph_rulefile_location(GStringChunk *strings, const char *path, 
      * printf costs more than the rest of the copy. */
     const char *shown = relgraph_rulefile_display_path(path, prefix);
     gsize n = strlen(shown);
-    char digits[16];
-    gsize d = sizeof digits;
-    do
-        digits[--d] = (char)('0' + line % 10);
-    while ((line /= 10) > 0);
-    gsize len = n + 1 + (sizeof digits - d);
+    char digits[RELGRAPH_UINT_DIGITS];
+    const char *number = relgraph_format_uint(digits, line);
+    gsize number_len = (gsize)(digits + RELGRAPH_UINT_DIGITS - number);
+    gsize len = n + 1 + number_len;
     char small[256];
     char *buf = len <= sizeof small ? small : g_malloc(len);
     memcpy(buf, shown, n);
     buf[n] = ':';
-    memcpy(buf + n + 1, digits + d, sizeof digits - d);
+    memcpy(buf + n + 1, number, number_len);
     const char *location = g_string_chunk_insert_len(strings, buf, (gssize)len);
     if (buf != small)
         g_free(buf);

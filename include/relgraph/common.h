@@ -68,6 +68,11 @@ gint relgraph_compare_strings(gconstpointer a, gconstpointer b);
 void relgraph_string_append_uint(GString *out, guint64 value);
 void relgraph_string_append_int(GString *out, gint64 value);
 
+/* The same digits written at the end of digits (no NUL): returns where
+ * they start, for a caller that builds its text in a buffer of its own. */
+#define RELGRAPH_UINT_DIGITS 20
+const char *relgraph_format_uint(char digits[RELGRAPH_UINT_DIGITS], guint64 value);
+
 /* Reads the whole file at path ("-": standard input) into *bytes (caller
  * frees; NUL-terminated, *len bytes before the NUL). FALSE with a
  * RELGRAPH_ERROR_IO "path: message" error when it cannot be read. */
