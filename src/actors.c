@@ -97,6 +97,16 @@ gint relgraph_dictionary_state_of(const RelgraphDictionary *dict, guint actor)
     return -1;
 }
 
+const char *relgraph_dictionary_demonym(const RelgraphDictionary *dict, guint actor)
+{
+    for (guint i = 0; i < dict->aliases->len; i++) {
+        const AliasDef *def = g_ptr_array_index(dict->aliases, i);
+        if (def->actor == actor && def->kind == RELGRAPH_ALIAS_DEMONYM)
+            return def->text;
+    }
+    return NULL;
+}
+
 gboolean relgraph_dictionary_belongs_to(const RelgraphDictionary *dict, guint actor, guint ancestor)
 {
     /* Affiliation chains are short; the depth bound guards against cycles. */
@@ -718,8 +728,8 @@ void relgraph_dictionary_match(const RelgraphDictionary *dict, const RelgraphTok
             i++;
             continue;
         }
-        RelgraphMention m = {best->actor, i, i + best_len, best->kind, best->affiliation,
-                             best->def->location};
+        RelgraphMention m = {best->actor, -1, relgraph_dictionary_actor(dict, best->actor)->type, i,
+                             i + best_len, best->kind, best->affiliation, best->def->location};
         g_array_append_val(mentions, m);
         if (named && best->kind == RELGRAPH_ALIAS_NAME) {
             /* Naming someone in full also brings their own institutions into

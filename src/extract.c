@@ -3,30 +3,37 @@
 
 #include <string.h>
 
+#include "relgraph/reference.h"
 #include "relgraph/sentence.h"
 #include "relgraph/text.h"
 
-static void add_relation(const RelgraphRules *rules, GArray *out, GHashTable *seen_in_sentence,
+static void add_relation(const RelgraphCast *cast, GArray *out, GHashTable *seen_in_sentence,
                          guint sentence, const RelgraphSpan *span, const RelgraphRelation *relation,
-                         guint source, guint target, const char *rule, gboolean hedged)
+                         guint source, guint target, const char *rule, gboolean hedged, guint through)
 {
     /* "Biden ... gathered at the White House" is no visit to his own state. */
-    if (relation->external && relgraph_dictionary_belongs_to(rules->dictionary, source, target))
+    if (relation->external && relgraph_cast_belongs_to(cast, source, target))
+        return;
+    /* "Xi urged both nations": a reference that takes in a slot's own
+     * state reads the group too widely. */
+    if (through && (relgraph_cast_belongs_to(cast, source, target) || relgraph_cast_belongs_to(cast, target, source)))
         return;
     if (relation->symmetric) {
-        const RelgraphActor *a = relgraph_dictionary_actor(rules->dictionary, source);
-        const RelgraphActor *b = relgraph_dictionary_actor(rules->dictionary, target);
+        const RelgraphActor *a = relgraph_cast_actor(cast, source);
+        const RelgraphActor *b = relgraph_cast_actor(cast, target);
         if (strcmp(a->name, b->name) > 0) {
             guint t = source;
             source = target;
             target = t;
+            through = ((through & RELGRAPH_THROUGH_SOURCE) ? RELGRAPH_THROUGH_TARGET : 0) |
+                      ((through & RELGRAPH_THROUGH_TARGET) ? RELGRAPH_THROUGH_SOURCE : 0);
         }
     }
     /* One mention per (relation, source, target) per sentence. */
     char *key = g_strdup_printf("%p:%u:%u", (const void *)relation, source, target);
     if (!g_hash_table_add(seen_in_sentence, key))
         return;
-    RelgraphRelationMention m = {sentence, span->start, span->end, relation, source, target, rule, hedged};
+    RelgraphRelationMention m = {sentence, span->start, span->end, relation, source, target, rule, hedged, through};
     g_array_append_val(out, m);
 }
 
@@ -51,6 +58,8 @@ RelgraphExtractResult *relgraph_extract_document(const RelgraphRules *rules,
     RelgraphExtractResult *result = g_new0(RelgraphExtractResult, 1);
     result->relations = g_array_new(FALSE, FALSE, sizeof(RelgraphRelationMention));
     result->actor_mentions = g_hash_table_new(g_direct_hash, g_direct_equal);
+    result->cast = relgraph_cast_new(rules, !(options && options->no_discovery));
+    RelgraphReferences *references = relgraph_references_new(result->cast);
 
     const RelgraphRelation *member_of = relgraph_relations_find(rules->relations, "member_of");
     GArray *sentences = g_array_new(FALSE, FALSE, sizeof(RelgraphSpan));
@@ -84,18 +93,22 @@ RelgraphExtractResult *relgraph_extract_document(const RelgraphRules *rules,
         RelgraphToken *toks = (RelgraphToken *)(void *)tokens->data;
         relgraph_lexicon_assign(rules->lexicon, toks, tokens->len);
         relgraph_dictionary_match(rules->dictionary, toks, tokens->len, named, mentions);
+        relgraph_cast_discover(result->cast, doc->text, toks, tokens->len, mentions);
+        relgraph_references_resolve(references, s, toks, tokens->len, mentions);
         const RelgraphMention *ments = (const RelgraphMention *)(const void *)mentions->data;
         if (result->sentences)
             record_sentence_actors(result->sentences, span, ments, mentions->len);
 
         for (guint i = 0; i < mentions->len; i++) {
+            if (ments[i].kind == RELGRAPH_ALIAS_REFERENCE)
+                continue; /* "he" is no mention of a name */
             gpointer key = GUINT_TO_POINTER(ments[i].actor + 1);
             guint count = GPOINTER_TO_UINT(g_hash_table_lookup(result->actor_mentions, key));
             g_hash_table_insert(result->actor_mentions, key, GUINT_TO_POINTER(count + 1));
             if (member_of && ments[i].affiliation >= 0) {
                 /* The alias names the affiliation: the rule is the alias. */
-                add_relation(rules, result->relations, seen, s, span, member_of, ments[i].actor,
-                             (guint)ments[i].affiliation, ments[i].location, FALSE);
+                add_relation(result->cast, result->relations, seen, s, span, member_of, ments[i].actor,
+                             (guint)ments[i].affiliation, ments[i].location, FALSE, 0);
             }
         }
 
@@ -104,11 +117,12 @@ RelgraphExtractResult *relgraph_extract_document(const RelgraphRules *rules,
             const RelgraphRelationMatch *m = &g_array_index(matches, RelgraphRelationMatch, i);
             if (m->hedged && options && options->hedged == RELGRAPH_HEDGED_DROP)
                 continue;
-            add_relation(rules, result->relations, seen, s, span, m->relation, m->source, m->target,
-                         relgraph_pattern_location(m->pattern), m->hedged);
+            add_relation(result->cast, result->relations, seen, s, span, m->relation, m->source, m->target,
+                         relgraph_pattern_location(m->pattern), m->hedged, m->through);
         }
     }
 
+    relgraph_references_free(references);
     g_string_chunk_free(chunk);
     g_hash_table_destroy(seen);
     g_hash_table_destroy(named);
@@ -130,7 +144,13 @@ void relgraph_extract_result_free(RelgraphExtractResult *result)
             g_array_unref(g_array_index(result->sentences, RelgraphSentenceActors, i).actors);
         g_array_unref(result->sentences);
     }
+    relgraph_cast_free(result->cast);
     g_free(result);
+}
+
+const RelgraphActor *relgraph_extract_actor(const RelgraphExtractResult *result, guint id)
+{
+    return relgraph_cast_actor(result->cast, id);
 }
 
 char *relgraph_extract_sentence_text(const RelgraphDocument *doc, guint32 start, guint32 end)
@@ -155,31 +175,33 @@ char *relgraph_extract_sentence_text(const RelgraphDocument *doc, guint32 start,
     return out;
 }
 
-static void add_node(const RelgraphRules *rules, RelgraphGraph *graph, guint actor, guint mentions,
+static void add_node(const RelgraphExtractResult *result, RelgraphGraph *graph, guint actor, guint mentions,
                      const char *date)
 {
-    const RelgraphActor *a = relgraph_dictionary_actor(rules->dictionary, actor);
+    const RelgraphActor *a = relgraph_extract_actor(result, actor);
     const char *affiliation = a->member_of->len ? g_ptr_array_index(a->member_of, 0) : NULL;
     RelgraphNode *node = relgraph_graph_add_node(graph, a->name, a->type, affiliation, mentions);
+    if (a->discovered)
+        relgraph_graph_node_set_discovered(node);
     relgraph_graph_node_add_date(node, date);
 }
 
-void relgraph_extract_add_to_graph(const RelgraphRules *rules, const RelgraphDocument *doc,
+void relgraph_extract_add_to_graph(const RelgraphDocument *doc,
                                    const RelgraphExtractResult *result, RelgraphGraph *graph)
 {
     GHashTableIter it;
     gpointer key, value;
     g_hash_table_iter_init(&it, result->actor_mentions);
     while (g_hash_table_iter_next(&it, &key, &value))
-        add_node(rules, graph, GPOINTER_TO_UINT(key) - 1, GPOINTER_TO_UINT(value), doc->date);
+        add_node(result, graph, GPOINTER_TO_UINT(key) - 1, GPOINTER_TO_UINT(value), doc->date);
 
     for (guint i = 0; i < result->relations->len; i++) {
         const RelgraphRelationMention *m = &g_array_index(result->relations, RelgraphRelationMention, i);
         /* An implied member_of target need not be mentioned itself. */
-        add_node(rules, graph, m->source, 0, doc->date);
-        add_node(rules, graph, m->target, 0, doc->date);
-        const char *source = relgraph_dictionary_actor(rules->dictionary, m->source)->name;
-        const char *target = relgraph_dictionary_actor(rules->dictionary, m->target)->name;
+        add_node(result, graph, m->source, 0, doc->date);
+        add_node(result, graph, m->target, 0, doc->date);
+        const char *source = relgraph_extract_actor(result, m->source)->name;
+        const char *target = relgraph_extract_actor(result, m->target)->name;
         RelgraphEvidence ev = {doc->id, m->sentence, m->start, m->end, NULL, (char *)m->rule};
         /* The sentence text only for evidence the graph keeps. */
         if (relgraph_graph_evidence_wanted(graph, source, m->relation->name, target, m->relation->symmetric, &ev))

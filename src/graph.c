@@ -145,6 +145,11 @@ RelgraphNode *relgraph_graph_add_node(RelgraphGraph *graph, const char *name, Re
     return node;
 }
 
+void relgraph_graph_node_set_discovered(RelgraphNode *node)
+{
+    node->discovered = TRUE;
+}
+
 /* Widens [first, last] to include date; ISO dates order as strings. */
 static void widen_dates(char *first, char *last, const char *date)
 {
@@ -338,6 +343,7 @@ void relgraph_graph_merge(RelgraphGraph *into, const RelgraphGraph *from)
     while (g_hash_table_iter_next(&it, &key, &value)) {
         const RelgraphNode *node = value;
         RelgraphNode *dst = relgraph_graph_add_node(into, node->name, node->type, node->affiliation, node->mentions);
+        dst->discovered = dst->discovered || node->discovered;
         widen_dates(dst->first_date, dst->last_date, node->first_date);
         widen_dates(dst->first_date, dst->last_date, node->last_date);
     }

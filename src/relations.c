@@ -1064,8 +1064,7 @@ static gboolean match_cont(Matcher *m, const Cont *k, guint pos)
 
 static gboolean actor_fits(const Matcher *m, guint mention, RelgraphActorType types)
 {
-    const RelgraphActor *a = relgraph_dictionary_actor(m->set->dict, m->mentions[mention].actor);
-    return (a->type & types) != 0;
+    return (m->mentions[mention].type & types) != 0;
 }
 
 static gboolean token_is(const Matcher *m, guint pos, guint which)
@@ -1273,6 +1272,10 @@ static gboolean match_slot_from(Matcher *m, const Elem *e, const GPtrArray *seq,
     ends[count++] = m->mentions[mention].last;
     while (!e->single && count < MAX_LIST) {
         gint next = next_list_member(m, m->mentions[mention].last, e->types, &closes[count], count == 1);
+        /* "his Russian counterpart": a pronoun never heads a compound. */
+        if (next >= 0 && m->mentions[next].first == m->mentions[mention].last &&
+            m->mentions[mention].kind == RELGRAPH_ALIAS_REFERENCE)
+            break;
         /* Mentions inside the next member's title ("his Chinese
          * counterpart Wang Yi") lie between the two. */
         if (next <= mention)
@@ -1282,7 +1285,13 @@ static gboolean match_slot_from(Matcher *m, const Elem *e, const GPtrArray *seq,
         ends[count++] = m->mentions[mention].last;
     }
     guint min = e->role == ROLE_PAIR ? 2 : 1;
-    for (guint c = count; c >= min && c > 0; c--) {
+    for (guint c = count; c > 0; c--) {
+        /* "the two leaders" is one mention of two actors. */
+        guint actors = c;
+        for (guint i = 0; i < c; i++)
+            actors += m->mentions[members[i]].also >= 0;
+        if (actors < min)
+            break;
         if (!closes[c - 1])
             continue;
         m->binding[e->role].count = c;
@@ -1410,27 +1419,50 @@ static gboolean match_is_hedged(const Matcher *m, guint first, guint last)
     return FALSE;
 }
 
+/* The actors a binding stands for, with whether a reference gave each:
+ * "the two leaders" gives two. Returns how many. */
+static guint bound_actors(const Matcher *m, const Binding *b, guint actors[], gboolean through[])
+{
+    guint n = 0;
+    for (guint i = 0; i < b->count; i++) {
+        const RelgraphMention *mention = &m->mentions[b->members[i]];
+        gboolean reference = mention->kind == RELGRAPH_ALIAS_REFERENCE;
+        through[n] = reference;
+        actors[n++] = mention->actor;
+        if (mention->also >= 0) {
+            through[n] = reference;
+            actors[n++] = (guint)mention->also;
+        }
+    }
+    return n;
+}
+
 static void emit(const Matcher *m, const RelgraphRelation *relation, const RelgraphPattern *pattern,
                  guint first, GArray *matches)
 {
     gboolean hedged = match_is_hedged(m, first, m->end);
-    RelgraphRelationMatch out = {relation, pattern, 0, 0, first, m->end, hedged};
+    RelgraphRelationMatch out = {relation, pattern, 0, 0, first, m->end, hedged, 0};
+    guint a[2 * MAX_LIST], b[2 * MAX_LIST];
+    gboolean ta[2 * MAX_LIST], tb[2 * MAX_LIST];
     if (m->binding[ROLE_PAIR].count) {
-        const Binding *b = &m->binding[ROLE_PAIR];
-        for (guint i = 0; i < b->count; i++)
-            for (guint j = i + 1; j < b->count; j++) {
-                out.source = m->mentions[b->members[i]].actor;
-                out.target = m->mentions[b->members[j]].actor;
+        guint n = bound_actors(m, &m->binding[ROLE_PAIR], a, ta);
+        for (guint i = 0; i < n; i++)
+            for (guint j = i + 1; j < n; j++) {
+                out.source = a[i];
+                out.target = a[j];
+                out.through = (ta[i] ? RELGRAPH_THROUGH_SOURCE : 0) | (ta[j] ? RELGRAPH_THROUGH_TARGET : 0);
                 if (out.source != out.target)
                     g_array_append_val(matches, out);
             }
         return;
     }
-    const Binding *s = &m->binding[ROLE_SOURCE], *t = &m->binding[ROLE_TARGET];
-    for (guint i = 0; i < s->count; i++)
-        for (guint j = 0; j < t->count; j++) {
-            out.source = m->mentions[s->members[i]].actor;
-            out.target = m->mentions[t->members[j]].actor;
+    guint ns = bound_actors(m, &m->binding[ROLE_SOURCE], a, ta);
+    guint nt = bound_actors(m, &m->binding[ROLE_TARGET], b, tb);
+    for (guint i = 0; i < ns; i++)
+        for (guint j = 0; j < nt; j++) {
+            out.source = a[i];
+            out.target = b[j];
+            out.through = (ta[i] ? RELGRAPH_THROUGH_SOURCE : 0) | (tb[j] ? RELGRAPH_THROUGH_TARGET : 0);
             if (out.source != out.target)
                 g_array_append_val(matches, out);
         }
@@ -1461,7 +1493,10 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
                               guint n_tokens, const RelgraphMention *mentions, guint n_mentions,
                               GArray *matches)
 {
-    if (n_mentions < 2)
+    guint n_actors = n_mentions; /* "the two leaders" is one mention of two */
+    for (guint i = 0; i < n_mentions; i++)
+        n_actors += mentions[i].also >= 0;
+    if (n_actors < 2)
         return; /* every pattern needs two actors */
     /* The per-sentence arrays in one block, on the stack for all but very
      * long sentences or very large rule sets: this runs once a sentence. */
@@ -1483,8 +1518,9 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
     for (guint i = 0; i < n_mentions; i++) {
         mention_at[mentions[i].first] = (gint)i;
         /* A demonym is often just an adjective ("the first Chinese leader
-         * to visit"): gaps may pass it, never a name. */
-        if (mentions[i].kind != RELGRAPH_ALIAS_DEMONYM)
+         * to visit"), a pronoun a determiner ("his first visit"): gaps may
+         * pass them, never a name. */
+        if (mentions[i].kind != RELGRAPH_ALIAS_DEMONYM && mentions[i].kind != RELGRAPH_ALIAS_REFERENCE)
             memset(blocks_gap + mentions[i].first, 1, mentions[i].last - mentions[i].first);
     }
     /* Nor does a gap leave its clause: patterns spell out the commas they cross. */
@@ -1526,7 +1562,7 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
             guint p = cw * 64 + (guint)__builtin_ctzll(bits), end = trigger_end[p];
             trigger_end[p] = 0; /* back to 0 for the next sentence */
             const RelgraphPattern *pattern = g_ptr_array_index(set->patterns, p);
-            if (n_mentions < pattern->slots)
+            if (n_actors < pattern->slots)
                 continue;
             if (pattern->first_slot && !slot_start_known) {
                 for (guint i = 0; i < n_tokens; i++) {

@@ -26,8 +26,9 @@ typedef struct {
     RelgraphActorType type;
     GPtrArray *member_of;   /* char* canonical names, in file order */
     GArray *member_of_ids;  /* guint actor ids, same order (after finish) */
-    const char *file;       /* where the actor is defined */
+    const char *file;       /* where the actor is defined (NULL: discovered) */
     guint line;
+    gboolean discovered;    /* found in the text by its title, not in the rules (discover.h) */
 } RelgraphActor;
 
 typedef enum {
@@ -35,10 +36,16 @@ typedef enum {
     RELGRAPH_ALIAS_METONYM,
     RELGRAPH_ALIAS_DEMONYM,
     RELGRAPH_ALIAS_SHORT,
+    RELGRAPH_ALIAS_DISCOVERED, /* a titled person or institution not in the rules (discover.h) */
+    RELGRAPH_ALIAS_REFERENCE,  /* a pronoun or description standing for an actor (reference.h) */
 } RelgraphAliasKind;
 
 typedef struct {
-    guint actor;             /* actor id */
+    guint actor;             /* actor id (ids past the dictionary's are a document's
+                                discovered actors, see discover.h) */
+    gint also;               /* a second actor the mention stands for ("the two
+                                leaders"), or -1 */
+    RelgraphActorType type;  /* the actor's type */
     guint first;             /* first token of the mention */
     guint last;              /* one past the last token */
     RelgraphAliasKind kind;
@@ -72,6 +79,9 @@ gint relgraph_dictionary_find(const RelgraphDictionary *dict, const char *name);
 /* The state an actor is or belongs to (nearest along member_of, first
  * listed first), -1 when none: what --roll-up folds it into. */
 gint relgraph_dictionary_state_of(const RelgraphDictionary *dict, guint actor);
+/* The first demonym of an actor as written in the rules ("Russian"), or
+ * NULL when it has none. */
+const char *relgraph_dictionary_demonym(const RelgraphDictionary *dict, guint actor);
 /* TRUE when actor (or one of its affiliations, transitively) is `ancestor`. */
 gboolean relgraph_dictionary_belongs_to(const RelgraphDictionary *dict, guint actor, guint ancestor);
 

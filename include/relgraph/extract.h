@@ -18,6 +18,7 @@
 #include <glib.h>
 
 #include "relgraph/corpus.h"
+#include "relgraph/discover.h"
 #include "relgraph/graph.h"
 #include "relgraph/rules.h"
 
@@ -31,6 +32,8 @@ typedef enum {
 typedef struct {
     RelgraphHedgedPolicy hedged;
     gboolean record_actors;        /* fill RelgraphExtractResult.sentences (explain --why-not) */
+    gboolean no_discovery;         /* only the rules' actors: no titled person or institution
+                                      found in the text (discover.h) */
 } RelgraphExtractOptions;
 
 /* The actors a sentence mentions, recorded when options->record_actors. */
@@ -46,6 +49,7 @@ typedef struct {
     guint source, target;          /* actor ids; symmetric relations in name order */
     const char *rule;              /* "file:line" of the rule that fired */
     gboolean hedged;
+    guint through;                 /* RELGRAPH_THROUGH_*: slots a pronoun or description filled */
 } RelgraphRelationMention;
 
 typedef struct {
@@ -53,6 +57,7 @@ typedef struct {
     GHashTable *actor_mentions;    /* GUINT_TO_POINTER(actor id + 1) -> GUINT_TO_POINTER(count) */
     guint n_sentences;
     GArray *sentences;             /* RelgraphSentenceActors per sentence, or NULL */
+    RelgraphCast *cast;            /* the document's actors: ids above are looked up here */
 } RelgraphExtractResult;
 
 RelgraphExtractResult *relgraph_extract_document(const RelgraphRules *rules,
@@ -60,13 +65,17 @@ RelgraphExtractResult *relgraph_extract_document(const RelgraphRules *rules,
                                                  const RelgraphExtractOptions *options);
 void relgraph_extract_result_free(RelgraphExtractResult *result);
 
+/* The actor with that id in a result: the rules' or one the document
+ * revealed (relgraph_cast_actor of result->cast). */
+const RelgraphActor *relgraph_extract_actor(const RelgraphExtractResult *result, guint id);
+
 /* The text of a sentence for evidence: whitespace runs folded to one
  * space. Caller frees. */
 char *relgraph_extract_sentence_text(const RelgraphDocument *doc, guint32 start, guint32 end);
 
 /* Adds a document's results to graph: nodes with their mention counts,
  * edges with evidence. */
-void relgraph_extract_add_to_graph(const RelgraphRules *rules, const RelgraphDocument *doc,
+void relgraph_extract_add_to_graph(const RelgraphDocument *doc,
                                    const RelgraphExtractResult *result, RelgraphGraph *graph);
 
 G_END_DECLS

@@ -43,6 +43,7 @@ typedef struct {
     RelgraphActorType type;  /* 0 when unknown */
     char *affiliation;       /* canonical name of the state/institution it belongs to, or NULL */
     guint mentions;          /* number of mentions in the corpus */
+    gboolean discovered;     /* named in the text with a title, not in the rules (discover.h) */
     char first_date[RELGRAPH_DATE_SIZE], last_date[RELGRAPH_DATE_SIZE];
 } RelgraphNode;
 
@@ -72,6 +73,10 @@ void relgraph_graph_free(RelgraphGraph *graph);
 RelgraphNode *relgraph_graph_add_node(RelgraphGraph *graph, const char *name,
                                       RelgraphActorType type, const char *affiliation,
                                       guint mentions);
+
+/* Marks a node as discovered in the text rather than listed in the rules.
+ * A mark is never taken back: merging keeps it when either side has it. */
+void relgraph_graph_node_set_discovered(RelgraphNode *node);
 
 /* Adds one supporting mention of (source, relation, target). Creates the
  * edge (and, with 0 mentions, any missing node) as needed; swaps source and

@@ -65,7 +65,11 @@ typedef struct {
     guint first;           /* token span of the whole match */
     guint last;
     gboolean hedged;       /* a hedge word (rules: "hedge") governs the match */
+    guint through;         /* RELGRAPH_THROUGH_*: slots filled by a reference (reference.h) */
 } RelgraphRelationMatch;
+
+/* Which slots of a match a pronoun or description filled. */
+enum { RELGRAPH_THROUGH_SOURCE = 1, RELGRAPH_THROUGH_TARGET = 2 };
 
 /* Matches every pattern against one sentence and appends
  * RelgraphRelationMatch values to matches (self-relations are dropped; the

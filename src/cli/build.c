@@ -14,12 +14,11 @@
 
 static void add_document(const CliDocument *document, gpointer data)
 {
-    const RelgraphRules *rules = ((gpointer *)data)[0];
-    RelgraphGraph *graph = ((gpointer *)data)[1];
+    RelgraphGraph *graph = data;
     if (document->piece)
         relgraph_graph_merge(graph, document->piece);
     else
-        relgraph_extract_add_to_graph(rules, document->doc, document->result, graph);
+        relgraph_extract_add_to_graph(document->doc, document->result, graph);
 }
 
 /* The formats asked for, checked; NULL (message printed) when one is unknown. */
@@ -396,10 +395,9 @@ int cli_build(int argc, char **argv)
     relgraph_graph_set_evidence_limit(graph, evidence_limit);
     cache = cli_open_cache(&cache_options, &corpus, rules, evidence_limit, argv + 1, argc - 1);
     CliRunConfig config = {cache, evidence_limit, FALSE};
-    gpointer data[2] = {rules, graph};
     CliRunStats stats;
     if (cache ? !cli_build_cached(rules, &extract, argv + 1, argc - 1, &corpus, &config, graph, &stats)
-              : !cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, &config, add_document, data, &stats))
+              : !cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, &config, add_document, graph, &stats))
         goto out;
     if (stats.documents == 0) {
         fprintf(stderr, "relgraph: no document could be read; nothing written\n");

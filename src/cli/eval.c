@@ -16,14 +16,13 @@ static void add_predictions(const CliDocument *document, gpointer data)
     const RelgraphDocument *doc = document->doc;
     const RelgraphExtractResult *result = document->result;
     EvalRun *run = data;
-    const RelgraphDictionary *dict = run->rules->dictionary;
     g_hash_table_add(run->docs, g_strdup(doc->id));
     for (guint i = 0; i < result->relations->len; i++) {
         const RelgraphRelationMention *m = &g_array_index(result->relations, RelgraphRelationMention, i);
         char *text = relgraph_extract_sentence_text(doc, m->start, m->end);
         char *note = g_strdup_printf("%s  [%s]", text, m->rule);
-        relgraph_eval_set_add(run->predicted, doc->id, relgraph_dictionary_actor(dict, m->source)->name,
-                              m->relation->name, relgraph_dictionary_actor(dict, m->target)->name,
+        relgraph_eval_set_add(run->predicted, doc->id, relgraph_extract_actor(result, m->source)->name,
+                              m->relation->name, relgraph_extract_actor(result, m->target)->name,
                               m->relation->symmetric, note);
         g_free(note);
         g_free(text);

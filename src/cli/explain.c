@@ -73,12 +73,26 @@ static gboolean sentence_names(const RelgraphSentenceActors *sa, guint actor)
     return FALSE;
 }
 
+/* Which slots a pronoun or description ("he", "the two leaders") filled. */
+static const char *through_note(guint through)
+{
+    switch (through) {
+    case RELGRAPH_THROUGH_SOURCE:
+        return "  (source through a reference)";
+    case RELGRAPH_THROUGH_TARGET:
+        return "  (target through a reference)";
+    case RELGRAPH_THROUGH_SOURCE | RELGRAPH_THROUGH_TARGET:
+        return "  (source and target through references)";
+    default:
+        return "";
+    }
+}
+
 static void explain_document(const CliDocument *document, gpointer data)
 {
     const RelgraphDocument *doc = document->doc;
     const RelgraphExtractResult *result = document->result;
     ExplainRun *run = data;
-    const RelgraphDictionary *dict = run->rules->dictionary;
     /* Supporting sentences, once per sentence and rule. */
     GArray *supported = g_array_new(FALSE, TRUE, sizeof(gboolean));
     g_array_set_size(supported, result->n_sentences);
@@ -89,8 +103,8 @@ static void explain_document(const CliDocument *document, gpointer data)
         g_array_index(supported, gboolean, m->sentence) = TRUE;
         run->n_support++;
         g_hash_table_add(run->support_docs, g_strdup(doc->id));
-        g_string_append_printf(run->support, "%s:%u  %s%s\n", doc->id, m->sentence, m->rule,
-                               m->hedged ? "  (hedged)" : "");
+        g_string_append_printf(run->support, "%s:%u  %s%s%s\n", doc->id, m->sentence, m->rule,
+                               m->hedged ? "  (hedged)" : "", through_note(m->through));
         append_sentence(run->support, doc, m->start, m->end);
     }
     if (run->why_not && result->sentences) {
@@ -114,8 +128,8 @@ static void explain_document(const CliDocument *document, gpointer data)
                                            m->rule);
                 else if (pair)
                     g_string_append_printf(run->missed, "      gave %s %s %s instead: %s%s\n",
-                                           relgraph_dictionary_actor(dict, m->source)->name, m->relation->name,
-                                           relgraph_dictionary_actor(dict, m->target)->name, m->rule,
+                                           relgraph_extract_actor(result, m->source)->name, m->relation->name,
+                                           relgraph_extract_actor(result, m->target)->name, m->rule,
                                            m->hedged ? " (hedged)" : "");
             }
         }

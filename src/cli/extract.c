@@ -43,20 +43,19 @@ static void add_rows(const CliDocument *document, gpointer data)
     const RelgraphExtractResult *result = document->result;
     ExtractRun *run = data;
     if (run->graph) {
-        relgraph_extract_add_to_graph(run->rules, doc, result, run->graph);
+        relgraph_extract_add_to_graph(doc, result, run->graph);
         return;
     }
-    const RelgraphDictionary *dict = run->rules->dictionary;
     for (guint i = 0; i < result->relations->len; i++) {
         const RelgraphRelationMention *m = &g_array_index(result->relations, RelgraphRelationMention, i);
         char *text = relgraph_extract_sentence_text(doc, m->start, m->end);
         relgraph_export_tsv_field(run->out, doc->id);
         g_string_append_c(run->out, '\t');
-        relgraph_export_tsv_field(run->out, relgraph_dictionary_actor(dict, m->source)->name);
+        relgraph_export_tsv_field(run->out, relgraph_extract_actor(result, m->source)->name);
         g_string_append_c(run->out, '\t');
         relgraph_export_tsv_field(run->out, m->relation->name);
         g_string_append_c(run->out, '\t');
-        relgraph_export_tsv_field(run->out, relgraph_dictionary_actor(dict, m->target)->name);
+        relgraph_export_tsv_field(run->out, relgraph_extract_actor(result, m->target)->name);
         g_string_append_c(run->out, '\t');
         relgraph_string_append_uint(run->out, m->sentence);
         g_string_append_c(run->out, '\t');

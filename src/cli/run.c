@@ -96,7 +96,7 @@ static void process(Pipeline *pl, Slot *slot)
     slot->piece = relgraph_graph_new();
     relgraph_graph_set_evidence_limit(slot->piece, pl->config->evidence_limit);
     RelgraphExtractResult *result = relgraph_extract_document(pl->rules, slot->doc, pl->extract);
-    relgraph_extract_add_to_graph(pl->rules, slot->doc, result, slot->piece);
+    relgraph_extract_add_to_graph(slot->doc, result, slot->piece);
     slot->info = (RelgraphPartInfo){1, result->n_sentences, result->relations->len, pl->config->evidence_limit};
     relgraph_extract_result_free(result);
     /* A damaged entry's error is the one worth reporting. */

@@ -31,10 +31,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     RelgraphRules *rules = shipped_rules();
     RelgraphDocument *doc = relgraph_document_new("fuzz", "fuzz.txt", (const char *)data, size);
-    RelgraphExtractOptions options = {RELGRAPH_HEDGED_KEEP, TRUE};
+    RelgraphExtractOptions options = {RELGRAPH_HEDGED_KEEP, TRUE, FALSE};
     RelgraphExtractResult *result = relgraph_extract_document(rules, doc, &options);
     RelgraphGraph *graph = relgraph_graph_new();
-    relgraph_extract_add_to_graph(rules, doc, result, graph);
+    relgraph_extract_add_to_graph(doc, result, graph);
 
     static const char *const formats[] = {"graphml", "json", "tsv"};
     for (guint i = 0; i < G_N_ELEMENTS(formats); i++) {

@@ -104,10 +104,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rules) {
         check_screen(rules, sample, sizeof sample - 1);
         RelgraphDocument *doc = relgraph_document_new("sample", "sample.txt", sample, sizeof sample - 1);
-        RelgraphExtractOptions options = {RELGRAPH_HEDGED_KEEP, TRUE};
+        RelgraphExtractOptions options = {RELGRAPH_HEDGED_KEEP, TRUE, FALSE};
         RelgraphExtractResult *result = relgraph_extract_document(rules, doc, &options);
         RelgraphGraph *graph = relgraph_graph_new();
-        relgraph_extract_add_to_graph(rules, doc, result, graph);
+        relgraph_extract_add_to_graph(doc, result, graph);
         relgraph_graph_free(graph);
         relgraph_extract_result_free(result);
         relgraph_document_free(doc);

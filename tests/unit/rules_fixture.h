@@ -107,9 +107,9 @@ G_GNUC_UNUSED static char *fixture_extract(const RelgraphRules *rules, const cha
     for (guint i = 0; i < result->relations->len; i++) {
         const RelgraphRelationMention *m = &g_array_index(result->relations, RelgraphRelationMention, i);
         char *line = g_strdup_printf("%s %s %s",
-                                     relgraph_dictionary_actor(rules->dictionary, m->source)->name,
+                                     relgraph_extract_actor(result, m->source)->name,
                                      m->relation->name,
-                                     relgraph_dictionary_actor(rules->dictionary, m->target)->name);
+                                     relgraph_extract_actor(result, m->target)->name);
         gboolean dup = FALSE;
         for (guint j = 0; j < lines->len && !dup; j++)
             dup = strcmp(g_ptr_array_index(lines, j), line) == 0;

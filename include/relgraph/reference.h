@@ -1,0 +1,52 @@
+/* relgraph — reference within a document: pronouns and descriptions that
+ * stand for an actor named before them.
+ *
+ * Each sentence's references become actor mentions (kind
+ * RELGRAPH_ALIAS_REFERENCE) before its relations are matched, so that
+ * "He met Wang Yi" matches the pattern "{src} met {dst}". The rule is
+ * deterministic; "before" means earlier in the same sentence, then in the
+ * two sentences before it:
+ *  - he, him, his, she, her, himself, herself: the nearest official before
+ *    it in the same sentence, else the first official of the nearest
+ *    earlier sentence that names one (the subject is the likeliest
+ *    antecedent);
+ *  - they, them, their: the last two actors coordinated with "and" or a
+ *    hyphen ("China and Russia", "the China-Russia summit") in the same
+ *    sentence or the one before;
+ *  - "the two" or "both" with leaders, presidents, ministers, heads or
+ *    counterparts: the last two officials named; with countries, nations,
+ *    sides, neighbours, governments, states or allies: the last two states
+ *    (sides: the last two officials when fewer than two states were named);
+ *  - a description, "the minister", "the Russian leader", "Russia's
+ *    president", "the US secretary of state" (a title from the rules'
+ *    @title macro, with no name after it): with a state, the last official
+ *    of that state named anywhere before in the document; without one, as
+ *    for "he".
+ * Nothing is guessed beyond that: a reference without such an antecedent
+ * stays plain text.
+ *
+ * Ownership: a references state is per document; it borrows the cast.
+ */
+#ifndef RELGRAPH_REFERENCE_H
+#define RELGRAPH_REFERENCE_H
+
+#include <glib.h>
+
+#include "relgraph/discover.h"
+
+G_BEGIN_DECLS
+
+typedef struct RelgraphReferences RelgraphReferences;
+
+RelgraphReferences *relgraph_references_new(const RelgraphCast *cast);
+void relgraph_references_free(RelgraphReferences *refs);
+
+/* Adds the references of one sentence (index sentence, counted in the
+ * document) to mentions (RelgraphMention, kept in token order), then
+ * remembers the sentence's actors for the sentences after it. */
+void relgraph_references_resolve(RelgraphReferences *refs, guint sentence, const RelgraphToken *tokens,
+                                 guint n_tokens, GArray *mentions);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,404 @@
+/* Pronouns and descriptions resolved to earlier actors (see reference.h). */
+#include "relgraph/reference.h"
+
+#include <string.h>
+
+/* How many sentences back an antecedent may be (descriptions that name a
+ * state look through the whole document). */
+#define REFERENCE_REACH 2
+/* How far before a name its title may start. */
+#define TITLE_WORDS_MAX 6
+
+typedef struct {
+    guint actor;
+    RelgraphActorType type;
+    guint sentence;
+    gint partner;  /* the actor it was coordinated with ("China and Russia"), or -1 */
+} Entry;
+
+struct RelgraphReferences {
+    const RelgraphCast *cast;
+    GArray *history;  /* Entry, in text order */
+    GHashTable *titles; /* actor id + 1 -> the last title written before its name
+                           ("prime minister"), normalised */
+};
+
+RelgraphReferences *relgraph_references_new(const RelgraphCast *cast)
+{
+    RelgraphReferences *refs = g_new0(RelgraphReferences, 1);
+    refs->cast = cast;
+    refs->history = g_array_new(FALSE, FALSE, sizeof(Entry));
+    refs->titles = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+    return refs;
+}
+
+void relgraph_references_free(RelgraphReferences *refs)
+{
+    if (!refs)
+        return;
+    g_array_unref(refs->history);
+    g_hash_table_destroy(refs->titles);
+    g_free(refs);
+}
+
+static gboolean norm_in(const char *norm, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(norm, *list) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+static const char *const singular_pronouns[] = {"he", "him", "his", "she", "her", "himself", "herself", NULL};
+static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
+static const char *const people_nouns[] = {"leaders", "presidents", "ministers", "heads", "counterparts",
+                                           "premiers", "envoys", NULL};
+static const char *const state_nouns[] = {"countries", "nations", "neighbours", "neighbors", "governments",
+                                          "states", "allies", "sides", NULL};
+/* The last word of a title that describes one person ("the minister"),
+ * not a role many share ("the official", "the analyst"). */
+static const char *const description_heads[] = {
+    "leader", "president", "premier", "minister", "chancellor", "secretary", "ambassador", "envoy",
+    "chairman", "chair", "king", "spokesperson", "spokesman", "spokeswoman", "counterpart", NULL};
+
+typedef struct {
+    RelgraphReferences *refs;
+    guint sentence;
+    const RelgraphToken *tokens;
+    guint n;
+    const RelgraphMention *mentions;
+    guint n_mentions;
+    gint *covered;     /* token -> mention covering it, or -1 */
+    GArray *found;     /* RelgraphMention */
+    GArray *replaced;  /* guint: mentions a description takes in ("Russian" in "the Russian leader") */
+} Sentence;
+
+static gboolean is_word(const Sentence *s, guint pos, const char *word)
+{
+    return pos < s->n && strcmp(s->tokens[pos].norm, word) == 0;
+}
+
+static gboolean plain(const RelgraphMention *m)
+{
+    return m->also < 0;
+}
+
+/* The nearest official before pos in this sentence, else the first
+ * official of the nearest earlier sentence within reach; -1 when none. */
+static gint singular_antecedent(const Sentence *s, guint pos)
+{
+    for (guint i = s->n_mentions; i-- > 0;)
+        if (s->mentions[i].last <= pos && s->mentions[i].type == RELGRAPH_ACTOR_OFFICIAL && plain(&s->mentions[i]))
+            return (gint)s->mentions[i].actor;
+    /* Walking back, the last official seen in the nearest sentence with
+     * one is that sentence's first. */
+    const GArray *h = s->refs->history;
+    gint found = -1;
+    guint found_in = 0;
+    for (guint i = h->len; i-- > 0;) {
+        const Entry *e = &g_array_index(h, Entry, i);
+        if (found >= 0 ? e->sentence != found_in : e->sentence + REFERENCE_REACH < s->sentence)
+            break;
+        if (e->type == RELGRAPH_ACTOR_OFFICIAL) {
+            found = (gint)e->actor;
+            found_in = e->sentence;
+        }
+    }
+    return found;
+}
+
+/* The last two actors coordinated with "and" before pos: in this sentence
+ * ("A and B ... their"), else in the sentence before; else the last two
+ * actors of one type before it in this sentence ("Xi told Putin as they
+ * met"). */
+static gboolean coordinated_antecedents(const Sentence *s, guint pos, guint out[2])
+{
+    for (guint i = s->n_mentions; i-- > 1;) {
+        const RelgraphMention *b = &s->mentions[i], *a = &s->mentions[i - 1];
+        if (b->last > pos || a->type != b->type || !plain(a) || !plain(b) || a->actor == b->actor)
+            continue;
+        gboolean joined = (b->first == a->last + 1 && is_word(s, a->last, "and")) ||
+                          (b->first == a->last + 2 && is_word(s, a->last, ",") && is_word(s, a->last + 1, "and"));
+        if (joined) {
+            out[0] = a->actor;
+            out[1] = b->actor;
+            return TRUE;
+        }
+    }
+    guint last = 0;
+    while (last < s->n_mentions && s->mentions[last].last <= pos)
+        last++;
+    if (last >= 2) {
+        const RelgraphMention *b = &s->mentions[last - 1], *a = &s->mentions[last - 2];
+        if (a->type == b->type && plain(a) && plain(b) && a->actor != b->actor) {
+            out[0] = a->actor;
+            out[1] = b->actor;
+            return TRUE;
+        }
+    }
+    const GArray *h = s->refs->history;
+    for (guint i = h->len; i-- > 0;) {
+        const Entry *e = &g_array_index(h, Entry, i);
+        if (e->sentence + 1 < s->sentence)
+            break;
+        if (e->partner >= 0) {
+            out[0] = (guint)e->partner;
+            out[1] = e->actor;
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
+static gboolean add_distinct(guint *out, guint *n, guint actor)
+{
+    if (*n == 1 && out[0] == actor)
+        return FALSE;
+    out[(*n)++] = actor;
+    return *n == 2;
+}
+
+/* The last two distinct actors of the type before pos, within reach. */
+static gboolean last_two(const Sentence *s, guint pos, RelgraphActorType type, guint out[2])
+{
+    guint n = 0;
+    for (guint i = s->n_mentions; i-- > 0;) {
+        const RelgraphMention *m = &s->mentions[i];
+        if (m->last <= pos && m->type == type && plain(m) && add_distinct(out, &n, m->actor))
+            return TRUE;
+    }
+    const GArray *h = s->refs->history;
+    for (guint i = h->len; i-- > 0;) {
+        const Entry *e = &g_array_index(h, Entry, i);
+        if (e->sentence + REFERENCE_REACH < s->sentence)
+            break;
+        if (e->type == type && add_distinct(out, &n, e->actor))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Whether an actor fits a description: of that state (when state >= 0),
+ * and named with a title that ends like the description's ("the prime
+ * minister" after "Prime Minister Narendra Modi", not after "Foreign
+ * Minister Wang Yi"). "leader" fits any title; an actor named without one
+ * fits only a description with a state. */
+static gboolean fits(const Sentence *s, guint actor, gint state, const char *title)
+{
+    if (state >= 0 && relgraph_cast_state_of(s->refs->cast, actor) != state)
+        return FALSE;
+    if (strcmp(title, "leader") == 0)
+        return TRUE;
+    const char *had = g_hash_table_lookup(s->refs->titles, GUINT_TO_POINTER(actor + 1));
+    if (!had)
+        return state >= 0;
+    gsize n = strlen(had), k = strlen(title);
+    return n >= k && strcmp(had + n - k, title) == 0 && (n == k || had[n - k - 1] == ' ');
+}
+
+/* The last official before pos, anywhere in the document, that fits the
+ * description; -1 when none. */
+static gint described(const Sentence *s, guint pos, gint state, const char *title)
+{
+    for (guint i = s->n_mentions; i-- > 0;) {
+        const RelgraphMention *m = &s->mentions[i];
+        if (m->last <= pos && m->type == RELGRAPH_ACTOR_OFFICIAL && plain(m) && fits(s, m->actor, state, title))
+            return (gint)m->actor;
+    }
+    const GArray *h = s->refs->history;
+    for (guint i = h->len; i-- > 0;) {
+        const Entry *e = &g_array_index(h, Entry, i);
+        if (e->type == RELGRAPH_ACTOR_OFFICIAL && fits(s, e->actor, state, title))
+            return (gint)e->actor;
+    }
+    return -1;
+}
+
+static char *words_text(const RelgraphToken *tokens, guint first, guint last)
+{
+    GString *t = g_string_new(NULL);
+    for (guint q = first; q < last; q++) {
+        if (q > first)
+            g_string_append_c(t, ' ');
+        g_string_append(t, tokens[q].norm);
+    }
+    return g_string_free(t, FALSE);
+}
+
+static void add_reference(Sentence *s, guint first, guint last, guint actor, gint also)
+{
+    RelgraphActorType type = relgraph_cast_actor(s->refs->cast, actor)->type;
+    RelgraphMention m = {actor, also, type, first, last, RELGRAPH_ALIAS_REFERENCE, -1, "reference"};
+    g_array_append_val(s->found, m);
+    for (guint q = first; q < last; q++)
+        s->covered[q] = G_MAXINT;
+}
+
+/* "the two leaders", "both countries": returns the position after, or pos. */
+static guint group_reference(Sentence *s, guint pos)
+{
+    guint q = pos;
+    if (is_word(s, q, "the") && is_word(s, q + 1, "two"))
+        q += 2;
+    else if (is_word(s, q, "both"))
+        q += 1;
+    else
+        return pos;
+    if (q >= s->n || s->covered[q] != -1)
+        return pos;
+    const char *noun = s->tokens[q].norm;
+    guint pair[2];
+    gboolean found = FALSE;
+    if (norm_in(noun, people_nouns))
+        found = last_two(s, pos, RELGRAPH_ACTOR_OFFICIAL, pair);
+    else if (norm_in(noun, state_nouns))
+        found = last_two(s, pos, RELGRAPH_ACTOR_STATE, pair) ||
+                (strcmp(noun, "sides") == 0 && last_two(s, pos, RELGRAPH_ACTOR_OFFICIAL, pair));
+    if (!found)
+        return pos;
+    add_reference(s, pos, q + 1, pair[1], (gint)pair[0]);
+    return q + 1;
+}
+
+/* "the minister", "the Russian leader", "Russia's president": returns the
+ * position after, or pos. */
+static guint description_reference(Sentence *s, guint pos)
+{
+    /* "Choe Son Hui, North Korea's foreign minister,": an apposition
+     * describes the name before it, it does not refer back. */
+    if (pos >= 2 && is_word(s, pos - 1, ",") && s->covered[pos - 2] >= 0)
+        return pos;
+    guint q = pos;
+    gboolean the = is_word(s, q, "the");
+    if (the)
+        q++;
+    gint state_mention = -1;
+    if (q < s->n && s->covered[q] >= 0 && s->covered[q] != G_MAXINT) {
+        const RelgraphMention *m = &s->mentions[s->covered[q]];
+        if (m->first != q || m->type != RELGRAPH_ACTOR_STATE || !plain(m))
+            return pos;
+        state_mention = s->covered[q];
+        q = m->last;
+        if (is_word(s, q, "'s"))
+            q++;
+        else if (!the)
+            return pos; /* "Russian president" alone: a title before a name, or an adjective */
+    } else if (!the) {
+        return pos;
+    }
+    guint last_title;
+    guint end = relgraph_cast_title_end(s->refs->cast, s->tokens, s->n, q, &last_title);
+    if (end == q || !norm_in(s->tokens[end - 1].norm, description_heads))
+        return pos;
+    /* A title before a name or an "of" is no description: "the Russian
+     * leader Vladimir Putin", "the president of Russia". */
+    guint after = is_word(s, end, ",") ? end + 1 : end;
+    if (after < s->n && (s->covered[after] != -1 || (s->tokens[after].flags & RELGRAPH_TOKEN_CAPITALIZED)))
+        return pos;
+    if (is_word(s, end, "of") || is_word(s, end, "to") || is_word(s, end, "'s"))
+        return pos;
+    char *title = words_text(s->tokens, last_title, end);
+    gint actor = described(s, pos, state_mention >= 0 ? (gint)s->mentions[state_mention].actor : -1, title);
+    g_free(title);
+    if (actor < 0)
+        return pos;
+    if (state_mention >= 0) {
+        guint index = (guint)state_mention;
+        g_array_append_val(s->replaced, index);
+    }
+    add_reference(s, pos, end, (guint)actor, -1);
+    return end;
+}
+
+static gint compare_mentions(gconstpointer a, gconstpointer b)
+{
+    const RelgraphMention *x = a, *y = b;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* The title written just before a person's name ("Prime Minister"), for
+ * the descriptions that may stand for them later. */
+static void remember_title(RelgraphReferences *refs, const RelgraphToken *tokens, guint n_tokens,
+                           const RelgraphMention *m)
+{
+    for (guint p = m->first > TITLE_WORDS_MAX ? m->first - TITLE_WORDS_MAX : 0; p < m->first; p++) {
+        guint last_title;
+        if (relgraph_cast_title_end(refs->cast, tokens, n_tokens, p, &last_title) == m->first) {
+            g_hash_table_insert(refs->titles, GUINT_TO_POINTER(m->actor + 1), words_text(tokens, last_title, m->first));
+            return;
+        }
+    }
+}
+
+static void remember(RelgraphReferences *refs, guint sentence, const RelgraphToken *tokens, guint n_tokens,
+                     const RelgraphMention *m, guint n)
+{
+    for (guint i = 0; i < n; i++) {
+        if (m[i].kind != RELGRAPH_ALIAS_REFERENCE && m[i].type == RELGRAPH_ACTOR_OFFICIAL)
+            remember_title(refs, tokens, n_tokens, &m[i]);
+        Entry e = {m[i].actor, m[i].type, sentence, m[i].also};
+        if (m[i].also >= 0) {
+            Entry other = {(guint)m[i].also, m[i].type, sentence, (gint)m[i].actor};
+            g_array_append_val(refs->history, other);
+        } else if (i > 0 && m[i - 1].type == m[i].type && m[i - 1].also < 0 && m[i - 1].actor != m[i].actor) {
+            guint gap = m[i].first - m[i - 1].last;
+            const char *w = gap ? tokens[m[i - 1].last].norm : NULL;
+            if (gap == 0 || (gap == 1 && strcmp(w, "and") == 0) ||
+                (gap == 2 && strcmp(w, ",") == 0 && strcmp(tokens[m[i - 1].last + 1].norm, "and") == 0))
+                e.partner = (gint)m[i - 1].actor;
+        }
+        g_array_append_val(refs->history, e);
+    }
+}
+
+void relgraph_references_resolve(RelgraphReferences *refs, guint sentence, const RelgraphToken *tokens,
+                                 guint n_tokens, GArray *mentions)
+{
+    const RelgraphMention *ments = (const RelgraphMention *)(const void *)mentions->data;
+    Sentence s = {refs, sentence, tokens, n_tokens, ments, mentions->len, g_new(gint, n_tokens + 1),
+                  g_array_new(FALSE, FALSE, sizeof(RelgraphMention)), g_array_new(FALSE, FALSE, sizeof(guint))};
+    for (guint i = 0; i <= n_tokens; i++)
+        s.covered[i] = -1;
+    for (guint i = 0; i < mentions->len; i++)
+        for (guint q = ments[i].first; q < ments[i].last; q++)
+            s.covered[q] = (gint)i;
+    for (guint pos = 0; pos < n_tokens;) {
+        guint next = group_reference(&s, pos);
+        if (next == pos)
+            next = description_reference(&s, pos);
+        if (next == pos && s.covered[pos] == -1) {
+            const char *w = tokens[pos].norm;
+            gint actor = -1;
+            guint pair[2];
+            /* "his Russian counterpart Sergei Lavrov": a determiner of a
+             * titled person, who fills the slot. */
+            gboolean determiner = pos + 1 < n_tokens &&
+                                  (s.covered[pos + 1] >= 0 ||
+                                   relgraph_cast_title_end(refs->cast, tokens, n_tokens, pos + 1, NULL) > pos + 1);
+            if (!determiner && norm_in(w, singular_pronouns) && (actor = singular_antecedent(&s, pos)) >= 0)
+                add_reference(&s, pos, pos + 1, (guint)actor, -1);
+            else if (!determiner && norm_in(w, plural_pronouns) && coordinated_antecedents(&s, pos, pair))
+                add_reference(&s, pos, pos + 1, pair[1], (gint)pair[0]);
+        }
+        pos = next > pos ? next : pos + 1;
+    }
+    if (s.found->len) {
+        GArray *merged = g_array_sized_new(FALSE, FALSE, sizeof(RelgraphMention), mentions->len + s.found->len);
+        for (guint i = 0; i < mentions->len; i++) {
+            gboolean taken = FALSE;
+            for (guint k = 0; k < s.replaced->len && !taken; k++)
+                taken = g_array_index(s.replaced, guint, k) == i;
+            if (!taken)
+                g_array_append_val(merged, ments[i]);
+        }
+        g_array_append_vals(merged, s.found->data, s.found->len);
+        g_array_sort(merged, compare_mentions);
+        g_array_set_size(mentions, 0);
+        g_array_append_vals(mentions, merged->data, merged->len);
+        g_array_unref(merged);
+    }
+    remember(refs, sentence, tokens, n_tokens, (const RelgraphMention *)(const void *)mentions->data, mentions->len);
+    g_array_unref(s.replaced);
+    g_array_unref(s.found);
+    g_free(s.covered);
+}
