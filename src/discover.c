@@ -177,7 +177,7 @@ static const char *const not_name_words[] = {
 static const char *const institution_nouns[] = {
     "ministry", "council", "agency", "commission", "committee", "department", "office", "service",
     "embassy", "army", "navy", "forces", "force", "guard", "bank", "parliament", "assembly", "court",
-    "administration", "cabinet", "police", "party", "government", "secretariat", "directorate",
+    "administration", "cabinet", "police", "party", "secretariat", "directorate",
     "command", "corps", "staff", NULL};
 
 /* Other words that end no person's name: companies, media, places. */
@@ -264,6 +264,12 @@ static char *span_text(const char *text, guint32 start, guint32 end)
 
 static guint cast_add(RelgraphCast *cast, char *name, RelgraphActorType type, gint affiliation)
 {
+    /* "Japan" + "Foreign Ministry" may spell an actor the rules list. */
+    gint listed = relgraph_dictionary_find(cast->dict, name);
+    if (listed >= 0) {
+        g_free(name);
+        return (guint)listed;
+    }
     gpointer known = g_hash_table_lookup(cast->by_name, name);
     RelgraphActor *a;
     if (known) {
@@ -331,6 +337,12 @@ static gboolean is_group_type(const RelgraphMention *m)
  * 's"), as a mention index, or -1. */
 static gint owner_before(const Sentence *s, guint pos)
 {
+    /* "South Korean First Vice Foreign Minister": words that qualify a
+     * title may stand between it and its state. */
+    static const char *const modifiers[] = {"first", "second", "acting", "then", "former", "outgoing",
+                                            "incoming", "new", "current", "top", NULL};
+    while (pos > 0 && s->ends_at[pos] < 0 && norm_in(s->tokens[pos - 1].norm, modifiers))
+        pos--;
     if (pos > 0 && is_word(s, pos - 1, "'s") && s->ends_at[pos - 1] >= 0 &&
         is_group_type(&s->mentions[s->ends_at[pos - 1]]))
         return s->ends_at[pos - 1];
@@ -339,8 +351,9 @@ static gint owner_before(const Sentence *s, guint pos)
     return -1;
 }
 
-static void add_found(Sentence *s, guint actor, RelgraphActorType type, guint first, guint last, gint affiliation)
+static void add_found(Sentence *s, guint actor, guint first, guint last, gint affiliation)
 {
+    RelgraphActorType type = relgraph_cast_actor(s->cast, actor)->type;
     RelgraphMention m = {actor, -1, type, first, last, RELGRAPH_ALIAS_DISCOVERED, affiliation, "discovered"};
     g_array_append_val(s->found, m);
     for (guint q = first; q < last; q++)
@@ -391,7 +404,7 @@ static guint person_after_title(Sentence *s, guint pos)
     guint id = cast_add(s->cast, span_text(s->text, s->tokens[q].start, s->tokens[q + len - 1].end),
                         RELGRAPH_ACTOR_OFFICIAL, affiliation);
     remember_name_words(s->cast, s->tokens, q, q + len, id);
-    add_found(s, id, RELGRAPH_ACTOR_OFFICIAL, q, q + len, affiliation);
+    add_found(s, id, q, q + len, affiliation);
     return q + len;
 }
 
@@ -432,7 +445,7 @@ static guint person_before_apposition(Sentence *s, guint pos)
     guint id = cast_add(s->cast, span_text(s->text, s->tokens[pos].start, s->tokens[pos + len - 1].end),
                         RELGRAPH_ACTOR_OFFICIAL, affiliation);
     remember_name_words(s->cast, s->tokens, pos, pos + len, id);
-    add_found(s, id, RELGRAPH_ACTOR_OFFICIAL, pos, pos + len, affiliation);
+    add_found(s, id, pos, pos + len, affiliation);
     return pos + len;
 }
 
@@ -505,7 +518,7 @@ static void institution_after_state(Sentence *s, guint mention)
     guint id = cast_add(s->cast, name, RELGRAPH_ACTOR_INSTITUTION, (gint)state->actor);
     guint first = state->first;
     g_array_append_val(s->replaced, mention);
-    add_found(s, id, RELGRAPH_ACTOR_INSTITUTION, first, end, (gint)state->actor);
+    add_found(s, id, first, end, (gint)state->actor);
 }
 
 static gint compare_mentions(gconstpointer a, gconstpointer b)
@@ -514,24 +527,58 @@ static gint compare_mentions(gconstpointer a, gconstpointer b)
     return x->first < y->first ? -1 : x->first > y->first;
 }
 
+/* The sentence's mentions as discovery reads them. */
+static void sentence_init(Sentence *s, GArray *mentions)
+{
+    const RelgraphMention *ments = (const RelgraphMention *)(const void *)mentions->data;
+    s->mentions = ments;
+    s->n_mentions = mentions->len;
+    for (guint i = 0; i <= s->n; i++)
+        s->mention_at[i] = s->ends_at[i] = -1;
+    for (guint i = 0; i < mentions->len; i++) {
+        for (guint q = ments[i].first; q < ments[i].last; q++)
+            s->mention_at[q] = q == ments[i].first ? (gint)i : -2;
+        s->ends_at[ments[i].last] = (gint)i;
+    }
+    g_array_set_size(s->found, 0);
+    g_array_set_size(s->replaced, 0);
+}
+
+/* Puts what was found into mentions, without the mentions it took in. */
+static void sentence_apply(Sentence *s, GArray *mentions)
+{
+    if (!s->found->len)
+        return;
+    GArray *merged = g_array_sized_new(FALSE, FALSE, sizeof(RelgraphMention), mentions->len + s->found->len);
+    for (guint i = 0; i < mentions->len; i++) {
+        gboolean taken = FALSE;
+        for (guint k = 0; k < s->replaced->len && !taken; k++)
+            taken = g_array_index(s->replaced, guint, k) == i;
+        if (!taken)
+            g_array_append_val(merged, g_array_index(mentions, RelgraphMention, i));
+    }
+    g_array_append_vals(merged, s->found->data, s->found->len);
+    g_array_sort(merged, compare_mentions);
+    g_array_set_size(mentions, 0);
+    g_array_append_vals(mentions, merged->data, merged->len);
+    g_array_unref(merged);
+}
+
 void relgraph_cast_discover(RelgraphCast *cast, const char *text, const RelgraphToken *tokens,
                             guint n_tokens, GArray *mentions)
 {
     if (!cast->discover || n_tokens == 0)
         return;
-    const RelgraphMention *ments = (const RelgraphMention *)(const void *)mentions->data;
-    Sentence s = {cast, text, tokens, n_tokens, ments, mentions->len, g_new(gint, n_tokens + 1),
-                  g_new(gint, n_tokens + 1), g_array_new(FALSE, FALSE, sizeof(RelgraphMention)),
-                  g_array_new(FALSE, FALSE, sizeof(guint))};
-    for (guint i = 0; i <= n_tokens; i++)
-        s.mention_at[i] = s.ends_at[i] = -1;
-    for (guint i = 0; i < mentions->len; i++) {
-        for (guint q = ments[i].first; q < ments[i].last; q++)
-            s.mention_at[q] = q == ments[i].first ? (gint)i : -2;
-        s.ends_at[ments[i].last] = (gint)i;
-    }
-    for (guint i = 0; i < mentions->len; i++)
+    Sentence s = {cast, text, tokens, n_tokens, NULL, 0, g_new(gint, n_tokens + 1), g_new(gint, n_tokens + 1),
+                  g_array_new(FALSE, FALSE, sizeof(RelgraphMention)), g_array_new(FALSE, FALSE, sizeof(guint))};
+    /* Institutions first: a person's title may name one ("Iranian Foreign
+     * Ministry spokesperson Esmaeil Baqaei"). */
+    sentence_init(&s, mentions);
+    for (guint i = 0; i < s.n_mentions; i++)
         institution_after_state(&s, i);
+    sentence_apply(&s, mentions);
+
+    sentence_init(&s, mentions);
     for (guint pos = 0; pos < n_tokens;) {
         if (s.mention_at[pos] != -1) {
             pos++;
@@ -542,30 +589,15 @@ void relgraph_cast_discover(RelgraphCast *cast, const char *text, const Relgraph
             next = MAX(next, person_before_apposition(&s, pos));
         pos = next > pos ? next : pos + 1;
     }
-    /* Names of people discovered earlier in the document ("Morgulov"). */
+    /* Names of people discovered before ("Morgulov" after "Igor Morgulov"). */
     for (guint pos = 0; pos < n_tokens; pos++) {
         if (s.mention_at[pos] != -1 || !(tokens[pos].flags & RELGRAPH_TOKEN_CAPITALIZED))
             continue;
         gpointer id = g_hash_table_lookup(cast->names, tokens[pos].norm);
         if (id && id != SHARED_NAME && !(pos + 1 < n_tokens && joined_to_previous(text, tokens, pos + 1)))
-            add_found(&s, GPOINTER_TO_UINT(id) - 1, RELGRAPH_ACTOR_OFFICIAL, pos, pos + 1, -1);
+            add_found(&s, GPOINTER_TO_UINT(id) - 1, pos, pos + 1, -1);
     }
-    if (s.found->len) {
-        /* Keep the mentions not taken into an institution, add the found. */
-        GArray *merged = g_array_sized_new(FALSE, FALSE, sizeof(RelgraphMention), mentions->len + s.found->len);
-        for (guint i = 0; i < mentions->len; i++) {
-            gboolean taken = FALSE;
-            for (guint k = 0; k < s.replaced->len && !taken; k++)
-                taken = g_array_index(s.replaced, guint, k) == i;
-            if (!taken)
-                g_array_append_val(merged, ments[i]);
-        }
-        g_array_append_vals(merged, s.found->data, s.found->len);
-        g_array_sort(merged, compare_mentions);
-        g_array_set_size(mentions, 0);
-        g_array_append_vals(mentions, merged->data, merged->len);
-        g_array_unref(merged);
-    }
+    sentence_apply(&s, mentions);
     g_array_unref(s.replaced);
     g_array_unref(s.found);
     g_free(s.ends_at);

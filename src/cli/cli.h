@@ -36,9 +36,10 @@ typedef struct {
     gboolean quiet;
     gint jobs;        /* extraction threads; 0 = one per core */
     char *stdin_format; /* "text" (default) or "jsonl": what - holds */
+    gboolean no_discovery; /* only the rules' actors (discover.h) */
 } CliCorpusOptions;
 
-/* Adds --rules, --hedged, --jobs, --stdin-format and --quiet to a GOptionContext's main group. */
+/* Adds --rules, --hedged, --no-discovery, --jobs, --stdin-format and --quiet to a GOptionContext's main group. */
 void cli_add_corpus_options(GOptionContext *context, CliCorpusOptions *options);
 void cli_corpus_options_clear(CliCorpusOptions *options);
 
@@ -172,6 +173,7 @@ void cli_report(GError *error);
 int cli_build(int argc, char **argv);
 int cli_extract(int argc, char **argv);
 int cli_eval(int argc, char **argv);
+int cli_actors(int argc, char **argv);
 int cli_explain(int argc, char **argv);
 int cli_lint(int argc, char **argv);
 int cli_cache(int argc, char **argv);

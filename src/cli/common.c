@@ -16,6 +16,9 @@ void cli_add_corpus_options(GOptionContext *context, CliCorpusOptions *options)
         {"hedged", 0, 0, G_OPTION_ARG_STRING, &options->hedged,
          "What to do with hedged or negated statements (\"may visit\", \"did not visit\"): drop (default) or keep",
          "drop|keep"},
+        {"no-discovery", 0, 0, G_OPTION_ARG_NONE, &options->no_discovery,
+         "Only the actors of the rules: no person named with a title, or state institution, found in the text",
+         NULL},
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &options->jobs,
          "Extract N documents at a time (default: one per core); outputs do not depend on it", "N"},
         {"stdin-format", 0, 0, G_OPTION_ARG_STRING, &options->stdin_format,
@@ -114,7 +117,7 @@ RelgraphRules *cli_load_rules(const CliCorpusOptions *options)
 
 gboolean cli_extract_options(const CliCorpusOptions *options, RelgraphExtractOptions *out)
 {
-    *out = (RelgraphExtractOptions){.hedged = RELGRAPH_HEDGED_DROP};
+    *out = (RelgraphExtractOptions){.hedged = RELGRAPH_HEDGED_DROP, .no_discovery = options->no_discovery};
     if (options->stdin_format && strcmp(options->stdin_format, "text") != 0 &&
         strcmp(options->stdin_format, "jsonl") != 0) {
         fprintf(stderr, "relgraph: --stdin-format must be text or jsonl, not \"%s\"\n", options->stdin_format);
@@ -156,8 +159,8 @@ RelgraphCache *cli_open_cache(const CliCacheOptions *options, const CliCorpusOpt
     char *dir = options->dir ? g_strdup(options->dir) : relgraph_cache_default_dir();
     const char *rules_dir = corpus->rules_dir ? corpus->rules_dir : relgraph_rules_default_dir();
     /* Everything besides rules and document that changes what a document gives. */
-    char *settings = g_strdup_printf("hedged=%s;evidence=%u", corpus->hedged ? corpus->hedged : "drop",
-                                     evidence_limit);
+    char *settings = g_strdup_printf("hedged=%s;evidence=%u%s", corpus->hedged ? corpus->hedged : "drop",
+                                     evidence_limit, corpus->no_discovery ? ";discovery=off" : "");
     GError *error = NULL;
     RelgraphCache *cache = relgraph_cache_open(dir, rules, rules_dir, settings, &error);
     if (!cache) {

@@ -20,6 +20,7 @@ static const struct {
     {"merge", cli_merge, "Merge parts from extract -T part into the outputs build writes"},
     {"cache", cli_cache, "Look after the extraction cache (prune entries of documents gone)"},
     {"eval", cli_eval, "Score extraction against a gold file (precision, recall, F1)"},
+    {"actors", cli_actors, "List the actors a corpus names; --discovered: those not in the rules, as .actors entries"},
     {"lint", cli_lint, "Check rule files: every problem as file:line:col"},
     {"explain", cli_explain, "Show the sentences and rules behind an edge (--why-not: what did not match)"},
     {"diff", cli_diff, "Compare two GraphML graphs from build: edges and actors added, removed, changed"},
