@@ -79,7 +79,9 @@ RelgraphExtractResult *relgraph_extract_document(const RelgraphRules *rules,
     for (guint s = 0; s < sentences->len; s++) {
         const RelgraphSpan *span = &g_array_index(sentences, RelgraphSpan, s);
         /* Most sentences name no actor: a byte scan tells, without tokens. */
-        if (!relgraph_dictionary_may_match(rules->dictionary, doc->text + span->start, span->end - span->start)) {
+        const char *text = doc->text + span->start;
+        if (!relgraph_dictionary_may_match(rules->dictionary, text, span->end - span->start) &&
+            !relgraph_references_may_apply(references, text, span->end - span->start)) {
             if (result->sentences)
                 record_sentence_actors(result->sentences, span, NULL, 0);
             continue;

@@ -310,6 +310,33 @@ static guint description_reference(Sentence *s, guint pos)
     return end;
 }
 
+gboolean relgraph_references_may_apply(const RelgraphReferences *refs, const char *text, gsize len)
+{
+    if (!refs->history->len)
+        return FALSE;
+    /* Runs of two to five ASCII letters, compared lower-cased. */
+    static const char *const words[] = {"he", "she", "his", "her", "him", "they", "them", "their", "both",
+                                        "two", NULL};
+    for (gsize i = 0; i < len;) {
+        if (!g_ascii_isalpha(text[i])) {
+            i++;
+            continue;
+        }
+        gsize start = i;
+        while (i < len && g_ascii_isalpha(text[i]))
+            i++;
+        if (i - start < 2 || i - start > 5)
+            continue;
+        char word[6];
+        for (gsize k = 0; k < i - start; k++)
+            word[k] = g_ascii_tolower(text[start + k]);
+        word[i - start] = '\0';
+        if (norm_in(word, words))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static gint compare_mentions(gconstpointer a, gconstpointer b)
 {
     const RelgraphMention *x = a, *y = b;

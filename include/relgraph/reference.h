@@ -41,6 +41,13 @@ typedef struct RelgraphReferences RelgraphReferences;
 RelgraphReferences *relgraph_references_new(const RelgraphCast *cast);
 void relgraph_references_free(RelgraphReferences *refs);
 
+/* FALSE when text[0, len) certainly holds no reference to an earlier
+ * actor: none was named yet, or it has no pronoun and no "two" or "both".
+ * Extraction asks this of the sentences that name no actor (see
+ * relgraph_dictionary_may_match), so that "The two leaders held talks"
+ * is still read. */
+gboolean relgraph_references_may_apply(const RelgraphReferences *refs, const char *text, gsize len);
+
 /* Adds the references of one sentence (index sentence, counted in the
  * document) to mentions (RelgraphMention, kept in token order), then
  * remembers the sentence's actors for the sentences after it. */

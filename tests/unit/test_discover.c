@@ -1,0 +1,197 @@
+/* Discovery (discover.c) and reference (reference.c): actors the rules do
+ * not list, and pronouns and descriptions that stand for earlier actors.
+ * The rules here are a small fixture, so that these tests pin the
+ * mechanisms and not the shipped rule files; the sentences are invented. */
+#include <criterion/criterion.h>
+
+#include "rules_fixture.h"
+
+static const char fixture_relations[] =
+    "define @title = deputy foreign minister | foreign minister | prime minister | president | leader | "
+    "minister | ambassador | counterpart | spokesperson | secretary of state | general | head\n"
+    "relation meet symmetric\n"
+    "  {src} (met | meets) [with] {dst}\n"
+    "  {pair} held talks\n"
+    "relation visit directed external\n"
+    "  {src} visited {dst:state}\n"
+    "relation criticize directed\n"
+    "  {src} criticized {dst}\n"
+    "relation member_of directed\n"
+    "  {dst:state|institution} ['s] [@title] @title [,] {src:official single}\n";
+
+static RelgraphRules *rules;
+
+static void setup(void)
+{
+    char *message = NULL;
+    rules = fixture_rules(fixture_relations, &message);
+    cr_assert_not_null(rules, "fixture rules failed to load: %s", message ? message : "?");
+}
+
+static void teardown(void)
+{
+    relgraph_rules_free(rules);
+}
+
+static gboolean has_line(const char *lines, const char *line)
+{
+    gsize n = strlen(line);
+    for (const char *p = lines; (p = strstr(p, line)) != NULL; p += n)
+        if ((p == lines || p[-1] == '\n') && (p[n] == '\0' || p[n] == '\n'))
+            return TRUE;
+    return FALSE;
+}
+
+static void expect_has(const char *text, const char *line)
+{
+    char *got = fixture_extract(rules, text, RELGRAPH_HEDGED_DROP);
+    cr_expect(has_line(got, line), "expected \"%s\" from: %s\ngot:\n%s", line, text, got);
+    g_free(got);
+}
+
+static void expect_not(const char *text, const char *line)
+{
+    char *got = fixture_extract(rules, text, RELGRAPH_HEDGED_DROP);
+    cr_expect(!has_line(got, line), "did not expect \"%s\" from: %s\ngot:\n%s", line, text, got);
+    g_free(got);
+}
+
+/* The first relation mention of text, with its result (caller frees both). */
+static RelgraphExtractResult *extract(const char *text, gboolean no_discovery, RelgraphDocument **doc)
+{
+    *doc = relgraph_document_new("doc", "doc.txt", text, strlen(text));
+    RelgraphExtractOptions options = {.hedged = RELGRAPH_HEDGED_DROP, .no_discovery = no_discovery};
+    return relgraph_extract_document(rules, *doc, &options);
+}
+
+TestSuite(discover, .init = setup, .fini = teardown);
+
+Test(discover, a_person_after_a_title_is_an_official)
+{
+    expect_has("Deputy Foreign Minister Olek Varnavin met Wang Yi in Beijing.", "Olek Varnavin meet Wang Yi");
+    const char *owned = "Russian Deputy Foreign Minister Olek Varnavin visited Japan on Friday.";
+    expect_has(owned, "Olek Varnavin member_of Russia");
+    expect_has(owned, "Olek Varnavin visit Japan");
+    /* "of" names the state too; hyphenated names stay whole. */
+    expect_has("The Foreign Minister of the DPRK Ri Sol-ha met Wang Yi.", "Ri Sol-ha member_of North Korea");
+    expect_has("The Foreign Minister of the DPRK Ri Sol-ha met Wang Yi.", "Ri Sol-ha meet Wang Yi");
+}
+
+Test(discover, a_person_before_an_apposition_is_an_official)
+{
+    const char *text = "Olek Varnavin, Russia's deputy foreign minister, visited Japan.";
+    expect_has(text, "Olek Varnavin visit Japan");
+}
+
+Test(discover, the_name_alone_stands_for_the_person_later)
+{
+    const char *text = "Russian Deputy Foreign Minister Olek Varnavin arrived on Monday. Varnavin met Wang Yi.";
+    expect_has(text, "Olek Varnavin meet Wang Yi");
+    /* Two people who share the word: neither. */
+    const char *two = "Ambassador Park Min-soo and Minister Park Jae-won arrived. Park met Wang Yi.";
+    expect_not(two, "Park Min-soo meet Wang Yi");
+    expect_not(two, "Park Jae-won meet Wang Yi");
+}
+
+Test(discover, a_capitalised_phrase_without_a_title_is_no_actor)
+{
+    expect_not("Olek Varnavin met Wang Yi.", "Olek Varnavin meet Wang Yi");
+    /* Organisations, acronyms and lone weak titles. */
+    char *got = fixture_extract(rules, "General Dynamics Corp met Wang Yi. The NATO Summit met Wang Yi. "
+                                       "Our head Tom Banks met Wang Yi.", RELGRAPH_HEDGED_DROP);
+    cr_expect_str_empty(got, "got:\n%s", got);
+    g_free(got);
+}
+
+Test(discover, a_state_and_institution_words_make_an_institution)
+{
+    const char *text = "Russia's Defence Ministry criticized Japan.";
+    expect_has(text, "Russian Defence Ministry criticize Japan");
+    expect_has(text, "Russian Defence Ministry member_of Russia");
+    expect_has("Russia's Ministry of Emergency Situations criticized Japan.",
+               "Russian Ministry of Emergency Situations criticize Japan");
+    /* Lower case is a description, not a name. */
+    expect_not("Russia's defence ministry criticized Japan.", "Russian defence ministry criticize Japan");
+}
+
+Test(discover, discovered_actors_are_marked_and_can_be_turned_off)
+{
+    RelgraphDocument *doc;
+    RelgraphExtractResult *result = extract("Deputy Foreign Minister Olek Varnavin met Wang Yi.", FALSE, &doc);
+    cr_assert_eq(result->relations->len, 1u);
+    const RelgraphRelationMention *m = &g_array_index(result->relations, RelgraphRelationMention, 0);
+    const RelgraphActor *a = relgraph_extract_actor(result, m->source);
+    const RelgraphActor *b = relgraph_extract_actor(result, m->target);
+    cr_expect(a->discovered != b->discovered, "one listed, one discovered");
+    cr_expect_eq(relgraph_cast_discovered(result->cast), 1u);
+    relgraph_extract_result_free(result);
+    relgraph_document_free(doc);
+
+    result = extract("Deputy Foreign Minister Olek Varnavin met Wang Yi.", TRUE, &doc);
+    cr_expect_eq(result->relations->len, 0u);
+    cr_expect_eq(relgraph_cast_discovered(result->cast), 0u);
+    relgraph_extract_result_free(result);
+    relgraph_document_free(doc);
+}
+
+TestSuite(reference, .init = setup, .fini = teardown);
+
+Test(reference, a_pronoun_is_the_nearest_official)
+{
+    expect_has("Sergei Lavrov arrived in Beijing on Tuesday. He met Wang Yi.", "Sergei Lavrov meet Wang Yi");
+    expect_has("Wang Yi visited Moscow, where he met Sergei Lavrov.", "Sergei Lavrov meet Wang Yi");
+    /* The first official of the sentence before: its subject. */
+    expect_has("Zhao Leji thanked Kim Jong Un for the welcome. He met Sergei Lavrov.", "Sergei Lavrov meet Zhao Leji");
+    /* Too far back: nothing is guessed. */
+    expect_not("Wang Yi arrived. It rained. It rained. It rained. He met Sergei Lavrov.",
+               "Sergei Lavrov meet Wang Yi");
+}
+
+Test(reference, a_possessive_before_a_title_is_no_reference)
+{
+    const char *text = "Wang Yi met his Russian counterpart Sergei Lavrov.";
+    expect_has(text, "Sergei Lavrov meet Wang Yi");
+    expect_not(text, "Russia meet Wang Yi");
+}
+
+Test(reference, the_two_leaders_are_the_last_two_officials)
+{
+    expect_has("Wang Yi flew to Pyongyang, and Kim Jong Un welcomed him. The two leaders held talks.",
+               "Kim Jong Un meet Wang Yi");
+    const char *states = "China and Russia watched closely. Both countries criticized Japan.";
+    expect_has(states, "China criticize Japan");
+    expect_has(states, "Russia criticize Japan");
+}
+
+Test(reference, they_are_the_last_coordinated_pair)
+{
+    const char *text = "China and Russia met on Monday. They criticized Japan.";
+    expect_has(text, "China criticize Japan");
+    expect_has(text, "Russia criticize Japan");
+}
+
+Test(reference, a_description_needs_a_fitting_antecedent)
+{
+    expect_has("Russian Foreign Minister Sergei Lavrov arrived. The Russian minister met Wang Yi.",
+               "Sergei Lavrov meet Wang Yi");
+    /* No Japanese official was named: nobody. */
+    expect_not("Sergei Lavrov arrived. The Japanese leader met Wang Yi.", "Sergei Lavrov meet Wang Yi");
+    /* A prime minister is not the foreign minister named before. */
+    expect_not("Foreign Minister Sergei Lavrov arrived. The prime minister met Wang Yi.",
+               "Sergei Lavrov meet Wang Yi");
+    /* An apposition describes the name before it. */
+    expect_has("Sergei Lavrov, Russia's foreign minister, met Wang Yi.", "Sergei Lavrov meet Wang Yi");
+}
+
+Test(reference, a_match_says_which_slot_a_reference_filled)
+{
+    RelgraphDocument *doc;
+    RelgraphExtractResult *result = extract("Sergei Lavrov arrived in Beijing. He met Wang Yi.", FALSE, &doc);
+    cr_assert_eq(result->relations->len, 1u);
+    const RelgraphRelationMention *m = &g_array_index(result->relations, RelgraphRelationMention, 0);
+    /* Symmetric: Sergei Lavrov < Wang Yi, and "He" is Lavrov, the source. */
+    cr_expect_str_eq(relgraph_extract_actor(result, m->source)->name, "Sergei Lavrov");
+    cr_expect_eq(m->through, (guint)RELGRAPH_THROUGH_SOURCE);
+    relgraph_extract_result_free(result);
+    relgraph_document_free(doc);
+}
