@@ -91,7 +91,7 @@ RelgraphExtractResult *relgraph_extract_document(const RelgraphRules *rules,
         g_array_set_size(matches, 0);
         g_hash_table_remove_all(seen);
 
-        relgraph_text_tokenize(doc->text, span->start, span->end, chunk, tokens);
+        relgraph_text_tokenize(doc->text, relgraph_sentence_dateline_end(doc->text, span), span->end, chunk, tokens);
         RelgraphToken *toks = (RelgraphToken *)(void *)tokens->data;
         relgraph_lexicon_assign(rules->lexicon, toks, tokens->len);
         relgraph_dictionary_match(rules->dictionary, toks, tokens->len, named, mentions);

@@ -427,3 +427,31 @@ void relgraph_sentence_split(const char *text, gsize len, GArray *sentences)
     }
     emit(text, start, len, len, sentences);
 }
+
+guint32 relgraph_sentence_dateline_end(const char *text, const RelgraphSpan *span)
+{
+    guint32 limit = MIN(span->end, span->start + RELGRAPH_DATELINE_MAX_BYTES);
+    const char *bracket = memchr(text + span->start, ')', limit - span->start);
+    if (!bracket)
+        return span->start;
+    /* The source in brackets is a name: "(Yonhap)", "(AP)", not "(by 10%)". */
+    const char *open = bracket;
+    while (open > text + span->start && open[-1] != '(')
+        open--;
+    if (open == text + span->start || !g_ascii_isupper(*open))
+        return span->start;
+    guint32 i = (guint32)(bracket - text) + 1;
+    while (i < span->end && text[i] == ' ')
+        i++;
+    guint32 dash = i;
+    if (i + 1 < span->end && text[i] == '-' && text[i + 1] == '-')
+        i += 2;
+    else if (i < span->end && text[i] == '-')
+        i += 1;
+    else if (i + 2 < span->end && (guchar)text[i] == 0xE2 && (guchar)text[i + 1] == 0x80 &&
+             ((guchar)text[i + 2] == 0x93 || (guchar)text[i + 2] == 0x94))
+        i += 3; /* U+2013, U+2014 */
+    if (i == dash || i >= span->end || text[i] != ' ')
+        return span->start;
+    return i;
+}

@@ -35,6 +35,15 @@ typedef struct {
  * sentences (a GArray of RelgraphSpan), in order. text is valid UTF-8. */
 void relgraph_sentence_split(const char *text, gsize len, GArray *sentences);
 
+/* Where the text of a sentence starts after a wire-story dateline,
+ * "SEOUL, Oct. 19 (Yonhap) -- ..." or "BEIJING (Reuters) - ...": the offset
+ * after the dash that follows a closing bracket within the first
+ * RELGRAPH_DATELINE_MAX_BYTES of span; span->start when there is none. The
+ * agency in brackets is the story's source, not an actor of its first
+ * sentence. */
+#define RELGRAPH_DATELINE_MAX_BYTES 80
+guint32 relgraph_sentence_dateline_end(const char *text, const RelgraphSpan *span);
+
 G_END_DECLS
 
 #endif

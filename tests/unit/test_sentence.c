@@ -330,3 +330,28 @@ Test(sentence, one_huge_token_is_cut_on_character_boundaries)
     assert_overlong_pieces(text->str, FALSE);
     g_string_free(text, TRUE);
 }
+
+/* The text after a dateline, or the whole sentence when it has none. */
+static char *after_dateline(const char *text)
+{
+    RelgraphSpan span = {0, (guint32)strlen(text)};
+    return g_strdup(text + relgraph_sentence_dateline_end(text, &span));
+}
+
+Test(sentence, datelines_are_left_out)
+{
+    const char *cases[][2] = {
+        {"TOKYO, March 3 (Kyodo) -- Japan's prime minister met the envoy.", "Japan's prime minister met the envoy."},
+        {"LONDON (Reuters) - Britain imposed sanctions.", "Britain imposed sanctions."},
+        {"HANOI, June 1 (VNA) \xe2\x80\x94 Vietnam hosted the talks.", "Vietnam hosted the talks."},
+        /* Brackets that are no dateline stay. */
+        {"The ministry (MOFA) said talks went well.", "The ministry (MOFA) said talks went well."},
+        {"Tariffs rose (by 10%) -- a surprise.", "Tariffs rose (by 10%) -- a surprise."},
+        {"(AP)", "(AP)"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *got = after_dateline(cases[i][0]);
+        cr_expect_str_eq(got, cases[i][1], "%s", cases[i][0]);
+        g_free(got);
+    }
+}
