@@ -453,5 +453,7 @@ guint32 relgraph_sentence_dateline_end(const char *text, const RelgraphSpan *spa
         i += 3; /* U+2013, U+2014 */
     if (i == dash || i >= span->end || text[i] != ' ')
         return span->start;
+    while (i < span->end && text[i] == ' ')
+        i++;
     return i;
 }
