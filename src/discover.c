@@ -483,6 +483,8 @@ static void institution_after_state(Sentence *s, guint mention)
             title_len(s->cast, s->tokens, s->n, q) > 0)
             break;
         words++;
+        if (strcmp(t->norm, "news") == 0)
+            return; /* "South Korean News Agency (Yonhap)": a description of an outlet */
         if (norm_in(t->norm, institution_nouns))
             end = q + 1;
     }

@@ -6,6 +6,9 @@
 /* How many sentences back an antecedent may be (descriptions that name a
  * state look through the whole document). */
 #define REFERENCE_REACH 2
+/* "The two leaders" looks further back: the pair is often named only in
+ * the opening sentence. */
+#define GROUP_REACH 5
 /* How far before a name its title may start. */
 #define TITLE_WORDS_MAX 6
 
@@ -51,8 +54,11 @@ static gboolean norm_in(const char *norm, const char *const *list)
 
 static const char *const singular_pronouns[] = {"he", "him", "his", "she", "her", "himself", "herself", NULL};
 static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
-static const char *const people_nouns[] = {"leaders", "presidents", "ministers", "heads", "counterparts",
-                                           "premiers", "envoys", NULL};
+static const char *const people_nouns[] = {"leaders", "heads", "counterparts", NULL};
+/* Plural titles, each with the title its people were named with. */
+static const char *const titled_nouns[][2] = {
+    {"presidents", "president"}, {"ministers", "minister"}, {"premiers", "premier"}, {"envoys", "envoy"},
+    {"ambassadors", "ambassador"}, {"chancellors", "chancellor"}};
 static const char *const state_nouns[] = {"countries", "nations", "neighbours", "neighbors", "governments",
                                           "states", "allies", "sides", NULL};
 /* The last word of a title that describes one person ("the minister"),
@@ -158,21 +164,25 @@ static gboolean add_distinct(guint *out, guint *n, guint actor)
     return *n == 2;
 }
 
-/* The last two distinct actors of the type before pos, within reach. */
-static gboolean last_two(const Sentence *s, guint pos, RelgraphActorType type, guint out[2])
+static gboolean fits(const Sentence *s, guint actor, gint state, const char *title);
+
+/* The last two distinct actors of the type before pos, within GROUP_REACH;
+ * with a title ("president"), only people named with it. */
+static gboolean last_two(const Sentence *s, guint pos, RelgraphActorType type, const char *title, guint out[2])
 {
     guint n = 0;
     for (guint i = s->n_mentions; i-- > 0;) {
         const RelgraphMention *m = &s->mentions[i];
-        if (m->last <= pos && m->type == type && plain(m) && add_distinct(out, &n, m->actor))
+        if (m->last <= pos && m->type == type && plain(m) && (!title || fits(s, m->actor, -1, title)) &&
+            add_distinct(out, &n, m->actor))
             return TRUE;
     }
     const GArray *h = s->refs->history;
     for (guint i = h->len; i-- > 0;) {
         const Entry *e = &g_array_index(h, Entry, i);
-        if (e->sentence + REFERENCE_REACH < s->sentence)
+        if (e->sentence + GROUP_REACH < s->sentence)
             break;
-        if (e->type == type && add_distinct(out, &n, e->actor))
+        if (e->type == type && (!title || fits(s, e->actor, -1, title)) && add_distinct(out, &n, e->actor))
             return TRUE;
     }
     return FALSE;
@@ -250,10 +260,13 @@ static guint group_reference(Sentence *s, guint pos)
     guint pair[2];
     gboolean found = FALSE;
     if (norm_in(noun, people_nouns))
-        found = last_two(s, pos, RELGRAPH_ACTOR_OFFICIAL, pair);
+        found = last_two(s, pos, RELGRAPH_ACTOR_OFFICIAL, NULL, pair);
     else if (norm_in(noun, state_nouns))
-        found = last_two(s, pos, RELGRAPH_ACTOR_STATE, pair) ||
-                (strcmp(noun, "sides") == 0 && last_two(s, pos, RELGRAPH_ACTOR_OFFICIAL, pair));
+        found = last_two(s, pos, RELGRAPH_ACTOR_STATE, NULL, pair) ||
+                (strcmp(noun, "sides") == 0 && last_two(s, pos, RELGRAPH_ACTOR_OFFICIAL, NULL, pair));
+    for (gsize k = 0; k < G_N_ELEMENTS(titled_nouns) && !found; k++)
+        if (strcmp(noun, titled_nouns[k][0]) == 0)
+            found = last_two(s, pos, RELGRAPH_ACTOR_OFFICIAL, titled_nouns[k][1], pair);
     if (!found)
         return pos;
     add_reference(s, pos, q + 1, pair[1], (gint)pair[0]);

@@ -14,8 +14,10 @@
  *    hyphen ("China and Russia", "the China-Russia summit") in the same
  *    sentence or the one before;
  *  - "the two" or "both" with leaders, presidents, ministers, heads or
- *    counterparts: the last two officials named; with countries, nations,
- *    sides, neighbours, governments, states or allies: the last two states
+ *    counterparts: the last two officials named, in the five sentences
+ *    before at most (presidents, ministers, premiers, envoys: named with
+ *    that title); with countries, nations, sides,
+ *    neighbours, governments, states or allies: the last two states
  *    (sides: the last two officials when fewer than two states were named);
  *  - a description, "the minister", "the Russian leader", "Russia's
  *    president", "the US secretary of state" (a title from the rules'

@@ -158,6 +158,11 @@ Test(reference, the_two_leaders_are_the_last_two_officials)
 {
     expect_has("Wang Yi flew to Pyongyang, and Kim Jong Un welcomed him. The two leaders held talks.",
                "Kim Jong Un meet Wang Yi");
+    /* "presidents": the two named with that title, not the minister in between. */
+    const char *presidents = "President Kim Jong Un welcomed President Zhao Leji. Foreign Minister Wang Yi "
+                             "waited. The two presidents held talks.";
+    expect_has(presidents, "Kim Jong Un meet Zhao Leji");
+    expect_not(presidents, "Wang Yi meet Zhao Leji");
     const char *states = "China and Russia watched closely. Both countries criticized Japan.";
     expect_has(states, "China criticize Japan");
     expect_has(states, "Russia criticize Japan");
