@@ -123,6 +123,26 @@ static gint compare_macros(gconstpointer a, gconstpointer b)
     return c ? c : (x->line < y->line ? -1 : x->line > y->line);
 }
 
+/* Discovery and descriptions read @title word by word (discover.c): an
+ * alternative with anything but words and word prefixes only works before
+ * a slot. */
+static void check_title(const Macro *title, GPtrArray *diags)
+{
+    for (guint a = 0; a < title->choice->alternatives->len; a++) {
+        const GPtrArray *seq = g_ptr_array_index(title->choice->alternatives, a);
+        for (guint i = 0; i < seq->len; i++) {
+            const Elem *e = g_ptr_array_index(seq, i);
+            if (e->kind != ELEM_WORD && e->kind != ELEM_PREFIX) {
+                relgraph_diagnostics_add(diags, WARNING, title->file, title->line, title->col,
+                                         "alternative %u of @title is not plain words: it titles a slot's actor, "
+                                         "but discovery and descriptions (\"the minister\") skip it",
+                                         a + 1);
+                break;
+            }
+        }
+    }
+}
+
 static void check_relations(const RelgraphRules *rules, GPtrArray *diags)
 {
     const RelgraphRelationSet *set = rules->relations;
@@ -167,6 +187,8 @@ static void check_relations(const RelgraphRules *rules, GPtrArray *diags)
         /* @title is used by the matcher itself, to skip titles before slots. */
         if (!g_hash_table_contains(used, m->choice) && strcmp(m->name, "title") != 0)
             relgraph_diagnostics_add(diags, WARNING, m->file, m->line, m->col, "macro \"@%s\" is never used", m->name);
+        if (strcmp(m->name, "title") == 0)
+            check_title(m, diags);
     }
     g_ptr_array_unref(macros);
     g_hash_table_destroy(used);

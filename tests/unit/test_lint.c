@@ -116,6 +116,21 @@ Test(lint, useless_rules_are_warnings)
     g_free(out);
 }
 
+Test(lint, a_title_discovery_cannot_read_is_a_warning)
+{
+    guint e, w;
+    char *out = lint_text(NULL,
+                          "define @title = minister | [deputy] envoy\n"
+                          "relation meet symmetric\n"
+                          "  {src} met {dst}\n",
+                          &e, &w);
+    expect_line(out, "T/test.rules:1:8: warning: alternative 2 of @title is not plain words: it titles a slot's "
+                     "actor, but discovery and descriptions (\"the minister\") skip it");
+    cr_expect_eq(e, 0u);
+    cr_expect_eq(w, 1u, "%s", out);
+    g_free(out);
+}
+
 Test(lint, dead_short_names_and_member_of_loops)
 {
     guint e, w;
