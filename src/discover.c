@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "relations_internal.h"
+#include "wordclass.h"
 
 #define NAME_WORDS_MIN 2
 #define NAME_WORDS_MAX 4
@@ -19,6 +20,9 @@ struct RelgraphCast {
     GHashTable *by_name;   /* name -> GUINT_TO_POINTER(id + 1) */
     GHashTable *names;     /* a discovered person's first or last word (normalised)
                               -> GUINT_TO_POINTER(id + 1), or SHARED_NAME */
+    /* Scratch kept from sentence to sentence: */
+    GArray *positions;     /* gint: mention_at and ends_at of a sentence */
+    GArray *found, *replaced, *merged;
 };
 
 static void discovered_free(gpointer p)
@@ -41,6 +45,10 @@ RelgraphCast *relgraph_cast_new(const RelgraphRules *rules, gboolean discover)
     cast->actors = g_ptr_array_new_with_free_func(discovered_free);
     cast->by_name = g_hash_table_new(g_str_hash, g_str_equal);
     cast->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    cast->positions = g_array_new(FALSE, FALSE, sizeof(gint));
+    cast->found = g_array_new(FALSE, FALSE, sizeof(RelgraphMention));
+    cast->replaced = g_array_new(FALSE, FALSE, sizeof(guint));
+    cast->merged = g_array_new(FALSE, FALSE, sizeof(RelgraphMention));
     return cast;
 }
 
@@ -48,6 +56,10 @@ void relgraph_cast_free(RelgraphCast *cast)
 {
     if (!cast)
         return;
+    g_array_unref(cast->merged);
+    g_array_unref(cast->replaced);
+    g_array_unref(cast->found);
+    g_array_unref(cast->positions);
     g_hash_table_destroy(cast->names);
     g_hash_table_destroy(cast->by_name);
     g_ptr_array_unref(cast->actors);
@@ -123,7 +135,10 @@ static guint title_len(const RelgraphCast *cast, const RelgraphToken *tokens, gu
         return 0;
     guint best = 0;
     if (title->always) {
-        /* A dispatch table: only the alternatives that start with this word. */
+        /* A dispatch table: only the alternatives that start with this word,
+         * and none for a word the rules never name. */
+        if (!tokens[pos].word && !title->always->len)
+            return 0;
         const GArray *hit = tokens[pos].word ? relgraph_intmap_lookup(&title->dispatch, tokens[pos].word) : NULL;
         for (guint k = 0; hit && k < hit->len; k++)
             best = MAX(best, title_alternative_len(g_ptr_array_index(title->alternatives, g_array_index(hit, guint, k)),
@@ -155,13 +170,6 @@ guint relgraph_cast_title_end(const RelgraphCast *cast, const RelgraphToken *tok
 
 /* ---- words ------------------------------------------------------------ */
 
-static gboolean norm_in(const char *norm, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcmp(norm, *list) == 0)
-            return TRUE;
-    return FALSE;
-}
 
 /* Capitalised words that never begin or continue a person's name. */
 static const char *const not_name_words[] = {
@@ -193,6 +201,39 @@ static const char *const organisation_words[] = {
  * title; "general" and "head" alone start too many other phrases). */
 static const char *const weak_titles[] = {"top", "senior", "former", "general", "chief", "head", "member",
                                           "official", "fellow", "king", "no", "leader", "director", NULL};
+
+/* Words that qualify a title and may stand between it and its state:
+ * "South Korean First Vice Foreign Minister". */
+static const char *const title_modifiers[] = {"first", "second", "acting", "then", "former", "outgoing",
+                                              "incoming", "new", "current", "top", NULL};
+
+enum {
+    NOT_NAME = 1 << 0,
+    INSTITUTION_NOUN = 1 << 1,
+    ORGANISATION = 1 << 2,
+    WEAK_TITLE = 1 << 3,
+    TITLE_MODIFIER = 1 << 4,
+};
+
+/* The classes of a token (0: none). */
+static guint word_class(const RelgraphToken *t)
+{
+    static gsize ready;
+    static RelgraphIntMap *table;
+    if (g_once_init_enter(&ready)) {
+        const RelgraphWordList lists[] = {{not_name_words, NOT_NAME}, {institution_nouns, INSTITUTION_NOUN},
+                                          {organisation_words, ORGANISATION}, {weak_titles, WEAK_TITLE},
+                                          {title_modifiers, TITLE_MODIFIER}};
+        table = relgraph_word_classes_build(lists, G_N_ELEMENTS(lists));
+        g_once_init_leave(&ready, 1);
+    }
+    return relgraph_word_classes_get(table, t->norm, t->hash);
+}
+
+static gboolean is_class(const RelgraphToken *t, guint class)
+{
+    return (word_class(t) & class) != 0;
+}
 
 static gboolean starts_with_letter(const char *text, const RelgraphToken *t)
 {
@@ -228,12 +269,12 @@ static guint name_at(const RelgraphCast *cast, const char *text, const RelgraphT
             break;
         if (q > pos && joined_to_previous(text, tokens, q))
             continue; /* "Son-hui", "Thomas-Greenfield" */
-        if (!(t->flags & RELGRAPH_TOKEN_CAPITALIZED) || norm_in(t->norm, not_name_words) ||
+        if (!(t->flags & RELGRAPH_TOKEN_CAPITALIZED) || is_class(t, NOT_NAME) ||
             title_len(cast, tokens, n, q) > 0)
             break;
         if ((t->flags & RELGRAPH_TOKEN_UPPER) && t->end - t->start > 1 && strchr(t->norm, '.') == NULL)
             return 0; /* an acronym: an organisation */
-        if (norm_in(t->norm, institution_nouns) || norm_in(t->norm, organisation_words))
+        if (is_class(t, INSTITUTION_NOUN | ORGANISATION))
             return 0;
         if (++words > NAME_WORDS_MAX)
             return 0;
@@ -337,11 +378,7 @@ static gboolean is_group_type(const RelgraphMention *m)
  * 's"), as a mention index, or -1. */
 static gint owner_before(const Sentence *s, guint pos)
 {
-    /* "South Korean First Vice Foreign Minister": words that qualify a
-     * title may stand between it and its state. */
-    static const char *const modifiers[] = {"first", "second", "acting", "then", "former", "outgoing",
-                                            "incoming", "new", "current", "top", NULL};
-    while (pos > 0 && s->ends_at[pos] < 0 && norm_in(s->tokens[pos - 1].norm, modifiers))
+    while (pos > 0 && s->ends_at[pos] < 0 && is_class(&s->tokens[pos - 1], TITLE_MODIFIER))
         pos--;
     if (pos > 0 && is_word(s, pos - 1, "'s") && s->ends_at[pos - 1] >= 0 &&
         is_group_type(&s->mentions[s->ends_at[pos - 1]]))
@@ -397,7 +434,7 @@ static guint person_after_title(Sentence *s, guint pos)
         return title_end;
     /* A lone lower-case title with nothing before it is not enough. */
     gboolean strong = owner >= 0 || of >= 0 || possessive || title_end - pos > 1 ||
-                      (s->tokens[pos].flags & RELGRAPH_TOKEN_CAPITALIZED) || !norm_in(s->tokens[pos].norm, weak_titles);
+                      (s->tokens[pos].flags & RELGRAPH_TOKEN_CAPITALIZED) || !is_class(&s->tokens[pos], WEAK_TITLE);
     if (!strong)
         return q + len;
     gint affiliation = owner >= 0 ? (gint)s->mentions[owner].actor : of >= 0 ? (gint)s->mentions[of].actor : -1;
@@ -411,6 +448,8 @@ static guint person_after_title(Sentence *s, guint pos)
 /* "Firstname Lastname, [a | an | the] [STATE ['s]] TITLE... [of | at [the] ACTOR]" */
 static guint person_before_apposition(Sentence *s, guint pos)
 {
+    if (!(s->tokens[pos].flags & RELGRAPH_TOKEN_CAPITALIZED))
+        return pos + 1;
     if (pos > 0 && (s->tokens[pos - 1].flags & RELGRAPH_TOKEN_CAPITALIZED) &&
         !(s->tokens[pos - 1].flags & RELGRAPH_TOKEN_PUNCT))
         return pos + 1; /* inside a longer capitalised run */
@@ -438,7 +477,7 @@ static guint person_before_apposition(Sentence *s, guint pos)
         if (r < s->n && s->mention_at[r] >= 0 && is_group_type(&s->mentions[s->mention_at[r]]))
             of = s->mention_at[r];
     }
-    gboolean strong = owner >= 0 || of >= 0 || title_end - q > 1 || !norm_in(s->tokens[q].norm, weak_titles);
+    gboolean strong = owner >= 0 || of >= 0 || title_end - q > 1 || !is_class(&s->tokens[q], WEAK_TITLE);
     if (!strong)
         return pos + len;
     gint affiliation = owner >= 0 ? (gint)s->mentions[owner].actor : of >= 0 ? (gint)s->mentions[of].actor : -1;
@@ -479,13 +518,13 @@ static void institution_after_state(Sentence *s, guint mention)
             break;
         if (q > start && joined_to_previous(s->text, s->tokens, q))
             continue;
-        if (!(t->flags & RELGRAPH_TOKEN_CAPITALIZED) || norm_in(t->norm, not_name_words) ||
+        if (!(t->flags & RELGRAPH_TOKEN_CAPITALIZED) || is_class(t, NOT_NAME) ||
             title_len(s->cast, s->tokens, s->n, q) > 0)
             break;
         words++;
         if (strcmp(t->norm, "news") == 0)
             return; /* "South Korean News Agency (Yonhap)": a description of an outlet */
-        if (norm_in(t->norm, institution_nouns))
+        if (is_class(t, INSTITUTION_NOUN))
             end = q + 1;
     }
     if (foreign_short >= 0) {
@@ -506,7 +545,7 @@ static void institution_after_state(Sentence *s, guint mention)
     if (is_word(s, end, "of")) {
         guint r = end + 1, words = 0;
         while (r < s->n && s->mention_at[r] == -1 && (s->tokens[r].flags & RELGRAPH_TOKEN_CAPITALIZED) &&
-               !(s->tokens[r].flags & RELGRAPH_TOKEN_PUNCT) && !norm_in(s->tokens[r].norm, not_name_words) &&
+               !(s->tokens[r].flags & RELGRAPH_TOKEN_PUNCT) && !is_class(&s->tokens[r], NOT_NAME) &&
                words < INSTITUTION_WORDS_MAX)
             r++, words++;
         if (words)
@@ -527,6 +566,28 @@ static gint compare_mentions(gconstpointer a, gconstpointer b)
 {
     const RelgraphMention *x = a, *y = b;
     return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* FALSE when the sentence has nothing to discover: a name needs two
+ * capitalised words in a row that are no mention, and so does an
+ * institution but for a one-word one ("Russia's Cabinet"), which is
+ * missed; a name discovered before needs one. */
+static gboolean may_discover(const RelgraphCast *cast, const RelgraphToken *tokens, guint n, const GArray *mentions)
+{
+    const RelgraphMention *m = (const RelgraphMention *)(const void *)mentions->data;
+    guint next = 0; /* the next mention */
+    gboolean names = g_hash_table_size(cast->names) > 0, before = FALSE;
+    for (guint i = 0; i < n; i++) {
+        while (next < mentions->len && m[next].last <= i)
+            next++;
+        gboolean free_capital = !(next < mentions->len && m[next].first <= i) &&
+                                (tokens[i].flags & RELGRAPH_TOKEN_CAPITALIZED);
+        /* Two capitalised words: a name, or an institution's words. */
+        if ((free_capital && before) || (free_capital && names))
+            return TRUE;
+        before = free_capital;
+    }
+    return FALSE;
 }
 
 /* The sentence's mentions as discovery reads them. */
@@ -551,7 +612,8 @@ static void sentence_apply(Sentence *s, GArray *mentions)
 {
     if (!s->found->len)
         return;
-    GArray *merged = g_array_sized_new(FALSE, FALSE, sizeof(RelgraphMention), mentions->len + s->found->len);
+    GArray *merged = s->cast->merged;
+    g_array_set_size(merged, 0);
     for (guint i = 0; i < mentions->len; i++) {
         gboolean taken = FALSE;
         for (guint k = 0; k < s->replaced->len && !taken; k++)
@@ -563,16 +625,17 @@ static void sentence_apply(Sentence *s, GArray *mentions)
     g_array_sort(merged, compare_mentions);
     g_array_set_size(mentions, 0);
     g_array_append_vals(mentions, merged->data, merged->len);
-    g_array_unref(merged);
 }
 
 void relgraph_cast_discover(RelgraphCast *cast, const char *text, const RelgraphToken *tokens,
                             guint n_tokens, GArray *mentions)
 {
-    if (!cast->discover || n_tokens == 0)
+    if (!cast->discover || !may_discover(cast, tokens, n_tokens, mentions))
         return;
-    Sentence s = {cast, text, tokens, n_tokens, NULL, 0, g_new(gint, n_tokens + 1), g_new(gint, n_tokens + 1),
-                  g_array_new(FALSE, FALSE, sizeof(RelgraphMention)), g_array_new(FALSE, FALSE, sizeof(guint))};
+    g_array_set_size(cast->positions, 2 * ((gsize)n_tokens + 1));
+    gint *positions = (gint *)(void *)cast->positions->data;
+    Sentence s = {cast, text, tokens, n_tokens, NULL, 0, positions, positions + n_tokens + 1, cast->found,
+                  cast->replaced};
     /* Institutions first: a person's title may name one ("Iranian Foreign
      * Ministry spokesperson Esmaeil Baqaei"). */
     sentence_init(&s, mentions);
@@ -600,8 +663,4 @@ void relgraph_cast_discover(RelgraphCast *cast, const char *text, const Relgraph
             add_found(&s, GPOINTER_TO_UINT(id) - 1, pos, pos + 1, -1);
     }
     sentence_apply(&s, mentions);
-    g_array_unref(s.replaced);
-    g_array_unref(s.found);
-    g_free(s.ends_at);
-    g_free(s.mention_at);
 }

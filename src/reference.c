@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "wordclass.h"
+
 /* How many sentences back an antecedent may be (descriptions that name a
  * state look through the whole document). */
 #define REFERENCE_REACH 2
@@ -24,6 +26,9 @@ struct RelgraphReferences {
     GArray *history;  /* Entry, in text order */
     GHashTable *titles; /* actor id + 1 -> the last title written before its name
                            ("prime minister"), normalised */
+    /* Scratch kept from sentence to sentence: */
+    GArray *covered;    /* gint */
+    GArray *found, *replaced, *merged;
 };
 
 RelgraphReferences *relgraph_references_new(const RelgraphCast *cast)
@@ -32,6 +37,10 @@ RelgraphReferences *relgraph_references_new(const RelgraphCast *cast)
     refs->cast = cast;
     refs->history = g_array_new(FALSE, FALSE, sizeof(Entry));
     refs->titles = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+    refs->covered = g_array_new(FALSE, FALSE, sizeof(gint));
+    refs->found = g_array_new(FALSE, FALSE, sizeof(RelgraphMention));
+    refs->replaced = g_array_new(FALSE, FALSE, sizeof(guint));
+    refs->merged = g_array_new(FALSE, FALSE, sizeof(RelgraphMention));
     return refs;
 }
 
@@ -41,6 +50,10 @@ void relgraph_references_free(RelgraphReferences *refs)
         return;
     g_array_unref(refs->history);
     g_hash_table_destroy(refs->titles);
+    g_array_unref(refs->covered);
+    g_array_unref(refs->found);
+    g_array_unref(refs->replaced);
+    g_array_unref(refs->merged);
     g_free(refs);
 }
 
@@ -51,6 +64,8 @@ static gboolean norm_in(const char *norm, const char *const *list)
             return TRUE;
     return FALSE;
 }
+
+enum { W_THE = 1 << 0, W_BOTH = 1 << 1, W_SINGULAR = 1 << 2, W_PLURAL = 1 << 3 };
 
 static const char *const singular_pronouns[] = {"he", "him", "his", "she", "her", "himself", "herself", NULL};
 static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
@@ -66,6 +81,23 @@ static const char *const state_nouns[] = {"countries", "nations", "neighbours", 
 static const char *const description_heads[] = {
     "leader", "president", "premier", "minister", "chancellor", "secretary", "ambassador", "envoy",
     "chairman", "chair", "king", "spokesperson", "spokesman", "spokeswoman", "counterpart", NULL};
+
+static const char *const the_words[] = {"the", NULL};
+static const char *const both_words[] = {"both", NULL};
+
+/* The words a reference can start with (0: none of them). */
+static guint word_class(const char *norm, guint32 hash)
+{
+    static gsize ready;
+    static RelgraphIntMap *table;
+    if (g_once_init_enter(&ready)) {
+        const RelgraphWordList lists[] = {{the_words, W_THE}, {both_words, W_BOTH},
+                                          {singular_pronouns, W_SINGULAR}, {plural_pronouns, W_PLURAL}};
+        table = relgraph_word_classes_build(lists, G_N_ELEMENTS(lists));
+        g_once_init_leave(&ready, 1);
+    }
+    return relgraph_word_classes_get(table, norm, hash);
+}
 
 typedef struct {
     RelgraphReferences *refs;
@@ -235,6 +267,14 @@ static char *words_text(const RelgraphToken *tokens, guint first, guint last)
     return g_string_free(t, FALSE);
 }
 
+/* "his Russian counterpart Sergei Lavrov": a possessive before an actor or
+ * a title is a determiner of the titled person, who fills the slot. */
+static gboolean determiner(const Sentence *s, guint pos)
+{
+    return pos + 1 < s->n && (s->covered[pos + 1] >= 0 ||
+                              relgraph_cast_title_end(s->refs->cast, s->tokens, s->n, pos + 1, NULL) > pos + 1);
+}
+
 static void add_reference(Sentence *s, guint first, guint last, guint actor, gint also)
 {
     RelgraphActorType type = relgraph_cast_actor(s->refs->cast, actor)->type;
@@ -327,25 +367,28 @@ gboolean relgraph_references_may_apply(const RelgraphReferences *refs, const cha
 {
     if (!refs->history->len)
         return FALSE;
-    /* Runs of two to five ASCII letters, compared lower-cased. */
-    static const char *const words[] = {"he", "she", "his", "her", "him", "they", "them", "their", "both",
-                                        "two", NULL};
-    for (gsize i = 0; i < len;) {
-        if (!g_ascii_isalpha(text[i])) {
+    /* A sentence without an actor that refers back does so with its
+     * subject: "He then flew to ...", "The two leaders held talks". Only
+     * its first word (and the one after "the") is looked at. */
+    char word[8];
+    for (int k = 0; k < 2; k++) {
+        gsize i = 0, n = 0;
+        while (i < len && !g_ascii_isalpha(text[i]))
             i++;
-            continue;
-        }
-        gsize start = i;
-        while (i < len && g_ascii_isalpha(text[i]))
-            i++;
-        if (i - start < 2 || i - start > 5)
-            continue;
-        char word[6];
-        for (gsize k = 0; k < i - start; k++)
-            word[k] = g_ascii_tolower(text[start + k]);
-        word[i - start] = '\0';
-        if (norm_in(word, words))
+        while (i < len && g_ascii_isalpha(text[i]) && n < sizeof word - 1)
+            word[n++] = g_ascii_tolower(text[i++]);
+        word[n] = '\0';
+        if (i < len && g_ascii_isalpha(text[i]))
+            return FALSE; /* longer than any such word */
+        guint class = word_class(word, relgraph_text_hash(word, n));
+        if (k == 1)
+            return strcmp(word, "two") == 0;
+        if (class & (W_BOTH | W_SINGULAR | W_PLURAL))
             return TRUE;
+        if (!(class & W_THE))
+            return FALSE;
+        text += i;
+        len -= i;
     }
     return FALSE;
 }
@@ -395,35 +438,40 @@ void relgraph_references_resolve(RelgraphReferences *refs, guint sentence, const
                                  guint n_tokens, GArray *mentions)
 {
     const RelgraphMention *ments = (const RelgraphMention *)(const void *)mentions->data;
-    Sentence s = {refs, sentence, tokens, n_tokens, ments, mentions->len, g_new(gint, n_tokens + 1),
-                  g_array_new(FALSE, FALSE, sizeof(RelgraphMention)), g_array_new(FALSE, FALSE, sizeof(guint))};
+    g_array_set_size(refs->covered, (gsize)n_tokens + 1);
+    g_array_set_size(refs->found, 0);
+    g_array_set_size(refs->replaced, 0);
+    Sentence s = {refs, sentence, tokens, n_tokens, ments, mentions->len, (gint *)(void *)refs->covered->data,
+                  refs->found, refs->replaced};
     for (guint i = 0; i <= n_tokens; i++)
         s.covered[i] = -1;
     for (guint i = 0; i < mentions->len; i++)
         for (guint q = ments[i].first; q < ments[i].last; q++)
             s.covered[q] = (gint)i;
     for (guint pos = 0; pos < n_tokens;) {
-        guint next = group_reference(&s, pos);
-        if (next == pos)
+        /* Most words start no reference: one lookup tells. */
+        guint class = word_class(tokens[pos].norm, tokens[pos].hash);
+        gboolean state_here = s.covered[pos] >= 0 && ments[s.covered[pos]].first == pos &&
+                              ments[s.covered[pos]].type == RELGRAPH_ACTOR_STATE;
+        guint next = pos;
+        if (class & (W_THE | W_BOTH))
+            next = group_reference(&s, pos);
+        if (next == pos && ((class & W_THE) || state_here))
             next = description_reference(&s, pos);
-        if (next == pos && s.covered[pos] == -1) {
-            const char *w = tokens[pos].norm;
-            gint actor = -1;
+        if (next == pos && (class & (W_SINGULAR | W_PLURAL)) && s.covered[pos] == -1 &&
+            !determiner(&s, pos)) {
+            gint actor;
             guint pair[2];
-            /* "his Russian counterpart Sergei Lavrov": a determiner of a
-             * titled person, who fills the slot. */
-            gboolean determiner = pos + 1 < n_tokens &&
-                                  (s.covered[pos + 1] >= 0 ||
-                                   relgraph_cast_title_end(refs->cast, tokens, n_tokens, pos + 1, NULL) > pos + 1);
-            if (!determiner && norm_in(w, singular_pronouns) && (actor = singular_antecedent(&s, pos)) >= 0)
+            if ((class & W_SINGULAR) && (actor = singular_antecedent(&s, pos)) >= 0)
                 add_reference(&s, pos, pos + 1, (guint)actor, -1);
-            else if (!determiner && norm_in(w, plural_pronouns) && coordinated_antecedents(&s, pos, pair))
+            else if ((class & W_PLURAL) && coordinated_antecedents(&s, pos, pair))
                 add_reference(&s, pos, pos + 1, pair[1], (gint)pair[0]);
         }
         pos = next > pos ? next : pos + 1;
     }
     if (s.found->len) {
-        GArray *merged = g_array_sized_new(FALSE, FALSE, sizeof(RelgraphMention), mentions->len + s.found->len);
+        GArray *merged = refs->merged;
+        g_array_set_size(merged, 0);
         for (guint i = 0; i < mentions->len; i++) {
             gboolean taken = FALSE;
             for (guint k = 0; k < s.replaced->len && !taken; k++)
@@ -435,10 +483,6 @@ void relgraph_references_resolve(RelgraphReferences *refs, guint sentence, const
         g_array_sort(merged, compare_mentions);
         g_array_set_size(mentions, 0);
         g_array_append_vals(mentions, merged->data, merged->len);
-        g_array_unref(merged);
     }
     remember(refs, sentence, tokens, n_tokens, (const RelgraphMention *)(const void *)mentions->data, mentions->len);
-    g_array_unref(s.replaced);
-    g_array_unref(s.found);
-    g_free(s.covered);
 }

@@ -43,11 +43,11 @@ typedef struct RelgraphReferences RelgraphReferences;
 RelgraphReferences *relgraph_references_new(const RelgraphCast *cast);
 void relgraph_references_free(RelgraphReferences *refs);
 
-/* FALSE when text[0, len) certainly holds no reference to an earlier
- * actor: none was named yet, or it has no pronoun and no "two" or "both".
- * Extraction asks this of the sentences that name no actor (see
- * relgraph_dictionary_may_match), so that "The two leaders held talks"
- * is still read. */
+/* TRUE when the sentence text[0, len), which names no actor, opens with a
+ * reference to one named before ("He", "They", "Both", "The two"):
+ * extraction asks this of the sentences its actor screen turns away (see
+ * relgraph_dictionary_may_match), so that "The two leaders held talks" is
+ * still read. Only the first words are looked at. */
 gboolean relgraph_references_may_apply(const RelgraphReferences *refs, const char *text, gsize len);
 
 /* Adds the references of one sentence (index sentence, counted in the
