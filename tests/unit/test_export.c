@@ -14,6 +14,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "relgraph/export.h"
+#include "relgraph/import.h"
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
 
@@ -536,6 +537,7 @@ Test(export, graphml_keys_ids_and_parallel_edges)
         {"b", "node", "b", "int"},                 {"title", "graph", "title", "string"},
         {"node_first_seen", "node", "first_seen", "string"}, {"node_last_seen", "node", "last_seen", "string"},
         {"first_seen", "edge", "first_seen", "string"}, {"last_seen", "edge", "last_seen", "string"},
+        {"discovered", "node", "discovered", "boolean"},
     };
     for (guint i = 0; i < G_N_ELEMENTS(keys); i++) {
         char *expr = g_strdup_printf("/g:graphml/g:key[@id='%s' and @for='%s' and @attr.name='%s' and @attr.type='%s']",
@@ -613,6 +615,122 @@ Test(export, graphml_without_title_declares_no_title_key)
                        "indented output");
     g_free(xml);
     relgraph_graph_free(g);
+}
+
+/* ---- Discovered actors ------------------------------------------------------ */
+
+/* One discovered actor (the rules do not list it; the text named it with
+ * a title), one listed, one discovered of no known type. */
+static RelgraphGraph *discovered_fixture(void)
+{
+    RelgraphGraph *g = relgraph_graph_new();
+    relgraph_graph_node_set_discovered(relgraph_graph_add_node(g, "Igor Morgulov", RELGRAPH_ACTOR_OFFICIAL, NULL, 1));
+    relgraph_graph_add_node(g, "Wang Yi", RELGRAPH_ACTOR_OFFICIAL, "China", 2);
+    relgraph_graph_node_set_discovered(relgraph_graph_add_node(g, "Envoy X", 0, NULL, 1));
+    RelgraphEvidence ev = {"d1", 0, 0, 86, "Deputy Foreign Minister Igor Morgulov met Wang Yi.", "test.rules:1"};
+    relgraph_graph_add_mention(g, "Igor Morgulov", "meet", "Wang Yi", TRUE, RELGRAPH_POLARITY_COOPERATIVE, &ev);
+    relgraph_graph_add_mention(g, "Envoy X", "meet", "Wang Yi", TRUE, RELGRAPH_POLARITY_COOPERATIVE, &ev);
+    return g;
+}
+
+Test(export, graphml_discovered_key_and_values)
+{
+    RelgraphGraph *g = discovered_fixture();
+    gsize len = 0;
+    char *xml = export_ok(g, "graphml", NULL, &len);
+    xmlDocPtr doc = parse_xml(xml, len, "graphml");
+    cr_expect_eq(xpath_count(doc, "/g:graphml/g:key[@id='discovered' and @for='node' and @attr.name='discovered' "
+                                  "and @attr.type='boolean' and g:default='false']"), 1);
+    cr_expect_eq(xpath_count(doc, "//g:node/g:data[@key='discovered']"), 2, "on discovered nodes only");
+    char *s = xpath_string(doc, "//g:node[g:data[@key='label']='Igor Morgulov']/g:data[@key='discovered']");
+    cr_expect_str_eq(s, "true");
+    g_free(s);
+    cr_expect_eq(xpath_count(doc, "//g:node[g:data[@key='label']='Wang Yi']/g:data[@key='discovered']"), 0);
+    xmlFreeDoc(doc);
+    g_free(xml);
+    relgraph_graph_free(g);
+
+    /* Without a discovered node: the key is declared (with its default), no node has a value. */
+    g = fixture(FALSE);
+    xml = export_ok(g, "graphml", NULL, &len);
+    cr_expect_not_null(strstr(xml, "<key id=\"discovered\" for=\"node\" attr.name=\"discovered\" "
+                                   "attr.type=\"boolean\">\n    <default>false</default>\n  </key>\n"), "%s", xml);
+    cr_expect_null(strstr(xml, "<data key=\"discovered\""));
+    g_free(xml);
+    relgraph_graph_free(g);
+}
+
+/* Writes data to a new temporary file; caller unlinks and frees the path. */
+static char *temp_graphml(const char *data, gsize len)
+{
+    GError *error = NULL;
+    char *path = NULL;
+    int fd = g_file_open_tmp("relgraph-export-XXXXXX.graphml", &path, &error);
+    cr_assert_geq(fd, 0, "%s", error ? error->message : "?");
+    close(fd);
+    cr_assert(g_file_set_contents(path, data, (gssize)len, &error), "%s", error ? error->message : "?");
+    return path;
+}
+
+static RelgraphGraph *import_graphml_text(const char *text, gsize len, GError **error)
+{
+    char *path = temp_graphml(text, len);
+    RelgraphGraph *g = relgraph_import_graphml(path, error);
+    g_unlink(path);
+    g_free(path);
+    return g;
+}
+
+/* The GraphML reader (what `relgraph diff` reads) keeps the flag: our own
+ * "true", NetworkX's "True"/"False" (write_graphml), no value = false; any
+ * other value is refused at its place. */
+Test(export, graphml_discovered_reads_back)
+{
+    /* Without evidence, which the reader does not take back. */
+    RelgraphGraph *g = relgraph_graph_new();
+    relgraph_graph_node_set_discovered(relgraph_graph_add_node(g, "Igor Morgulov", RELGRAPH_ACTOR_OFFICIAL, NULL, 1));
+    relgraph_graph_node_set_discovered(relgraph_graph_add_node(g, "Envoy X", 0, NULL, 1));
+    relgraph_graph_add_node(g, "Wang Yi", RELGRAPH_ACTOR_OFFICIAL, "China", 2);
+    relgraph_graph_add_mention(g, "Igor Morgulov", "meet", "Wang Yi", TRUE, RELGRAPH_POLARITY_COOPERATIVE, NULL);
+    gsize len = 0;
+    char *xml = export_ok(g, "graphml", NULL, &len);
+    GError *error = NULL;
+    RelgraphGraph *back = import_graphml_text(xml, len, &error);
+    cr_assert_not_null(back, "%s", error ? error->message : "");
+    cr_expect(relgraph_graph_node(back, "Igor Morgulov")->discovered);
+    cr_expect(relgraph_graph_node(back, "Envoy X")->discovered);
+    cr_expect_not(relgraph_graph_node(back, "Wang Yi")->discovered);
+    gsize len2 = 0;
+    char *again = export_ok(back, "graphml", NULL, &len2);
+    cr_expect_str_eq(again, xml, "GraphML -> graph -> GraphML keeps every byte");
+    g_free(again);
+    relgraph_graph_free(back);
+    g_free(xml);
+    relgraph_graph_free(g);
+
+    static const char *const head =
+        "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+        "<key id=\"d9\" for=\"node\" attr.name=\"discovered\" attr.type=\"boolean\"><default>False</default></key>\n"
+        "<key id=\"d0\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n<graph edgedefault=\"directed\">\n";
+    char *text = g_strconcat(head, "<node id=\"a\"><data key=\"d0\">A</data><data key=\"d9\">True</data></node>\n",
+                             "<node id=\"b\"><data key=\"d0\">B</data><data key=\"d9\">False</data></node>\n",
+                             "<node id=\"c\"><data key=\"d0\">C</data></node>\n</graph>\n</graphml>\n", NULL);
+    back = import_graphml_text(text, strlen(text), &error);
+    cr_assert_not_null(back, "%s", error ? error->message : "");
+    cr_expect(relgraph_graph_node(back, "A")->discovered);
+    cr_expect_not(relgraph_graph_node(back, "B")->discovered);
+    cr_expect_not(relgraph_graph_node(back, "C")->discovered);
+    relgraph_graph_free(back);
+    g_free(text);
+
+    text = g_strconcat(head, "<node id=\"a\"><data key=\"d0\">A</data>\n<data key=\"d9\">yes</data></node>\n",
+                       "</graph>\n</graphml>\n", NULL);
+    cr_expect_null(import_graphml_text(text, strlen(text), &error));
+    cr_assert_not_null(error);
+    cr_expect_not_null(strstr(error->message, ":7:1: discovered must be true or false, not \"yes\""), "%s",
+                       error->message);
+    g_clear_error(&error);
+    g_free(text);
 }
 
 /* ---- Dates ------------------------------------------------------------------ */
