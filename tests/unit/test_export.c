@@ -633,6 +633,17 @@ static RelgraphGraph *discovered_fixture(void)
     return g;
 }
 
+/* The text of the element that starts at the first match of start, up to
+ * the first end after it (caller frees). */
+static char *element_text(const char *data, const char *start, const char *end)
+{
+    const char *a = strstr(data, start);
+    cr_assert_not_null(a, "%s", start);
+    const char *b = strstr(a, end);
+    cr_assert_not_null(b, "%s ... %s", start, end);
+    return g_strndup(a, (gsize)(b - a));
+}
+
 Test(export, graphml_discovered_key_and_values)
 {
     RelgraphGraph *g = discovered_fixture();
@@ -731,6 +742,75 @@ Test(export, graphml_discovered_reads_back)
                        error->message);
     g_clear_error(&error);
     g_free(text);
+}
+
+Test(export, gexf_discovered_attribute)
+{
+    RelgraphGraph *g = discovered_fixture();
+    gsize len = 0;
+    char *gexf = export_ok(g, "gexf", NULL, &len);
+    xmlFreeDoc(parse_xml(gexf, len, "gexf"));
+    cr_expect_not_null(strstr(gexf, "<attributes class=\"node\">"), "%s", gexf);
+    char *decl = element_text(gexf, "<attributes class=\"node\">", "</attributes>");
+    cr_expect_not_null(strstr(decl, "<attribute id=\"discovered\" title=\"discovered\" type=\"boolean\">\n"
+                                    "        <default>false</default>\n      </attribute>"), "%s", decl);
+    g_free(decl);
+    cr_expect_eq(count_substr(gexf, "<attvalue for=\"discovered\""), 2, "on discovered nodes only");
+    char *node = element_text(gexf, "label=\"Igor Morgulov\"", "</node>");
+    cr_expect_not_null(strstr(node, "<attvalue for=\"discovered\" value=\"true\"/>"), "%s", node);
+    g_free(node);
+    node = element_text(gexf, "label=\"Wang Yi\"", "</node>");
+    cr_expect_null(strstr(node, "discovered"), "%s", node);
+    g_free(node);
+    g_free(gexf);
+    relgraph_graph_free(g);
+
+    g = fixture(FALSE);
+    gexf = export_ok(g, "gexf", NULL, &len);
+    cr_expect_eq(count_substr(gexf, "discovered"), 2, "the declaration alone (id and title)");
+    cr_expect_null(strstr(gexf, "<attvalue for=\"discovered\""));
+    g_free(gexf);
+    relgraph_graph_free(g);
+}
+
+/* The node-link object of the node with that id (borrowed from root). */
+static JsonObject *json_node_object(JsonNode *root, const char *id)
+{
+    JsonArray *nodes = json_object_get_array_member(json_node_get_object(root), "nodes");
+    for (guint i = 0; i < json_array_get_length(nodes); i++) {
+        JsonObject *o = json_array_get_object_element(nodes, i);
+        if (strcmp(json_object_get_string_member(o, "id"), id) == 0)
+            return o;
+    }
+    cr_assert_fail("no JSON node %s", id);
+    return NULL;
+}
+
+Test(export, json_discovered_member)
+{
+    RelgraphGraph *g = discovered_fixture();
+    gsize len = 0;
+    char *text = export_ok(g, "json", NULL, &len);
+    JsonParser *parser = json_parser_new();
+    GError *error = NULL;
+    cr_assert(json_parser_load_from_data(parser, text, (gssize)len, &error), "%s", error ? error->message : "");
+    JsonNode *root = json_parser_get_root(parser);
+    JsonObject *morgulov = json_node_object(root, "Igor Morgulov");
+    cr_assert(json_object_has_member(morgulov, "discovered"));
+    JsonNode *value = json_object_get_member(morgulov, "discovered");
+    cr_expect_eq(json_node_get_value_type(value), G_TYPE_BOOLEAN, "a JSON true, not a string");
+    cr_expect(json_node_get_boolean(value));
+    cr_expect_not(json_object_has_member(json_node_object(root, "Wang Yi"), "discovered"));
+    cr_expect_eq(count_substr(text, "\"discovered\" : true"), 2);
+    g_object_unref(parser);
+    g_free(text);
+    relgraph_graph_free(g);
+
+    g = fixture(FALSE);
+    text = export_ok(g, "json", NULL, &len);
+    cr_expect_null(strstr(text, "discovered"));
+    g_free(text);
+    relgraph_graph_free(g);
 }
 
 /* ---- Dates ------------------------------------------------------------------ */
