@@ -813,6 +813,53 @@ Test(export, json_discovered_member)
     relgraph_graph_free(g);
 }
 
+Test(export, dot_and_svg_mark_discovered_nodes)
+{
+    RelgraphGraph *g = discovered_fixture();
+    char *dot = export_ok(g, "dot", NULL, NULL);
+    Agraph_t *h = agmemread(dot);
+    cr_assert_not_null(h, "cgraph reads the DOT back");
+    Agnode_t *morgulov = agnode(h, "Igor Morgulov", 0), *wang = agnode(h, "Wang Yi", 0), *x = agnode(h, "Envoy X", 0);
+    cr_assert(morgulov && wang && x);
+    cr_expect_str_eq(agget(morgulov, "discovered"), "true");
+    cr_expect_str_eq(agget(wang, "discovered"), "");
+    cr_expect_str_eq(agget(morgulov, "style"), "filled,dashed");
+    cr_expect_str_eq(agget(wang, "style"), "filled");
+    cr_expect_str_eq(agget(x, "style"), "filled,dashed", "the unknown type's dash is not doubled");
+    cr_expect_str_eq(agget(morgulov, "class"), "official discovered");
+    cr_expect_str_eq(agget(wang, "class"), "official");
+    cr_expect_not_null(strstr(agget(morgulov, "tooltip"), "\\nmentions: 1\\ndiscovered: "), "%s",
+                       agget(morgulov, "tooltip"));
+    cr_expect_null(strstr(agget(wang, "tooltip"), "discovered"));
+    cr_expect_not_null(strstr(dot, "dashed outline: discovered"), "the legend says what the dash means");
+    agclose(h);
+    g_free(dot);
+
+    gsize len = 0;
+    char *svg = export_ok(g, "svg", NULL, &len);
+    xmlFreeDoc(parse_xml(svg, len, "svg"));
+    char *node = element_text(svg, "class=\"node official discovered\"", "</g>\n</g>");
+    cr_expect_not_null(strstr(node, "stroke-dasharray"), "%s", node);
+    cr_expect_not_null(strstr(node, "&#10;discovered: "), "%s", node);
+    g_free(node);
+    node = element_text(svg, "<title>Wang Yi</title>", "</g>\n</g>");
+    cr_expect_null(strstr(node, "stroke-dasharray"), "%s", node);
+    g_free(node);
+    cr_expect_not_null(strstr(svg, "dashed outline: discovered"));
+    g_free(svg);
+    relgraph_graph_free(g);
+
+    /* Without a discovered node: no attribute, no legend line. */
+    g = fixture(FALSE);
+    dot = export_ok(g, "dot", NULL, NULL);
+    svg = export_ok(g, "svg", NULL, &len);
+    cr_expect_null(strstr(dot, "discovered"));
+    cr_expect_null(strstr(svg, "discovered"));
+    g_free(dot);
+    g_free(svg);
+    relgraph_graph_free(g);
+}
+
 /* ---- Dates ------------------------------------------------------------------ */
 
 Test(export, dates_become_graphml_values_and_gexf_spells)
