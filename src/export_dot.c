@@ -8,7 +8,8 @@
  * earlier run: a figure whose nodes and edges did not change, only their
  * weights and evidence, is not laid out again.
  *
- * Encoding: node shape and fill tell the actor type, edge colour (and a
+ * Encoding: node shape and fill tell the actor type, a dashed outline an
+ * actor discovered in the text (not listed in the rules), edge colour (and a
  * dash for conflict) the polarity, edge width the weight; tooltips carry the
  * actor details and the evidence sentences.
  */
@@ -270,6 +271,8 @@ static void declare_attributes(Agraph_t *g, const char *layout, gboolean name_en
         {"fillcolor", "#DDDDDD"}, {"color", "#333333"}, {"margin", "0.08,0.04"},
         /* \N shows the id, whose doubled backslashes read back as one. */
         {"label", "\\N"}, {"tooltip", ""}, {"class", ""},
+        /* "true" on discovered nodes only: the default is not written. */
+        {"discovered", ""},
     };
     static const char *const edge_attrs[][2] = {
         {"fontname", FONT}, {"fontsize", "9"}, {"color", "#666666"}, {"fontcolor", "#666666"},
@@ -312,9 +315,21 @@ static Agnode_t *add_node(Agraph_t *g, const RelgraphNode *node, GHashTable *by_
     const NodeStyle *style = node_style(node->type);
     const char *type = relgraph_actor_type_name(node->type);
     set(n, "shape", style->shape);
-    set(n, "style", style->style);
     set(n, "fillcolor", style->fill);
-    set(n, "class", type ? type : "unknown");
+    if (node->discovered) {
+        /* A dashed outline, and a class that SVG styles can select. */
+        char *dashed = strstr(style->style, "dashed") ? g_strdup(style->style)
+                                                      : g_strconcat(style->style, ",dashed", NULL);
+        char *cls = g_strconcat(type ? type : "unknown", " discovered", NULL);
+        set(n, "style", dashed);
+        set(n, "class", cls);
+        set(n, "discovered", "true");
+        g_free(dashed);
+        g_free(cls);
+    } else {
+        set(n, "style", style->style);
+        set(n, "class", type ? type : "unknown");
+    }
     return n;
 }
 
@@ -330,6 +345,8 @@ static void add_node_details(Agnode_t *n, const RelgraphNode *node)
         append_esc(tip, node->affiliation);
     }
     g_string_append_printf(tip, "\\nmentions: %u", node->mentions);
+    if (node->discovered)
+        g_string_append(tip, "\\ndiscovered: named with a title, not in the rules");
     set(n, "tooltip", tip->str);
     g_string_free(tip, TRUE);
 }
@@ -467,6 +484,16 @@ static char *legend_html(const RelgraphGraph *graph, const RelgraphExportOptions
     legend_swatch(out, RELGRAPH_ACTOR_OFFICIAL, "official (ellipse)");
     legend_swatch(out, RELGRAPH_ACTOR_INSTITUTION, "institution (hexagon)");
     g_string_append(out, "<TD COLSPAN=\"2\" ALIGN=\"LEFT\">hover a node for its details</TD></TR>");
+    /* Said only when the figure has a discovered actor. */
+    GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
+    gboolean discovered = FALSE;
+    for (guint i = 0; i < nodes->len && !discovered; i++)
+        discovered = ((const RelgraphNode *)g_ptr_array_index(nodes, i))->discovered;
+    g_ptr_array_unref(nodes);
+    if (discovered)
+        g_string_append(out, "<TR><TD BORDER=\"1\" STYLE=\"dashed\" COLOR=\"#333333\" WIDTH=\"14\"> </TD>"
+                             "<TD COLSPAN=\"7\" ALIGN=\"LEFT\">dashed outline: discovered, named in the text "
+                             "with a title but not in the rules</TD></TR>");
 
     GPtrArray *edges = relgraph_graph_sorted_edges(graph);
     static const struct {

@@ -58,14 +58,19 @@ static void attribute_uint(Writer *wr, const char *name, guint value)
 typedef struct {
     const char *id;
     const char *type;
+    const char *default_value; /* <default>, or NULL for none */
 } Attr;
 
 static const Attr node_attrs[] = {
-    {"type", "string"}, {"affiliation", "string"}, {"mentions", "integer"}, {"degree", "integer"},
+    {"type", "string", NULL}, {"affiliation", "string", NULL}, {"mentions", "integer", NULL},
+    {"degree", "integer", NULL},
+    /* An actor the rules do not list, found in the text by its title
+     * (discover.h): an attvalue only on those, false on every other node. */
+    {"discovered", "boolean", "false"},
 };
 static const Attr edge_attrs[] = {
-    {"relation", "string"}, {"polarity", "string"}, {"symmetric", "boolean"},
-    {"documents", "string"}, {"evidence", "string"},
+    {"relation", "string", NULL}, {"polarity", "string", NULL}, {"symmetric", "boolean", NULL},
+    {"documents", "string", NULL}, {"evidence", "string", NULL},
 };
 
 static void declare(Writer *wr, const char *cls, const Attr *attrs, guint n)
@@ -77,6 +82,11 @@ static void declare(Writer *wr, const char *cls, const Attr *attrs, guint n)
         attribute(wr, "id", attrs[i].id);
         attribute(wr, "title", attrs[i].id);
         attribute(wr, "type", attrs[i].type);
+        if (attrs[i].default_value) {
+            start(wr, "default");
+            check(wr, xmlTextWriterWriteString(wr->w, X(attrs[i].default_value)));
+            end(wr);
+        }
         end(wr);
     }
     end(wr);
@@ -143,6 +153,8 @@ static void write_node(Writer *wr, const RelgraphNode *node, guint index, guint 
     attvalue(wr, "affiliation", node->affiliation);
     attvalue_uint(wr, "mentions", node->mentions);
     attvalue_uint(wr, "degree", degree);
+    if (node->discovered)
+        attvalue(wr, "discovered", "true");
     end(wr);
     guint8 rgb[3];
     relgraph_export_type_rgb(node->type, rgb);

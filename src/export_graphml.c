@@ -17,38 +17,42 @@ typedef struct {
     const char *domain;
     const char *name;
     const char *type;
+    const char *default_value; /* <default>, or NULL for none */
 } GraphmlKey;
 
 /* Key ids equal attribute names, which is what Gephi matches first (and
  * keeps clear of its yEd d3/d7 label trap). Ids must be unique in the file,
  * so the edge label gets "edgelabel", a name Gephi also takes as the label. */
 static const GraphmlKey keys[] = {
-    {"label", "node", "label", "string"},
-    {"type", "node", "type", "string"},
-    {"affiliation", "node", "affiliation", "string"},
-    {"mentions", "node", "mentions", "int"},
-    {"degree", "node", "degree", "int"},
-    {"size", "node", "size", "double"},
-    {"r", "node", "r", "int"},
-    {"g", "node", "g", "int"},
-    {"b", "node", "b", "int"},
+    {"label", "node", "label", "string", NULL},
+    {"type", "node", "type", "string", NULL},
+    {"affiliation", "node", "affiliation", "string", NULL},
+    {"mentions", "node", "mentions", "int", NULL},
+    {"degree", "node", "degree", "int", NULL},
+    {"size", "node", "size", "double", NULL},
+    {"r", "node", "r", "int", NULL},
+    {"g", "node", "g", "int", NULL},
+    {"b", "node", "b", "int", NULL},
     /* Dates of the first and last document that mentions it (when the
      * corpus is dated): "YYYY-MM-DD". */
-    {"node_first_seen", "node", "first_seen", "string"},
-    {"node_last_seen", "node", "last_seen", "string"},
-    {"edgelabel", "edge", "label", "string"},
-    {"relation", "edge", "relation", "string"},
-    {"polarity", "edge", "polarity", "string"},
-    {"weight", "edge", "weight", "double"},
-    {"symmetric", "edge", "symmetric", "boolean"},
-    {"documents", "edge", "documents", "string"},
-    {"evidence", "edge", "evidence", "string"},
-    {"first_seen", "edge", "first_seen", "string"},
-    {"last_seen", "edge", "last_seen", "string"},
+    {"node_first_seen", "node", "first_seen", "string", NULL},
+    {"node_last_seen", "node", "last_seen", "string", NULL},
+    /* An actor the rules do not list, found in the text by its title
+     * (discover.h): <data> only on those, false on every other node. */
+    {"discovered", "node", "discovered", "boolean", "false"},
+    {"edgelabel", "edge", "label", "string", NULL},
+    {"relation", "edge", "relation", "string", NULL},
+    {"polarity", "edge", "polarity", "string", NULL},
+    {"weight", "edge", "weight", "double", NULL},
+    {"symmetric", "edge", "symmetric", "boolean", NULL},
+    {"documents", "edge", "documents", "string", NULL},
+    {"evidence", "edge", "evidence", "string", NULL},
+    {"first_seen", "edge", "first_seen", "string", NULL},
+    {"last_seen", "edge", "last_seen", "string", NULL},
     /* Gephi falls back to attr.name when the id is not one it knows. */
-    {"edge_r", "edge", "r", "int"},
-    {"edge_g", "edge", "g", "int"},
-    {"edge_b", "edge", "b", "int"},
+    {"edge_r", "edge", "r", "int", NULL},
+    {"edge_g", "edge", "g", "int", NULL},
+    {"edge_b", "edge", "b", "int", NULL},
 };
 
 /* The writer reports failure by a negative return; ok stays FALSE once any
@@ -106,6 +110,11 @@ static void write_keys(Writer *wr, gboolean with_title)
         attribute(wr, "for", keys[i].domain);
         attribute(wr, "attr.name", keys[i].name);
         attribute(wr, "attr.type", keys[i].type);
+        if (keys[i].default_value) {
+            check(wr, xmlTextWriterStartElement(wr->w, X("default")));
+            check(wr, xmlTextWriterWriteString(wr->w, X(keys[i].default_value)));
+            check(wr, xmlTextWriterEndElement(wr->w));
+        }
         check(wr, xmlTextWriterEndElement(wr->w));
     }
     if (with_title) {
@@ -148,6 +157,8 @@ static void write_node(Writer *wr, const RelgraphNode *node, guint index, guint 
     data_uint(wr, "b", rgb[2]);
     data(wr, "node_first_seen", node->first_date);
     data(wr, "node_last_seen", node->last_date);
+    if (node->discovered)
+        data(wr, "discovered", "true");
     check(wr, xmlTextWriterEndElement(wr->w));
 }
 

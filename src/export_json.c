@@ -9,7 +9,9 @@
  *               "documents": [...], "evidence": [{"doc", "sentence",
  *               "start", "end", "text", "rule"}]}]}
  *
- * Nodes and links of a dated corpus also get "first_seen" and "last_seen".
+ * Nodes and links of a dated corpus also get "first_seen" and "last_seen";
+ * a node the rules do not list, found in the text by its title
+ * (discover.h), gets "discovered": true (the others have no such member).
  * Node ids are the canonical names (what links refer to); "key" is the
  * relation, which NetworkX uses to keep parallel edges apart. */
 #include "relgraph/export.h"
@@ -61,6 +63,10 @@ static void add_node(JsonBuilder *b, const RelgraphNode *node, guint degree)
     member_string(b, "id", node->name);
     member_string(b, "label", node->name);
     member_string(b, "type", type ? type : "unknown");
+    if (node->discovered) {
+        json_builder_set_member_name(b, "discovered");
+        json_builder_add_boolean_value(b, TRUE);
+    }
     member_string(b, "affiliation", node->affiliation);
     member_int(b, "mentions", node->mentions);
     member_int(b, "degree", degree);

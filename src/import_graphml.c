@@ -21,6 +21,7 @@ enum {
     NODE_TYPE,
     NODE_AFFILIATION,
     NODE_MENTIONS,
+    NODE_DISCOVERED,
     EDGE_RELATION,
     EDGE_LABEL,
     EDGE_WEIGHT,
@@ -38,6 +39,7 @@ static const struct {
     [NODE_TYPE] = {ITEM_NODE, "type"},
     [NODE_AFFILIATION] = {ITEM_NODE, "affiliation"},
     [NODE_MENTIONS] = {ITEM_NODE, "mentions"},
+    [NODE_DISCOVERED] = {ITEM_NODE, "discovered"},
     [EDGE_RELATION] = {ITEM_EDGE, "relation"},
     [EDGE_LABEL] = {ITEM_EDGE, "label"},
     [EDGE_WEIGHT] = {ITEM_EDGE, "weight"},
@@ -268,13 +270,14 @@ static gboolean parse_count(const char *text, guint *out)
     return ok;
 }
 
+/* xs:boolean, and NetworkX's "True"/"False" (what write_graphml writes). */
 static gboolean parse_boolean(const char *text, gboolean *out)
 {
     char *copy = g_strstrip(g_strdup(text));
     gboolean ok = TRUE;
-    if (strcmp(copy, "true") == 0 || strcmp(copy, "1") == 0)
+    if (g_ascii_strcasecmp(copy, "true") == 0 || strcmp(copy, "1") == 0)
         *out = TRUE;
-    else if (strcmp(copy, "false") == 0 || strcmp(copy, "0") == 0)
+    else if (g_ascii_strcasecmp(copy, "false") == 0 || strcmp(copy, "0") == 0)
         *out = FALSE;
     else
         ok = FALSE;
@@ -346,9 +349,17 @@ static gboolean finish_node(Import *im)
         const Field *f = &it->fields[NODE_MENTIONS];
         return fail_at(im, f->element, "mentions \"%s\" is not a whole number", f->text);
     }
+    /* No <data> is the key's default as relgraph declares it: false. */
+    gboolean discovered = FALSE;
+    if (field(it, NODE_DISCOVERED) && !parse_boolean(field(it, NODE_DISCOVERED), &discovered)) {
+        const Field *f = &it->fields[NODE_DISCOVERED];
+        return fail_at(im, f->element, "discovered must be true or false, not \"%s\"", f->text);
+    }
     const char *affiliation = field(it, NODE_AFFILIATION);
     RelgraphNode *node = relgraph_graph_add_node(im->graph, name, type,
                                                  affiliation && *affiliation ? affiliation : NULL, mentions);
+    if (discovered)
+        relgraph_graph_node_set_discovered(node);
     g_hash_table_insert(im->node_names, g_strdup(it->id), node->name);
     return TRUE;
 }

@@ -79,6 +79,10 @@ char *relgraph_part_write_checksum(const RelgraphGraph *graph, const RelgraphPar
         put_uint(out, n->mentions);
         put_field(out, n->first_date);
         put_field(out, n->last_date);
+        /* Only for discovered nodes: every other node line keeps the six
+         * fields it always had. */
+        if (n->discovered)
+            put_field(out, "discovered");
         g_string_append_c(out, '\n');
     }
     g_ptr_array_unref(nodes);
@@ -288,10 +292,18 @@ static gboolean read_record(Reader *r, RelgraphGraph *graph, PendingEdge *pendin
         if (!parse_type(r, f, cols, 2, &type) || !parse_uint(r, f, cols, 4, "mentions", &mentions) ||
             !parse_date(r, f, cols, 5, first) || !parse_date(r, f, cols, 6, last))
             return FALSE;
+        /* The optional 7th field: present only on a discovered node. */
+        if (f->len > 8)
+            return fail(r, g_array_index(cols, guint, 8), "a node line has %u fields, not 7 or 8", f->len);
+        gboolean discovered = f->len > 7;
+        if (discovered && strcmp(FIELD(7), "discovered") != 0)
+            return fail(r, g_array_index(cols, guint, 7), "\"%s\": discovered or nothing expected", FIELD(7));
         pending_flush(graph, pending);
         RelgraphNode *node = relgraph_graph_add_node(graph, FIELD(1), type, *FIELD(3) ? FIELD(3) : NULL, mentions);
         relgraph_graph_node_add_date(node, first);
         relgraph_graph_node_add_date(node, last);
+        if (discovered)
+            relgraph_graph_node_set_discovered(node);
         return TRUE;
     }
     if (strcmp(kind, "edge") == 0) {

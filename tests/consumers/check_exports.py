@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Checks relgraph's exports with the tools people will open them with.
 
-Usage: /usr/bin/python3 check_exports.py OUTDIR
+Usage: /usr/bin/python3 check_exports.py OUTDIR [DISCOVERED...]
 
 OUTDIR holds relgraph.dot, relgraph.svg and relgraph.graphml from one run.
 The script
@@ -13,7 +13,11 @@ The script
      requires the same node and edge counts as the DOT, and the same edges
      (relation, weight) from both readers;
   4. spot-checks attributes: every edge has a relation and a positive
-     weight, every node a type and a label, edge ids are unique.
+     weight, every node a type and a label, edge ids are unique;
+  5. finds the same discovered nodes in both SVGs (class "discovered", a
+     dashed outline, a "discovered:" tooltip line), in NetworkX and in
+     igraph (the GraphML key "discovered"), and each DISCOVERED name given
+     among them.
 
 Run it with Debian's /usr/bin/python3, which has python3-networkx and
 python3-igraph. Exits 1 with a message naming the failed check.
@@ -153,7 +157,44 @@ def spot_check(reader, nodes, edges):
             fail(f"{reader}: edge {u} -> {v} ({data.get('relation')}) has weight {weight!r}")
 
 
-def check(outdir):
+def svg_discovered(path, what):
+    """Titles of the node groups of class discovered, each checked for a
+    dashed outline and a tooltip line."""
+    names = set()
+    for g in svg_groups(parse_svg(path, what), "discovered"):
+        title = g.find(SVG_NS + "title").text
+        if "node" not in g.get("class").split():
+            fail(f"{what}: {title}: class discovered on a group that is not a node")
+        if not any(e.get("stroke-dasharray") for e in g.iter() if e.tag in (SVG_NS + "ellipse", SVG_NS + "polygon",
+                                                                           SVG_NS + "path")):
+            fail(f"{what}: discovered node {title} has no dashed outline")
+        tips = [a.get("{http://www.w3.org/1999/xlink}title", "") for a in g.iter(SVG_NS + "a")]
+        if not any("\ndiscovered: " in t for t in tips):
+            fail(f"{what}: discovered node {title}: no discovered line in its tooltip {tips!r}")
+        names.add(title)
+    return names
+
+
+def check_discovered(paths, rendered, nx_nodes, ig_nodes, expected):
+    seen = {
+        "relgraph.svg": svg_discovered(paths["svg"], "relgraph.svg"),
+        "dot -Tsvg": svg_discovered(rendered, "SVG rendered from the DOT by dot -Tsvg"),
+        "NetworkX": {d["label"] for d in nx_nodes.values() if d.get("discovered") is True},
+        "igraph": {d["label"] for d in ig_nodes.values() if d.get("discovered") is True},
+    }
+    if any(not isinstance(d.get("discovered"), bool) for d in ig_nodes.values()):
+        fail("igraph: discovered is not a boolean on every node (the GraphML key's default is false)")
+    first = seen["NetworkX"]
+    for reader, names in seen.items():
+        if names != first:
+            fail(f"{reader}: discovered nodes {sorted(names)}, NetworkX reads {sorted(first)}")
+    for name in expected:
+        if name not in first:
+            fail(f"{name} is not discovered (discovered: {sorted(first)})")
+    return first
+
+
+def check(outdir, expected=()):
     paths = {ext: os.path.join(outdir, f"relgraph.{ext}") for ext in ("dot", "svg", "graphml")}
     for ext, path in paths.items():
         if not os.path.isfile(path) or os.path.getsize(path) == 0:
@@ -165,33 +206,34 @@ def check(outdir):
         rendered = os.path.join(tmp, "rendered.svg")
         run(["dot", "-Tsvg", paths["dot"], "-o", rendered], "dot -Tsvg")
         check_svg(rendered, nodes, edges, layout, "SVG rendered from the DOT by dot -Tsvg")
-    check_svg(paths["svg"], nodes, edges, layout, "relgraph.svg")
+        check_svg(paths["svg"], nodes, edges, layout, "relgraph.svg")
 
-    check_graphml_xml(paths["graphml"], nodes, edges)
-    nx_nodes, nx_edges = load_networkx(paths["graphml"])
-    ig_nodes, ig_edges = load_igraph(paths["graphml"])
-    for reader, n, e in (("NetworkX", nx_nodes, nx_edges), ("igraph", ig_nodes, ig_edges)):
-        if len(n) != nodes or len(e) != edges:
-            fail(f"{reader}: {len(n)} nodes and {len(e)} edges, the DOT has {nodes} and {edges}")
-        spot_check(reader, n, e)
-    if edge_summary(nx_edges) != edge_summary(ig_edges):
-        fail("NetworkX and igraph read different edges from the GraphML")
-    return nodes, edges, layout
+        check_graphml_xml(paths["graphml"], nodes, edges)
+        nx_nodes, nx_edges = load_networkx(paths["graphml"])
+        ig_nodes, ig_edges = load_igraph(paths["graphml"])
+        for reader, n, e in (("NetworkX", nx_nodes, nx_edges), ("igraph", ig_nodes, ig_edges)):
+            if len(n) != nodes or len(e) != edges:
+                fail(f"{reader}: {len(n)} nodes and {len(e)} edges, the DOT has {nodes} and {edges}")
+            spot_check(reader, n, e)
+        if edge_summary(nx_edges) != edge_summary(ig_edges):
+            fail("NetworkX and igraph read different edges from the GraphML")
+        discovered = check_discovered(paths, rendered, nx_nodes, ig_nodes, expected)
+    return nodes, edges, layout, discovered
 
 
 def main(argv):
-    if len(argv) != 2:
+    if len(argv) < 2:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
     try:
-        nodes, edges, layout = check(argv[1])
+        nodes, edges, layout, discovered = check(argv[1], argv[2:])
     except CheckError as e:
         print(f"check_exports: FAIL: {e}", file=sys.stderr)
         return 1
     except ImportError as e:
         print(f"check_exports: FAIL: {e} (run with /usr/bin/python3)", file=sys.stderr)
         return 1
-    print(f"check_exports: OK: {nodes} nodes, {edges} edges (layout {layout}); "
+    print(f"check_exports: OK: {nodes} nodes ({len(discovered)} discovered), {edges} edges (layout {layout}); "
           "DOT, SVG and GraphML agree in Graphviz, NetworkX and igraph")
     return 0
 

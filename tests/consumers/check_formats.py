@@ -2,7 +2,7 @@
 """Loads every relgraph export in the tool its users open it with, and
 checks that all formats describe the same graph.
 
-Usage: /usr/bin/python3 check_formats.py OUTDIR SCHEMADIR
+Usage: /usr/bin/python3 check_formats.py OUTDIR SCHEMADIR [DISCOVERED...]
 
 OUTDIR holds relgraph.{dot,graphml,gexf,json,tsv} from one run. Checks:
   - GraphML validates against the GraphML 1.0 schema (SCHEMADIR/graphml.xsd,
@@ -14,7 +14,12 @@ OUTDIR holds relgraph.{dot,graphml,gexf,json,tsv} from one run. Checks:
     and the same (source, relation, target) -> weight for every edge as the
     DOT read back by Graphviz (`dot -Tjson`: edge label and tooltip);
   - node colours agree between the DOT fill, GraphML (r, g, b), GEXF
-    (viz:color) and JSON.
+    (viz:color) and JSON;
+  - every format marks the same nodes discovered (GraphML and GEXF: a
+    boolean declared with default false, true on those nodes, which igraph
+    reads as True/False on every node; JSON: "discovered": true; DOT:
+    discovered=true and a dashed outline), and each DISCOVERED name given
+    is among them.
 
 Run it with Debian's /usr/bin/python3 (python3-networkx, python3-igraph).
 Exits 1 with a message naming the failed check.
@@ -104,6 +109,12 @@ def check_graphml(path, schema_dir, counts):
     return edges, colours
 
 
+def has_parallel_edges(edges):
+    """Whether two edges join the same (source, target): (source, relation, target) keys."""
+    pairs = [(s, t) for s, _, t in edges]
+    return len(pairs) != len(set(pairs))
+
+
 def register_gexf_13():
     """NetworkX 2.8 knows GEXF up to 1.2draft. For what relgraph writes, 1.3
     differs only in its namespaces (NetworkX 3 adds exactly this entry)."""
@@ -114,10 +125,13 @@ def register_gexf_13():
         nx_gexf.GEXF.versions["1.3"] = v
 
 
-def check_gexf(path, counts):
+def check_gexf(path, counts, dot_parallel):
     register_gexf_13()
     g = nx.read_gexf(path, version="1.3")
-    expect(isinstance(g, nx.MultiDiGraph), f"GEXF read as {type(g).__name__}")
+    # A MultiDiGraph when some pair has parallel edges; NetworkX reads a
+    # GEXF without any (a small corpus) as a DiGraph.
+    expect(g.is_directed() and (g.is_multigraph() or not dot_parallel),
+           f"GEXF read as {type(g).__name__}")
     expect((g.number_of_nodes(), g.number_of_edges()) == counts,
            f"GEXF: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges; DOT: {counts}")
     colours = {}
@@ -154,17 +168,59 @@ def check_tsv(path, counts):
     return {(r[0], r[1], r[2]): int(r[3]) for r in rows}
 
 
+def check_discovered(path, expected):
+    """The discovered nodes, by name, as every format's reader sees them."""
+    seen = {}
+    g = nx.read_graphml(path["graphml"], force_multigraph=True)
+    expect(g.graph.get("node_default") == {"discovered": False},
+           f"GraphML node defaults: {g.graph.get('node_default')!r}, not discovered = false")
+    for _, d in g.nodes(data=True):
+        expect(d.get("discovered", True) is True, f"GraphML: {d['label']} has discovered={d.get('discovered')!r}")
+    seen["GraphML (NetworkX)"] = {d["label"] for _, d in g.nodes(data=True) if "discovered" in d}
+    ig = igraph.Graph.Read_GraphML(path["graphml"])
+    expect("discovered" in ig.vs.attributes(), "igraph: no discovered attribute")
+    expect(all(isinstance(v, bool) for v in ig.vs["discovered"]), "igraph: discovered is not boolean on every node")
+    seen["GraphML (igraph)"] = {v["label"] for v in ig.vs if v["discovered"]}
+    gx = nx.read_gexf(path["gexf"], version="1.3")
+    expect(gx.graph.get("node_default") == {"discovered": False},
+           f"GEXF node defaults: {gx.graph.get('node_default')!r}, not discovered = false")
+    for _, d in gx.nodes(data=True):
+        expect(d.get("discovered", True) is True, f"GEXF: {d['label']} has discovered={d.get('discovered')!r}")
+    seen["GEXF"] = {d["label"] for _, d in gx.nodes(data=True) if "discovered" in d}
+    with open(path["json"], encoding="utf-8") as f:
+        nodes = json.load(f)["nodes"]
+    for n in nodes:
+        expect(n.get("discovered", True) is True, f"JSON: {n['id']} has discovered={n.get('discovered')!r}")
+    seen["JSON"] = {n["id"] for n in nodes if "discovered" in n}
+    data = json.loads(run(["dot", "-Tjson", path["dot"]], "dot -Tjson"))
+    objects = [o for o in data["objects"] if "nodes" not in o]  # nodes, not the graph's clusters
+    for o in objects:
+        # A dashed outline marks a discovered node (nodes of unknown type,
+        # grey, are dashed anyway).
+        dashed = "dashed" in o.get("style", "").split(",")
+        if o.get("discovered") == "true" or o.get("fillcolor") != "#DDDDDD":
+            expect(dashed == (o.get("discovered") == "true"),
+                   f"DOT: {o['name']}: discovered={o.get('discovered')!r} but style {o.get('style')!r}")
+    seen["DOT"] = {o["name"] for o in objects if o.get("discovered") == "true"}
+    first = seen["JSON"]
+    for reader, names in seen.items():
+        expect(names == first, f"{reader} has discovered {sorted(names)}, JSON {sorted(first)}")
+    for name in expected:
+        expect(name in first, f"{name} is not discovered (discovered: {sorted(first)})")
+    return first
+
+
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) < 3:
         print(__doc__, file=sys.stderr)
         return 2
-    outdir, schema_dir = sys.argv[1], sys.argv[2]
+    outdir, schema_dir, expected = sys.argv[1], sys.argv[2], sys.argv[3:]
     path = {ext: os.path.join(outdir, f"relgraph.{ext}") for ext in ("dot", "graphml", "gexf", "json", "tsv")}
     try:
         counts = dot_counts(path["dot"])
         expect(counts[1] > 0, "the graph has no edges")
         graphml_edges, graphml_colours = check_graphml(path["graphml"], schema_dir, counts)
-        gexf_edges, gexf_colours = check_gexf(path["gexf"], counts)
+        gexf_edges, gexf_colours = check_gexf(path["gexf"], counts, has_parallel_edges(graphml_edges))
         json_edges, json_colours = check_json(path["json"], counts)
         tsv_edges = check_tsv(path["tsv"], counts)
         expect(gexf_edges == graphml_edges, "GEXF and GraphML have different edges or weights")
@@ -174,11 +230,12 @@ def main():
         d_edges, d_colours = dot_edges(path["dot"])
         expect(d_edges == graphml_edges, "the DOT (labels, tooltip weights) and GraphML have different edges")
         expect(d_colours == graphml_colours, "the DOT fill colours and GraphML r/g/b differ")
+        discovered = check_discovered(path, expected)
     except CheckError as e:
         print(f"check_formats: FAIL: {e}", file=sys.stderr)
         return 1
-    print(f"check_formats: {counts[0]} nodes, {counts[1]} edges: GraphML (schema, NetworkX, igraph), "
-          "GEXF (NetworkX), JSON (json, NetworkX) and TSV agree with the DOT")
+    print(f"check_formats: {counts[0]} nodes ({len(discovered)} discovered), {counts[1]} edges: GraphML (schema, "
+          "NetworkX, igraph), GEXF (NetworkX), JSON (json, NetworkX) and TSV agree with the DOT")
     return 0
 
 

@@ -47,6 +47,15 @@ mkdir -p "$tmp/c"
   || fail "build --layout neato exit $?"
 "$PYTHON" "$RELGRAPH_SRC/tests/consumers/check_exports.py" "$tmp/c" || fail "consumer check (neato)"
 
+# A discovered actor (a made-up titled name no rule lists): both SVGs, NetworkX
+# and igraph see it discovered.
+mkdir -p "$tmp/disc"
+echo "Deputy Foreign Minister Pavel Zhdanovsky met Chinese Foreign Minister Wang Yi in Beijing." > "$tmp/disc/a.txt"
+"$RELGRAPH" build -q --no-cache --format dot,svg,graphml -o "$tmp/e" "$tmp/disc" || fail "discovered build exit $?"
+xmllint --noout --nonet "$tmp/e/relgraph.svg" || fail "xmllint: SVG with a discovered actor"
+"$PYTHON" "$RELGRAPH_SRC/tests/consumers/check_exports.py" "$tmp/e" "Pavel Zhdanovsky" \
+  || fail "consumer check (discovered actor)"
+
 # An unknown engine is an error that names the known ones, not a crash.
 "$RELGRAPH" build --format svg --layout no-such-engine -o "$tmp/d" "$RELGRAPH_SRC/seeds" 2> "$tmp/err"
 status=$?

@@ -49,4 +49,26 @@ for ext in gexf json; do
   "$RELGRAPH" build -q -o "$tmp/one.$ext" "$RELGRAPH_SRC/seeds" || fail "-o one.$ext"
   cmp -s "$tmp/one.$ext" "$tmp/a/relgraph.$ext" || fail "-o one.$ext differs from the directory output"
 done
+# Discovered actors (a titled name no rule lists; the seeds have none, and
+# the name is made up so that no dictionary will ever list it): marked in
+# every format, the same after a build from the cache (a part read back),
+# and in the part itself, which merges back to the same graph.
+mkdir -p "$tmp/disc"
+echo "Deputy Foreign Minister Pavel Zhdanovsky met Chinese Foreign Minister Wang Yi in Beijing." > "$tmp/disc/a.txt"
+"$RELGRAPH" build -q --cache "$tmp/cache" -T "$formats" -o "$tmp/disc1" "$tmp/disc" || fail "discovered build"
+"$PYTHON" "$RELGRAPH_SRC/tests/consumers/check_formats.py" "$tmp/disc1" "$RELGRAPH_SRC/tests/data/schemas" \
+  "Pavel Zhdanovsky" || fail "consumers disagree on discovered actors"
+"$RELGRAPH" build --cache "$tmp/cache" -T "$formats" -o "$tmp/disc2" "$tmp/disc" 2> "$tmp/disc.err" \
+  || fail "discovered build from the cache"
+grep -q "1 from cache" "$tmp/disc.err" || fail "the second build did not read the cache: $(cat "$tmp/disc.err")"
+for ext in dot svg graphml gexf json tsv; do
+  cmp -s "$tmp/disc1/relgraph.$ext" "$tmp/disc2/relgraph.$ext" || fail "$ext differs when built from the cache"
+done
+"$RELGRAPH" extract -q -T part "$tmp/disc/a.txt" > "$tmp/disc.part" || fail "extract -T part"
+grep -q "^node	Pavel Zhdanovsky	official	[^	]*	1	[^	]*	[^	]*	discovered$" "$tmp/disc.part" \
+  || fail "part: no discovered node line: $(grep '^node' "$tmp/disc.part")"
+[ "$(grep -c 'discovered$' "$tmp/disc.part")" -eq 1 ] || fail "part: a listed node marked discovered"
+"$RELGRAPH" merge -q -T json -o "$tmp/merged.json" "$tmp/disc.part" || fail "merge"
+cmp -s "$tmp/merged.json" "$tmp/disc1/relgraph.json" || fail "merging the part loses or changes the discovered actor"
+
 echo "formats: all consumers agree; outputs are byte-identical across runs, orders and thread counts"

@@ -14,6 +14,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "relgraph/export.h"
+#include "relgraph/import.h"
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
 
@@ -536,6 +537,7 @@ Test(export, graphml_keys_ids_and_parallel_edges)
         {"b", "node", "b", "int"},                 {"title", "graph", "title", "string"},
         {"node_first_seen", "node", "first_seen", "string"}, {"node_last_seen", "node", "last_seen", "string"},
         {"first_seen", "edge", "first_seen", "string"}, {"last_seen", "edge", "last_seen", "string"},
+        {"discovered", "node", "discovered", "boolean"},
     };
     for (guint i = 0; i < G_N_ELEMENTS(keys); i++) {
         char *expr = g_strdup_printf("/g:graphml/g:key[@id='%s' and @for='%s' and @attr.name='%s' and @attr.type='%s']",
@@ -612,6 +614,249 @@ Test(export, graphml_without_title_declares_no_title_key)
     cr_expect_not_null(strstr(xml, "\n    <node id=\"n0\">\n      <data key=\"label\">China</data>\n"),
                        "indented output");
     g_free(xml);
+    relgraph_graph_free(g);
+}
+
+/* ---- Discovered actors ------------------------------------------------------ */
+
+/* One discovered actor (the rules do not list it; the text named it with
+ * a title), one listed, one discovered of no known type. */
+static RelgraphGraph *discovered_fixture(void)
+{
+    RelgraphGraph *g = relgraph_graph_new();
+    relgraph_graph_node_set_discovered(relgraph_graph_add_node(g, "Igor Morgulov", RELGRAPH_ACTOR_OFFICIAL, NULL, 1));
+    relgraph_graph_add_node(g, "Wang Yi", RELGRAPH_ACTOR_OFFICIAL, "China", 2);
+    relgraph_graph_node_set_discovered(relgraph_graph_add_node(g, "Envoy X", 0, NULL, 1));
+    RelgraphEvidence ev = {"d1", 0, 0, 86, "Deputy Foreign Minister Igor Morgulov met Wang Yi.", "test.rules:1"};
+    relgraph_graph_add_mention(g, "Igor Morgulov", "meet", "Wang Yi", TRUE, RELGRAPH_POLARITY_COOPERATIVE, &ev);
+    relgraph_graph_add_mention(g, "Envoy X", "meet", "Wang Yi", TRUE, RELGRAPH_POLARITY_COOPERATIVE, &ev);
+    return g;
+}
+
+/* The text of the element that starts at the first match of start, up to
+ * the first end after it (caller frees). */
+static char *element_text(const char *data, const char *start, const char *end)
+{
+    const char *a = strstr(data, start);
+    cr_assert_not_null(a, "%s", start);
+    const char *b = strstr(a, end);
+    cr_assert_not_null(b, "%s ... %s", start, end);
+    return g_strndup(a, (gsize)(b - a));
+}
+
+Test(export, graphml_discovered_key_and_values)
+{
+    RelgraphGraph *g = discovered_fixture();
+    gsize len = 0;
+    char *xml = export_ok(g, "graphml", NULL, &len);
+    xmlDocPtr doc = parse_xml(xml, len, "graphml");
+    cr_expect_eq(xpath_count(doc, "/g:graphml/g:key[@id='discovered' and @for='node' and @attr.name='discovered' "
+                                  "and @attr.type='boolean' and g:default='false']"), 1);
+    cr_expect_eq(xpath_count(doc, "//g:node/g:data[@key='discovered']"), 2, "on discovered nodes only");
+    char *s = xpath_string(doc, "//g:node[g:data[@key='label']='Igor Morgulov']/g:data[@key='discovered']");
+    cr_expect_str_eq(s, "true");
+    g_free(s);
+    cr_expect_eq(xpath_count(doc, "//g:node[g:data[@key='label']='Wang Yi']/g:data[@key='discovered']"), 0);
+    xmlFreeDoc(doc);
+    g_free(xml);
+    relgraph_graph_free(g);
+
+    /* Without a discovered node: the key is declared (with its default), no node has a value. */
+    g = fixture(FALSE);
+    xml = export_ok(g, "graphml", NULL, &len);
+    cr_expect_not_null(strstr(xml, "<key id=\"discovered\" for=\"node\" attr.name=\"discovered\" "
+                                   "attr.type=\"boolean\">\n    <default>false</default>\n  </key>\n"), "%s", xml);
+    cr_expect_null(strstr(xml, "<data key=\"discovered\""));
+    g_free(xml);
+    relgraph_graph_free(g);
+}
+
+/* Writes data to a new temporary file; caller unlinks and frees the path. */
+static char *temp_graphml(const char *data, gsize len)
+{
+    GError *error = NULL;
+    char *path = NULL;
+    int fd = g_file_open_tmp("relgraph-export-XXXXXX.graphml", &path, &error);
+    cr_assert_geq(fd, 0, "%s", error ? error->message : "?");
+    close(fd);
+    cr_assert(g_file_set_contents(path, data, (gssize)len, &error), "%s", error ? error->message : "?");
+    return path;
+}
+
+static RelgraphGraph *import_graphml_text(const char *text, gsize len, GError **error)
+{
+    char *path = temp_graphml(text, len);
+    RelgraphGraph *g = relgraph_import_graphml(path, error);
+    g_unlink(path);
+    g_free(path);
+    return g;
+}
+
+/* The GraphML reader (what `relgraph diff` reads) keeps the flag: our own
+ * "true", NetworkX's "True"/"False" (write_graphml), no value = false; any
+ * other value is refused at its place. */
+Test(export, graphml_discovered_reads_back)
+{
+    /* Without evidence, which the reader does not take back. */
+    RelgraphGraph *g = relgraph_graph_new();
+    relgraph_graph_node_set_discovered(relgraph_graph_add_node(g, "Igor Morgulov", RELGRAPH_ACTOR_OFFICIAL, NULL, 1));
+    relgraph_graph_node_set_discovered(relgraph_graph_add_node(g, "Envoy X", 0, NULL, 1));
+    relgraph_graph_add_node(g, "Wang Yi", RELGRAPH_ACTOR_OFFICIAL, "China", 2);
+    relgraph_graph_add_mention(g, "Igor Morgulov", "meet", "Wang Yi", TRUE, RELGRAPH_POLARITY_COOPERATIVE, NULL);
+    gsize len = 0;
+    char *xml = export_ok(g, "graphml", NULL, &len);
+    GError *error = NULL;
+    RelgraphGraph *back = import_graphml_text(xml, len, &error);
+    cr_assert_not_null(back, "%s", error ? error->message : "");
+    cr_expect(relgraph_graph_node(back, "Igor Morgulov")->discovered);
+    cr_expect(relgraph_graph_node(back, "Envoy X")->discovered);
+    cr_expect_not(relgraph_graph_node(back, "Wang Yi")->discovered);
+    gsize len2 = 0;
+    char *again = export_ok(back, "graphml", NULL, &len2);
+    cr_expect_str_eq(again, xml, "GraphML -> graph -> GraphML keeps every byte");
+    g_free(again);
+    relgraph_graph_free(back);
+    g_free(xml);
+    relgraph_graph_free(g);
+
+    static const char *const head =
+        "<?xml version=\"1.0\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+        "<key id=\"d9\" for=\"node\" attr.name=\"discovered\" attr.type=\"boolean\"><default>False</default></key>\n"
+        "<key id=\"d0\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n<graph edgedefault=\"directed\">\n";
+    char *text = g_strconcat(head, "<node id=\"a\"><data key=\"d0\">A</data><data key=\"d9\">True</data></node>\n",
+                             "<node id=\"b\"><data key=\"d0\">B</data><data key=\"d9\">False</data></node>\n",
+                             "<node id=\"c\"><data key=\"d0\">C</data></node>\n</graph>\n</graphml>\n", NULL);
+    back = import_graphml_text(text, strlen(text), &error);
+    cr_assert_not_null(back, "%s", error ? error->message : "");
+    cr_expect(relgraph_graph_node(back, "A")->discovered);
+    cr_expect_not(relgraph_graph_node(back, "B")->discovered);
+    cr_expect_not(relgraph_graph_node(back, "C")->discovered);
+    relgraph_graph_free(back);
+    g_free(text);
+
+    text = g_strconcat(head, "<node id=\"a\"><data key=\"d0\">A</data>\n<data key=\"d9\">yes</data></node>\n",
+                       "</graph>\n</graphml>\n", NULL);
+    cr_expect_null(import_graphml_text(text, strlen(text), &error));
+    cr_assert_not_null(error);
+    cr_expect_not_null(strstr(error->message, ":7:1: discovered must be true or false, not \"yes\""), "%s",
+                       error->message);
+    g_clear_error(&error);
+    g_free(text);
+}
+
+Test(export, gexf_discovered_attribute)
+{
+    RelgraphGraph *g = discovered_fixture();
+    gsize len = 0;
+    char *gexf = export_ok(g, "gexf", NULL, &len);
+    xmlFreeDoc(parse_xml(gexf, len, "gexf"));
+    cr_expect_not_null(strstr(gexf, "<attributes class=\"node\">"), "%s", gexf);
+    char *decl = element_text(gexf, "<attributes class=\"node\">", "</attributes>");
+    cr_expect_not_null(strstr(decl, "<attribute id=\"discovered\" title=\"discovered\" type=\"boolean\">\n"
+                                    "        <default>false</default>\n      </attribute>"), "%s", decl);
+    g_free(decl);
+    cr_expect_eq(count_substr(gexf, "<attvalue for=\"discovered\""), 2, "on discovered nodes only");
+    char *node = element_text(gexf, "label=\"Igor Morgulov\"", "</node>");
+    cr_expect_not_null(strstr(node, "<attvalue for=\"discovered\" value=\"true\"/>"), "%s", node);
+    g_free(node);
+    node = element_text(gexf, "label=\"Wang Yi\"", "</node>");
+    cr_expect_null(strstr(node, "discovered"), "%s", node);
+    g_free(node);
+    g_free(gexf);
+    relgraph_graph_free(g);
+
+    g = fixture(FALSE);
+    gexf = export_ok(g, "gexf", NULL, &len);
+    cr_expect_eq(count_substr(gexf, "discovered"), 2, "the declaration alone (id and title)");
+    cr_expect_null(strstr(gexf, "<attvalue for=\"discovered\""));
+    g_free(gexf);
+    relgraph_graph_free(g);
+}
+
+/* The node-link object of the node with that id (borrowed from root). */
+static JsonObject *json_node_object(JsonNode *root, const char *id)
+{
+    JsonArray *nodes = json_object_get_array_member(json_node_get_object(root), "nodes");
+    for (guint i = 0; i < json_array_get_length(nodes); i++) {
+        JsonObject *o = json_array_get_object_element(nodes, i);
+        if (strcmp(json_object_get_string_member(o, "id"), id) == 0)
+            return o;
+    }
+    cr_assert_fail("no JSON node %s", id);
+    return NULL;
+}
+
+Test(export, json_discovered_member)
+{
+    RelgraphGraph *g = discovered_fixture();
+    gsize len = 0;
+    char *text = export_ok(g, "json", NULL, &len);
+    JsonParser *parser = json_parser_new();
+    GError *error = NULL;
+    cr_assert(json_parser_load_from_data(parser, text, (gssize)len, &error), "%s", error ? error->message : "");
+    JsonNode *root = json_parser_get_root(parser);
+    JsonObject *morgulov = json_node_object(root, "Igor Morgulov");
+    cr_assert(json_object_has_member(morgulov, "discovered"));
+    JsonNode *value = json_object_get_member(morgulov, "discovered");
+    cr_expect_eq(json_node_get_value_type(value), G_TYPE_BOOLEAN, "a JSON true, not a string");
+    cr_expect(json_node_get_boolean(value));
+    cr_expect_not(json_object_has_member(json_node_object(root, "Wang Yi"), "discovered"));
+    cr_expect_eq(count_substr(text, "\"discovered\" : true"), 2);
+    g_object_unref(parser);
+    g_free(text);
+    relgraph_graph_free(g);
+
+    g = fixture(FALSE);
+    text = export_ok(g, "json", NULL, &len);
+    cr_expect_null(strstr(text, "discovered"));
+    g_free(text);
+    relgraph_graph_free(g);
+}
+
+Test(export, dot_and_svg_mark_discovered_nodes)
+{
+    RelgraphGraph *g = discovered_fixture();
+    char *dot = export_ok(g, "dot", NULL, NULL);
+    Agraph_t *h = agmemread(dot);
+    cr_assert_not_null(h, "cgraph reads the DOT back");
+    Agnode_t *morgulov = agnode(h, "Igor Morgulov", 0), *wang = agnode(h, "Wang Yi", 0), *x = agnode(h, "Envoy X", 0);
+    cr_assert(morgulov && wang && x);
+    cr_expect_str_eq(agget(morgulov, "discovered"), "true");
+    cr_expect_str_eq(agget(wang, "discovered"), "");
+    cr_expect_str_eq(agget(morgulov, "style"), "filled,dashed");
+    cr_expect_str_eq(agget(wang, "style"), "filled");
+    cr_expect_str_eq(agget(x, "style"), "filled,dashed", "the unknown type's dash is not doubled");
+    cr_expect_str_eq(agget(morgulov, "class"), "official discovered");
+    cr_expect_str_eq(agget(wang, "class"), "official");
+    cr_expect_not_null(strstr(agget(morgulov, "tooltip"), "\\nmentions: 1\\ndiscovered: "), "%s",
+                       agget(morgulov, "tooltip"));
+    cr_expect_null(strstr(agget(wang, "tooltip"), "discovered"));
+    cr_expect_not_null(strstr(dot, "dashed outline: discovered"), "the legend says what the dash means");
+    agclose(h);
+    g_free(dot);
+
+    gsize len = 0;
+    char *svg = export_ok(g, "svg", NULL, &len);
+    xmlFreeDoc(parse_xml(svg, len, "svg"));
+    char *node = element_text(svg, "class=\"node official discovered\"", "</g>\n</g>");
+    cr_expect_not_null(strstr(node, "stroke-dasharray"), "%s", node);
+    cr_expect_not_null(strstr(node, "&#10;discovered: "), "%s", node);
+    g_free(node);
+    node = element_text(svg, "<title>Wang Yi</title>", "</g>\n</g>");
+    cr_expect_null(strstr(node, "stroke-dasharray"), "%s", node);
+    g_free(node);
+    cr_expect_not_null(strstr(svg, "dashed outline: discovered"));
+    g_free(svg);
+    relgraph_graph_free(g);
+
+    /* Without a discovered node: no attribute, no legend line. */
+    g = fixture(FALSE);
+    dot = export_ok(g, "dot", NULL, NULL);
+    svg = export_ok(g, "svg", NULL, &len);
+    cr_expect_null(strstr(dot, "discovered"));
+    cr_expect_null(strstr(svg, "discovered"));
+    g_free(dot);
+    g_free(svg);
     relgraph_graph_free(g);
 }
 

@@ -121,6 +121,86 @@ Test(part, evidence_limit_is_the_smallest)
     relgraph_graph_free(a), relgraph_graph_free(g);
 }
 
+/* A discovered node: its line gets a 7th field "discovered", which reads
+ * back; a listed node's line keeps its six fields. */
+Test(part, discovered_round_trip)
+{
+    RelgraphGraph *g = relgraph_graph_new();
+    RelgraphNode *n = relgraph_graph_add_node(g, "Igor Morgulov", RELGRAPH_ACTOR_OFFICIAL, NULL, 1);
+    relgraph_graph_node_set_discovered(n);
+    relgraph_graph_node_add_date(n, "2024-05-16");
+    relgraph_graph_add_node(g, "Wang Yi", RELGRAPH_ACTOR_OFFICIAL, "China", 1);
+    mention(g, "Igor Morgulov", "meet", "Wang Yi", TRUE, "d1", 0, "They met.", "2024-05-16");
+    gsize len = 0, len2 = 0;
+    char *data = write(g, 1, 3, &len);
+    cr_expect_not_null(strstr(data, "\nnode\tIgor Morgulov\tofficial\t\t1\t2024-05-16\t2024-05-16\tdiscovered\n"),
+                       "%s", data);
+    cr_expect_not_null(strstr(data, "\nnode\tWang Yi\tofficial\tChina\t1\t\t\n"), "%s", data);
+    RelgraphPartInfo info = {0};
+    RelgraphGraph *back = read_ok(data, len, &info);
+    cr_expect(relgraph_graph_node(back, "Igor Morgulov")->discovered);
+    cr_expect_not(relgraph_graph_node(back, "Wang Yi")->discovered);
+    char *again = write(back, info.documents, info.evidence_limit, &len2);
+    cr_expect_str_eq(again, data);
+    g_free(again);
+    g_free(data);
+    relgraph_graph_free(back);
+    relgraph_graph_free(g);
+}
+
+/* Parts without a discovered node keep their bytes: no node line has a
+ * 7th field. */
+Test(part, no_discovered_field_without_discovered_nodes)
+{
+    RelgraphGraph *a = graph_a();
+    gsize len = 0;
+    char *data = write(a, 2, 3, &len);
+    cr_expect_null(strstr(data, "discovered"));
+    cr_expect_not_null(strstr(data, "\nnode\tZhao Leji\tofficial\tChina\t3\t2024-04-11\t2024-04-11\n"), "%s", data);
+    g_free(data);
+    relgraph_graph_free(a);
+}
+
+/* The same actor discovered in one part and listed in another (or given
+ * in both) is discovered in the merge, whichever part comes first; the
+ * merge is the union built directly. */
+Test(part, merging_discovered_is_or)
+{
+    RelgraphGraph *d = relgraph_graph_new(), *l = relgraph_graph_new();
+    relgraph_graph_node_set_discovered(relgraph_graph_add_node(d, "Igor Morgulov", RELGRAPH_ACTOR_OFFICIAL, NULL, 1));
+    relgraph_graph_add_node(d, "Wang Yi", RELGRAPH_ACTOR_OFFICIAL, "China", 1);
+    relgraph_graph_add_node(l, "Igor Morgulov", RELGRAPH_ACTOR_OFFICIAL, "Russia", 2);
+    relgraph_graph_add_node(l, "Wang Yi", RELGRAPH_ACTOR_OFFICIAL, "China", 2);
+    gsize ld, ll, lu, lx, ly;
+    char *pd = write(d, 1, 0, &ld), *pl = write(l, 1, 0, &ll);
+    RelgraphPartInfo ix = {0}, iy = {0};
+    RelgraphGraph *x = read_ok(pd, ld, &ix);
+    cr_assert(relgraph_part_read(x, pl, ll, "l", &ix, NULL));
+    RelgraphGraph *y = read_ok(pl, ll, &iy);
+    cr_assert(relgraph_part_read(y, pd, ld, "d", &iy, NULL));
+    for (guint i = 0; i < 2; i++) {
+        const RelgraphGraph *m = i ? y : x;
+        const RelgraphNode *n = relgraph_graph_node(m, "Igor Morgulov");
+        cr_expect(n->discovered, "discovered lost when merging (%s first)", i ? "listed" : "discovered");
+        cr_expect_eq(n->mentions, 3);
+        cr_expect_str_eq(n->affiliation, "Russia");
+        cr_expect_not(relgraph_graph_node(m, "Wang Yi")->discovered);
+    }
+    relgraph_graph_merge(d, l);
+    char *pu = write(d, 2, 0, &lu), *px = write(x, ix.documents, 0, &lx), *py = write(y, iy.documents, 0, &ly);
+    cr_expect_str_eq(px, pu);
+    cr_expect_str_eq(py, pu);
+    cr_expect_not_null(strstr(pu, "\nnode\tIgor Morgulov\tofficial\tRussia\t3\t\t\tdiscovered\n"), "%s", pu);
+    /* Discovered on both sides stays discovered, once. */
+    RelgraphPartInfo iz = {0};
+    RelgraphGraph *z = read_ok(pd, ld, &iz);
+    cr_assert(relgraph_part_read(z, pd, ld, "d", &iz, NULL));
+    cr_expect(relgraph_graph_node(z, "Igor Morgulov")->discovered);
+    g_free(pd), g_free(pl), g_free(pu), g_free(px), g_free(py);
+    relgraph_graph_free(d), relgraph_graph_free(l), relgraph_graph_free(x), relgraph_graph_free(y);
+    relgraph_graph_free(z);
+}
+
 /* Every damage is refused with a message, and the graph is untouched. */
 static void expect_refused(const char *data, gsize len, const char *message)
 {
@@ -171,6 +251,10 @@ Test(part, damage_is_detected)
         {"relgraph-part\t1\nnode\tA\\\\B\tstate\tC\\q\t1\t\t\n", "t.part:2:18: unknown escape \"\\q\""},
         {"relgraph-part\t1\nvertex\tA\n", "unknown line kind"},
         {"relgraph-part\t1\nnode\tA\n", "fields"},
+        {"relgraph-part\t1\nnode\tA\tstate\t\t1\t\t\tyes\n", "t.part:2:19: \"yes\": discovered or nothing"},
+        {"relgraph-part\t1\nnode\tA\tstate\t\t1\t\t\t\n", "t.part:2:19: \"\": discovered or nothing"},
+        {"relgraph-part\t1\nnode\tA\tstate\t\t1\t\t\tDiscovered\n", "discovered or nothing"},
+        {"relgraph-part\t1\nnode\tA\tstate\t\t1\t\t\tdiscovered\tx\n", "t.part:2:30: a node line has 9 fields"},
     };
     for (guint i = 0; i < G_N_ELEMENTS(bodies); i++) {
         char *part = resealed(bodies[i][0]);
