@@ -24,6 +24,9 @@ static void copy_node(RelgraphGraph *out, const RelgraphNode *n, const char *nam
                       const char *affiliation)
 {
     RelgraphNode *dst = relgraph_graph_add_node(out, name, type, affiliation, n->mentions);
+    /* A discovered official folded into its state does not make the state discovered. */
+    if (n->discovered && strcmp(name, n->name) == 0)
+        relgraph_graph_node_set_discovered(dst);
     relgraph_graph_node_add_date(dst, n->first_date);
     relgraph_graph_node_add_date(dst, n->last_date);
 }

@@ -165,3 +165,22 @@ Test(filter, roll_up_folds_actors_into_their_state)
     relgraph_graph_free(view);
     g_hash_table_destroy(map);
 }
+
+Test(filter, views_keep_the_discovered_mark_and_roll_up_does_not_spread_it)
+{
+    relgraph_graph_node_set_discovered(relgraph_graph_node(graph, "Mao Ning"));
+    RelgraphFilter types = {.types = RELGRAPH_ACTOR_OFFICIAL};
+    RelgraphGraph *view = apply(&types);
+    cr_expect(relgraph_graph_node(view, "Mao Ning")->discovered);
+    cr_expect_not(relgraph_graph_node(view, "Xi Jinping")->discovered);
+    relgraph_graph_free(view);
+
+    GHashTable *map = g_hash_table_new(g_str_hash, g_str_equal);
+    g_hash_table_insert(map, (gpointer) "Mao Ning", (gpointer) "China");
+    RelgraphFilter roll = {.roll_up = map};
+    view = apply(&roll);
+    cr_expect_null(relgraph_graph_node(view, "Mao Ning"));
+    cr_expect_not(relgraph_graph_node(view, "China")->discovered, "folding makes no state discovered");
+    relgraph_graph_free(view);
+    g_hash_table_destroy(map);
+}
