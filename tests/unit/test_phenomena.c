@@ -414,3 +414,51 @@ Test(phenomena, affiliation_from_appositions)
     const char *dateline = "BEIJING, May 2 (Xinhua) -- Chinese Foreign Minister Wang Yi met Sergei Lavrov.";
     expect_not(dateline, "Wang Yi member_of Xinhua");
 }
+
+Test(phenomena, joint_statements_and_restored_ties)
+{
+    const char *joint = "The United States, together with Japan and South Korea, issued a joint statement.";
+    expect_has(joint, "Japan cooperate United States");
+    expect_has(joint, "South Korea cooperate United States");
+    expect_has("Joe Biden and Xi Jinping vowed to restore military communications.", "Joe Biden cooperate Xi Jinping");
+    expect_has("Russia and Ukraine agreed to a prisoner swap.", "Russia cooperate Ukraine");
+    expect_has("China is ready to strengthen strategic communication and enhance exchanges and cooperation with Vietnam.",
+               "China cooperate Vietnam");
+    expect_has("China will always be a good partner to Russia.", "China cooperate Russia");
+    expect_has("The treaty, which Russia and North Korea signed last year, took effect.", "North Korea cooperate Russia");
+    const char *vowed = "Kang Sun Nam, and his Russian counterpart, Sergei Shoigu, vowed to expand military cooperation.";
+    expect_has(vowed, "Kang Sun Nam cooperate Sergei Shoigu");
+    expect_has(vowed, "Kang Sun Nam meet Sergei Shoigu");
+    /* Agreeing on a need is no agreement between them. */
+    expect_not("Russia and Ukraine agreed on the need for more talks.", "Russia cooperate Ukraine");
+}
+
+Test(phenomena, opening_phrases_place_the_subject)
+{
+    const char *summit = "At a summit with Vladimir Putin in Vladivostok, Russia, the North Korean leader Kim Jong Un raised a toast.";
+    expect_has(summit, "Kim Jong Un meet Vladimir Putin");
+    expect_has(summit, "Kim Jong Un visit Russia");
+    expect_has("At a meeting in Pyongyang last July, Sergei Shoigu praised the army.", "Sergei Shoigu visit North Korea");
+    expect_has("Speaking at a G7 meeting in Italy, David Lammy urged more aid.", "David Lammy visit Italy");
+    expect_has("Xi Jinping signed the statement following talks in Moscow.", "Xi Jinping visit Russia");
+    expect_has("Lee Jae-myung on Monday held his first summit with Donald Trump.", "Donald Trump meet Lee Jae-myung");
+    expect_has("Kim Jong Un exchanged warm greetings with Wang Yi.", "Kim Jong Un meet Wang Yi");
+    /* Speaking about a place is not being there. */
+    expect_not("Speaking about the war in Ukraine, Sergei Lavrov blamed the West.", "Sergei Lavrov visit Ukraine");
+    /* A subject far back, joined by "and", is not the one who held the talks. */
+    expect_not("Kim Jong Un was on his fifth visit to China and held his sixth meeting with Xi Jinping.",
+               "China meet Xi Jinping");
+}
+
+Test(phenomena, more_affiliations)
+{
+    expect_has("Brazil's leftist President Luiz Inacio Lula da Silva spoke. Brazil's leftist President Narendra Modi spoke.",
+               "Narendra Modi member_of Brazil");
+    expect_has("Xi Jinping, who is also general secretary of the Central Committee of the Communist Party of China, spoke.",
+               "Xi Jinping member_of Chinese Communist Party");
+    expect_has("Wang Yi of China met Sergei Lavrov of Russia.", "Sergei Lavrov member_of Russia");
+    expect_has("Vietnamese leaders, including General Secretary To Lam and Prime Minister Pham Minh Chinh, met Xi Jinping.",
+               "Pham Minh Chinh member_of Vietnam");
+    expect_has("South Korean First Vice Foreign Minister Cho Hyun spoke.", "Cho Hyun member_of South Korea");
+    expect_not("Wang Yi met Sergei Lavrov of Russia.", "Wang Yi member_of Russia");
+}
