@@ -462,3 +462,25 @@ Test(phenomena, more_affiliations)
     expect_has("South Korean First Vice Foreign Minister Cho Hyun spoke.", "Cho Hyun member_of South Korea");
     expect_not("Wang Yi met Sergei Lavrov of Russia.", "Wang Yi member_of Russia");
 }
+
+Test(phenomena, second_verbs_lists_and_reported_acts)
+{
+    expect_has("China rejected the criticism and accused the United States of hypocrisy.", "China criticize United States");
+    const char *joined = "Japan joined the United States in imposing sanctions on Russia.";
+    expect_has(joined, "Japan sanction Russia");
+    expect_has(joined, "United States sanction Russia");
+    expect_has("Vladimir Putin arrived in Pyongyang and met Kim Jong Un.", "Kim Jong Un meet Vladimir Putin");
+    expect_has("Kim Jong Un traveled by armored train to Russia.", "Kim Jong Un visit Russia");
+    /* A list of weapons with commas before the target. */
+    expect_has("Iran has also been accused of supplying drones, missiles and other military equipment to Russia.",
+               "Iran arms Russia");
+    expect_has("China imposed countersanctions on U.S. defense firms.", "China sanction United States");
+    expect_has("Seoul expressed regret over Tokyo's decision.", "South Korea criticize Japan");
+    expect_has("China and Vietnam signed 14 agreements.", "China cooperate Vietnam");
+    /* A trading partner is trade, not an alliance. */
+    const char *trading = "China is Russia's biggest trading partner.";
+    expect_has(trading, "China trade Russia");
+    expect_not(trading, "China cooperate Russia");
+    expect_has("The Philippines is America's oldest treaty ally. Japan is Vietnam's key strategic partner.",
+               "Japan cooperate Vietnam");
+}
