@@ -484,3 +484,14 @@ Test(phenomena, second_verbs_lists_and_reported_acts)
     expect_has("The Philippines is America's oldest treaty ally. Japan is Vietnam's key strategic partner.",
                "Japan cooperate Vietnam");
 }
+
+Test(phenomena, saying_another_state_did_a_hostile_act_is_criticism)
+{
+    const char *aid = "The US and South Korea have said North Korea is receiving weapons from Russia.";
+    expect_has(aid, "United States criticize North Korea");
+    expect_has(aid, "South Korea criticize Russia");
+    expect_has("Japan and its allies have said that North Korea has sent more than 10,000 soldiers to Russia.",
+               "Japan criticize North Korea");
+    /* Saying something neutral about another state is not criticism. */
+    expect_no_relation("China said Russia is a good neighbour.", RELGRAPH_HEDGED_KEEP);
+}
