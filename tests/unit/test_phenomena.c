@@ -492,6 +492,12 @@ Test(phenomena, saying_another_state_did_a_hostile_act_is_criticism)
     expect_has(aid, "South Korea criticize Russia");
     expect_has("Japan and its allies have said that North Korea has sent more than 10,000 soldiers to Russia.",
                "Japan criticize North Korea");
+    expect_has("Wang Yi said the United States was suppressing China's development.", "Wang Yi criticize United States");
+    expect_has("Volodymyr Zelensky noted that Russia had broken agreements in the past.", "Volodymyr Zelensky criticize Russia");
+    expect_has("Linda Thomas-Greenfield expressed surprise and doubts about Russia's motives.",
+               "Linda Thomas-Greenfield criticize Russia");
+    /* A demand in reported speech is pressure. */
+    expect_has("Japan said North Korea must stop its missile launches.", "Japan pressure North Korea");
     /* Saying something neutral about another state is not criticism. */
-    expect_no_relation("China said Russia is a good neighbour.", RELGRAPH_HEDGED_KEEP);
+    expect_no_relation("China said Russia is a good neighbour. China said Russia had slowed its growth.", RELGRAPH_HEDGED_KEEP);
 }
