@@ -501,3 +501,28 @@ Test(phenomena, saying_another_state_did_a_hostile_act_is_criticism)
     /* Saying something neutral about another state is not criticism. */
     expect_no_relation("China said Russia is a good neighbour. China said Russia had slowed its growth.", RELGRAPH_HEDGED_KEEP);
 }
+
+Test(phenomena, more_ways_to_travel_call_and_restrict)
+{
+    const char *cases[][2] = {
+        {"Vladimir Putin on Wednesday wrapped up a two-day visit to Vietnam.", "Vladimir Putin visit Vietnam"},
+        {"Sergei Lavrov flew into Pyongyang on Wednesday.", "Sergei Lavrov visit North Korea"},
+        {"Kim Jong Un crossed into Russia by train.", "Kim Jong Un visit Russia"},
+        {"Wang Yi and Antony Blinken held a call on Friday.", "Antony Blinken meet Wang Yi"},
+        {"Wang Yi conferred with Sergei Lavrov in Vientiane.", "Sergei Lavrov meet Wang Yi"},
+        {"Tokyo tightened export controls on chip equipment to China.", "Japan sanction China"},
+        {"China supplies Russia with machine tools and electronics.", "China support Russia"},
+        {"Beijing asked Washington to stop interfering in its affairs.", "China pressure United States"},
+        {"Kim Jong Un visited Russia at Vladimir Putin's invitation.", "Vladimir Putin invite Kim Jong Un"},
+        {"Japan protested to China over the incursion.", "Japan criticize China"},
+        {"The UK has announced fresh sanctions on Iran for supplying Russia with ballistic missiles.", "Iran arms Russia"},
+        {"Some EU countries still import gas from Russia.", "European Union trade Russia"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++)
+        expect_has(cases[i][0], cases[i][1]);
+    /* The visited country is not the one invited; a leader's country does not travel with him. */
+    expect_not("Kim Jong Un visited Russia at Vladimir Putin's invitation.", "Vladimir Putin invite Russia");
+    expect_not("The North Korean leader was on his fifth visit to China.", "North Korea visit China");
+    /* Opposing sanctions on a country is not criticizing it. */
+    expect_no_relation("China opposes unilateral sanctions against Russia.", RELGRAPH_HEDGED_KEEP);
+}
