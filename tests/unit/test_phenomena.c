@@ -310,6 +310,9 @@ Test(phenomena, troops_and_workers_are_support_not_visits)
     expect_has("North Korea sent a delegation to Russia.", "North Korea visit Russia");
     expect_no_relation("Moscow denied sending troops to North Korea.", RELGRAPH_HEDGED_DROP);
     expect_no_relation("North Korean troops returned from Russia.", RELGRAPH_HEDGED_KEEP);
+    /* Troops sent into a country, or fighting in it, may be invading it. */
+    expect_no_relation("Russia deployed tens of thousands of troops into Ukraine. Russian troops fighting in Ukraine advanced.",
+                       RELGRAPH_HEDGED_KEEP);
 }
 
 Test(phenomena, supplying_weapons_is_arms)
