@@ -529,3 +529,17 @@ Test(phenomena, more_ways_to_travel_call_and_restrict)
     /* Opposing sanctions on a country is not criticizing it. */
     expect_no_relation("China opposes unilateral sanctions against Russia.", RELGRAPH_HEDGED_KEEP);
 }
+
+Test(phenomena, look_alikes_that_are_not_relations)
+{
+    expect_not("Japan hosts U.S. troops on Okinawa.", "United States visit Japan");
+    expect_not("Fumio Kishida held talks in Geneva, Russia said.", "Fumio Kishida visit Russia");
+    expect_not("Speaking at a conference on the war in Ukraine, Antony Blinken said aid would flow.",
+               "Antony Blinken visit Ukraine");
+    expect_not("KCNA said North Korea fired two ballistic missiles.", "KCNA criticize North Korea");
+    expect_not("Donald Trump halted weapons shipments to Ukraine.", "Donald Trump sanction Ukraine");
+    expect_not("China announced new measures for Russia.", "China sanction Russia");
+    expect_not("The United States sanctioned firms that expanded cooperation with Russia.", "Russia cooperate United States");
+    expect_not("Russia's ally President Alexander Lukashenko spoke.", "Alexander Lukashenko member_of Russia");
+    expect_not("In Beijing, Xi Jinping hosted Vladimir Putin.", "Xi Jinping visit China");
+}
