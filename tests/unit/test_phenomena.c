@@ -543,3 +543,16 @@ Test(phenomena, look_alikes_that_are_not_relations)
     expect_not("Russia's ally President Alexander Lukashenko spoke.", "Alexander Lukashenko member_of Russia");
     expect_not("In Beijing, Xi Jinping hosted Vladimir Putin.", "Xi Jinping visit China");
 }
+
+Test(phenomena, delegations_captions_and_trips_to_meet)
+{
+    const char *led = "Yoon Suk Yeol met with a Ukrainian delegation led by Defense Minister Rustem Umerov.";
+    expect_has(led, "Ukraine meet Yoon Suk Yeol");
+    expect_has("Narendra Modi and Vladimir Putin during an informal meeting in Moscow (AP)", "Narendra Modi meet Vladimir Putin");
+    const char *trip = "Antony Blinken arrived Saturday in Vientiane to meet with the ASEAN foreign ministers.";
+    expect_has(trip, "ASEAN meet Antony Blinken");
+    expect_has(trip, "Antony Blinken visit Laos");
+    /* Two states named before someone else's meeting did not meet. */
+    expect_not("Seoul condemned the cooperation between North Korea and Russia during a meeting with Antony Blinken.",
+               "North Korea meet Russia");
+}
