@@ -235,6 +235,11 @@ Test(phenomena, urging_and_demanding_is_pressure)
     expect_has("Tokyo demanded the immediate withdrawal of Russian troops.", "Japan pressure Russia");
     expect_has("NATO demands China stop its support for the war.", "NATO pressure China");
     expect_has("Washington stepped up pressure on Pyongyang.", "United States pressure North Korea");
+    expect_has("\"China must stop harassing our vessels,\" Ferdinand Marcos Jr. said.", "Ferdinand Marcos Jr. pressure China");
+    expect_has("Volodymyr Zelensky, who faces mounting pressure from Donald Trump to make concessions, spoke.",
+               "Donald Trump pressure Volodymyr Zelensky");
+    /* "should" is a hedge: a wish, not a demand on record. */
+    expect_no_relation("China should stop its drills, Japan said.", RELGRAPH_HEDGED_DROP);
     /* Urging without a named target. */
     expect_no_relation("China called on all parties to show restraint. Japan urged calm.", RELGRAPH_HEDGED_KEEP);
 }
