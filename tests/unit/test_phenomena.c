@@ -561,3 +561,17 @@ Test(phenomena, delegations_captions_and_trips_to_meet)
     expect_not("Seoul condemned the cooperation between North Korea and Russia during a meeting with Antony Blinken.",
                "North Korea meet Russia");
 }
+
+Test(phenomena, suppliers_buyers_and_anniversaries)
+{
+    expect_has("Russia remains Vietnam's top arms supplier.", "Russia arms Vietnam");
+    expect_has("India bought Russian fighter jets.", "Russia arms India");
+    expect_has("India bought record amounts of Russian oil.", "India trade Russia");
+    expect_has("China's exports to Russia jumped 30%.", "China trade Russia");
+    expect_has("North Korea and China marked the 75th anniversary of diplomatic ties.", "China cooperate North Korea");
+    expect_has("China and North Korea celebrated their friendship treaty.", "China cooperate North Korea");
+    /* Dismissing a report is not confirming it. */
+    expect_no_relation("Sergei Lavrov dismissed reports that Russia sent weapons to North Korea.", RELGRAPH_HEDGED_DROP);
+    /* "China's UN ambassador" does not make the UN Chinese. */
+    expect_not("Zhang Jun, China's UN ambassador, spoke.", "United Nations member_of China");
+}
