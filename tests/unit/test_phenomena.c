@@ -575,3 +575,22 @@ Test(phenomena, suppliers_buyers_and_anniversaries)
     /* "China's UN ambassador" does not make the UN Chinese. */
     expect_not("Zhang Jun, China's UN ambassador, spoke.", "United Nations member_of China");
 }
+
+Test(phenomena, compact_nominals_blacklists_and_money)
+{
+    const char *cases[][2] = {
+        {"Vladimir Putin's North Korea visit ended on Thursday.", "Vladimir Putin visit North Korea"},
+        {"The Japan visit by Antony Blinken was brief.", "Antony Blinken visit Japan"},
+        {"Wang Yi touched down in Seoul.", "Wang Yi visit South Korea"},
+        {"Xi Jinping hosted a state banquet for Vladimir Putin.", "Vladimir Putin meet Xi Jinping"},
+        {"Fumio Kishida received a phone call from Joe Biden.", "Fumio Kishida meet Joe Biden"},
+        {"The United States added 140 Chinese companies to its entity list.", "United States sanction China"},
+        {"The European Union froze Russian central bank assets.", "European Union sanction Russia"},
+        {"Japan pledged $4.5 billion to Ukraine.", "Japan support Ukraine"},
+        {"The United States imposed tariffs worth $50 billion on Chinese goods.", "United States sanction China"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++)
+        expect_has(cases[i][0], cases[i][1]);
+    /* A letter is not a meeting. */
+    expect_not("Kim Jong Un received a letter from Donald Trump.", "Donald Trump meet Kim Jong Un");
+}
