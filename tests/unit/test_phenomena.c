@@ -594,3 +594,14 @@ Test(phenomena, compact_nominals_blacklists_and_money)
     /* A letter is not a meeting. */
     expect_not("Kim Jong Un received a letter from Donald Trump.", "Donald Trump meet Kim Jong Un");
 }
+
+Test(phenomena, commitments_and_intended_help)
+{
+    expect_has("The announcement underlines the UK commitment to Ukraine.", "United Kingdom support Ukraine");
+    expect_has("The summit opened with a US proposal to back a $50 billion loan to Ukraine.", "United States support Ukraine");
+    expect_has("Japan vowed to defend the Philippines.", "Japan support Philippines");
+    expect_has("China is trying to help Russia's war effort.", "China support Russia");
+    /* Urging someone else to help, or acting "to protect" a group, is no support by the subject. */
+    expect_not("Japan urged Washington to help Kyiv.", "Japan support Ukraine");
+    expect_not("Russia sent troops into Ukraine to protect Russian speakers.", "Ukraine support Russia");
+}
