@@ -605,3 +605,13 @@ Test(phenomena, commitments_and_intended_help)
     expect_not("Japan urged Washington to help Kyiv.", "Japan support Ukraine");
     expect_not("Russia sent troops into Ukraine to protect Russian speakers.", "Ukraine support Russia");
 }
+
+Test(phenomena, delegations_and_their_heads_visit)
+{
+    expect_has("Li Hongzhong led a Chinese delegation to Pyongyang.", "Li Hongzhong visit North Korea");
+    const char *led = "A Chinese delegation led by Li Hongzhong arrived in Pyongyang on Wednesday.";
+    expect_has(led, "China visit North Korea");
+    expect_has(led, "Li Hongzhong visit North Korea");
+    /* Leading talks at home is no trip. */
+    expect_no_relation("Li Hongzhong led the talks in Beijing.", RELGRAPH_HEDGED_KEEP);
+}
