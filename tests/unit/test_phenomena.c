@@ -260,6 +260,9 @@ Test(phenomena, condemning_and_accusing_is_criticism)
         {"Donald Trump called Volodymyr Zelensky a dictator.", "Donald Trump criticize Volodymyr Zelensky"},
         {"The United States, which has condemned China's actions, sent a warship.", "United States criticize China"},
         {"Seoul said North Korea had sent troops to Russia.", "South Korea criticize North Korea"},
+        {"China lodged stern representations with Japan over the remarks.", "China criticize Japan"},
+        {"Beijing hit back at Washington over the chip curbs.", "China criticize United States"},
+        {"Japan said China was responsible for the collision.", "Japan criticize China"},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++)
         expect_has(cases[i][0], cases[i][1]);
