@@ -466,7 +466,7 @@ Test(phenomena, more_affiliations)
     expect_has("Brazil's leftist President Luiz Inacio Lula da Silva spoke. Brazil's leftist President Narendra Modi spoke.",
                "Narendra Modi member_of Brazil");
     expect_has("Xi Jinping, who is also general secretary of the Central Committee of the Communist Party of China, spoke.",
-               "Xi Jinping member_of Chinese Communist Party");
+               "Xi Jinping member_of Communist Party of China");
     expect_has("Wang Yi of China met Sergei Lavrov of Russia.", "Sergei Lavrov member_of Russia");
     expect_has("Vietnamese leaders, including General Secretary To Lam and Prime Minister Pham Minh Chinh, met Xi Jinping.",
                "Pham Minh Chinh member_of Vietnam");
@@ -588,7 +588,7 @@ Test(phenomena, compact_nominals_blacklists_and_money)
         {"Xi Jinping hosted a state banquet for Vladimir Putin.", "Vladimir Putin meet Xi Jinping"},
         {"Fumio Kishida received a phone call from Joe Biden.", "Fumio Kishida meet Joe Biden"},
         {"The United States added 140 Chinese companies to its entity list.", "United States sanction China"},
-        {"The European Union froze Russian central bank assets.", "European Union sanction Russia"},
+        {"The European Union froze Russian central bank assets.", "European Union sanction Bank of Russia"},
         {"Japan pledged $4.5 billion to Ukraine.", "Japan support Ukraine"},
         {"The United States imposed tariffs worth $50 billion on Chinese goods.", "United States sanction China"},
     };
