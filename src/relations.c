@@ -1213,9 +1213,12 @@ static gint next_list_member(Matcher *m, guint pos, RelgraphActorType types, gbo
     if (q > pos && token_is(m, q, W_THE)) /* "Japan and the United States" */
         q++;
     if (q == pos) {
-        /* Adjacent: only a bare mention, never a titled one ("Chinese
-         * President Xi" is not a list). */
-        gint next = q < m->n ? m->mention_at[q] : -1;
+        /* Adjacent: only a bare mention joined by a hyphen or dash, never
+         * a titled one ("Chinese President Xi" is not a list) nor one after
+         * a space ("In Beijing Xi Jinping met ..."). */
+        if (q >= m->n || !(m->tokens[q].flags & RELGRAPH_TOKEN_JOINED))
+            return -1;
+        gint next = m->mention_at[q];
         return next >= 0 && actor_fits(m, (guint)next, types) ? next : -1;
     }
     gint candidates[2];

@@ -650,9 +650,16 @@ void relgraph_text_tokenize(const char *text, gsize start, gsize end, GStringChu
         guint first = tokens->len;
         g_array_set_size(tokens, first + o.n);
         RelgraphToken *out = &g_array_index(tokens, RelgraphToken, first);
-        for (guint i = 0; i < o.n; i++)
-            out[i] = (RelgraphToken){o.buf[i].start, o.buf[i].end, norms + o.buf[i].norm, 0, o.buf[i].flags,
-                                     o.buf[i].hash};
+        for (guint i = 0; i < o.n; i++) {
+            guint32 flags = o.buf[i].flags;
+            /* Written against the word before, across a hyphen, dash or
+             * slash but no space: "China-Russia", "Kim–Putin". */
+            if (i > 0 && o.buf[i].start > o.buf[i - 1].end && o.buf[i].start - o.buf[i - 1].end <= 3 &&
+                !memchr(text + o.buf[i - 1].end, ' ', o.buf[i].start - o.buf[i - 1].end) &&
+                !memchr(text + o.buf[i - 1].end, '\n', o.buf[i].start - o.buf[i - 1].end))
+                flags |= RELGRAPH_TOKEN_JOINED;
+            out[i] = (RelgraphToken){o.buf[i].start, o.buf[i].end, norms + o.buf[i].norm, 0, flags, o.buf[i].hash};
+        }
     }
     buf_clear(&b);
     if (o.buf != o.inline_buf)

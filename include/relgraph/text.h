@@ -33,6 +33,8 @@ typedef enum {
     RELGRAPH_TOKEN_CAPITALIZED = 1 << 0, /* first character is upper case */
     RELGRAPH_TOKEN_UPPER = 1 << 1,       /* has letters, all of them upper case */
     RELGRAPH_TOKEN_PUNCT = 1 << 2,       /* one of , ; : */
+    RELGRAPH_TOKEN_JOINED = 1 << 3,      /* joined to the token before by a hyphen, dash
+                                            or slash, without a space ("China-Russia") */
 } RelgraphTokenFlags;
 
 typedef struct {

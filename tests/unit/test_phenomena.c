@@ -58,6 +58,15 @@ static void expect_no_relation(const char *text, RelgraphHedgedPolicy policy)
 
 TestSuite(phenomena, .init = setup, .fini = teardown);
 
+Test(phenomena, only_a_hyphen_or_dash_makes_neighbours_a_list)
+{
+    const char *place = "In Beijing Wang Yi met Sergei Lavrov on Monday.";
+    expect_has(place, "Sergei Lavrov meet Wang Yi");
+    expect_not(place, "China meet Sergei Lavrov");
+    expect_has("The China-Russia partnership deepened.", "China cooperate Russia");
+    expect_has("The Xi\xe2\x80\x93Putin summit took place.", "Vladimir Putin meet Xi Jinping");
+}
+
 Test(phenomena, coordination_gives_every_subject_and_every_pair)
 {
     const char *both = "Russia and China both sent delegations to Pyongyang.";

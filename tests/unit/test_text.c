@@ -100,7 +100,19 @@ Test(text, flags_of_words_with_digits)
     cr_expect_eq(tok(&t, 3)->flags, 0);
     cr_expect_eq(tok(&t, 4)->flags, 0);
     cr_expect_eq(tok(&t, 5)->flags, RELGRAPH_TOKEN_CAPITALIZED | RELGRAPH_TOKEN_UPPER);
-    cr_expect_eq(tok(&t, 6)->flags, 0);
+    cr_expect_eq(tok(&t, 6)->flags, RELGRAPH_TOKEN_JOINED, "\"16\" is written against \"F-\"");
+    toks_free(&t);
+}
+
+Test(text, joined_marks_words_written_against_the_one_before)
+{
+    /* Hyphens, dashes and slashes join; a space, even around a dash, does not. */
+    const char *s = "China-Russia Kim\xe2\x80\x93Putin US/EU Xinhua -- Chinese the 's";
+    Toks t = tokenize(s);
+    guint32 want[] = {0, RELGRAPH_TOKEN_JOINED, 0, RELGRAPH_TOKEN_JOINED, 0, RELGRAPH_TOKEN_JOINED, 0, 0, 0};
+    cr_assert_eq(t.tokens->len, G_N_ELEMENTS(want) + 1);
+    for (guint i = 0; i < G_N_ELEMENTS(want); i++)
+        cr_expect_eq(tok(&t, i)->flags & RELGRAPH_TOKEN_JOINED, want[i], "token %u", i);
     toks_free(&t);
 }
 
