@@ -11,12 +11,14 @@ static void add_relation(const RelgraphCast *cast, GArray *out, GHashTable *seen
                          guint sentence, const RelgraphSpan *span, const RelgraphRelation *relation,
                          guint source, guint target, const char *rule, gboolean hedged, guint through)
 {
+    const gboolean is_member_of = strcmp(relation->name, "member_of") == 0;
     /* "Biden ... gathered at the White House" is no visit to his own state. */
     if (relation->external && relgraph_cast_belongs_to(cast, source, target))
         return;
     /* "Xi urged both nations": a reference that takes in a slot's own
      * state reads the group too widely. */
-    if (through && (relgraph_cast_belongs_to(cast, source, target) || relgraph_cast_belongs_to(cast, target, source)))
+    if (through && !is_member_of &&
+        (relgraph_cast_belongs_to(cast, source, target) || relgraph_cast_belongs_to(cast, target, source)))
         return;
     if (relation->symmetric) {
         const RelgraphActor *a = relgraph_cast_actor(cast, source);
@@ -35,6 +37,40 @@ static void add_relation(const RelgraphCast *cast, GArray *out, GHashTable *seen
         return;
     RelgraphRelationMention m = {sentence, span->start, span->end, relation, source, target, rule, hedged, through};
     g_array_append_val(out, m);
+}
+
+/* Where a member_of edge comes from when the sentence names the official's
+ * own state: no pattern, the rule below. */
+#define STATE_IN_SENTENCE "(state named in the sentence)"
+
+/* An official and the state they belong to (a member_of of their own, not
+ * through a ministry) named in one sentence: "Prime Minister Fumio Kishida,
+ * the relationship between Russia and Japan has worsened" gives Fumio
+ * Kishida member_of Japan, as the annotation guidelines record a state
+ * link wherever the text names the state in the same sentence. */
+static void add_states_named(const RelgraphCast *cast, GArray *out, GHashTable *seen, guint sentence,
+                             const RelgraphSpan *span, const RelgraphRelation *member_of,
+                             const RelgraphMention *mentions, guint n)
+{
+    for (guint i = 0; i < n; i++) {
+        if (mentions[i].type != RELGRAPH_ACTOR_OFFICIAL || mentions[i].also >= 0)
+            continue;
+        const RelgraphActor *a = relgraph_cast_actor(cast, mentions[i].actor);
+        for (guint k = 0; k < a->member_of_ids->len; k++) {
+            guint state = g_array_index(a->member_of_ids, guint, k);
+            if (relgraph_cast_actor(cast, state)->type != RELGRAPH_ACTOR_STATE)
+                continue;
+            for (guint j = 0; j < n; j++)
+                /* By name or adjective: "visited Beijing" names a place. */
+                if (j != i && mentions[j].actor == state &&
+                    (mentions[j].kind == RELGRAPH_ALIAS_NAME || mentions[j].kind == RELGRAPH_ALIAS_DEMONYM)) {
+                    guint through = mentions[i].kind == RELGRAPH_ALIAS_REFERENCE ? RELGRAPH_THROUGH_SOURCE : 0;
+                    add_relation(cast, out, seen, sentence, span, member_of, mentions[i].actor, state,
+                                 STATE_IN_SENTENCE, FALSE, through);
+                    break;
+                }
+        }
+    }
 }
 
 static void record_sentence_actors(GArray *out, const RelgraphSpan *span, const RelgraphMention *mentions,
@@ -122,6 +158,8 @@ RelgraphExtractResult *relgraph_extract_document(const RelgraphRules *rules,
             add_relation(result->cast, result->relations, seen, s, span, m->relation, m->source, m->target,
                          relgraph_pattern_location(m->pattern), m->hedged, m->through);
         }
+        if (member_of)
+            add_states_named(result->cast, result->relations, seen, s, span, member_of, ments, mentions->len);
     }
 
     relgraph_references_free(references);

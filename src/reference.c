@@ -275,10 +275,10 @@ static gboolean determiner(const Sentence *s, guint pos)
                               relgraph_cast_title_end(s->refs->cast, s->tokens, s->n, pos + 1, NULL) > pos + 1);
 }
 
-static void add_reference(Sentence *s, guint first, guint last, guint actor, gint also)
+static void add_reference(Sentence *s, guint first, guint last, guint actor, gint also, gint state)
 {
     RelgraphActorType type = relgraph_cast_actor(s->refs->cast, actor)->type;
-    RelgraphMention m = {actor, also, type, first, last, RELGRAPH_ALIAS_REFERENCE, -1, "reference"};
+    RelgraphMention m = {actor, also, type, first, last, RELGRAPH_ALIAS_REFERENCE, state, "reference"};
     g_array_append_val(s->found, m);
     for (guint q = first; q < last; q++)
         s->covered[q] = G_MAXINT;
@@ -309,7 +309,7 @@ static guint group_reference(Sentence *s, guint pos)
             found = last_two(s, pos, RELGRAPH_ACTOR_OFFICIAL, titled_nouns[k][1], pair);
     if (!found)
         return pos;
-    add_reference(s, pos, q + 1, pair[1], (gint)pair[0]);
+    add_reference(s, pos, q + 1, pair[1], (gint)pair[0], -1);
     return q + 1;
 }
 
@@ -359,7 +359,8 @@ static guint description_reference(Sentence *s, guint pos)
         guint index = (guint)state_mention;
         g_array_append_val(s->replaced, index);
     }
-    add_reference(s, pos, end, (guint)actor, -1);
+    /* "the US president" names the state: its member_of edge. */
+    add_reference(s, pos, end, (guint)actor, -1, state_mention >= 0 ? (gint)s->mentions[state_mention].actor : -1);
     return end;
 }
 
@@ -463,9 +464,9 @@ void relgraph_references_resolve(RelgraphReferences *refs, guint sentence, const
             gint actor;
             guint pair[2];
             if ((class & W_SINGULAR) && (actor = singular_antecedent(&s, pos)) >= 0)
-                add_reference(&s, pos, pos + 1, (guint)actor, -1);
+                add_reference(&s, pos, pos + 1, (guint)actor, -1, -1);
             else if ((class & W_PLURAL) && coordinated_antecedents(&s, pos, pair))
-                add_reference(&s, pos, pos + 1, pair[1], (gint)pair[0]);
+                add_reference(&s, pos, pos + 1, pair[1], (gint)pair[0], -1);
         }
         pos = next > pos ? next : pos + 1;
     }

@@ -200,3 +200,13 @@ Test(reference, a_match_says_which_slot_a_reference_filled)
     relgraph_extract_result_free(result);
     relgraph_document_free(doc);
 }
+
+TestSuite(affiliation, .init = setup, .fini = teardown);
+
+Test(affiliation, an_official_and_their_own_state_in_one_sentence)
+{
+    expect_has("Wang Yi spoke as China and Japan talked.", "Wang Yi member_of China");
+    /* Another state is not theirs; a state reached only through a ministry is not named as theirs. */
+    expect_not("Wang Yi spoke as Japan talked.", "Wang Yi member_of Japan");
+    expect_not("Wang Wenbin spoke as China talked.", "Wang Wenbin member_of China");
+}
