@@ -655,8 +655,8 @@ void relgraph_text_tokenize(const char *text, gsize start, gsize end, GStringChu
             /* Written against the word before, across a hyphen, dash or
              * slash but no space: "China-Russia", "Kim–Putin". */
             if (i > 0 && o.buf[i].start > o.buf[i - 1].end && o.buf[i].start - o.buf[i - 1].end <= 3 &&
-                !memchr(text + o.buf[i - 1].end, ' ', o.buf[i].start - o.buf[i - 1].end) &&
-                !memchr(text + o.buf[i - 1].end, '\n', o.buf[i].start - o.buf[i - 1].end))
+                !g_ascii_isspace(text[o.buf[i - 1].end]) && !g_ascii_isspace(text[o.buf[i].start - 1]) &&
+                !g_ascii_isspace(text[o.buf[i - 1].end + 1]))
                 flags |= RELGRAPH_TOKEN_JOINED;
             out[i] = (RelgraphToken){o.buf[i].start, o.buf[i].end, norms + o.buf[i].norm, 0, flags, o.buf[i].hash};
         }
