@@ -73,3 +73,81 @@ Test(phenomena_diplomacy, unnamed_officials_of_two_states_meet)
     /* Talking about officials is not meeting them. */
     expect_not("Japanese and South Korean officials said the talks failed.", "Japan meet South Korea");
 }
+
+Test(phenomena_diplomacy, title_phrase_with_acronym_in_brackets)
+{
+    expect_has("Wang Yi held talks with the Foreign Minister of the Democratic People's Republic of Korea (DPRK) Choe Son Hui on Sunday.",
+               "Choe Son Hui meet Wang Yi");
+    /* Talks about a person are not talks with them. */
+    expect_not("Wang Yi held talks on the Foreign Minister of the Democratic People's Republic of Korea (DPRK) Choe Son Hui.",
+               "Choe Son Hui meet Wang Yi");
+}
+
+Test(phenomena_diplomacy, photo_captions_with_position_markers)
+{
+    expect_has("Sergei Lavrov (L) and Chinese Foreign Minister Wang Yi hold a joint press conference in Moscow.",
+               "Sergei Lavrov meet Wang Yi");
+    expect_has("Fumio Kishida (R) and Yoon Suk Yeol shake hands before their talks.", "Fumio Kishida meet Yoon Suk Yeol");
+    expect_has("Sergei Lavrov and Wang Yi hold joint press conference in Moscow.", "Sergei Lavrov meet Wang Yi");
+    /* Two people in one picture who only say something are not meeting. */
+    expect_not("Sergei Lavrov (L) and Wang Yi are pictured in a file photo.", "Sergei Lavrov meet Wang Yi");
+}
+
+Test(phenomena_diplomacy, unnamed_counterpart_is_the_state)
+{
+    expect_has("Lloyd Austin met his Philippine counterpart on Wednesday.", "Lloyd Austin meet Philippines");
+    expect_has("Manila welcomed a telephone call between Lloyd Austin and his Philippine counterpart on Wednesday.",
+               "Lloyd Austin meet Philippines");
+    expect_has("Antony Blinken and his Japanese counterpart held talks in Tokyo.", "Antony Blinken meet Japan");
+    /* Named counterpart: the person, not the state. */
+    const char *named = "Lloyd Austin met his Philippine counterpart, Gilberto Teodoro, on Wednesday.";
+    expect_not(named, "Lloyd Austin meet Philippines");
+    /* Calling someone a name is no phone call. */
+    expect_not("Lee Jae-myung called his American counterpart a peacemaker.", "Lee Jae-myung meet United States");
+}
+
+Test(phenomena_diplomacy, companions_in_talks_meet_the_other_side)
+{
+    const char *join = "Sergei Lavrov will join Vladimir Putin for his talks with Donald Trump, the Kremlin said.";
+    expect_has(join, "Donald Trump meet Sergei Lavrov");
+    expect_has("The Chinese officials accompanying Xi Jinping in the talks with the U.S. delegation were named.",
+               "China meet United States");
+    /* Joining a leader on a trip is not meeting the people he talks about. */
+    expect_not("Sergei Lavrov joined Vladimir Putin for a speech on Donald Trump.", "Donald Trump meet Sergei Lavrov");
+}
+
+Test(phenomena_diplomacy, delivering_a_message_in_person)
+{
+    expect_has("Abbas Araghchi delivered a written message from Ali Khamenei to Vladimir Putin.", "Abbas Araghchi meet Vladimir Putin");
+    expect_has("Wang Yi handed a letter to Kim Jong Un.", "Kim Jong Un meet Wang Yi");
+    /* Sending a letter is no meeting, nor is the writer met. */
+    expect_not("Abbas Araghchi sent a letter to Vladimir Putin.", "Abbas Araghchi meet Vladimir Putin");
+    expect_not("Abbas Araghchi delivered a written message from Ali Khamenei to Vladimir Putin.", "Abbas Araghchi meet Ali Khamenei");
+}
+
+Test(phenomena_diplomacy, side_by_side_at_a_press_conference)
+{
+    expect_has("Speaking alongside David Lammy at a news conference, Antony Blinken said the war must end.",
+               "Antony Blinken meet David Lammy");
+    expect_has("Antony Blinken, speaking alongside David Lammy at a briefing, said the war must end.", "Antony Blinken meet David Lammy");
+    /* Fighting alongside is not meeting. */
+    expect_not("Antony Blinken said North Korean troops fought alongside Russia in Kursk.", "Antony Blinken meet Russia");
+}
+
+Test(phenomena_diplomacy, being_somewhere_and_then_meeting)
+{
+    const char *there = "Sergei Lavrov was also in Vientiane, and already held direct talks with Wang Yi on Thursday.";
+    expect_has(there, "Sergei Lavrov meet Wang Yi");
+    expect_has("Antony Blinken is in Tokyo and met Fumio Kishida on Monday.", "Antony Blinken meet Fumio Kishida");
+    /* Talks of someone else in the second clause. */
+    expect_not("Sergei Lavrov was in Vientiane, and Wang Yi held talks with Antony Blinken.", "Sergei Lavrov meet Wang Yi");
+}
+
+Test(phenomena_diplomacy, talks_with_leaders_including_named_ones)
+{
+    const char *incl = "During his meetings with Vietnamese leaders, including General Secretary To Lam and Prime Minister Pham Minh Chinh, Xi Jinping urged unity.";
+    expect_has(incl, "To Lam meet Xi Jinping");
+    expect_has(incl, "Pham Minh Chinh meet Xi Jinping");
+    /* A list of people spoken about is not a list of people met. */
+    expect_not("Xi Jinping praised Vietnamese leaders, including To Lam.", "To Lam meet Xi Jinping");
+}
