@@ -151,3 +151,20 @@ Test(phenomena_diplomacy, talks_with_leaders_including_named_ones)
     /* A list of people spoken about is not a list of people met. */
     expect_not("Xi Jinping praised Vietnamese leaders, including To Lam.", "To Lam meet Xi Jinping");
 }
+
+Test(phenomena_diplomacy, talks_in_a_city_that_names_its_country)
+{
+    const char *munich = "Cho Tae-yul and his US counterpart Marco Rubio agreed in bilateral talks in Munich, Germany, to work together.";
+    expect_has(munich, "Cho Tae-yul visit Germany");
+    expect_has(munich, "Marco Rubio visit Germany");
+    /* Talks at home are no trip. */
+    expect_not("Xi Jinping said in talks in Beijing that ties are strong.", "Xi Jinping visit China");
+}
+
+Test(phenomena_diplomacy, signing_after_talks_is_a_meeting)
+{
+    const char *signed_ = "Xi Jinping and Vladimir Putin signed a joint statement deepening their partnership following talks in Moscow.";
+    expect_has(signed_, "Vladimir Putin meet Xi Jinping");
+    /* Signing a statement with no talks is not meeting. */
+    expect_not("Xi Jinping and Vladimir Putin signed a joint statement on climate.", "Vladimir Putin meet Xi Jinping");
+}
