@@ -168,3 +168,23 @@ Test(phenomena_diplomacy, signing_after_talks_is_a_meeting)
     /* Signing a statement with no talks is not meeting. */
     expect_not("Xi Jinping and Vladimir Putin signed a joint statement on climate.", "Vladimir Putin meet Xi Jinping");
 }
+
+Test(phenomena_diplomacy, long_appositions_with_their_own_commas)
+{
+    expect_has("Kim Jong Un, general secretary of the Party, government and army of the DPRK, met Chinese Foreign Minister Wang Yi.",
+               "Kim Jong Un meet Wang Yi");
+    expect_has("Sergei Lavrov, after arriving on Tuesday, met Wang Yi.", "Sergei Lavrov meet Wang Yi");
+    /* The speaker of a report is not the one who met. */
+    expect_not("Sergei Lavrov, Russia's top diplomat, said Wang Yi met Antony Blinken.", "Sergei Lavrov meet Wang Yi");
+}
+
+Test(phenomena_diplomacy, arrival_as_a_time_clause)
+{
+    expect_has("Upon arriving in Beijing, Vladimir Putin said ties were strong.", "Vladimir Putin visit China");
+    expect_has("Vladimir Putin spoke to reporters after landing in Pyongyang.", "Vladimir Putin visit North Korea");
+    expect_has("South Korean President Lee Jae-myung on Monday is welcomed by U.S. President Donald Trump after arriving at the White House.",
+               "Lee Jae-myung visit United States");
+    /* Coming home is no visit; somebody else's arrival is not the subject's. */
+    expect_not("Kim Jong Un praised the troops after arriving in Pyongyang.", "Kim Jong Un visit North Korea");
+    expect_not("Donald Trump welcomed Lee Jae-myung after arriving in Seoul.", "Donald Trump visit South Korea");
+}
