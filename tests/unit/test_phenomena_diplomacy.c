@@ -188,3 +188,26 @@ Test(phenomena_diplomacy, arrival_as_a_time_clause)
     expect_not("Kim Jong Un praised the troops after arriving in Pyongyang.", "Kim Jong Un visit North Korea");
     expect_not("Donald Trump welcomed Lee Jae-myung after arriving in Seoul.", "Donald Trump visit South Korea");
 }
+
+Test(phenomena_diplomacy, invitation_opening_the_sentence)
+{
+    expect_has("At the invitation of President Xi Jinping, Russian President Vladimir Putin will pay a state visit to China.",
+               "Xi Jinping invite Vladimir Putin");
+    expect_has("At the invitation of Pyongyang, a Chinese delegation arrived on Monday.", "North Korea invite China");
+    expect_has("At Vladimir Putin's invitation, Kim Jong Un traveled to Russia.", "Vladimir Putin invite Kim Jong Un");
+    expect_has("Invited by Vladimir Putin, Kim Jong Un will visit Moscow.", "Vladimir Putin invite Kim Jong Un");
+    /* The agency that reports the visit is not the guest. */
+    expect_not("Zhao Leji will visit at the invitation of Pyongyang, the official Korean Central News Agency said.",
+               "North Korea invite KCNA");
+}
+
+Test(phenomena_diplomacy, other_forms_of_invitation)
+{
+    expect_has("Kim Jong Un visited Russia on Vladimir Putin's invitation.", "Vladimir Putin invite Kim Jong Un");
+    expect_has("Narendra Modi was invited to the summit by Giorgia Meloni.", "Giorgia Meloni invite Narendra Modi");
+    expect_has("Kim Jong Un received an invitation from Vladimir Putin.", "Vladimir Putin invite Kim Jong Un");
+    expect_has("Xi Jinping's invitation for Donald Trump to visit China stands.", "Xi Jinping invite Donald Trump");
+    /* A refused invitation is hedged; an invitation to a third party is not to the speaker. */
+    expect_not("Kim Jong Un declined an invitation from Vladimir Putin.", "Vladimir Putin invite Kim Jong Un");
+    expect_not("Wang Yi said Xi Jinping's invitation for Donald Trump to visit China stands.", "Wang Yi invite Donald Trump");
+}
