@@ -211,3 +211,38 @@ Test(phenomena_diplomacy, other_forms_of_invitation)
     expect_not("Kim Jong Un declined an invitation from Vladimir Putin.", "Vladimir Putin invite Kim Jong Un");
     expect_not("Wang Yi said Xi Jinping's invitation for Donald Trump to visit China stands.", "Wang Yi invite Donald Trump");
 }
+
+Test(phenomena_diplomacy, arrivals_returns_and_stopovers)
+{
+    expect_has("Vladimir Putin's arrival in Pyongyang was celebrated.", "Vladimir Putin visit North Korea");
+    expect_has("Lee Jae-myung returned from the United States on Sunday.", "Lee Jae-myung visit United States");
+    expect_has("After returning from Beijing, Vladimir Putin said ties were strong.", "Vladimir Putin visit China");
+    expect_has("Antony Blinken made a stopover in Tokyo.", "Antony Blinken visit Japan");
+    expect_has("Antony Blinken stopped in Seoul on his way home.", "Antony Blinken visit South Korea");
+    expect_has("A visit by Vladimir Putin to Pyongyang is planned.", "Vladimir Putin visit North Korea");
+    expect_has("Antony Blinken began his tour of Vietnam on Monday.", "Antony Blinken visit Vietnam");
+    /* Coming home is no visit of home; goods returned from a country are not a trip. */
+    expect_not("Kim Jong Un returned to Pyongyang on Sunday.", "Kim Jong Un visit North Korea");
+    expect_not("Japan returned the artifacts to South Korea.", "Japan visit South Korea");
+}
+
+Test(phenomena_diplomacy, meeting_as_participle_or_opening_phrase)
+{
+    expect_has("Xi Jinping, meeting Vladimir Putin on Monday, said ties were strong.", "Vladimir Putin meet Xi Jinping");
+    expect_has("Talking with Wang Yi, Kim Jong Un expressed satisfaction.", "Kim Jong Un meet Wang Yi");
+    expect_has("In talks with Vladimir Putin, Xi Jinping said ties were strong.", "Vladimir Putin meet Xi Jinping");
+    /* Meeting demands is not meeting people. */
+    expect_not("Kim Jong Un, meeting Russia's demands, sent troops.", "Kim Jong Un meet Russia");
+}
+
+Test(phenomena_diplomacy, meals_discussions_and_scheduled_meetings)
+{
+    expect_has("Joe Biden had dinner with Fumio Kishida.", "Fumio Kishida meet Joe Biden");
+    expect_has("Joe Biden dined with Fumio Kishida at the White House.", "Fumio Kishida meet Joe Biden");
+    expect_has("Xi Jinping discussed trade with Joe Biden on Monday.", "Joe Biden meet Xi Jinping");
+    expect_has("Narendra Modi is scheduled to meet Vladimir Putin on Monday.", "Narendra Modi meet Vladimir Putin");
+    expect_has("Xi Jinping and Joe Biden will meet.", "Joe Biden meet Xi Jinping");
+    /* Meeting the press, or discussing a call with reporters, is no meeting between them. */
+    expect_not("Xi Jinping and Joe Biden meet the press.", "Joe Biden meet Xi Jinping");
+    expect_not("Joe Biden may have dinner with Fumio Kishida.", "Fumio Kishida meet Joe Biden");
+}
