@@ -246,3 +246,12 @@ Test(phenomena_diplomacy, meals_discussions_and_scheduled_meetings)
     expect_not("Xi Jinping and Joe Biden meet the press.", "Joe Biden meet Xi Jinping");
     expect_not("Joe Biden may have dinner with Fumio Kishida.", "Fumio Kishida meet Joe Biden");
 }
+
+Test(phenomena_diplomacy, date_between_subject_and_talks)
+{
+    expect_has("Lee Jae-myung on Aug. 25 held his first summit with Donald Trump.", "Donald Trump meet Lee Jae-myung");
+    expect_has("Beijing on Monday held talks with Washington.", "China meet United States");
+    /* A city after "in" is a place, not the one who held the meeting. */
+    expect_not("Antony Blinken visited the Russian Foreign Ministry in Moscow on Friday and held a meeting with Sergei Lavrov.",
+               "Russia meet Sergei Lavrov");
+}
