@@ -255,3 +255,22 @@ Test(phenomena_diplomacy, date_between_subject_and_talks)
     expect_not("Antony Blinken visited the Russian Foreign Ministry in Moscow on Friday and held a meeting with Sergei Lavrov.",
                "Russia meet Sergei Lavrov");
 }
+
+Test(phenomena_diplomacy, arrival_phrases_and_visits_of)
+{
+    expect_has("The visit of Vladimir Putin to North Korea ended on Thursday.", "Vladimir Putin visit North Korea");
+    expect_has("Upon his arrival in Beijing, Vladimir Putin said ties were strong.", "Vladimir Putin visit China");
+    expect_has("Vladimir Putin was greeted by Kim Jong Un upon his arrival in Pyongyang.", "Vladimir Putin visit North Korea");
+    /* The host is not the one arriving. */
+    expect_not("Vladimir Putin was greeted by Kim Jong Un upon his arrival in Pyongyang.", "Kim Jong Un visit North Korea");
+}
+
+Test(phenomena_diplomacy, indefinite_unnamed_official_is_the_state)
+{
+    expect_has("A senior Chinese official visited Pyongyang last week.", "China visit North Korea");
+    expect_has("A visiting Chinese vice premier met Yoon Suk Yeol.", "China meet Yoon Suk Yeol");
+    expect_has("Vladimir Putin met visiting Chinese Foreign Minister Wang Yi.", "Vladimir Putin meet Wang Yi");
+    /* A definite description is a person named elsewhere (headlines); an expert is no official. */
+    expect_not("Russian defense minister visits North Korea to talk with leaders", "Russia visit North Korea");
+    expect_not("A Chinese expert visited the United States.", "China visit United States");
+}
