@@ -274,3 +274,24 @@ Test(phenomena_diplomacy, indefinite_unnamed_official_is_the_state)
     expect_not("Russian defense minister visits North Korea to talk with leaders", "Russia visit North Korea");
     expect_not("A Chinese expert visited the United States.", "China visit United States");
 }
+
+Test(phenomena_diplomacy, due_trips_named_by_place_and_foreign_sites)
+{
+    expect_has("Antony Blinken is due in Beijing on Sunday.", "Antony Blinken visit China");
+    expect_has("Antony Blinken's two-day Beijing visit ended.", "Antony Blinken visit China");
+    expect_has("Kim Jong Un toured a Russian fighter jet plant.", "Kim Jong Un visit Russia");
+    expect_has("Xi Jinping welcomed Vladimir Putin to Beijing.", "Vladimir Putin visit China");
+    /* A site at home, a payment due, a welcomed decision: no visit. */
+    expect_not("Kim Jong Un toured a North Korean missile factory.", "Kim Jong Un visit North Korea");
+    expect_not("Russia's payment is due in China next month.", "Russia visit China");
+    expect_not("Xi Jinping welcomed Vladimir Putin's decision to visit Beijing.", "Xi Jinping visit China");
+}
+
+Test(phenomena_diplomacy, seeing_off_and_meeting_clauses)
+{
+    expect_has("Kim Jong Un saw off Vladimir Putin at the airport.", "Kim Jong Un meet Vladimir Putin");
+    expect_has("Kim Jong Un bid farewell to Vladimir Putin at the airport.", "Kim Jong Un meet Vladimir Putin");
+    expect_has("Xi Jinping and Vladimir Putin, meeting in Moscow, signed a statement.", "Vladimir Putin meet Xi Jinping");
+    /* Waving off criticism is no farewell to a person. */
+    expect_not("Xi Jinping and Vladimir Putin, speaking separately, praised ties.", "Vladimir Putin meet Xi Jinping");
+}
