@@ -295,3 +295,21 @@ Test(phenomena_diplomacy, seeing_off_and_meeting_clauses)
     /* Waving off criticism is no farewell to a person. */
     expect_not("Xi Jinping and Vladimir Putin, speaking separately, praised ties.", "Vladimir Putin meet Xi Jinping");
 }
+
+Test(phenomena_diplomacy, passive_and_nominal_invitations)
+{
+    expect_has("Kim Jong Un was invited to Russia by Vladimir Putin.", "Vladimir Putin invite Kim Jong Un");
+    expect_has("The invitation from Xi Jinping to Vladimir Putin was accepted.", "Xi Jinping invite Vladimir Putin");
+    expect_has("Yoon Suk Yeol was among the leaders invited by Fumio Kishida.", "Fumio Kishida invite Yoon Suk Yeol");
+    /* An invitation turned down is hedged; one by somebody else is not the subject's. */
+    expect_not("Kim Jong Un was not invited to Russia by Vladimir Putin.", "Vladimir Putin invite Kim Jong Un");
+    expect_not("Yoon Suk Yeol was among the leaders invited by Fumio Kishida.", "Yoon Suk Yeol invite Fumio Kishida");
+}
+
+Test(phenomena_diplomacy, aside_placing_the_words_in_talks)
+{
+    expect_has("Wang Yi, in a call with Antony Blinken, said China opposes it.", "Antony Blinken meet Wang Yi");
+    expect_has("Wang Yi, in talks with Antony Blinken, said China opposes it.", "Antony Blinken meet Wang Yi");
+    /* A speech about someone is no talk with them. */
+    expect_not("Wang Yi, in a speech on Antony Blinken, said China opposes it.", "Antony Blinken meet Wang Yi");
+}
