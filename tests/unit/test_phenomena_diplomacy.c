@@ -313,3 +313,13 @@ Test(phenomena_diplomacy, aside_placing_the_words_in_talks)
     /* A speech about someone is no talk with them. */
     expect_not("Wang Yi, in a speech on Antony Blinken, said China opposes it.", "Antony Blinken meet Wang Yi");
 }
+
+Test(phenomena_diplomacy, trips_named_by_place_need_trip_words_between)
+{
+    expect_has("Antony Blinken's long-awaited two-day Beijing visit ended.", "Antony Blinken visit China");
+    expect_has("Antony Blinken's whirlwind tour of Vietnam ended.", "Antony Blinken visit Vietnam");
+    /* A ban on trips, or comments on someone else's visit, is no trip of the subject. */
+    expect_not("Russia's ban on China trips angered tourists.", "Russia visit China");
+    expect_not("Xi Jinping's comments on the Russia visit drew attention.", "Xi Jinping visit Russia");
+    expect_not("China's ban on group tours of Japan hurt airlines.", "China visit Japan");
+}
