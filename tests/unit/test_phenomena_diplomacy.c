@@ -323,3 +323,11 @@ Test(phenomena_diplomacy, trips_named_by_place_need_trip_words_between)
     expect_not("Xi Jinping's comments on the Russia visit drew attention.", "Xi Jinping visit Russia");
     expect_not("China's ban on group tours of Japan hurt airlines.", "China visit Japan");
 }
+
+Test(phenomena_diplomacy, possessive_after_the_target_is_someone_else)
+{
+    expect_not("Xi Jinping discussed the matter with Vladimir Putin's envoy.", "Vladimir Putin meet Xi Jinping");
+    expect_not("Wang Yi handed a letter to Kim Jong Un's sister.", "Kim Jong Un meet Wang Yi");
+    expect_not("Joe Biden had dinner with Fumio Kishida's wife.", "Fumio Kishida meet Joe Biden");
+    expect_has("Joe Biden had dinner with Fumio Kishida.", "Fumio Kishida meet Joe Biden");
+}
