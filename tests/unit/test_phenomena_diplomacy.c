@@ -331,3 +331,11 @@ Test(phenomena_diplomacy, possessive_after_the_target_is_someone_else)
     expect_not("Joe Biden had dinner with Fumio Kishida's wife.", "Fumio Kishida meet Joe Biden");
     expect_has("Joe Biden had dinner with Fumio Kishida.", "Fumio Kishida meet Joe Biden");
 }
+
+Test(phenomena_diplomacy, photo_captions_with_one_subject)
+{
+    expect_has("Kim Jong Un (R) meets Vladimir Putin in Vostochny.", "Kim Jong Un meet Vladimir Putin");
+    expect_has("Kim Jong Un (2nd R) hosts Vladimir Putin.", "Kim Jong Un meet Vladimir Putin");
+    /* Welcoming a decision is no meeting. */
+    expect_not("Kim Jong Un (R) welcomes Vladimir Putin's decision.", "Kim Jong Un meet Vladimir Putin");
+}
