@@ -1,0 +1,109 @@
+/* Tension relations (criticize, pressure, sanction, veto): the sentence
+ * classes of rules/relations/tension.rules, each with sentences that say it
+ * and sentences that only look like it. The sentences are invented for
+ * these tests and run against the shipped rules/ directory. */
+#include <criterion/criterion.h>
+
+#include "rules_fixture.h"
+
+static RelgraphRules *rules;
+
+static void setup(void)
+{
+    GError *error = NULL;
+    rules = relgraph_rules_load(RELGRAPH_SOURCE_DIR "/rules", NULL, &error);
+    cr_assert_not_null(rules, "default rules failed to load: %s", error ? error->message : "?");
+}
+
+static void teardown(void)
+{
+    relgraph_rules_free(rules);
+}
+
+/* TRUE when the "source relation target" line is among the extracted ones. */
+static gboolean has_line(const char *lines, const char *line)
+{
+    gsize n = strlen(line);
+    for (const char *p = lines; (p = strstr(p, line)) != NULL; p += n)
+        if ((p == lines || p[-1] == '\n') && (p[n] == '\0' || p[n] == '\n'))
+            return TRUE;
+    return FALSE;
+}
+
+static void expect_has(const char *text, const char *line)
+{
+    char *got = fixture_extract(rules, text, RELGRAPH_HEDGED_DROP);
+    cr_expect(has_line(got, line), "expected \"%s\" from: %s\ngot:\n%s", line, text, got);
+    g_free(got);
+}
+
+static void expect_not(const char *text, const char *line)
+{
+    char *got = fixture_extract(rules, text, RELGRAPH_HEDGED_DROP);
+    cr_expect(!has_line(got, line), "did not expect \"%s\" from: %s\ngot:\n%s", line, text, got);
+    g_free(got);
+}
+
+TestSuite(phenomena_tension, .init = setup, .fini = teardown);
+
+Test(phenomena_tension, summoned_envoy_to_protest_a_third_state)
+{
+    expect_has("Japan summoned the Chinese ambassador to protest North Korea's missile launch.",
+               "Japan criticize North Korea");
+    expect_has("Seoul summoned the Russian envoy over North Korea's troop deployment.",
+               "South Korea criticize North Korea");
+    /* Summoning one's own ambassador home protests nobody named. */
+    expect_not("Japan summoned its ambassador to Seoul for consultations.", "Japan criticize South Korea");
+}
+
+Test(phenomena_tension, blame_laid_on_someone)
+{
+    expect_has("Moscow blamed the escalation on Washington.", "Russia criticize United States");
+    expect_has("Beijing blamed the tension on the drills by the United States.", "China criticize United States");
+    expect_has("Moscow blamed the militarisation of North Korea on the threats by NATO.", "Russia criticize NATO");
+    /* The place of an attack is not the one blamed. */
+    const char *place = "Moscow blamed Kyiv for the attack on the Chinese embassy.";
+    expect_has(place, "Russia criticize Ukraine");
+    expect_not(place, "Russia criticize China");
+    expect_not("Moscow blamed the attack on the Chinese embassy on Kyiv.", "Russia criticize China");
+}
+
+Test(phenomena_tension, second_verb_after_a_named_object)
+{
+    const char *two = "India criticized Trump's threats and accused the European Union of hypocrisy.";
+    expect_has(two, "India criticize European Union");
+    /* The possessive is an object, not the subject of "accused". */
+    expect_not(two, "Donald Trump criticize European Union");
+}
+
+Test(phenomena_tension, acts_judged_wrong_and_confirmed_hostile_acts)
+{
+    expect_has("The Philippines said the Chinese manoeuvres were illegal.", "Philippines criticize China");
+    expect_has("David Lammy said the Iranian deliveries marked a dangerous escalation.", "David Lammy criticize Iran");
+    expect_not("The Philippines said the Chinese delegation was welcome.", "Philippines criticize China");
+    expect_has("Tokyo confirmed on Monday that North Korea has decided to deploy 10,000 troops to Russia.",
+               "Japan criticize North Korea");
+    expect_not("Tokyo confirmed that North Korea may deploy troops to Russia.", "Japan criticize North Korea");
+    expect_has("Kyiv disagreed, noting that Moscow had violated the truce.", "Ukraine criticize Russia");
+    expect_not("Kyiv agreed, noting that Moscow had kept the truce.", "Ukraine criticize Russia");
+}
+
+Test(phenomena_tension, what_they_called_opposition_and_rejection)
+{
+    expect_has("The talks addressed what Beijing called Washington's indiscriminate tariffs.",
+               "China criticize United States");
+    expect_has("The talks focused on what Manila called reckless ramming by the Chinese Coast Guard.",
+               "Philippines criticize Chinese Coast Guard");
+    expect_has("Beijing voiced strong opposition to Tokyo's defence plan.", "China criticize Japan");
+    expect_has("China rejected the US accusations as groundless.", "China criticize United States");
+    expect_has("Britain took Russia to task over the attack.", "United Kingdom criticize Russia");
+    expect_not("Beijing voiced support for Tokyo's plan.", "China criticize Japan");
+    expect_not("China rejected a Russian offer of gas.", "China criticize Russia");
+}
+
+Test(phenomena_tension, demands_quoted_before_the_speaker)
+{
+    expect_has("\"Iran must stop supporting Putin's unprovoked, premeditated and barbaric war,\" David Lammy said.",
+               "David Lammy pressure Iran");
+    expect_not("\"Iran has supported Putin's war for years,\" David Lammy said.", "David Lammy pressure Iran");
+}
