@@ -107,3 +107,65 @@ Test(phenomena_tension, demands_quoted_before_the_speaker)
                "David Lammy pressure Iran");
     expect_not("\"Iran has supported Putin's war for years,\" David Lammy said.", "David Lammy pressure Iran");
 }
+
+Test(phenomena_tension, criticism_with_it_asides_and_critics)
+{
+    expect_has("Beijing said it firmly opposes Washington's latest move.", "China criticize United States");
+    expect_has("Tokyo said it had lodged a protest with Seoul.", "Japan criticize South Korea");
+    expect_not("Beijing said it had agreed to the plan with Washington.", "China criticize United States");
+    expect_has("China, in a statement on Monday, condemned Japan's decision.", "China criticize Japan");
+    expect_has("Japan was quick to condemn North Korea.", "Japan criticize North Korea");
+    const char *joined = "Britain joined France in condemning Russia.";
+    expect_has(joined, "United Kingdom criticize Russia");
+    expect_not(joined, "United Kingdom criticize France");
+    expect_has("Kyiv denounced what it called Moscow's aggression.", "Ukraine criticize Russia");
+    expect_has("Japan has been highly critical of China.", "Japan criticize China");
+    expect_has("Joe Biden, a vocal critic of Vladimir Putin, arrived in Kyiv.", "Joe Biden criticize Vladimir Putin");
+    expect_has("NATO warned of the threat posed by Russia.", "NATO criticize Russia");
+    /* Critical talks and critical minerals are no criticism. */
+    expect_not("Japan held critical talks with China.", "Japan criticize China");
+    expect_not("The United States is critical to the defence of Japan.", "United States criticize Japan");
+}
+
+Test(phenomena_tension, pressure_requests_renewed_calls_and_ultimatums)
+{
+    expect_has("Japan pushed for China to release the detainees.", "Japan pressure China");
+    expect_has("Washington urged the Chinese government to act.", "United States pressure China");
+    const char *both = "Xi Jinping urged both Russia and Ukraine to talk.";
+    expect_has(both, "Xi Jinping pressure Russia");
+    expect_has(both, "Xi Jinping pressure Ukraine");
+    expect_has("The United States pressured Japan into raising spending.", "United States pressure Japan");
+    expect_has("Seoul asked Washington to send more envoys.", "South Korea pressure United States");
+    expect_has("Tokyo demanded an apology from Seoul.", "Japan pressure South Korea");
+    expect_has("NATO demanded Russia's immediate withdrawal from Ukraine.", "NATO pressure Russia");
+    expect_not("NATO demanded Russia's immediate withdrawal from Ukraine.", "NATO pressure Ukraine");
+    expect_has("Japan renewed its call for North Korea to return the abductees.", "Japan pressure North Korea");
+    expect_has("Washington issued an ultimatum to Moscow.", "United States pressure Russia");
+    expect_has("Japan warned China of consequences.", "Japan pressure China");
+    /* Help given and apologies offered are no pressure. */
+    expect_not("Seoul helped Washington to send more envoys.", "South Korea pressure United States");
+    expect_not("Tokyo offered an apology to Seoul.", "Japan pressure South Korea");
+}
+
+Test(phenomena_tension, sanctions_passive_lists_and_bans)
+{
+    expect_has("Sanctions on Russia imposed by the European Union took effect.", "European Union sanction Russia");
+    expect_has("Iran was hit with new tariffs by the United States.", "United States sanction Iran");
+    expect_has("Washington placed North Korea under sanctions.", "United States sanction North Korea");
+    expect_has("Japan joined the sanctions against Russia.", "Japan sanction Russia");
+    expect_has("Britain announced sanctions against several individuals, including Iranian officials.",
+               "United Kingdom sanction Iran");
+    expect_has("The United States banned Chinese firms from its networks.", "United States sanction China");
+    expect_has("Tokyo said it had imposed sanctions on Moscow.", "Japan sanction Russia");
+    /* Lifted sanctions, and firms welcomed, are none. */
+    expect_not("Japan joined talks with Russia on trade.", "Japan sanction Russia");
+    expect_not("The United States welcomed Chinese firms from abroad.", "United States sanction China");
+    expect_not("Tokyo said it would not impose sanctions on Moscow.", "Japan sanction Russia");
+}
+
+Test(phenomena_tension, nominal_vetoes)
+{
+    expect_has("Russia's veto of a UN Security Council resolution angered Seoul.", "Russia veto UN Security Council");
+    expect_has("A veto by Russia at the UN Security Council killed the text.", "Russia veto UN Security Council");
+    expect_not("Russia's support for a UN Security Council resolution surprised Seoul.", "Russia veto UN Security Council");
+}
