@@ -169,3 +169,14 @@ Test(phenomena_tension, nominal_vetoes)
     expect_has("A veto by Russia at the UN Security Council killed the text.", "Russia veto UN Security Council");
     expect_not("Russia's support for a UN Security Council resolution surprised Seoul.", "Russia veto UN Security Council");
 }
+
+Test(phenomena_tension, concern_for_people_and_claims_called_names)
+{
+    const char *abducted = "Shigeru Ishiba raised concerns about Japanese citizens abducted by North Korea.";
+    expect_has(abducted, "Shigeru Ishiba criticize North Korea");
+    expect_not(abducted, "Shigeru Ishiba criticize Japan");
+    expect_has("Tokyo raised concerns about Chinese troops near the border.", "Japan criticize China");
+    expect_has("Pyongyang called the US allegations dirty maneuvers.", "North Korea criticize United States");
+    expect_has("Beijing branded Washington's accusations lies.", "China criticize United States");
+    expect_not("Moscow called the US proposal a good start.", "Russia criticize United States");
+}
