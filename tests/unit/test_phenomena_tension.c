@@ -48,8 +48,16 @@ TestSuite(phenomena_tension, .init = setup, .fini = teardown);
 
 Test(phenomena_tension, summoned_envoy_to_protest_a_third_state)
 {
-    expect_has("Japan summoned the Chinese ambassador to protest North Korea's missile launch.",
-               "Japan criticize North Korea");
+    const char *third = "Japan summoned the Chinese ambassador to protest North Korea's missile launch.";
+    expect_has(third, "Japan criticize North Korea");
+    expect_not(third, "Japan criticize China");
+    const char *posted = "Seoul summoned the Russian ambassador to Tokyo on Monday to protest North Korea's deployment.";
+    expect_has(posted, "South Korea criticize North Korea");
+    expect_not(posted, "South Korea criticize Russia");
+    /* Summoned over its own state's act, or with no reason given: the envoy's state. */
+    expect_has("Japan summoned the Chinese ambassador over the incident.", "Japan criticize China");
+    expect_has("Japan summoned the Chinese ambassador to Tokyo.", "Japan criticize China");
+    expect_has("Japan summoned the Chinese ambassador on Monday.", "Japan criticize China");
     expect_has("Seoul summoned the Russian envoy over North Korea's troop deployment.",
                "South Korea criticize North Korea");
     /* Summoning one's own ambassador home protests nobody named. */
@@ -142,6 +150,8 @@ Test(phenomena_tension, pressure_requests_renewed_calls_and_ultimatums)
     expect_has("Japan renewed its call for North Korea to return the abductees.", "Japan pressure North Korea");
     expect_has("Washington issued an ultimatum to Moscow.", "United States pressure Russia");
     expect_has("Japan warned China of consequences.", "Japan pressure China");
+    expect_has("Britain persuaded Washington to drop its tariffs.", "United Kingdom pressure United States");
+    expect_not("Britain persuaded itself that Washington would drop its tariffs.", "United Kingdom pressure United States");
     /* Help given and apologies offered are no pressure. */
     expect_not("Seoul helped Washington to send more envoys.", "South Korea pressure United States");
     expect_not("Tokyo offered an apology to Seoul.", "Japan pressure South Korea");
@@ -168,6 +178,7 @@ Test(phenomena_tension, nominal_vetoes)
     expect_has("Russia's veto of a UN Security Council resolution angered Seoul.", "Russia veto UN Security Council");
     expect_has("A veto by Russia at the UN Security Council killed the text.", "Russia veto UN Security Council");
     expect_not("Russia's support for a UN Security Council resolution surprised Seoul.", "Russia veto UN Security Council");
+    expect_has("Russia's veto blocked the UN Security Council resolution on space weapons.", "Russia veto UN Security Council");
 }
 
 Test(phenomena_tension, concern_for_people_and_claims_called_names)
