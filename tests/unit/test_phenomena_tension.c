@@ -191,3 +191,24 @@ Test(phenomena_tension, concern_for_people_and_claims_called_names)
     expect_has("Beijing branded Washington's accusations lies.", "China criticize United States");
     expect_not("Moscow called the US proposal a good start.", "Russia criticize United States");
 }
+
+Test(phenomena_tension, threats_posed_calls_from_and_passive_urging)
+{
+    expect_has("Japan said Russia poses a serious threat to peace.", "Japan criticize Russia");
+    expect_not("Japan said Russia poses no threat.", "Japan criticize Russia");
+    expect_has("Despite calls from Washington for Beijing to rein in Pyongyang, trade grew.",
+               "United States pressure China");
+    expect_has("Kyiv, urged by Washington to negotiate, refused.", "United States pressure Ukraine");
+    expect_has("Tokyo was pressed by Washington to raise spending.", "United States pressure Japan");
+    expect_not("Tokyo was welcomed by Washington to the meeting.", "United States pressure Japan");
+}
+
+Test(phenomena_tension, living_under_sanctions_and_banned_goods)
+{
+    expect_has("Iran, which faces US sanctions, sells oil to China.", "United States sanction Iran");
+    expect_not("Iran, which faces US sanctions, sells oil to China.", "United States sanction China");
+    expect_has("The European Union banned Russian oil.", "European Union sanction Russia");
+    expect_has("The European Union cut Russian banks off from SWIFT.", "European Union sanction Russia");
+    expect_not("The European Union bought Russian oil.", "European Union sanction Russia");
+    expect_not("Iran, which faces US pressure, sells oil to China.", "United States sanction Iran");
+}
