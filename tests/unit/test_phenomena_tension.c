@@ -212,3 +212,14 @@ Test(phenomena_tension, living_under_sanctions_and_banned_goods)
     expect_not("The European Union bought Russian oil.", "European Union sanction Russia");
     expect_not("Iran, which faces US pressure, sells oil to China.", "United States sanction Iran");
 }
+
+Test(phenomena_tension, trade_squeezed_and_taking_part_in_a_war)
+{
+    expect_has("Jamieson Greer, the trade negotiator, said China recently slowed shipments of rare earths.",
+               "Jamieson Greer criticize China");
+    expect_not("Japan said China had increased shipments of rare earths.", "Japan criticize China");
+    expect_has("Vladimir Putin shot back by saying that NATO personnel have long been directly involved in the conflict.",
+               "Vladimir Putin criticize NATO");
+    expect_has("Ukraine said North Korean troops were fighting in the war.", "Ukraine criticize North Korea");
+    expect_not("Ukraine said North Korean troops were not fighting in the war.", "Ukraine criticize North Korea");
+}
