@@ -223,3 +223,18 @@ Test(phenomena_tension, trade_squeezed_and_taking_part_in_a_war)
     expect_has("Ukraine said North Korean troops were fighting in the war.", "Ukraine criticize North Korea");
     expect_not("Ukraine said North Korean troops were not fighting in the war.", "Ukraine criticize North Korea");
 }
+
+Test(phenomena_tension, act_passives_mutual_blame_and_headline_allies)
+{
+    expect_has("North Korea's missile launch was condemned by Japan.", "Japan criticize North Korea");
+    expect_not("North Korea's missile launch was condemned by Japan.", "North Korea criticize Japan");
+    const char *traded = "China and the Philippines traded accusations over the collision.";
+    expect_has(traded, "China criticize Philippines");
+    expect_has(traded, "Philippines criticize China");
+    const char *each = "Kyiv and Moscow blamed each other for the attack.";
+    expect_has(each, "Ukraine criticize Russia");
+    expect_has(each, "Russia criticize Ukraine");
+    expect_not("China and the Philippines traded goods worth billions.", "China criticize Philippines");
+    expect_has("US, allies condemn North Korea launch", "United States criticize North Korea");
+    expect_not("US, allies welcome North Korea talks", "United States criticize North Korea");
+}
