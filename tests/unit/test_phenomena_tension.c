@@ -238,3 +238,16 @@ Test(phenomena_tension, act_passives_mutual_blame_and_headline_allies)
     expect_has("US, allies condemn North Korea launch", "United States criticize North Korea");
     expect_not("US, allies welcome North Korea talks", "United States criticize North Korea");
 }
+
+Test(phenomena_tension, participle_after_the_main_clause)
+{
+    expect_has("China hit back on Monday, accusing the US of hypocrisy.", "China criticize United States");
+    const char *praised = "Vladimir Putin praised Kim Jong Un, blaming Washington for the tension.";
+    expect_has(praised, "Vladimir Putin criticize United States");
+    /* The object of the main verb is not the one who blames. */
+    expect_not(praised, "Kim Jong Un criticize United States");
+    expect_has("Japan protested on Monday, urging China to release the crew.", "Japan pressure China");
+    expect_has("Joe Biden met Xi Jinping, pressing him on Taiwan.", "Joe Biden pressure Xi Jinping");
+    expect_not("Joe Biden met Vladimir Putin on Monday, urging Kyiv to talk.", "Vladimir Putin pressure Ukraine");
+    expect_not("Donald Trump's envoy met Vladimir Putin, urging Kyiv to talk.", "Donald Trump pressure Ukraine");
+}
