@@ -251,3 +251,16 @@ Test(phenomena_tension, participle_after_the_main_clause)
     expect_not("Joe Biden met Vladimir Putin on Monday, urging Kyiv to talk.", "Vladimir Putin pressure Ukraine");
     expect_not("Donald Trump's envoy met Vladimir Putin, urging Kyiv to talk.", "Donald Trump pressure Ukraine");
 }
+
+Test(phenomena_tension, second_verb_belongs_to_the_subject)
+{
+    const char *met = "China met Russia and accused Japan.";
+    expect_has(met, "China criticize Japan");
+    expect_not(met, "Russia criticize Japan");
+    const char *tokyo = "Joe Biden met Fumio Kishida in Tokyo and condemned Russia.";
+    expect_not(tokyo, "Fumio Kishida criticize Russia");
+    expect_not(tokyo, "Japan criticize Russia");
+    const char *monday = "Joe Biden met Fumio Kishida on Monday and condemned Russia.";
+    expect_has(monday, "Joe Biden criticize Russia");
+    expect_not(monday, "Fumio Kishida criticize Russia");
+}
