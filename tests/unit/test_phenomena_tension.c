@@ -264,3 +264,12 @@ Test(phenomena_tension, second_verb_belongs_to_the_subject)
     expect_has(monday, "Joe Biden criticize Russia");
     expect_not(monday, "Fumio Kishida criticize Russia");
 }
+
+Test(phenomena_tension, objects_are_neither_under_sanctions_nor_speakers)
+{
+    expect_not("Russia sold oil to China under US sanctions.", "United States sanction China");
+    expect_has("North Korea has been under UN sanctions since 2006.", "United Nations sanction North Korea");
+    expect_has("Iran faces new US sanctions.", "United States sanction Iran");
+    expect_not("Joe Biden met Fumio Kishida on Monday, saying Russia had violated the truce.",
+               "Fumio Kishida criticize Russia");
+}
