@@ -273,3 +273,13 @@ Test(phenomena_tension, objects_are_neither_under_sanctions_nor_speakers)
     expect_not("Joe Biden met Fumio Kishida on Monday, saying Russia had violated the truce.",
                "Fumio Kishida criticize Russia");
 }
+
+Test(phenomena_tension, held_responsible_behind_attacks_and_told_to)
+{
+    expect_has("Seoul held Pyongyang responsible for the attack.", "South Korea criticize North Korea");
+    expect_has("The United States said Russia was behind the cyberattack.", "United States criticize Russia");
+    expect_not("The United States said Russia was not behind the cyberattack.", "United States criticize Russia");
+    expect_not("Seoul held talks with Pyongyang on the attack.", "South Korea criticize North Korea");
+    expect_has("Donald Trump told Volodymyr Zelensky to make a deal.", "Donald Trump pressure Volodymyr Zelensky");
+    expect_not("Joe Biden told Xi Jinping to his face that he disagreed.", "Joe Biden pressure Xi Jinping");
+}
