@@ -1,0 +1,285 @@
+/* Tension relations (criticize, pressure, sanction, veto): the sentence
+ * classes of rules/relations/tension.rules, each with sentences that say it
+ * and sentences that only look like it. The sentences are invented for
+ * these tests and run against the shipped rules/ directory. */
+#include <criterion/criterion.h>
+
+#include "rules_fixture.h"
+
+static RelgraphRules *rules;
+
+static void setup(void)
+{
+    GError *error = NULL;
+    rules = relgraph_rules_load(RELGRAPH_SOURCE_DIR "/rules", NULL, &error);
+    cr_assert_not_null(rules, "default rules failed to load: %s", error ? error->message : "?");
+}
+
+static void teardown(void)
+{
+    relgraph_rules_free(rules);
+}
+
+/* TRUE when the "source relation target" line is among the extracted ones. */
+static gboolean has_line(const char *lines, const char *line)
+{
+    gsize n = strlen(line);
+    for (const char *p = lines; (p = strstr(p, line)) != NULL; p += n)
+        if ((p == lines || p[-1] == '\n') && (p[n] == '\0' || p[n] == '\n'))
+            return TRUE;
+    return FALSE;
+}
+
+static void expect_has(const char *text, const char *line)
+{
+    char *got = fixture_extract(rules, text, RELGRAPH_HEDGED_DROP);
+    cr_expect(has_line(got, line), "expected \"%s\" from: %s\ngot:\n%s", line, text, got);
+    g_free(got);
+}
+
+static void expect_not(const char *text, const char *line)
+{
+    char *got = fixture_extract(rules, text, RELGRAPH_HEDGED_DROP);
+    cr_expect(!has_line(got, line), "did not expect \"%s\" from: %s\ngot:\n%s", line, text, got);
+    g_free(got);
+}
+
+TestSuite(phenomena_tension, .init = setup, .fini = teardown);
+
+Test(phenomena_tension, summoned_envoy_to_protest_a_third_state)
+{
+    const char *third = "Japan summoned the Chinese ambassador to protest North Korea's missile launch.";
+    expect_has(third, "Japan criticize North Korea");
+    expect_not(third, "Japan criticize China");
+    const char *posted = "Seoul summoned the Russian ambassador to Tokyo on Monday to protest North Korea's deployment.";
+    expect_has(posted, "South Korea criticize North Korea");
+    expect_not(posted, "South Korea criticize Russia");
+    /* Summoned over its own state's act, or with no reason given: the envoy's state. */
+    expect_has("Japan summoned the Chinese ambassador over the incident.", "Japan criticize China");
+    expect_has("Japan summoned the Chinese ambassador to Tokyo.", "Japan criticize China");
+    expect_has("Japan summoned the Chinese ambassador on Monday.", "Japan criticize China");
+    expect_has("Seoul summoned the Russian envoy over North Korea's troop deployment.",
+               "South Korea criticize North Korea");
+    /* Summoning one's own ambassador home protests nobody named. */
+    expect_not("Japan summoned its ambassador to Seoul for consultations.", "Japan criticize South Korea");
+}
+
+Test(phenomena_tension, blame_laid_on_someone)
+{
+    expect_has("Moscow blamed the escalation on Washington.", "Russia criticize United States");
+    expect_has("Beijing blamed the tension on the drills by the United States.", "China criticize United States");
+    expect_has("Moscow blamed the militarisation of North Korea on the threats by NATO.", "Russia criticize NATO");
+    /* The place of an attack is not the one blamed. */
+    const char *place = "Moscow blamed Kyiv for the attack on the Chinese embassy.";
+    expect_has(place, "Russia criticize Ukraine");
+    expect_not(place, "Russia criticize China");
+    expect_not("Moscow blamed the attack on the Chinese embassy on Kyiv.", "Russia criticize China");
+}
+
+Test(phenomena_tension, second_verb_after_a_named_object)
+{
+    const char *two = "India criticized Trump's threats and accused the European Union of hypocrisy.";
+    expect_has(two, "India criticize European Union");
+    /* The possessive is an object, not the subject of "accused". */
+    expect_not(two, "Donald Trump criticize European Union");
+}
+
+Test(phenomena_tension, acts_judged_wrong_and_confirmed_hostile_acts)
+{
+    expect_has("The Philippines said the Chinese manoeuvres were illegal.", "Philippines criticize China");
+    expect_has("David Lammy said the Iranian deliveries marked a dangerous escalation.", "David Lammy criticize Iran");
+    expect_not("The Philippines said the Chinese delegation was welcome.", "Philippines criticize China");
+    expect_has("Tokyo confirmed on Monday that North Korea has decided to deploy 10,000 troops to Russia.",
+               "Japan criticize North Korea");
+    expect_not("Tokyo confirmed that North Korea may deploy troops to Russia.", "Japan criticize North Korea");
+    expect_has("Kyiv disagreed, noting that Moscow had violated the truce.", "Ukraine criticize Russia");
+    expect_not("Kyiv agreed, noting that Moscow had kept the truce.", "Ukraine criticize Russia");
+}
+
+Test(phenomena_tension, what_they_called_opposition_and_rejection)
+{
+    expect_has("The talks addressed what Beijing called Washington's indiscriminate tariffs.",
+               "China criticize United States");
+    expect_has("The talks focused on what Manila called reckless ramming by the Chinese Coast Guard.",
+               "Philippines criticize Chinese Coast Guard");
+    expect_has("Beijing voiced strong opposition to Tokyo's defence plan.", "China criticize Japan");
+    expect_has("China rejected the US accusations as groundless.", "China criticize United States");
+    expect_has("Britain took Russia to task over the attack.", "United Kingdom criticize Russia");
+    expect_not("Beijing voiced support for Tokyo's plan.", "China criticize Japan");
+    expect_not("China rejected a Russian offer of gas.", "China criticize Russia");
+}
+
+Test(phenomena_tension, demands_quoted_before_the_speaker)
+{
+    expect_has("\"Iran must stop supporting Putin's unprovoked, premeditated and barbaric war,\" David Lammy said.",
+               "David Lammy pressure Iran");
+    expect_not("\"Iran has supported Putin's war for years,\" David Lammy said.", "David Lammy pressure Iran");
+}
+
+Test(phenomena_tension, criticism_with_it_asides_and_critics)
+{
+    expect_has("Beijing said it firmly opposes Washington's latest move.", "China criticize United States");
+    expect_has("Tokyo said it had lodged a protest with Seoul.", "Japan criticize South Korea");
+    expect_not("Beijing said it had agreed to the plan with Washington.", "China criticize United States");
+    expect_has("China, in a statement on Monday, condemned Japan's decision.", "China criticize Japan");
+    expect_has("Japan was quick to condemn North Korea.", "Japan criticize North Korea");
+    const char *joined = "Britain joined France in condemning Russia.";
+    expect_has(joined, "United Kingdom criticize Russia");
+    expect_not(joined, "United Kingdom criticize France");
+    expect_has("Kyiv denounced what it called Moscow's aggression.", "Ukraine criticize Russia");
+    expect_has("Japan has been highly critical of China.", "Japan criticize China");
+    expect_has("Joe Biden, a vocal critic of Vladimir Putin, arrived in Kyiv.", "Joe Biden criticize Vladimir Putin");
+    expect_has("NATO warned of the threat posed by Russia.", "NATO criticize Russia");
+    /* Critical talks and critical minerals are no criticism. */
+    expect_not("Japan held critical talks with China.", "Japan criticize China");
+    expect_not("The United States is critical to the defence of Japan.", "United States criticize Japan");
+}
+
+Test(phenomena_tension, pressure_requests_renewed_calls_and_ultimatums)
+{
+    expect_has("Japan pushed for China to release the detainees.", "Japan pressure China");
+    expect_has("Washington urged the Chinese government to act.", "United States pressure China");
+    const char *both = "Xi Jinping urged both Russia and Ukraine to talk.";
+    expect_has(both, "Xi Jinping pressure Russia");
+    expect_has(both, "Xi Jinping pressure Ukraine");
+    expect_has("The United States pressured Japan into raising spending.", "United States pressure Japan");
+    expect_has("Seoul asked Washington to send more envoys.", "South Korea pressure United States");
+    expect_has("Tokyo demanded an apology from Seoul.", "Japan pressure South Korea");
+    expect_has("NATO demanded Russia's immediate withdrawal from Ukraine.", "NATO pressure Russia");
+    expect_not("NATO demanded Russia's immediate withdrawal from Ukraine.", "NATO pressure Ukraine");
+    expect_has("Japan renewed its call for North Korea to return the abductees.", "Japan pressure North Korea");
+    expect_has("Washington issued an ultimatum to Moscow.", "United States pressure Russia");
+    expect_has("Japan warned China of consequences.", "Japan pressure China");
+    expect_has("Britain persuaded Washington to drop its tariffs.", "United Kingdom pressure United States");
+    expect_not("Britain persuaded itself that Washington would drop its tariffs.", "United Kingdom pressure United States");
+    /* Help given and apologies offered are no pressure. */
+    expect_not("Seoul helped Washington to send more envoys.", "South Korea pressure United States");
+    expect_not("Tokyo offered an apology to Seoul.", "Japan pressure South Korea");
+}
+
+Test(phenomena_tension, sanctions_passive_lists_and_bans)
+{
+    expect_has("Sanctions on Russia imposed by the European Union took effect.", "European Union sanction Russia");
+    expect_has("Iran was hit with new tariffs by the United States.", "United States sanction Iran");
+    expect_has("Washington placed North Korea under sanctions.", "United States sanction North Korea");
+    expect_has("Japan joined the sanctions against Russia.", "Japan sanction Russia");
+    expect_has("Britain announced sanctions against several individuals, including Iranian officials.",
+               "United Kingdom sanction Iran");
+    expect_has("The United States banned Chinese firms from its networks.", "United States sanction China");
+    expect_has("Tokyo said it had imposed sanctions on Moscow.", "Japan sanction Russia");
+    /* Lifted sanctions, and firms welcomed, are none. */
+    expect_not("Japan joined talks with Russia on trade.", "Japan sanction Russia");
+    expect_not("The United States welcomed Chinese firms from abroad.", "United States sanction China");
+    expect_not("Tokyo said it would not impose sanctions on Moscow.", "Japan sanction Russia");
+}
+
+Test(phenomena_tension, nominal_vetoes)
+{
+    expect_has("Russia's veto of a UN Security Council resolution angered Seoul.", "Russia veto UN Security Council");
+    expect_has("A veto by Russia at the UN Security Council killed the text.", "Russia veto UN Security Council");
+    expect_not("Russia's support for a UN Security Council resolution surprised Seoul.", "Russia veto UN Security Council");
+    expect_has("Russia's veto blocked the UN Security Council resolution on space weapons.", "Russia veto UN Security Council");
+}
+
+Test(phenomena_tension, concern_for_people_and_claims_called_names)
+{
+    const char *abducted = "Shigeru Ishiba raised concerns about Japanese citizens abducted by North Korea.";
+    expect_has(abducted, "Shigeru Ishiba criticize North Korea");
+    expect_not(abducted, "Shigeru Ishiba criticize Japan");
+    expect_has("Tokyo raised concerns about Chinese troops near the border.", "Japan criticize China");
+    expect_has("Pyongyang called the US allegations dirty maneuvers.", "North Korea criticize United States");
+    expect_has("Beijing branded Washington's accusations lies.", "China criticize United States");
+    expect_not("Moscow called the US proposal a good start.", "Russia criticize United States");
+}
+
+Test(phenomena_tension, threats_posed_calls_from_and_passive_urging)
+{
+    expect_has("Japan said Russia poses a serious threat to peace.", "Japan criticize Russia");
+    expect_not("Japan said Russia poses no threat.", "Japan criticize Russia");
+    expect_has("Despite calls from Washington for Beijing to rein in Pyongyang, trade grew.",
+               "United States pressure China");
+    expect_has("Kyiv, urged by Washington to negotiate, refused.", "United States pressure Ukraine");
+    expect_has("Tokyo was pressed by Washington to raise spending.", "United States pressure Japan");
+    expect_not("Tokyo was welcomed by Washington to the meeting.", "United States pressure Japan");
+}
+
+Test(phenomena_tension, living_under_sanctions_and_banned_goods)
+{
+    expect_has("Iran, which faces US sanctions, sells oil to China.", "United States sanction Iran");
+    expect_not("Iran, which faces US sanctions, sells oil to China.", "United States sanction China");
+    expect_has("The European Union banned Russian oil.", "European Union sanction Russia");
+    expect_has("The European Union cut Russian banks off from SWIFT.", "European Union sanction Russia");
+    expect_not("The European Union bought Russian oil.", "European Union sanction Russia");
+    expect_not("Iran, which faces US pressure, sells oil to China.", "United States sanction Iran");
+}
+
+Test(phenomena_tension, trade_squeezed_and_taking_part_in_a_war)
+{
+    expect_has("Jamieson Greer, the trade negotiator, said China recently slowed shipments of rare earths.",
+               "Jamieson Greer criticize China");
+    expect_not("Japan said China had increased shipments of rare earths.", "Japan criticize China");
+    expect_has("Vladimir Putin shot back by saying that NATO personnel have long been directly involved in the conflict.",
+               "Vladimir Putin criticize NATO");
+    expect_has("Ukraine said North Korean troops were fighting in the war.", "Ukraine criticize North Korea");
+    expect_not("Ukraine said North Korean troops were not fighting in the war.", "Ukraine criticize North Korea");
+}
+
+Test(phenomena_tension, act_passives_mutual_blame_and_headline_allies)
+{
+    expect_has("North Korea's missile launch was condemned by Japan.", "Japan criticize North Korea");
+    expect_not("North Korea's missile launch was condemned by Japan.", "North Korea criticize Japan");
+    const char *traded = "China and the Philippines traded accusations over the collision.";
+    expect_has(traded, "China criticize Philippines");
+    expect_has(traded, "Philippines criticize China");
+    const char *each = "Kyiv and Moscow blamed each other for the attack.";
+    expect_has(each, "Ukraine criticize Russia");
+    expect_has(each, "Russia criticize Ukraine");
+    expect_not("China and the Philippines traded goods worth billions.", "China criticize Philippines");
+    expect_has("US, allies condemn North Korea launch", "United States criticize North Korea");
+    expect_not("US, allies welcome North Korea talks", "United States criticize North Korea");
+}
+
+Test(phenomena_tension, participle_after_the_main_clause)
+{
+    expect_has("China hit back on Monday, accusing the US of hypocrisy.", "China criticize United States");
+    const char *praised = "Vladimir Putin praised Kim Jong Un, blaming Washington for the tension.";
+    expect_has(praised, "Vladimir Putin criticize United States");
+    /* The object of the main verb is not the one who blames. */
+    expect_not(praised, "Kim Jong Un criticize United States");
+    expect_has("Japan protested on Monday, urging China to release the crew.", "Japan pressure China");
+    expect_has("Joe Biden met Xi Jinping, pressing him on Taiwan.", "Joe Biden pressure Xi Jinping");
+    expect_not("Joe Biden met Vladimir Putin on Monday, urging Kyiv to talk.", "Vladimir Putin pressure Ukraine");
+    expect_not("Donald Trump's envoy met Vladimir Putin, urging Kyiv to talk.", "Donald Trump pressure Ukraine");
+}
+
+Test(phenomena_tension, second_verb_belongs_to_the_subject)
+{
+    const char *met = "China met Russia and accused Japan.";
+    expect_has(met, "China criticize Japan");
+    expect_not(met, "Russia criticize Japan");
+    const char *tokyo = "Joe Biden met Fumio Kishida in Tokyo and condemned Russia.";
+    expect_not(tokyo, "Fumio Kishida criticize Russia");
+    expect_not(tokyo, "Japan criticize Russia");
+    const char *monday = "Joe Biden met Fumio Kishida on Monday and condemned Russia.";
+    expect_has(monday, "Joe Biden criticize Russia");
+    expect_not(monday, "Fumio Kishida criticize Russia");
+}
+
+Test(phenomena_tension, objects_are_neither_under_sanctions_nor_speakers)
+{
+    expect_not("Russia sold oil to China under US sanctions.", "United States sanction China");
+    expect_has("North Korea has been under UN sanctions since 2006.", "United Nations sanction North Korea");
+    expect_has("Iran faces new US sanctions.", "United States sanction Iran");
+    expect_not("Joe Biden met Fumio Kishida on Monday, saying Russia had violated the truce.",
+               "Fumio Kishida criticize Russia");
+}
+
+Test(phenomena_tension, held_responsible_behind_attacks_and_told_to)
+{
+    expect_has("Seoul held Pyongyang responsible for the attack.", "South Korea criticize North Korea");
+    expect_has("The United States said Russia was behind the cyberattack.", "United States criticize Russia");
+    expect_not("The United States said Russia was not behind the cyberattack.", "United States criticize Russia");
+    expect_not("Seoul held talks with Pyongyang on the attack.", "South Korea criticize North Korea");
+    expect_has("Donald Trump told Volodymyr Zelensky to make a deal.", "Donald Trump pressure Volodymyr Zelensky");
+    expect_not("Joe Biden told Xi Jinping to his face that he disagreed.", "Joe Biden pressure Xi Jinping");
+}
