@@ -1,0 +1,109 @@
+/* Phenomena of the partnership relations (cooperate, support, arms, trade),
+ * each with sentences that say it and sentences that only look like it.
+ * The sentences are invented for these tests and run against the shipped
+ * rules/ directory (rules/relations/partnership.rules). */
+#include <criterion/criterion.h>
+
+#include "rules_fixture.h"
+
+static RelgraphRules *rules;
+
+static void setup(void)
+{
+    GError *error = NULL;
+    rules = relgraph_rules_load(RELGRAPH_SOURCE_DIR "/rules", NULL, &error);
+    cr_assert_not_null(rules, "default rules failed to load: %s", error ? error->message : "?");
+}
+
+static void teardown(void)
+{
+    relgraph_rules_free(rules);
+}
+
+/* TRUE when the "source relation target" line is among the extracted ones. */
+static gboolean has_line(const char *lines, const char *line)
+{
+    gsize n = strlen(line);
+    for (const char *p = lines; (p = strstr(p, line)) != NULL; p += n)
+        if ((p == lines || p[-1] == '\n') && (p[n] == '\0' || p[n] == '\n'))
+            return TRUE;
+    return FALSE;
+}
+
+static void expect_has(const char *text, const char *line)
+{
+    char *got = fixture_extract(rules, text, RELGRAPH_HEDGED_DROP);
+    cr_expect(has_line(got, line), "expected \"%s\" from: %s\ngot:\n%s", line, text, got);
+    g_free(got);
+}
+
+static void expect_not(const char *text, const char *line)
+{
+    char *got = fixture_extract(rules, text, RELGRAPH_HEDGED_DROP);
+    cr_expect(!has_line(got, line), "did not expect \"%s\" from: %s\ngot:\n%s", line, text, got);
+    g_free(got);
+}
+
+TestSuite(phenomena_partnership, .init = setup, .fini = teardown);
+
+Test(phenomena_partnership, bloc_named_with_its_members)
+{
+    const char *bloc = "Officials praised the new alliance comprising Japan, the Philippines and Australia.";
+    expect_has(bloc, "Japan cooperate Philippines");
+    expect_has(bloc, "Australia cooperate Japan");
+    expect_has("The treaty between Vietnam and Laos was renewed.", "Laos cooperate Vietnam");
+    /* A bloc named alone, and a list that is not its membership. */
+    expect_not("The alliance criticized Japan and China.", "China cooperate Japan");
+}
+
+Test(phenomena_partnership, pair_called_partners_or_friendly_neighbours)
+{
+    expect_has("Vietnam and Laos are close strategic partners.", "Laos cooperate Vietnam");
+    expect_has("Beijing and Pyongyang remain friendly neighbours.", "China cooperate North Korea");
+    expect_has("Japan and the Philippines have become security allies.", "Japan cooperate Philippines");
+    /* Rivals are not partners; a denial is hedged. */
+    expect_not("Japan and China are rivals.", "China cooperate Japan");
+    expect_not("Japan and China are not partners.", "China cooperate Japan");
+}
+
+Test(phenomena_partnership, one_calls_the_other_a_friend)
+{
+    expect_has("Kim Jong Un called Vladimir Putin a true friend of the Korean people.",
+               "Kim Jong Un cooperate Vladimir Putin");
+    expect_has("Hanoi described Vientiane as its closest ally.", "Laos cooperate Vietnam");
+    /* Called something else: no bond. */
+    expect_not("Kim Jong Un called Vladimir Putin on Friday.", "Kim Jong Un cooperate Vladimir Putin");
+    expect_not("Tokyo called Beijing a threat to the region.", "China cooperate Japan");
+}
+
+Test(phenomena_partnership, agreements_named_with_their_parties)
+{
+    expect_has("The envoy will review accords signed between Laos and Vietnam.", "Laos cooperate Vietnam");
+    expect_has("Analysts discussed the defence pact which Russia signed with North Korea.",
+               "North Korea cooperate Russia");
+    expect_has("Xi Jinping and Kim Jong Un held talks and reached a broad consensus.",
+               "Kim Jong Un cooperate Xi Jinping");
+    expect_has("Japan and South Korea agreed in talks in Seoul to deepen cooperation.",
+               "Japan cooperate South Korea");
+    /* The agreement of one party with a third state's official: not the possessor. */
+    expect_not("Critics cited the pact which Putin signed with North Korea's leader, Kim Jong Un.",
+               "North Korea cooperate Vladimir Putin");
+    /* Talks without an agreement. */
+    expect_not("Japan and China held talks and reached no consensus.", "China cooperate Japan");
+}
+
+Test(phenomena_partnership, backers_named_as_such)
+{
+    expect_has("NATO called China a decisive enabler of Russia's war.", "China support Russia");
+    expect_has("Iran is the main backer of Syria.", "Iran support Syria");
+    /* A backer of a policy, not of a state; an enabler that is denied. */
+    expect_not("China denied being an enabler of Russia.", "China support Russia");
+}
+
+Test(phenomena_partnership, treaty_duty_to_defend)
+{
+    expect_has("The United States is bound by a mutual defense treaty to defend Japan.",
+               "United States support Japan");
+    expect_not("The United States is not bound by any treaty to defend Taiwan.",
+               "United States support Taiwan");
+}
