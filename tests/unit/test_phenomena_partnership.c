@@ -107,3 +107,46 @@ Test(phenomena_partnership, treaty_duty_to_defend)
     expect_not("The United States is not bound by any treaty to defend Taiwan.",
                "United States support Taiwan");
 }
+
+Test(phenomena_partnership, possessive_bonds_and_sealed_deals)
+{
+    expect_has("Vietnam's defence cooperation with Laos keeps growing.", "Laos cooperate Vietnam");
+    expect_has("Hanoi inked a trade deal with Vientiane on Monday.", "Laos cooperate Vietnam");
+    expect_has("Japan and the Philippines sealed a new security accord.", "Japan cooperate Philippines");
+    /* Neutral ties and disputes are not cooperation. */
+    expect_not("Japan's dispute with China worsened.", "China cooperate Japan");
+    expect_not("Japan's relations with China soured.", "China cooperate Japan");
+}
+
+Test(phenomena_partnership, aid_packages)
+{
+    expect_has("The European Union unveiled a new humanitarian aid package for Ukraine.",
+               "European Union support Ukraine");
+    expect_has("Japan approved a $300 million loan package for the Philippines.", "Japan support Philippines");
+    /* A package for the giver's own people, and a refused one. */
+    expect_not("Japan approved an economic relief package for farmers after talks with the Philippines.",
+               "Japan support Philippines");
+    expect_not("Japan refused to approve an aid package for the Philippines.", "Japan support Philippines");
+}
+
+Test(phenomena_partnership, weapons_named_by_their_maker)
+{
+    expect_has("Russia fired Iranian drones at Kyiv overnight.", "Iran arms Russia");
+    expect_has("Ukraine has used American made missiles.", "United States arms Ukraine");
+    expect_has("Iran has armed Russia throughout the war.", "Iran arms Russia");
+    /* Weapons of the enemy destroyed or shot down are not a transfer. */
+    expect_not("Ukraine shot down Russian drones.", "Russia arms Ukraine");
+    expect_not("Russia destroyed Ukrainian tanks.", "Ukraine arms Russia");
+    expect_not("North Korea's armed forces entered Russia.", "North Korea arms Russia");
+}
+
+Test(phenomena_partnership, exports_and_trade_ties)
+{
+    expect_has("Vietnam exported record amounts of rice to the Philippines.", "Philippines trade Vietnam");
+    expect_has("Russia's oil exports to India surged last year.", "India trade Russia");
+    expect_has("Trade ties between Japan and Vietnam are growing.", "Japan trade Vietnam");
+    expect_has("China is Russia's largest buyer of crude.", "China trade Russia");
+    /* Weapons sold are arms, not trade; a ban is not trade. */
+    expect_not("North Korea sold artillery shells to Russia.", "North Korea trade Russia");
+    expect_not("Japan banned exports of chips to China.", "China trade Japan");
+}
