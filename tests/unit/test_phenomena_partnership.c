@@ -150,3 +150,41 @@ Test(phenomena_partnership, exports_and_trade_ties)
     expect_not("North Korea sold artillery shells to Russia.", "North Korea trade Russia");
     expect_not("Japan banned exports of chips to China.", "China trade Japan");
 }
+
+Test(phenomena_partnership, state_says_it_supports)
+{
+    expect_has("Hanoi said it firmly supports Vientiane.", "Vietnam support Laos");
+    expect_not("Japan said it does not support China.", "Japan support China");
+    expect_not("Ukraine said it supports sanctions on Russia.", "Ukraine support Russia");
+}
+
+Test(phenomena_partnership, support_welcomed_and_lifelines)
+{
+    expect_has("Moscow welcomed Beijing's backing.", "China support Russia");
+    expect_has("Iran has become Syria's main lifeline.", "Iran support Syria");
+    expect_has("Russia is helping Iran with its space programme.", "Russia support Iran");
+    /* A decision welcomed is not support. */
+    expect_not("Russia welcomed China's decision to cut tariffs.", "China support Russia");
+}
+
+Test(phenomena_partnership, troops_fighting_alongside)
+{
+    expect_has("North Korean soldiers are fighting alongside Russian units.", "North Korea support Russia");
+    /* Fighting against is the opposite. */
+    expect_not("North Korean soldiers are fighting against Ukrainian units.", "North Korea support Ukraine");
+}
+
+Test(phenomena_partnership, treaties_binding_both_and_shared_future)
+{
+    expect_has("The pact obliges Laos and Vietnam to defend each other.", "Laos cooperate Vietnam");
+    expect_has("Beijing and Hanoi agreed to build a community with a shared future.", "China cooperate Vietnam");
+    expect_not("Beijing and Hanoi agreed to build a new bridge.", "China cooperate Vietnam");
+}
+
+Test(phenomena_partnership, trade_to_be_raised)
+{
+    expect_has("India and Russia agreed to raise bilateral trade to $100 billion.", "India trade Russia");
+    expect_has("Vietnam vowed to expand trade with Japan.", "Japan trade Vietnam");
+    /* Cutting trade is not an expansion. */
+    expect_not("Japan moved to cut trade with Russia.", "Japan trade Russia");
+}
