@@ -188,3 +188,16 @@ Test(phenomena_partnership, trade_to_be_raised)
     /* Cutting trade is not an expansion. */
     expect_not("Japan moved to cut trade with Russia.", "Japan trade Russia");
 }
+
+Test(phenomena_partnership, ties_praised_and_cooperation_agreed)
+{
+    expect_has("Xi Jinping and Vladimir Putin praised the close ties between their countries.",
+               "Vladimir Putin cooperate Xi Jinping");
+    expect_has("Vietnam hailed its friendship with Laos.", "Laos cooperate Vietnam");
+    expect_has("India and Japan agreed to cooperate on maritime security.", "India cooperate Japan");
+    expect_has("Tokyo reaffirmed its ironclad alliance commitment to Washington.", "Japan cooperate United States");
+    expect_has("Beijing remains Pyongyang's main economic partner.", "China cooperate North Korea");
+    /* Praise for something else, and a refusal to cooperate. */
+    expect_not("Japan and China welcomed the ceasefire.", "China cooperate Japan");
+    expect_not("Japan and China refused to cooperate on the probe.", "China cooperate Japan");
+}
