@@ -201,3 +201,32 @@ Test(phenomena_partnership, ties_praised_and_cooperation_agreed)
     expect_not("Japan and China welcomed the ceasefire.", "China cooperate Japan");
     expect_not("Japan and China refused to cooperate on the probe.", "China cooperate Japan");
 }
+
+Test(phenomena_partnership, relations_established_and_joint_acts)
+{
+    expect_has("Vietnam and Laos established diplomatic relations in 1962.", "Laos cooperate Vietnam");
+    expect_has("Tokyo normalised ties with Seoul in 1965.", "Japan cooperate South Korea");
+    expect_has("Moscow joined Beijing in a naval drill.", "China cooperate Russia");
+    expect_has("Russia and North Korea pledged mutual military assistance.", "North Korea cooperate Russia");
+    expect_has("Beijing and Moscow reaffirmed their commitment to the partnership.", "China cooperate Russia");
+    /* Relations cut, and a drill watched. */
+    expect_not("Japan cut diplomatic relations with Iran.", "Iran cooperate Japan");
+    expect_not("Moscow criticised Beijing for a naval drill.", "China cooperate Russia");
+}
+
+Test(phenomena_partnership, dependence_on_a_supplier)
+{
+    expect_has("Pyongyang relies heavily on Beijing for food and fuel.", "China support North Korea");
+    expect_has("Russia is increasingly relying on support from Iran.", "Iran support Russia");
+    expect_has("Russia relies on Iran for drones.", "Iran arms Russia");
+    /* Goods bought are not aid. */
+    expect_not("Japan relies on China for rare earths.", "China support Japan");
+}
+
+Test(phenomena_partnership, weapons_supplied_by)
+{
+    expect_has("Ukraine fired missiles supplied by the United States.", "United States arms Ukraine");
+    expect_has("Investigators traced the drones sent by Iran to Russia.", "Iran arms Russia");
+    /* Weapons shot down are not received. */
+    expect_not("Ukraine shot down drones made by Iran.", "Iran arms Ukraine");
+}
