@@ -230,3 +230,25 @@ Test(phenomena_partnership, weapons_supplied_by)
     /* Weapons shot down are not received. */
     expect_not("Ukraine shot down drones made by Iran.", "Iran arms Ukraine");
 }
+
+Test(phenomena_partnership, taking_sides_and_passive_backing)
+{
+    expect_has("China sided with Russia in the vote.", "China support Russia");
+    expect_has("Washington came to Manila's defence.", "United States support Philippines");
+    expect_has("Kim Jong Un hailed Russia's struggle against the West.", "Kim Jong Un support Russia");
+    expect_has("North Korea is openly backed by China.", "China support North Korea");
+    /* Passives of hostile verbs, and a side not taken. */
+    expect_not("Japan was criticized by China.", "China support Japan");
+    expect_not("Ukraine refused to side with Russia.", "Ukraine support Russia");
+}
+
+Test(phenomena_partnership, weapons_handed_over_and_joint_ventures)
+{
+    expect_has("Germany handed over Leopard tanks to Ukraine.", "Germany arms Ukraine");
+    expect_has("Ukraine is armed by the United States.", "United States arms Ukraine");
+    expect_has("Vietnam and Laos launched a joint task force.", "Laos cooperate Vietnam");
+    expect_has("Japan set up a joint fund with the Philippines.", "Japan cooperate Philippines");
+    /* Tanks destroyed, a venture of one state alone. */
+    expect_not("Ukraine destroyed tanks handed over to Russia.", "Ukraine arms Russia");
+    expect_not("Japan set up a new fund after talks with the Philippines.", "Japan cooperate Philippines");
+}
