@@ -252,3 +252,28 @@ Test(phenomena_partnership, weapons_handed_over_and_joint_ventures)
     expect_not("Ukraine destroyed tanks handed over to Russia.", "Ukraine arms Russia");
     expect_not("Japan set up a new fund after talks with the Philippines.", "Japan cooperate Philippines");
 }
+
+Test(phenomena_partnership, groups_speaking_for_their_state)
+{
+    expect_has("Chinese officials pledged to deepen ties with Moscow.", "China cooperate Russia");
+    expect_has("Japanese leaders reaffirmed their unwavering support for Ukraine.", "Japan support Ukraine");
+    expect_not("Japanese officials voiced concern over Chinese support for Russia.", "Japan support Russia");
+}
+
+Test(phenomena_partnership, military_technology)
+{
+    expect_has("Russia transferred nuclear submarine technology to North Korea.", "Russia arms North Korea");
+    expect_has("Iran obtained missile technology from North Korea.", "North Korea arms Iran");
+    expect_has("Russia is a major supplier of arms to India.", "Russia arms India");
+    /* Farming know-how is not military. */
+    expect_not("Israel shared farming technology with India.", "Israel arms India");
+    expect_not("Japan shared farming technology to India.", "Japan arms India");
+}
+
+Test(phenomena_partnership, buyers_and_suppliers_of_goods)
+{
+    expect_has("India has become a major buyer of Russian crude.", "India trade Russia");
+    expect_has("Qatar is a leading supplier of gas to Japan.", "Japan trade Qatar");
+    /* A buyer of weapons is arms, not trade. */
+    expect_not("India is a major buyer of Russian weapons.", "India trade Russia");
+}
