@@ -277,3 +277,11 @@ Test(phenomena_partnership, buyers_and_suppliers_of_goods)
     /* A buyer of weapons is arms, not trade. */
     expect_not("India is a major buyer of Russian weapons.", "India trade Russia");
 }
+
+Test(phenomena_partnership, weapons_in_accusations_and_sales_by)
+{
+    expect_has("Kyiv accused Moscow of firing Iranian drones at civilians.", "Iran arms Russia");
+    expect_has("Washington criticized arms sales by Russia to Iran.", "Russia arms Iran");
+    /* Drones fired at a state are not given to it. */
+    expect_not("Kyiv accused Moscow of firing drones at Ukrainian cities.", "Ukraine arms Russia");
+}
