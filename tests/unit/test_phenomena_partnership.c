@@ -285,3 +285,26 @@ Test(phenomena_partnership, weapons_in_accusations_and_sales_by)
     /* Drones fired at a state are not given to it. */
     expect_not("Kyiv accused Moscow of firing drones at Ukrainian cities.", "Ukraine arms Russia");
 }
+
+Test(phenomena_partnership, ties_raised_or_held)
+{
+    expect_has("Vietnam and the United States elevated their relationship to a comprehensive strategic partnership.",
+               "United States cooperate Vietnam");
+    expect_has("India and Russia share a special and privileged strategic partnership.", "India cooperate Russia");
+    expect_has("Russia and Iran enjoy close ties.", "Iran cooperate Russia");
+    expect_has("Laos maintains warm relations with Vietnam.", "Laos cooperate Vietnam");
+    /* Strained ties and disputes are held too, but are no bond. */
+    expect_not("Japan and China have strained ties.", "China cooperate Japan");
+    expect_not("Japan and China have a territorial dispute.", "China cooperate Japan");
+}
+
+Test(phenomena_partnership, coordination_and_joint_work)
+{
+    expect_has("Beijing and Moscow have been coordinating closely at the United Nations.", "China cooperate Russia");
+    expect_has("Vietnam and China agreed to jointly develop oil fields.", "China cooperate Vietnam");
+    expect_has("Seoul and Tokyo agreed to share intelligence on North Korean missiles.", "Japan cooperate South Korea");
+    expect_has("Putin called for closer ties between Russia and India.", "India cooperate Russia");
+    /* Fire exchanged is not coordination. */
+    expect_not("Russia and Ukraine exchanged fire.", "Russia cooperate Ukraine");
+    expect_not("Japan and China refused to share intelligence.", "China cooperate Japan");
+}
