@@ -308,3 +308,21 @@ Test(phenomena_partnership, coordination_and_joint_work)
     expect_not("Russia and Ukraine exchanged fire.", "Russia cooperate Ukraine");
     expect_not("Japan and China refused to share intelligence.", "China cooperate Japan");
 }
+
+Test(phenomena_partnership, political_backing_and_shielding)
+{
+    expect_has("Beijing has thrown its weight behind Moscow.", "China support Russia");
+    expect_has("The United States remains committed to the defense of the Philippines.",
+               "United States support Philippines");
+    expect_has("Russia has offered diplomatic cover to North Korea at the United Nations.",
+               "Russia support North Korea");
+    expect_has("China shielded North Korea from new sanctions.", "China support North Korea");
+    /* Shielding from the other state's attacks is no backing of it. */
+    expect_not("Japan protected its ships from Chinese attacks.", "Japan support China");
+}
+
+Test(phenomena_partnership, goods_paid_for)
+{
+    expect_has("India paid for Russian oil in rupees.", "India trade Russia");
+    expect_not("Ukraine says Russia must pay for the damage.", "Russia trade Ukraine");
+}
