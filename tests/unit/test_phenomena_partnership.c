@@ -326,3 +326,10 @@ Test(phenomena_partnership, goods_paid_for)
     expect_has("India paid for Russian oil in rupees.", "India trade Russia");
     expect_not("Ukraine says Russia must pay for the damage.", "Russia trade Ukraine");
 }
+
+Test(phenomena_partnership, trading_partners_are_trade_not_cooperation)
+{
+    const char *partners = "China and Japan are major trading partners.";
+    expect_has(partners, "China trade Japan");
+    expect_not(partners, "China cooperate Japan");
+}
