@@ -333,3 +333,19 @@ Test(phenomena_partnership, trading_partners_are_trade_not_cooperation)
     expect_has(partners, "China trade Japan");
     expect_not(partners, "China cooperate Japan");
 }
+
+Test(phenomena_partnership, troops_arriving_to_help_and_trained)
+{
+    expect_has("Thousands of North Korean soldiers have arrived in Russia to support its war.",
+               "North Korea support Russia");
+    expect_has("Iran trained Russian soldiers to use drones.", "Iran support Russia");
+    /* Soldiers killed are not trained; troops arriving to fight are not help. */
+    expect_not("Ukraine killed Russian soldiers.", "Ukraine support Russia");
+    expect_not("Russian troops arrived in Ukraine to fight.", "Russia support Ukraine");
+}
+
+Test(phenomena_partnership, troops_trained_by)
+{
+    expect_has("Ukrainian pilots were trained by the United States.", "United States support Ukraine");
+    expect_not("Ukrainian pilots were attacked by Russia.", "Russia support Ukraine");
+}
