@@ -4,7 +4,7 @@
  * mechanisms and not the shipped rule files; the sentences are invented. */
 #include <criterion/criterion.h>
 
-#include "rules_fixture.h"
+#include "phenomena_fixture.h"
 
 static const char fixture_relations[] =
     "define @title = deputy foreign minister | foreign minister | prime minister | president | leader | "
@@ -19,8 +19,6 @@ static const char fixture_relations[] =
     "relation member_of directed\n"
     "  {dst:state|institution} ['s] [@title] @title [,] {src:official single}\n";
 
-static RelgraphRules *rules;
-
 static void setup(void)
 {
     char *message = NULL;
@@ -28,33 +26,6 @@ static void setup(void)
     cr_assert_not_null(rules, "fixture rules failed to load: %s", message ? message : "?");
 }
 
-static void teardown(void)
-{
-    relgraph_rules_free(rules);
-}
-
-static gboolean has_line(const char *lines, const char *line)
-{
-    gsize n = strlen(line);
-    for (const char *p = lines; (p = strstr(p, line)) != NULL; p += n)
-        if ((p == lines || p[-1] == '\n') && (p[n] == '\0' || p[n] == '\n'))
-            return TRUE;
-    return FALSE;
-}
-
-static void expect_has(const char *text, const char *line)
-{
-    char *got = fixture_extract(rules, text, RELGRAPH_HEDGED_DROP);
-    cr_expect(has_line(got, line), "expected \"%s\" from: %s\ngot:\n%s", line, text, got);
-    g_free(got);
-}
-
-static void expect_not(const char *text, const char *line)
-{
-    char *got = fixture_extract(rules, text, RELGRAPH_HEDGED_DROP);
-    cr_expect(!has_line(got, line), "did not expect \"%s\" from: %s\ngot:\n%s", line, text, got);
-    g_free(got);
-}
 
 /* The first relation mention of text, with its result (caller frees both). */
 static RelgraphExtractResult *extract(const char *text, gboolean no_discovery, RelgraphDocument **doc)
@@ -64,7 +35,7 @@ static RelgraphExtractResult *extract(const char *text, gboolean no_discovery, R
     return relgraph_extract_document(rules, *doc, &options);
 }
 
-TestSuite(discover, .init = setup, .fini = teardown);
+TestSuite(discover, .init = setup, .fini = free_rules);
 
 Test(discover, a_person_after_a_title_is_an_official)
 {
@@ -134,7 +105,7 @@ Test(discover, discovered_actors_are_marked_and_can_be_turned_off)
     relgraph_document_free(doc);
 }
 
-TestSuite(reference, .init = setup, .fini = teardown);
+TestSuite(reference, .init = setup, .fini = free_rules);
 
 Test(reference, a_pronoun_is_the_nearest_official)
 {
@@ -201,7 +172,7 @@ Test(reference, a_match_says_which_slot_a_reference_filled)
     relgraph_document_free(doc);
 }
 
-TestSuite(affiliation, .init = setup, .fini = teardown);
+TestSuite(affiliation, .init = setup, .fini = free_rules);
 
 Test(affiliation, an_official_and_their_own_state_in_one_sentence)
 {

@@ -4,47 +4,9 @@
  * these tests and run against the shipped rules/ directory. */
 #include <criterion/criterion.h>
 
-#include "rules_fixture.h"
+#include "phenomena_fixture.h"
 
-static RelgraphRules *rules;
-
-static void setup(void)
-{
-    GError *error = NULL;
-    rules = relgraph_rules_load(RELGRAPH_SOURCE_DIR "/rules", NULL, &error);
-    cr_assert_not_null(rules, "default rules failed to load: %s", error ? error->message : "?");
-}
-
-static void teardown(void)
-{
-    relgraph_rules_free(rules);
-}
-
-/* TRUE when the "source relation target" line is among the extracted ones. */
-static gboolean has_line(const char *lines, const char *line)
-{
-    gsize n = strlen(line);
-    for (const char *p = lines; (p = strstr(p, line)) != NULL; p += n)
-        if ((p == lines || p[-1] == '\n') && (p[n] == '\0' || p[n] == '\n'))
-            return TRUE;
-    return FALSE;
-}
-
-static void expect_has(const char *text, const char *line)
-{
-    char *got = fixture_extract(rules, text, RELGRAPH_HEDGED_DROP);
-    cr_expect(has_line(got, line), "expected \"%s\" from: %s\ngot:\n%s", line, text, got);
-    g_free(got);
-}
-
-static void expect_not(const char *text, const char *line)
-{
-    char *got = fixture_extract(rules, text, RELGRAPH_HEDGED_DROP);
-    cr_expect(!has_line(got, line), "did not expect \"%s\" from: %s\ngot:\n%s", line, text, got);
-    g_free(got);
-}
-
-TestSuite(phenomena_tension, .init = setup, .fini = teardown);
+TestSuite(phenomena_tension, .init = load_default_rules, .fini = free_rules);
 
 Test(phenomena_tension, summoned_envoy_to_protest_a_third_state)
 {
