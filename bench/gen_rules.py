@@ -128,7 +128,7 @@ def main():
                             pieces[j] = re.sub(r"(?<![@\w*'.])\b[a-z]+\b(?![\w*])",
                                                lambda m: vocab.setdefault(m.group(0), word(rng, 3)), piece)
                     new = "".join(pieces)
-                    new = new.replace("{pair}", "{src} and {dst}")
+                    new = re.sub(r"\{pair(:[^}]*)?\}", lambda m: "{src%s} and {dst%s}" % (m.group(1) or "", m.group(1) or ""), new)
                     # A pattern of slots and macros alone ("{dst} 's @title
                     # {src}") would match real text under the new name: a
                     # required made-up word after the first slot prevents it.
