@@ -742,3 +742,27 @@ void relgraph_dictionary_match(const RelgraphDictionary *dict, const RelgraphTok
         i += best_len;
     }
 }
+
+static gint compare_mentions(gconstpointer a, gconstpointer b)
+{
+    const RelgraphMention *x = a, *y = b;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
+void relgraph_mentions_replace(GArray *mentions, const GArray *added, const GArray *removed, GArray *scratch)
+{
+    if (!added->len && !removed->len)
+        return;
+    g_array_set_size(scratch, 0);
+    for (guint i = 0; i < mentions->len; i++) {
+        gboolean taken = FALSE;
+        for (guint k = 0; k < removed->len && !taken; k++)
+            taken = g_array_index(removed, guint, k) == i;
+        if (!taken)
+            g_array_append_val(scratch, g_array_index(mentions, RelgraphMention, i));
+    }
+    g_array_append_vals(scratch, added->data, added->len);
+    g_array_sort(scratch, compare_mentions);
+    g_array_set_size(mentions, 0);
+    g_array_append_vals(mentions, scratch->data, scratch->len);
+}

@@ -284,23 +284,6 @@ static guint name_at(const RelgraphCast *cast, const char *text, const RelgraphT
     return q - pos;
 }
 
-static char *span_text(const char *text, guint32 start, guint32 end)
-{
-    GString *s = g_string_sized_new(end - start);
-    gboolean space = FALSE;
-    for (guint32 i = start; i < end; i++) {
-        if (g_ascii_isspace(text[i])) {
-            space = TRUE;
-            continue;
-        }
-        if (space)
-            g_string_append_c(s, ' ');
-        space = FALSE;
-        g_string_append_c(s, text[i]);
-    }
-    return g_string_free(s, FALSE);
-}
-
 /* ---- discovered actors ----------------------------------------------- */
 
 static guint cast_add(RelgraphCast *cast, char *name, RelgraphActorType type, gint affiliation)
@@ -397,6 +380,22 @@ static void add_found(Sentence *s, guint actor, guint first, guint last, gint af
         s->mention_at[q] = q == first ? -3 : -2; /* taken */
 }
 
+/* The person named by the len tokens at first, member of the state or
+ * body of mention group (-1: none). */
+static void add_person(Sentence *s, guint first, guint len, gint group)
+{
+    gint affiliation = group >= 0 ? (gint)s->mentions[group].actor : -1;
+    guint id = cast_add(s->cast, relgraph_text_fold_spaces(s->text, s->tokens[first].start, s->tokens[first + len - 1].end),
+                        RELGRAPH_ACTOR_OFFICIAL, affiliation);
+    remember_name_words(s->cast, s->tokens, first, first + len, id);
+    add_found(s, id, first, first + len, affiliation);
+}
+
+static gboolean is_possessive_pronoun(const Sentence *s, guint pos)
+{
+    return is_word(s, pos, "his") || is_word(s, pos, "her") || is_word(s, pos, "their");
+}
+
 /* "[STATE ['s]] TITLE... [(of | to | at) [the] ACTOR] [,] Firstname Lastname" */
 static guint person_after_title(Sentence *s, guint pos)
 {
@@ -404,13 +403,10 @@ static guint person_after_title(Sentence *s, guint pos)
     if (title_end == pos)
         return pos + 1;
     gint owner = owner_before(s, pos);
-    gboolean possessive = pos > 0 && (is_word(s, pos - 1, "his") || is_word(s, pos - 1, "her") ||
-                                      is_word(s, pos - 1, "their"));
+    gboolean possessive = pos > 0 && is_possessive_pronoun(s, pos - 1);
     if (owner >= 0) {
         guint before = s->mentions[owner].first;
-        possessive = possessive ||
-                     (before > 0 && (is_word(s, before - 1, "his") || is_word(s, before - 1, "her") ||
-                                     is_word(s, before - 1, "their")));
+        possessive = possessive || (before > 0 && is_possessive_pronoun(s, before - 1));
     }
     gint of = -1;
     guint q = title_end;
@@ -437,11 +433,7 @@ static guint person_after_title(Sentence *s, guint pos)
                       (s->tokens[pos].flags & RELGRAPH_TOKEN_CAPITALIZED) || !is_class(&s->tokens[pos], WEAK_TITLE);
     if (!strong)
         return q + len;
-    gint affiliation = owner >= 0 ? (gint)s->mentions[owner].actor : of >= 0 ? (gint)s->mentions[of].actor : -1;
-    guint id = cast_add(s->cast, span_text(s->text, s->tokens[q].start, s->tokens[q + len - 1].end),
-                        RELGRAPH_ACTOR_OFFICIAL, affiliation);
-    remember_name_words(s->cast, s->tokens, q, q + len, id);
-    add_found(s, id, q, q + len, affiliation);
+    add_person(s, q, len, owner >= 0 ? owner : of);
     return q + len;
 }
 
@@ -480,11 +472,7 @@ static guint person_before_apposition(Sentence *s, guint pos)
     gboolean strong = owner >= 0 || of >= 0 || title_end - q > 1 || !is_class(&s->tokens[q], WEAK_TITLE);
     if (!strong)
         return pos + len;
-    gint affiliation = owner >= 0 ? (gint)s->mentions[owner].actor : of >= 0 ? (gint)s->mentions[of].actor : -1;
-    guint id = cast_add(s->cast, span_text(s->text, s->tokens[pos].start, s->tokens[pos + len - 1].end),
-                        RELGRAPH_ACTOR_OFFICIAL, affiliation);
-    remember_name_words(s->cast, s->tokens, pos, pos + len, id);
-    add_found(s, id, pos, pos + len, affiliation);
+    add_person(s, pos, len, owner >= 0 ? owner : of);
     return pos + len;
 }
 
@@ -553,19 +541,13 @@ static void institution_after_state(Sentence *s, guint mention)
     }
     const char *demonym = relgraph_dictionary_demonym(s->cast->dict, state->actor);
     const RelgraphActor *a = relgraph_cast_actor(s->cast, state->actor);
-    char *words = span_text(s->text, s->tokens[start].start, s->tokens[end - 1].end);
+    char *words = relgraph_text_fold_spaces(s->text, s->tokens[start].start, s->tokens[end - 1].end);
     char *name = g_strdup_printf("%s %s", demonym ? demonym : a->name, words);
     g_free(words);
     guint id = cast_add(s->cast, name, RELGRAPH_ACTOR_INSTITUTION, (gint)state->actor);
     guint first = state->first;
     g_array_append_val(s->replaced, mention);
     add_found(s, id, first, end, (gint)state->actor);
-}
-
-static gint compare_mentions(gconstpointer a, gconstpointer b)
-{
-    const RelgraphMention *x = a, *y = b;
-    return x->first < y->first ? -1 : x->first > y->first;
 }
 
 /* FALSE when the sentence has nothing to discover: a name needs two
@@ -610,21 +592,7 @@ static void sentence_init(Sentence *s, GArray *mentions)
 /* Puts what was found into mentions, without the mentions it took in. */
 static void sentence_apply(Sentence *s, GArray *mentions)
 {
-    if (!s->found->len)
-        return;
-    GArray *merged = s->cast->merged;
-    g_array_set_size(merged, 0);
-    for (guint i = 0; i < mentions->len; i++) {
-        gboolean taken = FALSE;
-        for (guint k = 0; k < s->replaced->len && !taken; k++)
-            taken = g_array_index(s->replaced, guint, k) == i;
-        if (!taken)
-            g_array_append_val(merged, g_array_index(mentions, RelgraphMention, i));
-    }
-    g_array_append_vals(merged, s->found->data, s->found->len);
-    g_array_sort(merged, compare_mentions);
-    g_array_set_size(mentions, 0);
-    g_array_append_vals(mentions, merged->data, merged->len);
+    relgraph_mentions_replace(mentions, s->found, s->replaced, s->cast->merged);
 }
 
 void relgraph_cast_discover(RelgraphCast *cast, const char *text, const RelgraphToken *tokens,

@@ -195,24 +195,7 @@ const RelgraphActor *relgraph_extract_actor(const RelgraphExtractResult *result,
 
 char *relgraph_extract_sentence_text(const RelgraphDocument *doc, guint32 start, guint32 end)
 {
-    /* Written straight into a buffer of the span's size: folding never
-     * makes the text longer. */
-    char *out = g_malloc((gsize)(end - start) + 1);
-    char *w = out;
-    gboolean space = FALSE;
-    for (guint32 i = start; i < end; i++) {
-        char c = doc->text[i];
-        if (g_ascii_isspace(c)) {
-            space = TRUE;
-            continue;
-        }
-        if (space && w > out)
-            *w++ = ' ';
-        space = FALSE;
-        *w++ = c;
-    }
-    *w = '\0';
-    return out;
+    return relgraph_text_fold_spaces(doc->text, start, end);
 }
 
 static void add_node(const RelgraphExtractResult *result, RelgraphGraph *graph, guint actor, guint mentions,

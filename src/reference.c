@@ -394,12 +394,6 @@ gboolean relgraph_references_may_apply(const RelgraphReferences *refs, const cha
     return FALSE;
 }
 
-static gint compare_mentions(gconstpointer a, gconstpointer b)
-{
-    const RelgraphMention *x = a, *y = b;
-    return x->first < y->first ? -1 : x->first > y->first;
-}
-
 /* The title written just before a person's name ("Prime Minister"), for
  * the descriptions that may stand for them later. */
 static void remember_title(RelgraphReferences *refs, const RelgraphToken *tokens, guint n_tokens,
@@ -470,20 +464,6 @@ void relgraph_references_resolve(RelgraphReferences *refs, guint sentence, const
         }
         pos = next > pos ? next : pos + 1;
     }
-    if (s.found->len) {
-        GArray *merged = refs->merged;
-        g_array_set_size(merged, 0);
-        for (guint i = 0; i < mentions->len; i++) {
-            gboolean taken = FALSE;
-            for (guint k = 0; k < s.replaced->len && !taken; k++)
-                taken = g_array_index(s.replaced, guint, k) == i;
-            if (!taken)
-                g_array_append_val(merged, ments[i]);
-        }
-        g_array_append_vals(merged, s.found->data, s.found->len);
-        g_array_sort(merged, compare_mentions);
-        g_array_set_size(mentions, 0);
-        g_array_append_vals(mentions, merged->data, merged->len);
-    }
+    relgraph_mentions_replace(mentions, s.found, s.replaced, refs->merged);
     remember(refs, sentence, tokens, n_tokens, (const RelgraphMention *)(const void *)mentions->data, mentions->len);
 }

@@ -666,6 +666,28 @@ void relgraph_text_tokenize(const char *text, gsize start, gsize end, GStringChu
         g_free(o.buf);
 }
 
+char *relgraph_text_fold_spaces(const char *text, gsize start, gsize end)
+{
+    /* Written straight into a buffer of the span's size: folding never
+     * makes the text longer. */
+    char *out = g_malloc(end - start + 1);
+    char *w = out;
+    gboolean space = FALSE;
+    for (gsize i = start; i < end; i++) {
+        char c = text[i];
+        if (g_ascii_isspace(c)) {
+            space = TRUE;
+            continue;
+        }
+        if (space && w > out)
+            *w++ = ' ';
+        space = FALSE;
+        *w++ = c;
+    }
+    *w = '\0';
+    return out;
+}
+
 char *relgraph_text_normalize(const char *text, gssize len)
 {
     gsize n = len < 0 ? strlen(text) : (gsize)len;

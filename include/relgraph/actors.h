@@ -98,6 +98,12 @@ gboolean relgraph_dictionary_may_match(const RelgraphDictionary *dict, const cha
 void relgraph_dictionary_match(const RelgraphDictionary *dict, const RelgraphToken *tokens,
                                guint n_tokens, GHashTable *named, GArray *mentions);
 
+/* Puts the mentions of added (RelgraphMention) into mentions, in token
+ * order, leaving out those whose indexes removed (guint) lists: discovery
+ * and references replace some mentions of a sentence and add others.
+ * scratch is memory the caller keeps between calls. */
+void relgraph_mentions_replace(GArray *mentions, const GArray *added, const GArray *removed, GArray *scratch);
+
 G_END_DECLS
 
 #endif

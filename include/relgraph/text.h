@@ -57,6 +57,11 @@ char *relgraph_text_normalize(const char *text, gssize len);
  * (32-bit FNV-1a). */
 guint32 relgraph_text_hash(const char *norm, gsize len);
 
+/* text[start, end) with every run of whitespace folded to one space
+ * (none at the start): evidence sentences and names found in the text.
+ * Caller frees. */
+char *relgraph_text_fold_spaces(const char *text, gsize start, gsize end);
+
 /* Tokenises text[start, end) (valid UTF-8) and appends RelgraphToken
  * elements to tokens (a GArray of RelgraphToken). Offsets are relative to
  * text, not to start. */
