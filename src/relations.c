@@ -42,6 +42,8 @@ static void elem_free(gpointer p)
     relgraph_intmap_destroy(&e->dispatch, (GDestroyNotify)g_array_unref);
     if (e->always)
         g_array_unref(e->always);
+    if (e->follow)
+        g_array_unref(e->follow);
 }
 
 static void pattern_free(gpointer p)
@@ -51,6 +53,8 @@ static void pattern_free(gpointer p)
         g_array_unref(pattern->trigger);
     if (pattern->first_words)
         g_array_unref(pattern->first_words);
+    if (pattern->requires)
+        g_array_unref(pattern->requires);
     g_ptr_array_unref(pattern->elems);
     g_free(pattern);
 }
@@ -116,6 +120,7 @@ RelgraphRelationSet *relgraph_relations_new(RelgraphLexicon *lexicon, const Relg
         relgraph_intmap_insert(&set->common, relgraph_lexicon_intern(lexicon, common_words[i]),
                                RELGRAPH_INTMAP_MEMBER);
     set->untriggered = g_array_new(FALSE, FALSE, sizeof(guint));
+    set->word_sets = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
     set->speech_prefixes = g_ptr_array_new_with_free_func(g_free);
     set->strings = g_string_chunk_new(16384);
     return set;
@@ -140,6 +145,8 @@ void relgraph_relations_free(RelgraphRelationSet *set)
     relgraph_intmap_destroy(&set->by_trigger, (GDestroyNotify)g_array_unref);
     g_array_unref(set->untriggered);
     relgraph_intmap_destroy(&set->common, NULL);
+    g_hash_table_destroy(set->word_sets);
+    relgraph_intmap_destroy(&set->sets_by_word, (GDestroyNotify)g_array_unref);
     g_free(set->vocabulary_at);
     relgraph_arena_clear(&set->elems); /* last: the patterns and macros above held elements */
     g_free(set);
@@ -702,6 +709,53 @@ static void index_choices(Elem *e, GArray *words)
     }
 }
 
+/* The id of a required word set (words: sorted, without repeats), filed
+ * under each of its words the first time it is seen: patterns share sets
+ * (a macro, "with"), and a sentence works out once which it holds. */
+static guint word_set_id(RelgraphRelationSet *set, const guint32 *words, guint n)
+{
+    GBytes *key = g_bytes_new(words, n * sizeof *words);
+    gpointer found = g_hash_table_lookup(set->word_sets, key);
+    if (found) {
+        g_bytes_unref(key);
+        return GPOINTER_TO_UINT(found) - 1;
+    }
+    guint id = g_hash_table_size(set->word_sets);
+    g_hash_table_insert(set->word_sets, key, GUINT_TO_POINTER(id + 1));
+    for (guint i = 0; i < n; i++) {
+        GArray *list = relgraph_intmap_lookup(&set->sets_by_word, words[i]);
+        if (!list) {
+            list = g_array_new(FALSE, FALSE, sizeof(guint));
+            relgraph_intmap_insert(&set->sets_by_word, words[i], list);
+        }
+        g_array_append_val(list, id);
+    }
+    return id;
+}
+
+/* The word sets every match of the top-level sequence holds a word of: one
+ * per element that has such a set. The trigger is the rarest of them;
+ * checking all before the search turns away the sentences that have the
+ * verb but not the preposition. stack: scratch. */
+static GArray *pattern_requires(RelgraphRelationSet *set, const GPtrArray *seq, GArray *stack)
+{
+    GArray *ids = g_array_new(FALSE, FALSE, sizeof(guint));
+    for (guint i = 0; i < seq->len; i++) {
+        g_array_set_size(stack, 0);
+        if (!elem_required(set, g_ptr_array_index(seq, i), stack))
+            continue;
+        guint32 *words = &g_array_index(stack, guint32, 0);
+        guint n = sort_unique_words(words, stack->len);
+        guint id = word_set_id(set, words, n);
+        gboolean seen = FALSE;
+        for (guint k = 0; k < ids->len && !seen; k++)
+            seen = g_array_index(ids, guint, k) == id;
+        if (!seen)
+            g_array_append_val(ids, id);
+    }
+    return ids;
+}
+
 /* Computes the pattern's trigger words and start set, and files it in the
  * set's trigger index, so that a sentence only meets the patterns whose
  * words it has, at the positions where they can start. */
@@ -721,6 +775,23 @@ static void index_pattern(RelgraphRelationSet *set, Scratch *scratch, RelgraphPa
     for (guint i = 0; i < pattern->first_words->len; i++)
         pattern->first_mask |= G_GUINT64_CONSTANT(1) << (g_array_index(pattern->first_words, guint32, i) % 64);
 
+    /* What may follow each slot: a slot's coordinated lists and
+     * appositions are worked out for every pattern tried at an actor, and
+     * most continuations fail on their first word ("{src} [@aux] met"). */
+    for (guint i = 0; i < pattern->elems->len; i++) {
+        Elem *e = g_ptr_array_index(pattern->elems, i);
+        if (e->kind != ELEM_SLOT || e->negated)
+            continue;
+        g_array_set_size(scratch->words, 0);
+        FirstSet follow = {FALSE, FALSE, scratch->words};
+        if (seq_first(pattern->elems, i + 1, &follow) || follow.any || follow.slot)
+            continue;
+        e->follow = sorted_words(follow.words);
+        for (guint k = 0; k < e->follow->len; k++)
+            e->follow_mask |= G_GUINT64_CONSTANT(1) << (g_array_index(e->follow, guint32, k) % 64);
+    }
+
+    pattern->requires = pattern_requires(set, pattern->elems, scratch->words);
     pattern->trigger = pattern_trigger(set, pattern->elems, scratch->words);
     if (pattern->trigger) {
         for (guint i = 0; i < pattern->trigger->len; i++) {
@@ -1040,6 +1111,8 @@ typedef struct {
     Binding binding[4];
     const Elem *title;        /* the rules' @title macro, or NULL */
     gint *title_end;          /* token -> skip_title() result, -1 until computed */
+    gint *reading_at;         /* token * READING_KEYS + key -> index in readings, -1 until computed */
+    struct ReadingPool *readings; /* this sentence's slot readings */
     guint end;                /* token after the match */
     guint steps;
 } Matcher;
@@ -1260,21 +1333,41 @@ static guint skip_apposition(Matcher *m, guint pos)
     return token_is(m, after, W_COMMA) ? after + 1 : 0;
 }
 
-static gboolean match_slot_from(Matcher *m, const Elem *e, const GPtrArray *seq, guint index,
-                                const Cont *k, gint first)
+/* The coordinated lists a slot can take from one mention, longest first
+ * in the order they are tried: members[0..c) for each c from count down. */
+typedef struct {
+    guint count;
+    guint members[MAX_LIST];
+    guint ends[MAX_LIST];       /* token after members[0..i] */
+    gboolean closes[MAX_LIST];  /* the list members[0..i] may end there */
+    guint after[MAX_LIST];      /* after an apposition of members[i] (0: none) */
+} SlotList;
+
+/* What a slot reads at a position: a list for each candidate mention. */
+typedef struct {
+    guint n;
+    SlotList lists[2];
+} SlotReading;
+
+/* A slot's reading depends only on the sentence, the position, the slot's
+ * types and whether it takes one actor: every pattern tried at an actor
+ * asks for it, so it is worked out once per sentence. */
+#define READING_KEYS 16 /* types (3 bits) and single */
+
+static guint reading_key(const Elem *e)
 {
-    if (e->role == ROLE_ANY)
-        return match_seq(m, seq, index + 1, k, m->mentions[first].last);
-    /* The longest coordinated list first, then shorter ones. */
-    guint ends[MAX_LIST], members[MAX_LIST];
-    gboolean closes[MAX_LIST];
-    guint count = 0;
+    return (guint)e->types | (e->single ? 8u : 0u);
+}
+
+static void read_list(Matcher *m, const Elem *e, gint first, SlotList *list)
+{
     gint mention = first;
-    closes[count] = TRUE;
-    members[count] = (guint)mention;
-    ends[count++] = m->mentions[mention].last;
+    guint count = 0;
+    list->closes[count] = TRUE;
+    list->members[count] = (guint)mention;
+    list->ends[count++] = m->mentions[mention].last;
     while (!e->single && count < MAX_LIST) {
-        gint next = next_list_member(m, m->mentions[mention].last, e->types, &closes[count], count == 1);
+        gint next = next_list_member(m, m->mentions[mention].last, e->types, &list->closes[count], count == 1);
         /* "his Russian counterpart": a pronoun never heads a compound. */
         if (next >= 0 && m->mentions[next].first == m->mentions[mention].last &&
             m->mentions[mention].kind == RELGRAPH_ALIAS_REFERENCE)
@@ -1284,27 +1377,84 @@ static gboolean match_slot_from(Matcher *m, const Elem *e, const GPtrArray *seq,
         if (next <= mention)
             break;
         mention = next;
-        members[count] = (guint)mention;
-        ends[count++] = m->mentions[mention].last;
+        list->members[count] = (guint)mention;
+        list->ends[count++] = m->mentions[mention].last;
     }
+    list->count = count;
+    for (guint i = 0; i < count; i++)
+        list->after[i] = skip_apposition(m, list->ends[i]);
+}
+
+/* Readings live in chunks that never move: a reading is in use while the
+ * rest of the pattern, and the readings it asks for, are matched. */
+#define READING_CHUNK 32
+
+typedef struct ReadingPool {
+    GPtrArray *chunks; /* SlotReading[READING_CHUNK] */
+    guint used;
+} ReadingPool;
+
+static SlotReading *reading_get(ReadingPool *pool, guint i)
+{
+    return (SlotReading *)g_ptr_array_index(pool->chunks, i / READING_CHUNK) + i % READING_CHUNK;
+}
+
+static const SlotReading *slot_reading(Matcher *m, const Elem *e, guint pos)
+{
+    gint *cached = &m->reading_at[pos * READING_KEYS + reading_key(e)];
+    if (*cached < 0) {
+        ReadingPool *pool = m->readings;
+        if (pool->used / READING_CHUNK == pool->chunks->len)
+            g_ptr_array_add(pool->chunks, g_new(SlotReading, READING_CHUNK));
+        *cached = (gint)pool->used++;
+        SlotReading *r = reading_get(pool, (guint)*cached);
+        gint candidates[2];
+        r->n = slot_candidates(m, pos, e->types, candidates);
+        for (guint i = 0; i < r->n; i++)
+            read_list(m, e, candidates[i], &r->lists[i]);
+    }
+    return reading_get(m->readings, (guint)*cached);
+}
+
+/* FALSE when what follows slot e cannot start at pos (see Elem.follow). */
+static gboolean may_follow(const Matcher *m, const Elem *e, guint pos)
+{
+    if (!e->follow)
+        return TRUE;
+    guint32 w = pos < m->n ? m->tokens[pos].word : 0;
+    return w && (e->follow_mask >> (w % 64) & 1) && words_contain(e->follow, w);
+}
+
+static gboolean match_slot_from(Matcher *m, const Elem *e, const GPtrArray *seq, guint index,
+                                const Cont *k, const SlotList *list)
+{
+    if (e->role == ROLE_ANY) {
+        guint end = m->mentions[list->members[0]].last;
+        return may_follow(m, e, end) && match_seq(m, seq, index + 1, k, end);
+    }
+    /* The longest coordinated list first, then shorter ones. */
     guint min = e->role == ROLE_PAIR ? 2 : 1;
-    for (guint c = count; c > 0; c--) {
+    for (guint c = list->count; c > 0; c--) {
         /* "the two leaders" is one mention of two actors. */
         guint actors = c;
         for (guint i = 0; i < c; i++)
-            actors += m->mentions[members[i]].also >= 0;
+            actors += m->mentions[list->members[i]].also >= 0;
         if (actors < min)
             break;
-        if (!closes[c - 1])
+        if (!list->closes[c - 1])
             continue;
-        m->binding[e->role].count = c;
-        memcpy(m->binding[e->role].members, members, c * sizeof members[0]);
-        if (match_seq(m, seq, index + 1, k, ends[c - 1]))
-            return TRUE;
+        gboolean here = may_follow(m, e, list->ends[c - 1]);
         /* "Zhao Leji, China's No. 3 official, will head ...": the
          * apposition describes the last member; the pattern goes on after it. */
-        guint after = skip_apposition(m, ends[c - 1]);
-        if (after && match_seq(m, seq, index + 1, k, after))
+        guint after = list->after[c - 1];
+        gboolean later = after && may_follow(m, e, after);
+        if (!here && !later)
+            continue;
+        m->binding[e->role].count = c;
+        memcpy(m->binding[e->role].members, list->members, c * sizeof list->members[0]);
+        if (here && match_seq(m, seq, index + 1, k, list->ends[c - 1]))
+            return TRUE;
+        if (later && match_seq(m, seq, index + 1, k, after))
             return TRUE;
     }
     return FALSE;
@@ -1317,10 +1467,11 @@ static gboolean match_slot(Matcher *m, const Elem *e, const GPtrArray *seq, guin
         gboolean actor = pos < m->n && m->mention_at[pos] >= 0 && actor_fits(m, (guint)m->mention_at[pos], e->types);
         return !actor && match_seq(m, seq, index + 1, k, pos);
     }
-    gint candidates[2];
-    guint n = slot_candidates(m, pos, e->types, candidates);
-    for (guint i = 0; i < n; i++)
-        if (match_slot_from(m, e, seq, index, k, candidates[i]))
+    if (pos >= m->n)
+        return FALSE;
+    const SlotReading *r = slot_reading(m, e, pos);
+    for (guint i = 0; i < r->n; i++)
+        if (match_slot_from(m, e, seq, index, k, &r->lists[i]))
             return TRUE;
     return FALSE;
 }
@@ -1480,6 +1631,45 @@ typedef struct {
 } TriggerEnds;
 
 static GPrivate trigger_ends_of_thread = G_PRIVATE_INIT(g_free);
+typedef struct {
+    guint64 len;
+    guint64 bits[];
+} SetsPresent;
+
+static GPrivate sets_present_of_thread = G_PRIVATE_INIT(g_free);
+
+/* Per thread: a bit per required word set (see pattern_requires), set when
+ * the sentence holds one of its words. */
+static guint64 *sets_present(const RelgraphRelationSet *set, const RelgraphToken *tokens, guint n_tokens)
+{
+    SetsPresent *t = g_private_get(&sets_present_of_thread);
+    guint n_words = (g_hash_table_size(set->word_sets) + 63) / 64;
+    if (!t || t->len < n_words) {
+        t = g_malloc0(sizeof *t + (gsize)n_words * sizeof t->bits[0]);
+        t->len = n_words;
+        g_private_replace(&sets_present_of_thread, t);
+    }
+    guint64 *present = t->bits;
+    memset(present, 0, n_words * sizeof *present);
+    for (guint i = 0; i < n_tokens; i++) {
+        GArray *list = relgraph_intmap_lookup(&set->sets_by_word, tokens[i].word);
+        for (guint k = 0; list && k < list->len; k++) {
+            guint id = g_array_index(list, guint, k);
+            present[id / 64] |= G_GUINT64_CONSTANT(1) << (id % 64);
+        }
+    }
+    return present;
+}
+
+static gboolean holds_required(const RelgraphPattern *pattern, const guint64 *present)
+{
+    for (guint i = 0; i < pattern->requires->len; i++) {
+        guint id = g_array_index(pattern->requires, guint, i);
+        if (!(present[id / 64] >> (id % 64) & 1))
+            return FALSE;
+    }
+    return TRUE;
+}
 
 static guint *trigger_ends(guint n_patterns)
 {
@@ -1490,6 +1680,29 @@ static guint *trigger_ends(guint n_patterns)
         g_private_replace(&trigger_ends_of_thread, t);
     }
     return t->ends;
+}
+
+/* Per thread: the slot readings of the sentence being matched, kept
+ * between sentences so that matching allocates nothing once warm. */
+static void reading_pool_free(gpointer p)
+{
+    ReadingPool *pool = p;
+    g_ptr_array_unref(pool->chunks);
+    g_free(pool);
+}
+
+static GPrivate slot_readings_of_thread = G_PRIVATE_INIT(reading_pool_free);
+
+static ReadingPool *slot_readings(void)
+{
+    ReadingPool *pool = g_private_get(&slot_readings_of_thread);
+    if (!pool) {
+        pool = g_new0(ReadingPool, 1);
+        pool->chunks = g_ptr_array_new_with_free_func(g_free);
+        g_private_set(&slot_readings_of_thread, pool);
+    }
+    pool->used = 0;
+    return pool;
 }
 
 void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToken *tokens,
@@ -1505,7 +1718,8 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
      * long sentences or very large rule sets: this runs once a sentence. */
     guint n_patterns = set->patterns->len;
     guint candidate_words = (n_patterns + 63) / 64;
-    gsize words = candidate_words + (14 * ((gsize)n_tokens + 1) + 7) / 8;
+    gsize words = candidate_words + (14 * ((gsize)n_tokens + 1) + 7) / 8 +
+                  ((gsize)n_tokens + 1) * READING_KEYS / 2;
     guint64 stack_block[MATCH_STACK_WORDS];
     guint64 *block = words <= MATCH_STACK_WORDS ? stack_block : g_new(guint64, words);
     guint64 *candidates = block; /* a bit per pattern the sentence's words trigger */
@@ -1514,6 +1728,8 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
     guint *slot_starts = (guint *)(title_end + n_tokens + 1);
     guint8 *blocks_gap = (guint8 *)(slot_starts + n_tokens + 1);
     guint8 *slot_start = blocks_gap + n_tokens + 1;
+    gint *reading_at = (gint *)(candidates + candidate_words + (14 * ((gsize)n_tokens + 1) + 7) / 8);
+    memset(reading_at, 0xff, ((gsize)n_tokens + 1) * READING_KEYS * sizeof *reading_at);
     memset(candidates, 0, candidate_words * sizeof *candidates);
     memset(blocks_gap, 0, 2 * ((gsize)n_tokens + 1));
     for (guint i = 0; i <= n_tokens; i++)
@@ -1534,7 +1750,7 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
     for (guint i = 0; i <= n_tokens; i++)
         title_end[i] = -1;
     Matcher m = {set, tokens, n_tokens, mentions, mention_at, blocks_gap, {{0, {0}}},
-                 title ? title->choice : NULL, title_end, 0, 0};
+                 title ? title->choice : NULL, title_end, reading_at, slot_readings(), 0, 0};
 
     /* The patterns this sentence can match: those whose trigger words it
      * has, tried in load order (which decides the rule a mention is
@@ -1554,6 +1770,7 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
             trigger_end[p] = t + 1;
         }
     }
+    const guint64 *present = sets_present(set, tokens, n_tokens);
     /* Where a slot can start: an actor, or a title before one; as a flag
      * per token and as the list of those tokens. */
     guint n_slot_starts = 0;
@@ -1565,7 +1782,7 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
             guint p = cw * 64 + (guint)__builtin_ctzll(bits), end = trigger_end[p];
             trigger_end[p] = 0; /* back to 0 for the next sentence */
             const RelgraphPattern *pattern = g_ptr_array_index(set->patterns, p);
-            if (n_actors < pattern->slots)
+            if (n_actors < pattern->slots || !holds_required(pattern, present))
                 continue;
             if (pattern->first_slot && !slot_start_known) {
                 for (guint i = 0; i < n_tokens; i++) {

@@ -35,6 +35,10 @@ typedef struct Elem {
     /* CHOICE with many alternatives: which to try for a given next word. */
     RelgraphIntMap dispatch;  /* word id -> GArray of guint alternative indexes, ascending */
     GArray *always;           /* guint indexes of alternatives to try whatever the word */
+    /* SLOT: the words the rest of the pattern can start with, sorted, when
+     * it must start with a word; NULL when anything may follow. */
+    GArray *follow;
+    guint64 follow_mask;      /* bit (id % 64) of each follow word */
 } Elem;
 
 /* Words the matcher itself looks for (titles, lists, appositions). */
@@ -56,6 +60,8 @@ struct RelgraphPattern {
     guint64 first_mask;       /* bit (id % 64) of each first word: a quick "no" before the search */
     gboolean first_slot;      /* a match can start with an actor slot */
     gboolean first_any;       /* a match can start anywhere (gap, prefix, ...) */
+    GArray *requires;         /* guint ids of word sets (set->word_sets) a sentence must
+                                 each hold a word of, one per required element */
 };
 
 typedef struct {
@@ -85,6 +91,8 @@ struct RelgraphRelationSet {
     RelgraphIntMap by_trigger; /* word id -> GArray of guint pattern indexes */
     GArray *untriggered;      /* guint indexes of patterns without a trigger */
     RelgraphIntMap common;    /* ids of common_words, which triggers avoid */
+    GHashTable *word_sets;    /* GBytes of sorted word ids -> id + 1: the required sets */
+    RelgraphIntMap sets_by_word; /* word id -> GArray of guint ids of the sets holding it */
     GHashTable *vocabulary;   /* relation names a "vocabulary" line allows (owned keys); empty: any */
     char *vocabulary_at;      /* "file:line" of the first vocabulary line */
     RelgraphArena elems;      /* the memory of every Elem (see elem_new) */
