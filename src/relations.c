@@ -210,7 +210,12 @@ typedef struct {
     const char *p;            /* cursor in line->text */
     gboolean failed;
     gboolean in_group;        /* inside ( ) or [ ]: slots are not allowed */
+    guint depth;              /* groups open at the cursor */
 } Parser;
+
+/* Deeper groups are refused: the parser, the index and the matcher all
+ * recurse on them, and no pattern a person writes needs more. */
+#define MAX_GROUP_DEPTH 32
 
 static void parse_error(Parser *ps, const char *at, const char *format, const char *arg)
 {
@@ -459,6 +464,11 @@ static Elem *parse_choice(Parser *ps, char close)
     Elem *e = elem_new(ps->set);
     e->kind = ELEM_CHOICE;
     e->alternatives = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+    if (ps->depth == MAX_GROUP_DEPTH) {
+        parse_error(ps, ps->p, "%s", "groups ( ) or [ ] nested more than " G_STRINGIFY(MAX_GROUP_DEPTH) " deep");
+        return e;
+    }
+    ps->depth++;
     for (;;) {
         const char *at = ps->p;
         GPtrArray *alt = parse_sequence(ps);
@@ -471,6 +481,7 @@ static Elem *parse_choice(Parser *ps, char close)
         }
         break;
     }
+    ps->depth--;
     if (!ps->failed && close == '\0' && *ps->p)
         parse_error(ps, ps->p, "unexpected '%s'", (char[]){*ps->p, '\0'});
     return e;
@@ -819,7 +830,7 @@ static void index_pattern(RelgraphRelationSet *set, Scratch *scratch, RelgraphPa
 static void parse_pattern(RelgraphRelationSet *set, Scratch *scratch, RelgraphRelation *relation,
                           const RelgraphRuleLine *line, GPtrArray *diagnostics)
 {
-    Parser ps = {set, scratch, line, diagnostics, line->text, FALSE, FALSE};
+    Parser ps = {set, scratch, line, diagnostics, line->text, FALSE, FALSE, 0};
     GPtrArray *seq = parse_sequence(&ps);
     if (!ps.failed && *ps.p)
         parse_error(&ps, ps.p, "unexpected '%s' (alternatives need parentheses: (a|b))",
@@ -969,7 +980,7 @@ static void parse_define_line(RelgraphRelationSet *set, Scratch *scratch, const 
         g_free(name);
         return;
     }
-    Parser ps = {set, scratch, line, diagnostics, p + 1, FALSE, TRUE};
+    Parser ps = {set, scratch, line, diagnostics, p + 1, FALSE, TRUE, 0};
     Elem *choice = parse_choice(&ps, '\0');
     if (ps.failed) {
         elem_free(choice);

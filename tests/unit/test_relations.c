@@ -182,6 +182,41 @@ Test(relations_errors, all_errors_are_reported_not_just_the_first)
     g_free(message);
 }
 
+/* Groups nested beyond any pattern a person writes are refused with a
+ * position, not followed until the stack runs out. */
+Test(relations_errors, deep_nesting_is_refused_not_followed)
+{
+    const guint depth = 100000;
+    GString *text = g_string_new("relation meet symmetric\n  {pair} ");
+    for (guint i = 0; i < depth; i++)
+        g_string_append_c(text, i % 2 ? '[' : '(');
+    g_string_append(text, "met");
+    for (guint i = depth; i > 0; i--)
+        g_string_append_c(text, (i - 1) % 2 ? ']' : ')');
+    g_string_append(text, "\n");
+    expect_error(text->str, "test.rules:2:43: error: groups ( ) or [ ] nested more than 32 deep");
+    g_string_assign(text, "define @deep = ");
+    for (guint i = 0; i < depth; i++)
+        g_string_append_c(text, '(');
+    g_string_append(text, "x\n");
+    expect_error(text->str, "test.rules:1:48: error: groups ( ) or [ ] nested more than 32 deep");
+    g_string_free(text, TRUE);
+    /* 32 levels are still a pattern. */
+    GString *ok = g_string_new("relation meet symmetric\n  {pair} ");
+    for (guint i = 0; i < 32; i++)
+        g_string_append_c(ok, '(');
+    g_string_append(ok, "met");
+    for (guint i = 0; i < 32; i++)
+        g_string_append_c(ok, ')');
+    g_string_append(ok, "\n");
+    char *message = NULL;
+    RelgraphRules *fine = fixture_rules(ok->str, &message);
+    cr_expect_not_null(fine, "32 levels should load: %s", message ? message : "");
+    relgraph_rules_free(fine);
+    g_free(message);
+    g_string_free(ok, TRUE);
+}
+
 /* ---- lookahead, single slots, external relations, speech ------------- */
 
 static const char feature_rules[] =
