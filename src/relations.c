@@ -148,6 +148,7 @@ void relgraph_relations_free(RelgraphRelationSet *set)
     g_hash_table_destroy(set->word_sets);
     relgraph_intmap_destroy(&set->sets_by_word, (GDestroyNotify)g_array_unref);
     g_free(set->vocabulary_at);
+    g_free(set->gave_up);
     relgraph_arena_clear(&set->elems); /* last: the patterns and macros above held elements */
     g_free(set);
 }
@@ -774,6 +775,8 @@ static void index_pattern(RelgraphRelationSet *set, Scratch *scratch, RelgraphPa
 {
     pattern->index = set->patterns->len;
     g_ptr_array_add(set->patterns, pattern);
+    set->gave_up = g_renew(gint, set->gave_up, set->patterns->len);
+    set->gave_up[pattern->index] = 0;
     index_seq_choices(pattern->elems, scratch->words);
 
     g_array_set_size(scratch->words, 0);
@@ -827,6 +830,38 @@ static void index_pattern(RelgraphRelationSet *set, Scratch *scratch, RelgraphPa
     pattern->slots = slots;
 }
 
+/* Whether what follows seq[from..] must start with a written word (after:
+ * the same for what follows seq itself). */
+static gboolean starts_with_word(const GPtrArray *seq, guint from, gboolean after, GArray *scratch)
+{
+    g_array_set_size(scratch, 0);
+    FirstSet first = {FALSE, FALSE, scratch};
+    gboolean nullable = seq_first(seq, from, &first);
+    return !first.any && !first.slot && (!nullable || after);
+}
+
+/* How many ways the gaps of seq[from..] can be placed at once in the
+ * worst case. A gap followed by a written word stops only at that word;
+ * gaps followed by another gap, a slot or the end of a group multiply the
+ * work of a search that fails. Capped so that it cannot overflow. */
+static guint64 seq_ways(const GPtrArray *seq, guint from, gboolean after, GArray *scratch)
+{
+    guint64 ways = 1;
+    for (guint i = from; i < seq->len && ways <= G_MAXUINT32; i++) {
+        const Elem *e = g_ptr_array_index(seq, i);
+        gboolean anchored = starts_with_word(seq, i + 1, after, scratch);
+        guint64 w = 1;
+        if (e->kind == ELEM_GAP && !anchored) {
+            w = e->gap + 1;
+        } else if (e->kind == ELEM_CHOICE && !e->negated) {
+            for (guint a = 0; a < e->alternatives->len; a++)
+                w = MAX(w, seq_ways(g_ptr_array_index(e->alternatives, a), 0, anchored, scratch));
+        }
+        ways *= w;
+    }
+    return ways;
+}
+
 static void parse_pattern(RelgraphRelationSet *set, Scratch *scratch, RelgraphRelation *relation,
                           const RelgraphRuleLine *line, GPtrArray *diagnostics)
 {
@@ -865,6 +900,13 @@ static void parse_pattern(RelgraphRelationSet *set, Scratch *scratch, RelgraphRe
     pattern->relation = relation;
     g_ptr_array_add(relation->patterns, pattern);
     index_pattern(set, scratch, pattern);
+    guint64 ways = seq_ways(seq, 0, TRUE, scratch->words);
+    if (ways > MATCH_STEP_LIMIT)
+        relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_WARNING, line->path, line->line, line->col,
+                                 "its gaps can be placed in %" G_GUINT64_FORMAT " ways, more than the "
+                                 G_STRINGIFY(MATCH_STEP_LIMIT) " search steps a pattern gets at one word: "
+                                 "it will give up on long sentences (shorten or drop gaps)",
+                                 ways);
 }
 
 /* ---- file parser ---------------------------------------------------- */
@@ -1101,6 +1143,20 @@ gboolean relgraph_relations_load(RelgraphRelationSet *set, const char *path,
     scratch_clear(&scratch);
     g_ptr_array_unref(lines);
     return TRUE;
+}
+
+void relgraph_relations_budget_report(const RelgraphRelationSet *set, GPtrArray *diagnostics)
+{
+    for (guint p = 0; p < set->patterns->len; p++) {
+        gint n = g_atomic_int_get(&set->gave_up[p]);
+        if (n == 0)
+            continue;
+        const RelgraphPattern *pattern = g_ptr_array_index(set->patterns, p);
+        relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_WARNING, pattern->file, pattern->line, pattern->col,
+                                 "this pattern gave up %d time%s after " G_STRINGIFY(MATCH_STEP_LIMIT)
+                                 " steps of search and may have missed matches (bound its gaps, or split it in two)",
+                                 n, n == 1 ? "" : "s");
+    }
 }
 
 /* ---- matcher -------------------------------------------------------- */
@@ -1822,6 +1878,8 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
                 m.steps = 0;
                 if (match_seq(&m, pattern->elems, 0, NULL, start))
                     emit(&m, pattern->relation, pattern, start, matches);
+                else if (m.steps > MATCH_STEP_LIMIT)
+                    g_atomic_int_inc(&set->gave_up[p]);
             }
         }
     }

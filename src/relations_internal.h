@@ -96,6 +96,7 @@ struct RelgraphRelationSet {
     GHashTable *vocabulary;   /* relation names a "vocabulary" line allows (owned keys); empty: any */
     char *vocabulary_at;      /* "file:line" of the first vocabulary line */
     RelgraphArena elems;      /* the memory of every Elem (see elem_new) */
+    gint *gave_up;            /* per pattern: attempts that ran out of search steps (atomic) */
 };
 
 #endif

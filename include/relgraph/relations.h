@@ -53,6 +53,10 @@ gboolean relgraph_relations_load(RelgraphRelationSet *set, const char *path,
  * (set before loading; NULL: full paths). */
 void relgraph_relations_set_location_prefix(RelgraphRelationSet *set, const char *prefix);
 
+/* A warning in diagnostics for each pattern whose search ran out of steps
+ * (and so may have missed a match) since the set was loaded. */
+void relgraph_relations_budget_report(const RelgraphRelationSet *set, GPtrArray *diagnostics);
+
 guint relgraph_relations_count(const RelgraphRelationSet *set);
 const RelgraphRelation *relgraph_relations_get(const RelgraphRelationSet *set, guint index);
 const RelgraphRelation *relgraph_relations_find(const RelgraphRelationSet *set, const char *name);

@@ -162,7 +162,7 @@ int cli_actors(int argc, char **argv)
     status = stats.failed ? CLI_EXIT_ERROR : CLI_EXIT_OK;
 out:
     g_hash_table_destroy(run.named);
-    relgraph_rules_free(rules);
+    cli_free_rules(rules);
     cli_corpus_options_clear(&corpus);
     g_free(output);
     g_option_context_free(context);

@@ -435,7 +435,7 @@ out:
         relgraph_graph_free(graph);
     relgraph_cache_free(cache);
     g_free(cache_options.dir);
-    relgraph_rules_free(rules);
+    cli_free_rules(rules);
     outputs_clear(&o);
     cli_corpus_options_clear(&corpus);
     cli_view_options_clear(&view);
@@ -551,7 +551,7 @@ int cli_merge(int argc, char **argv)
 out:
     if (graph)
         relgraph_graph_free(graph);
-    relgraph_rules_free(rules);
+    cli_free_rules(rules);
     outputs_clear(&o);
     cli_corpus_options_clear(&corpus);
     cli_view_options_clear(&view);

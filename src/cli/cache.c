@@ -99,7 +99,7 @@ static int cache_prune(int argc, char **argv)
 out:
     g_hash_table_destroy(keep);
     relgraph_cache_free(cache);
-    relgraph_rules_free(rules);
+    cli_free_rules(rules);
     g_free(cache_options.dir);
     cli_corpus_options_clear(&corpus);
     g_option_context_free(context);

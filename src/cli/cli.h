@@ -73,6 +73,9 @@ gboolean cli_parse(GOptionContext *context, int *argc, char ***argv);
 
 /* Loads the rules, printing every diagnostic; NULL on error. */
 RelgraphRules *cli_load_rules(const CliCorpusOptions *options);
+/* Frees rules from cli_load_rules, first warning of every pattern whose
+ * search ran out of steps during the run. */
+void cli_free_rules(RelgraphRules *rules);
 
 /* Converts --hedged into extraction options; FALSE (message printed) when invalid. */
 gboolean cli_extract_options(const CliCorpusOptions *options, RelgraphExtractOptions *out);

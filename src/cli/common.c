@@ -115,6 +115,18 @@ RelgraphRules *cli_load_rules(const CliCorpusOptions *options)
     return rules;
 }
 
+void cli_free_rules(RelgraphRules *rules)
+{
+    if (!rules)
+        return;
+    GPtrArray *diagnostics = relgraph_diagnostics_new();
+    relgraph_relations_budget_report(rules->relations, diagnostics);
+    for (guint i = 0; i < diagnostics->len; i++)
+        fprintf(stderr, "%s\n", ((RelgraphDiagnostic *)g_ptr_array_index(diagnostics, i))->message);
+    g_ptr_array_unref(diagnostics);
+    relgraph_rules_free(rules);
+}
+
 gboolean cli_extract_options(const CliCorpusOptions *options, RelgraphExtractOptions *out)
 {
     *out = (RelgraphExtractOptions){.hedged = RELGRAPH_HEDGED_DROP, .no_discovery = options->no_discovery};

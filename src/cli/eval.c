@@ -103,7 +103,7 @@ out:
     relgraph_eval_set_free(gold);
     relgraph_eval_set_free(run.predicted);
     g_hash_table_destroy(run.docs);
-    relgraph_rules_free(rules);
+    cli_free_rules(rules);
     cli_corpus_options_clear(&corpus);
     g_free(gold_path);
     g_option_context_free(context);

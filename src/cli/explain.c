@@ -223,7 +223,7 @@ out:
     g_string_free(run.support, TRUE);
     g_string_free(run.missed, TRUE);
     g_hash_table_destroy(run.support_docs);
-    relgraph_rules_free(rules);
+    cli_free_rules(rules);
     cli_corpus_options_clear(&corpus);
     g_option_context_free(context);
     return status;

@@ -167,7 +167,7 @@ out:
     if (run.graph)
         relgraph_graph_free(run.graph);
     g_string_free(run.out, TRUE);
-    relgraph_rules_free(rules);
+    cli_free_rules(rules);
     cli_corpus_options_clear(&corpus);
     g_free(output);
     g_free(format);

@@ -217,6 +217,39 @@ Test(relations_errors, deep_nesting_is_refused_not_followed)
     g_string_free(ok, TRUE);
 }
 
+/* A pattern whose gaps multiply is warned about where it is written, and a
+ * search that runs out of steps is counted against its rule, not silently
+ * taken for "no match". */
+Test(relations_errors, search_budget_is_warned_at_load_and_counted_at_run_time)
+{
+    const char *text = "relation meet symmetric\n  {src} ..9 ..9 ..9 ..9 met {dst}\n  {src} ..9 met {dst}\n";
+    const char *files[] = {"test.actors", fixture_actors, "test.rules", text, NULL};
+    char *dir = fixture_dir(files);
+    GPtrArray *diagnostics = relgraph_diagnostics_new();
+    RelgraphRules *r = relgraph_rules_load(dir, diagnostics, NULL);
+    cr_assert_not_null(r);
+    cr_expect_eq(diagnostics->len, 1, "one warning: the four gaps, not the one");
+    if (diagnostics->len)
+        cr_expect(strstr(((RelgraphDiagnostic *)g_ptr_array_index(diagnostics, 0))->message,
+                         "test.rules:2:3: warning: its gaps can be placed in 1000 ways") != NULL);
+    g_ptr_array_set_size(diagnostics, 0);
+    /* Nothing searched yet: nothing to report. */
+    relgraph_relations_budget_report(r->relations, diagnostics);
+    cr_expect_eq(diagnostics->len, 0);
+    char *got = fixture_extract(r, "China a b c d e f g h i j k l m n o p q r s t u v w x y z met nobody, Russia said.",
+                                RELGRAPH_HEDGED_DROP);
+    cr_expect_str_eq(got, "");
+    g_free(got);
+    relgraph_relations_budget_report(r->relations, diagnostics);
+    cr_expect_eq(diagnostics->len, 1);
+    if (diagnostics->len)
+        cr_expect(strstr(((RelgraphDiagnostic *)g_ptr_array_index(diagnostics, 0))->message,
+                         "test.rules:2:3: warning: this pattern gave up 1 time after 512 steps") != NULL);
+    g_ptr_array_unref(diagnostics);
+    relgraph_rules_free(r);
+    fixture_dir_remove(dir);
+}
+
 /* ---- lookahead, single slots, external relations, speech ------------- */
 
 static const char feature_rules[] =
