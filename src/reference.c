@@ -364,6 +364,62 @@ static guint description_reference(Sentence *s, guint pos)
     return end;
 }
 
+/* The one state named before pos in the document whose name begins with
+ * word ("North Korea" for "north"), -1 when none or more than one. */
+static gint state_named_with(const Sentence *s, guint pos, const char *word)
+{
+    gint found = -1;
+    gsize n = strlen(word);
+    for (guint i = 0; i < s->n_mentions + s->refs->history->len; i++) {
+        guint actor;
+        if (i < s->n_mentions) {
+            const RelgraphMention *m = &s->mentions[i];
+            if (m->last > pos || m->type != RELGRAPH_ACTOR_STATE)
+                continue;
+            actor = m->actor;
+        } else {
+            const Entry *e = &g_array_index(s->refs->history, Entry, i - s->n_mentions);
+            if (e->type != RELGRAPH_ACTOR_STATE)
+                continue;
+            actor = e->actor;
+        }
+        if (found == (gint)actor)
+            continue;
+        const char *name = relgraph_cast_actor(s->refs->cast, actor)->name;
+        if (g_ascii_strncasecmp(name, word, n) == 0 && name[n] == ' ') {
+            if (found >= 0)
+                return -1; /* "South Korea" and "South Africa": either */
+            found = (gint)actor;
+        }
+    }
+    return found;
+}
+
+/* "the North", "the South": the state named before whose name begins with
+ * that word, when the word ends the phrase ("the North's", "to the North
+ * in return", not "the North Atlantic", "the South China Sea", "the North
+ * Korean leader", "the South of France"). Like a description, the
+ * reference takes in "the". Returns the position after, or pos. */
+static guint compass_reference(Sentence *s, guint pos)
+{
+    guint q = pos + 1;
+    if (q >= s->n || s->covered[q] != -1 || !(s->tokens[q].flags & RELGRAPH_TOKEN_CAPITALIZED) ||
+        (s->tokens[q].flags & RELGRAPH_TOKEN_UPPER))
+        return pos;
+    const char *word = s->tokens[q].norm;
+    if (strcmp(word, "north") != 0 && strcmp(word, "south") != 0)
+        return pos;
+    guint after = q + 1;
+    if (after < s->n && (s->covered[after] != -1 || is_word(s, after, "of") ||
+                         (s->tokens[after].flags & (RELGRAPH_TOKEN_CAPITALIZED | RELGRAPH_TOKEN_JOINED))))
+        return pos;
+    gint state = state_named_with(s, pos, word);
+    if (state < 0)
+        return pos;
+    add_reference(s, pos, q + 1, (guint)state, -1, -1);
+    return q + 1;
+}
+
 gboolean relgraph_references_may_apply(const RelgraphReferences *refs, const char *text, gsize len)
 {
     if (!refs->history->len)
@@ -453,6 +509,8 @@ void relgraph_references_resolve(RelgraphReferences *refs, guint sentence, const
             next = group_reference(&s, pos);
         if (next == pos && ((class & W_THE) || state_here))
             next = description_reference(&s, pos);
+        if (next == pos && (class & W_THE))
+            next = compass_reference(&s, pos);
         if (next == pos && (class & (W_SINGULAR | W_PLURAL)) && s.covered[pos] == -1 &&
             !determiner(&s, pos)) {
             gint actor;

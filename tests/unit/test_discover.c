@@ -19,11 +19,23 @@ static const char fixture_relations[] =
     "relation member_of directed\n"
     "  {dst:state|institution} ['s] [@title] @title [,] {src:official single}\n";
 
+/* States beyond the shared fixture's: two whose names begin with the same
+ * word. */
+static const char more_actors[] = "actor South Korea state\n"
+                                  "  metonym Seoul\n"
+                                  "  demonym South Korean\n"
+                                  "actor South Africa state\n"
+                                  "  demonym South African\n";
+
 static void setup(void)
 {
-    char *message = NULL;
-    rules = fixture_rules(fixture_relations, &message);
-    cr_assert_not_null(rules, "fixture rules failed to load: %s", message ? message : "?");
+    const char *files[] = {"test.actors", fixture_actors, "more.actors", more_actors, "test.rules",
+                           fixture_relations, NULL};
+    char *dir = fixture_dir(files);
+    GError *error = NULL;
+    rules = relgraph_rules_load(dir, NULL, &error);
+    fixture_dir_remove(dir);
+    cr_assert_not_null(rules, "fixture rules failed to load: %s", error ? error->message : "?");
 }
 
 
@@ -157,6 +169,26 @@ Test(reference, a_description_needs_a_fitting_antecedent)
                "Sergei Lavrov meet Wang Yi");
     /* An apposition describes the name before it. */
     expect_has("Sergei Lavrov, Russia's foreign minister, met Wang Yi.", "Sergei Lavrov meet Wang Yi");
+}
+
+Test(reference, the_north_is_the_state_named_before_that_begins_with_it)
+{
+    expect_has("North Korea tested a rocket on Monday. Japan criticized the North.", "Japan criticize North Korea");
+    /* Any alias names the state; "the South" likewise. */
+    expect_has("Pyongyang tested a rocket. Later Japan criticized the North at the talks.",
+               "Japan criticize North Korea");
+    expect_has("Seoul held drills. The South criticized Japan.", "South Korea criticize Japan");
+    /* Nothing named before: the North of what? */
+    expect_not("Japan criticized the North. North Korea tested a rocket.", "Japan criticize North Korea");
+    /* More words of a name, or a region of a place. */
+    expect_not("North Korea tested a rocket. Japan criticized the North Pacific fleet.",
+               "Japan criticize North Korea");
+    expect_not("South Korea held drills. Japan visited the South of France.", "Japan visit South Korea");
+    /* Lower case is a direction; two states that begin with the word are either. */
+    expect_not("North Korea tested a rocket. Japan visited the north.", "Japan visit North Korea");
+    const char *two = "South Korea and South Africa held talks. Japan criticized the South.";
+    expect_not(two, "Japan criticize South Korea");
+    expect_not(two, "Japan criticize South Africa");
 }
 
 Test(reference, a_match_says_which_slot_a_reference_filled)
