@@ -19,6 +19,9 @@
  *    that title); with countries, nations, sides,
  *    neighbours, governments, states or allies: the last two states
  *    (sides: the last two officials when fewer than two states were named);
+ *  - "the North", "the South" (capitalised, ending the phrase): the one
+ *    state named before in the document whose name begins with the word
+ *    ("North Korea"), none when two do;
  *  - a description, "the minister", "the Russian leader", "Russia's
  *    president", "the US secretary of state" (a title from the rules'
  *    @title macro, with no name after it): with a state, the last official

@@ -97,6 +97,33 @@ Test(discover, a_state_and_institution_words_make_an_institution)
     expect_not("Russia's defence ministry criticized Japan.", "Russian defence ministry criticize Japan");
 }
 
+/* The number of actors discovered in text. */
+static guint discovered_in(const char *text)
+{
+    RelgraphDocument *doc;
+    RelgraphExtractResult *result = extract(text, FALSE, &doc);
+    guint n = relgraph_cast_discovered(result->cast);
+    relgraph_extract_result_free(result);
+    relgraph_document_free(doc);
+    return n;
+}
+
+Test(discover, its_institution_that_reports_belongs_to_the_subject)
+{
+    /* Japan opens the sentence: the ministry is Japan's, not Russia's. */
+    const char *text = "Japan criticized Russia over the drills, its defence ministry said on Monday.";
+    expect_has(text, "Japanese Defence Ministry member_of Japan");
+    expect_not(text, "Russian Defence Ministry member_of Russia");
+    /* A body the rules list is that actor; "according to" reports too. */
+    expect_has("China will curb exports to Japan, according to its foreign ministry.",
+               "Chinese Foreign Ministry member_of China");
+    /* Not reporting, one word, a title, or no state before "its": nothing. */
+    cr_expect_eq(discovered_in("China expanded its coast guard service."), 0u);
+    cr_expect_eq(discovered_in("Russia criticized Japan, its army said."), 0u);
+    cr_expect_eq(discovered_in("Russia criticized Japan, its foreign minister said."), 0u);
+    cr_expect_eq(discovered_in("The talks stalled, its defence ministry said, and Japan left."), 0u);
+}
+
 Test(discover, discovered_actors_are_marked_and_can_be_turned_off)
 {
     RelgraphDocument *doc;
