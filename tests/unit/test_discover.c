@@ -240,3 +240,29 @@ Test(affiliation, an_official_and_their_own_state_in_one_sentence)
     expect_not("Wang Yi spoke as Japan talked.", "Wang Yi member_of Japan");
     expect_not("Wang Wenbin spoke as China talked.", "Wang Wenbin member_of China");
 }
+
+/* membership.rules as shipped: appositions and state media. */
+TestSuite(membership, .init = load_default_rules, .fini = free_rules);
+
+Test(membership, an_apposition_may_say_also_and_name_two_bodies)
+{
+    expect_has("Zhao Leji, also a member of the Political Bureau of the CPC Central Committee, spoke on Friday.",
+               "Zhao Leji member_of Politburo");
+    const char *two = "Kim Jong Un, chairman of the Workers' Party of Korea and chairman of the State Affairs "
+                      "Commission, spoke on Friday.";
+    expect_has(two, "Kim Jong Un member_of Workers' Party of Korea");
+    expect_has(two, "Kim Jong Un member_of State Affairs Commission");
+    /* A second part without a title names no body of the person. */
+    expect_not("Kim Jong Un, chairman of the Workers' Party of Korea and a guest of the State Affairs "
+               "Commission, spoke on Friday.",
+               "Kim Jong Un member_of State Affairs Commission");
+    expect_not("Zhao Leji, also a guest of the Political Bureau of the CPC Central Committee, spoke on Friday.",
+               "Zhao Leji member_of Politburo");
+}
+
+Test(membership, a_states_news_agency_belongs_to_it)
+{
+    expect_has("North Korea's state news agency KCNA reported the launch on Friday.", "KCNA member_of North Korea");
+    /* Another state quoting it does not own it. */
+    expect_not("China quoted North Korea's state news agency KCNA on Friday.", "KCNA member_of China");
+}
