@@ -343,12 +343,23 @@ static guint description_reference(Sentence *s, guint pos)
     guint end = relgraph_cast_title_end(s->refs->cast, s->tokens, s->n, q, &last_title);
     if (end == q || !norm_in(s->tokens[end - 1].norm, description_heads))
         return pos;
+    /* "the Russian ambassador to Seoul": where a diplomat is posted is
+     * part of the description, and no actor of the sentence. */
+    guint stop = end;
+    gint post = -1;
+    if (is_word(s, end, "to") && (is_word(s, end - 1, "ambassador") || is_word(s, end - 1, "envoy"))) {
+        guint r = is_word(s, end + 1, "the") ? end + 2 : end + 1;
+        if (r < s->n && s->covered[r] >= 0 && s->covered[r] != G_MAXINT && s->mentions[s->covered[r]].first == r) {
+            post = s->covered[r];
+            stop = s->mentions[post].last;
+        }
+    }
     /* A title before a name or an "of" is no description: "the Russian
      * leader Vladimir Putin", "the president of Russia". */
-    guint after = is_word(s, end, ",") ? end + 1 : end;
+    guint after = is_word(s, stop, ",") ? stop + 1 : stop;
     if (after < s->n && (s->covered[after] != -1 || (s->tokens[after].flags & RELGRAPH_TOKEN_CAPITALIZED)))
         return pos;
-    if (is_word(s, end, "of") || is_word(s, end, "to") || is_word(s, end, "'s"))
+    if (is_word(s, stop, "of") || is_word(s, stop, "to") || is_word(s, stop, "'s"))
         return pos;
     char *title = words_text(s->tokens, last_title, end);
     gint actor = described(s, pos, state_mention >= 0 ? (gint)s->mentions[state_mention].actor : -1, title);
@@ -359,9 +370,13 @@ static guint description_reference(Sentence *s, guint pos)
         guint index = (guint)state_mention;
         g_array_append_val(s->replaced, index);
     }
+    if (post >= 0) {
+        guint index = (guint)post;
+        g_array_append_val(s->replaced, index);
+    }
     /* "the US president" names the state: its member_of edge. */
-    add_reference(s, pos, end, (guint)actor, -1, state_mention >= 0 ? (gint)s->mentions[state_mention].actor : -1);
-    return end;
+    add_reference(s, pos, stop, (guint)actor, -1, state_mention >= 0 ? (gint)s->mentions[state_mention].actor : -1);
+    return stop;
 }
 
 /* The one state named before pos in the document whose name begins with

@@ -24,7 +24,9 @@
  *    ("North Korea"), none when two do;
  *  - a description, "the minister", "the Russian leader", "Russia's
  *    president", "the US secretary of state" (a title from the rules'
- *    @title macro, with no name after it): with a state, the last official
+ *    @title macro, with no name after it; an ambassador or envoy may add
+ *    where they are posted, "the Russian ambassador to Seoul", which is
+ *    then no actor of the sentence): with a state, the last official
  *    of that state named anywhere before in the document; without one, as
  *    for "he".
  * Nothing is guessed beyond that: a reference without such an antecedent

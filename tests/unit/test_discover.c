@@ -218,6 +218,18 @@ Test(reference, the_north_is_the_state_named_before_that_begins_with_it)
     expect_not(two, "Japan criticize South Africa");
 }
 
+Test(reference, a_diplomats_description_may_say_where_they_are_posted)
+{
+    const char *text = "Russian Ambassador to Japan Olek Varnavin arrived on Monday. China criticized the Russian "
+                       "ambassador to Japan.";
+    expect_has(text, "China criticize Olek Varnavin");
+    /* The post is part of the description, not an actor of the sentence. */
+    expect_not(text, "China criticize Japan");
+    /* Nobody of that state named before: nothing. */
+    expect_not("Japanese Ambassador to China Olek Varnavin arrived. China criticized the Russian ambassador to Japan.",
+               "China criticize Olek Varnavin");
+}
+
 Test(reference, a_match_says_which_slot_a_reference_filled)
 {
     RelgraphDocument *doc;
