@@ -65,7 +65,8 @@ static gboolean norm_in(const char *norm, const char *const *list)
     return FALSE;
 }
 
-enum { W_THE = 1 << 0, W_BOTH = 1 << 1, W_SINGULAR = 1 << 2, W_PLURAL = 1 << 3 };
+enum { W_THE = 1 << 0, W_BOTH = 1 << 1, W_SINGULAR = 1 << 2, W_PLURAL = 1 << 3, W_IT = 1 << 4, W_SAYING = 1 << 5,
+       W_BOTH_VERB = 1 << 6 };
 
 static const char *const singular_pronouns[] = {"he", "him", "his", "she", "her", "himself", "herself", NULL};
 static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
@@ -84,6 +85,13 @@ static const char *const description_heads[] = {
 
 static const char *const the_words[] = {"the", NULL};
 static const char *const both_words[] = {"both", NULL};
+static const char *const it_words[] = {"it", NULL};
+/* Verbs whose subject "it" may repeat: "China said it would respond". */
+static const char *const saying_verbs[] = {"said", "says", "announced", "added", "stated", "confirmed", "warned",
+                                           "insisted", NULL};
+/* Verbs after "Both" that are no -ed form: "Both said", "Both also agreed". */
+static const char *const both_verbs[] = {"said", "say", "met", "held", "spoke", "also", "have", "had", "are",
+                                         "were", "will", "would", "agree", "expressed", NULL};
 
 /* The words a reference can start with (0: none of them). */
 static guint word_class(const char *norm, guint32 hash)
@@ -91,7 +99,8 @@ static guint word_class(const char *norm, guint32 hash)
     static gsize ready;
     static RelgraphIntMap *table;
     if (g_once_init_enter(&ready)) {
-        const RelgraphWordList lists[] = {{the_words, W_THE}, {both_words, W_BOTH},
+        const RelgraphWordList lists[] = {{the_words, W_THE}, {both_words, W_BOTH}, {it_words, W_IT},
+                                          {saying_verbs, W_SAYING}, {both_verbs, W_BOTH_VERB},
                                           {singular_pronouns, W_SINGULAR}, {plural_pronouns, W_PLURAL}};
         table = relgraph_word_classes_build(lists, G_N_ELEMENTS(lists));
         g_once_init_leave(&ready, 1);
@@ -282,6 +291,44 @@ static void add_reference(Sentence *s, guint first, guint last, guint actor, gin
     g_array_append_val(s->found, m);
     for (guint q = first; q < last; q++)
         s->covered[q] = G_MAXINT;
+}
+
+static guint token_class(const Sentence *s, guint pos)
+{
+    return pos < s->n ? word_class(s->tokens[pos].norm, s->tokens[pos].hash) : 0;
+}
+
+/* "China said it would respond", "the ministry announced that it had":
+ * "it" after a verb of saying is the state or institution that said it. */
+static gint saying_subject(const Sentence *s, guint pos)
+{
+    guint verb = pos > 0 && is_word(s, pos - 1, "that") ? pos - 1 : pos;
+    if (verb == 0 || !(token_class(s, verb - 1) & W_SAYING))
+        return -1;
+    guint end = verb - 1; /* the subject ends here, or one auxiliary before */
+    if (end > 0 && s->covered[end - 1] < 0 && (is_word(s, end - 1, "has") || is_word(s, end - 1, "had") ||
+                                                is_word(s, end - 1, "also")))
+        end--;
+    if (end == 0 || s->covered[end - 1] < 0 || s->covered[end - 1] == G_MAXINT)
+        return -1;
+    const RelgraphMention *m = &s->mentions[s->covered[end - 1]];
+    if (m->last != end || !plain(m) || !(m->type & (RELGRAPH_ACTOR_STATE | RELGRAPH_ACTOR_INSTITUTION)))
+        return -1;
+    return (gint)m->actor;
+}
+
+/* "Both" opening a sentence as its subject, "Both agreed", "Both said":
+ * the pair "they" would stand for, else the last two officials. */
+static gboolean both_subject(const Sentence *s, guint pos, guint pair[2])
+{
+    if (pos != 0 || pos + 1 >= s->n || s->covered[pos + 1] != -1 ||
+        (s->tokens[pos + 1].flags & RELGRAPH_TOKEN_CAPITALIZED))
+        return FALSE;
+    const char *next = s->tokens[pos + 1].norm;
+    gsize n = strlen(next);
+    if (!(token_class(s, pos + 1) & W_BOTH_VERB) && !(n > 3 && strcmp(next + n - 2, "ed") == 0))
+        return FALSE;
+    return coordinated_antecedents(s, pos, pair) || last_two(s, pos, RELGRAPH_ACTOR_OFFICIAL, NULL, pair);
 }
 
 /* "the two leaders", "both countries": returns the position after, or pos. */
@@ -533,6 +580,14 @@ void relgraph_references_resolve(RelgraphReferences *refs, guint sentence, const
             if ((class & W_SINGULAR) && (actor = singular_antecedent(&s, pos)) >= 0)
                 add_reference(&s, pos, pos + 1, (guint)actor, -1, -1);
             else if ((class & W_PLURAL) && coordinated_antecedents(&s, pos, pair))
+                add_reference(&s, pos, pos + 1, pair[1], (gint)pair[0], -1);
+        }
+        if (next == pos && (class & (W_IT | W_BOTH)) && s.covered[pos] == -1) {
+            gint actor;
+            guint pair[2];
+            if ((class & W_IT) && (actor = saying_subject(&s, pos)) >= 0)
+                add_reference(&s, pos, pos + 1, (guint)actor, -1, -1);
+            else if ((class & W_BOTH) && both_subject(&s, pos, pair))
                 add_reference(&s, pos, pos + 1, pair[1], (gint)pair[0], -1);
         }
         pos = next > pos ? next : pos + 1;

@@ -13,6 +13,10 @@
  *  - they, them, their: the last two actors coordinated with "and" or a
  *    hyphen ("China and Russia", "the China-Russia summit") in the same
  *    sentence or the one before;
+ *  - it, after a verb of saying ("China said it would", "the ministry
+ *    announced that it had"): the state or institution just before the verb;
+ *  - "Both" opening a sentence before its verb ("Both agreed"): the pair
+ *    "they" would stand for, else the last two officials;
  *  - "the two" or "both" with leaders, presidents, ministers, heads or
  *    counterparts: the last two officials named, in the five sentences
  *    before at most (presidents, ministers, premiers, envoys: named with

@@ -230,6 +230,27 @@ Test(reference, a_diplomats_description_may_say_where_they_are_posted)
                "China criticize Olek Varnavin");
 }
 
+Test(reference, it_after_a_verb_of_saying_is_the_body_that_said_it)
+{
+    expect_has("The Chinese Foreign Ministry said it criticized Japan over the drills.",
+               "Chinese Foreign Ministry criticize Japan");
+    expect_has("Russia announced that it met China on Monday.", "China meet Russia");
+    /* A person is no "it"; a subject that is no actor ("which") gives none. */
+    expect_not("Wang Yi said it criticized Japan.", "Wang Yi criticize Japan");
+    const char *which = "China met Russia, which said it criticized Japan.";
+    expect_not(which, "Russia criticize Japan");
+    expect_not(which, "China criticize Japan");
+}
+
+Test(reference, both_opening_a_sentence_is_the_pair_before)
+{
+    const char *text = "Wang Yi met Sergei Lavrov in Moscow. Both criticized Japan.";
+    expect_has(text, "Wang Yi criticize Japan");
+    expect_has(text, "Sergei Lavrov criticize Japan");
+    /* "Both" before names is a conjunction, not a subject. */
+    expect_not("Wang Yi met Sergei Lavrov. Both Japan and China criticized Russia.", "Wang Yi criticize Russia");
+}
+
 Test(reference, a_match_says_which_slot_a_reference_filled)
 {
     RelgraphDocument *doc;
