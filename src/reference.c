@@ -21,11 +21,20 @@ typedef struct {
     gint partner;  /* the actor it was coordinated with ("China and Russia"), or -1 */
 } Entry;
 
+/* The last word of an institution's name as written ("ministry" of
+ * "Foreign Ministry") and the last institution named with it. */
+typedef struct {
+    guint32 hash;
+    char *word;
+    guint actor;
+} Head;
+
 struct RelgraphReferences {
     const RelgraphCast *cast;
     GArray *history;  /* Entry, in text order */
     GHashTable *titles; /* actor id + 1 -> the last title written before its name
                            ("prime minister"), normalised */
+    GArray *heads;      /* Head: the last words of the institutions named so far */
     /* Scratch kept from sentence to sentence: */
     GArray *covered;    /* gint */
     GArray *found, *replaced, *merged;
@@ -37,6 +46,7 @@ RelgraphReferences *relgraph_references_new(const RelgraphCast *cast)
     refs->cast = cast;
     refs->history = g_array_new(FALSE, FALSE, sizeof(Entry));
     refs->titles = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+    refs->heads = g_array_new(FALSE, FALSE, sizeof(Head));
     refs->covered = g_array_new(FALSE, FALSE, sizeof(gint));
     refs->found = g_array_new(FALSE, FALSE, sizeof(RelgraphMention));
     refs->replaced = g_array_new(FALSE, FALSE, sizeof(guint));
@@ -50,6 +60,9 @@ void relgraph_references_free(RelgraphReferences *refs)
         return;
     g_array_unref(refs->history);
     g_hash_table_destroy(refs->titles);
+    for (guint i = 0; i < refs->heads->len; i++)
+        g_free(g_array_index(refs->heads, Head, i).word);
+    g_array_unref(refs->heads);
     g_array_unref(refs->covered);
     g_array_unref(refs->found);
     g_array_unref(refs->replaced);
@@ -482,6 +495,46 @@ static guint compass_reference(Sentence *s, guint pos)
     return q + 1;
 }
 
+/* The institution named last before pos whose name, as written, ends
+ * with the word at q; -1 when none. */
+static gint institution_with_head(const Sentence *s, guint pos, guint q)
+{
+    const RelgraphToken *t = &s->tokens[q];
+    for (guint i = s->n_mentions; i-- > 0;) {
+        const RelgraphMention *m = &s->mentions[i];
+        if (m->last <= pos && m->type == RELGRAPH_ACTOR_INSTITUTION && m->kind != RELGRAPH_ALIAS_REFERENCE &&
+            s->tokens[m->last - 1].hash == t->hash && strcmp(s->tokens[m->last - 1].norm, t->norm) == 0)
+            return (gint)m->actor;
+    }
+    const GArray *heads = s->refs->heads;
+    for (guint i = 0; i < heads->len; i++) {
+        const Head *h = &g_array_index(heads, Head, i);
+        if (h->hash == t->hash && strcmp(h->word, t->norm) == 0)
+            return (gint)h->actor;
+    }
+    return -1;
+}
+
+/* "the ministry", "the team": the last institution named before whose name
+ * ends with that word ("Foreign Ministry", "Sanctions Monitoring Team"),
+ * when the word, in lower case, ends the phrase ("the ministry of ..." is
+ * a name). Returns the position after, or pos. */
+static guint institution_reference(Sentence *s, guint pos)
+{
+    guint q = pos + 1;
+    if (q >= s->n || s->covered[q] != -1 || (s->tokens[q].flags & (RELGRAPH_TOKEN_CAPITALIZED | RELGRAPH_TOKEN_PUNCT)))
+        return pos;
+    guint after = q + 1;
+    if (after < s->n && (s->covered[after] != -1 || is_word(s, after, "of") ||
+                         (s->tokens[after].flags & (RELGRAPH_TOKEN_CAPITALIZED | RELGRAPH_TOKEN_JOINED))))
+        return pos;
+    gint actor = institution_with_head(s, pos, q);
+    if (actor < 0)
+        return pos;
+    add_reference(s, pos, q + 1, (guint)actor, -1, -1);
+    return q + 1;
+}
+
 gboolean relgraph_references_may_apply(const RelgraphReferences *refs, const char *text, gsize len)
 {
     if (!refs->history->len)
@@ -526,10 +579,30 @@ static void remember_title(RelgraphReferences *refs, const RelgraphToken *tokens
     }
 }
 
+/* An institution's name as written ends with a word "the WORD" may stand
+ * for later: "ministry" after "the Foreign Ministry". */
+static void remember_head(RelgraphReferences *refs, const RelgraphToken *tokens, const RelgraphMention *m)
+{
+    const RelgraphToken *t = &tokens[m->last - 1];
+    if (!(t->flags & RELGRAPH_TOKEN_CAPITALIZED) || (t->flags & RELGRAPH_TOKEN_UPPER))
+        return; /* "KCNA" is no noun "the kcna" could repeat */
+    for (guint i = 0; i < refs->heads->len; i++) {
+        Head *h = &g_array_index(refs->heads, Head, i);
+        if (h->hash == t->hash && strcmp(h->word, t->norm) == 0) {
+            h->actor = m->actor;
+            return;
+        }
+    }
+    Head h = {t->hash, g_strdup(t->norm), m->actor};
+    g_array_append_val(refs->heads, h);
+}
+
 static void remember(RelgraphReferences *refs, guint sentence, const RelgraphToken *tokens, guint n_tokens,
                      const RelgraphMention *m, guint n)
 {
     for (guint i = 0; i < n; i++) {
+        if (m[i].kind != RELGRAPH_ALIAS_REFERENCE && m[i].type == RELGRAPH_ACTOR_INSTITUTION)
+            remember_head(refs, tokens, &m[i]);
         if (m[i].kind != RELGRAPH_ALIAS_REFERENCE && m[i].type == RELGRAPH_ACTOR_OFFICIAL)
             remember_title(refs, tokens, n_tokens, &m[i]);
         Entry e = {m[i].actor, m[i].type, sentence, m[i].also};
@@ -573,6 +646,8 @@ void relgraph_references_resolve(RelgraphReferences *refs, guint sentence, const
             next = description_reference(&s, pos);
         if (next == pos && (class & W_THE))
             next = compass_reference(&s, pos);
+        if (next == pos && (class & W_THE))
+            next = institution_reference(&s, pos);
         if (next == pos && (class & (W_SINGULAR | W_PLURAL)) && s.covered[pos] == -1 &&
             !determiner(&s, pos)) {
             gint actor;

@@ -251,6 +251,21 @@ Test(reference, both_opening_a_sentence_is_the_pair_before)
     expect_not("Wang Yi met Sergei Lavrov. Both Japan and China criticized Russia.", "Wang Yi criticize Russia");
 }
 
+Test(reference, the_last_word_of_an_institution_stands_for_it)
+{
+    expect_has("The Chinese Foreign Ministry summoned envoys. Later the ministry criticized Japan.",
+               "Chinese Foreign Ministry criticize Japan");
+    expect_has("The UN Security Council met on Friday. The council criticized North Korea.",
+               "UN Security Council criticize North Korea");
+    /* Only an institution named before; "the ministry of ..." is a name. */
+    expect_not("The ministry criticized Japan. The Chinese Foreign Ministry met Russia.",
+               "Chinese Foreign Ministry criticize Japan");
+    expect_not("The Chinese Foreign Ministry met Russia. Then Japan criticized the ministry of trade.",
+               "Japan criticize Chinese Foreign Ministry");
+    expect_has("The Chinese Foreign Ministry met Russia. Then Japan criticized the ministry.",
+               "Japan criticize Chinese Foreign Ministry");
+}
+
 Test(reference, a_match_says_which_slot_a_reference_filled)
 {
     RelgraphDocument *doc;
