@@ -602,6 +602,22 @@ static void institution_after_its(Sentence *s, guint pos)
     add_found(s, id, pos, end, (gint)state);
 }
 
+/* Whether "its" at i may open what institution_after_its reads: an
+ * institution noun before a verb of saying, or after "according to". A
+ * quick look, so that the many other "its" cost no discovery. */
+static gboolean its_may_report(const RelgraphToken *tokens, guint n, guint i)
+{
+    gboolean according = i >= 2 && strcmp(tokens[i - 1].norm, "to") == 0 &&
+                         strcmp(tokens[i - 2].norm, "according") == 0;
+    for (guint q = i + 2; q < n && q <= i + INSTITUTION_WORDS_MAX; q++) {
+        if (tokens[q].flags & RELGRAPH_TOKEN_PUNCT)
+            break;
+        if (is_class(&tokens[q], INSTITUTION_NOUN) && (according || (q + 1 < n && is_class(&tokens[q + 1], SAYING))))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* FALSE when the sentence has nothing to discover: a name needs two
  * capitalised words in a row that are no mention, and so does an
  * institution but for a one-word one ("Russia's Cabinet"), which is
@@ -619,8 +635,8 @@ static gboolean may_discover(const RelgraphCast *cast, const RelgraphToken *toke
         /* Two capitalised words: a name, or an institution's words. */
         if ((free_capital && before) || (free_capital && names))
             return TRUE;
-        if (next > 0 && is_its(cast, &tokens[i]))
-            return TRUE; /* "its foreign ministry" after a state, maybe */
+        if (next > 0 && is_its(cast, &tokens[i]) && its_may_report(tokens, n, i))
+            return TRUE;
         before = free_capital;
     }
     return FALSE;

@@ -495,17 +495,13 @@ static guint compass_reference(Sentence *s, guint pos)
     return q + 1;
 }
 
-/* The institution named last before pos whose name, as written, ends
- * with the word at q; -1 when none. */
-static gint institution_with_head(const Sentence *s, guint pos, guint q)
+/* The institution named last in the sentences before whose name, as
+ * written, ends with the word at q; -1 when none. (Not in this sentence:
+ * "the ministry" rarely repeats a name in the same sentence, and this
+ * way a "the" costs a few compares.) */
+static gint institution_with_head(const Sentence *s, guint q)
 {
     const RelgraphToken *t = &s->tokens[q];
-    for (guint i = s->n_mentions; i-- > 0;) {
-        const RelgraphMention *m = &s->mentions[i];
-        if (m->last <= pos && m->type == RELGRAPH_ACTOR_INSTITUTION && m->kind != RELGRAPH_ALIAS_REFERENCE &&
-            s->tokens[m->last - 1].hash == t->hash && strcmp(s->tokens[m->last - 1].norm, t->norm) == 0)
-            return (gint)m->actor;
-    }
     const GArray *heads = s->refs->heads;
     for (guint i = 0; i < heads->len; i++) {
         const Head *h = &g_array_index(heads, Head, i);
@@ -515,20 +511,20 @@ static gint institution_with_head(const Sentence *s, guint pos, guint q)
     return -1;
 }
 
-/* "the ministry", "the team": the last institution named before whose name
- * ends with that word ("Foreign Ministry", "Sanctions Monitoring Team"),
- * when the word, in lower case, ends the phrase ("the ministry of ..." is
- * a name). Returns the position after, or pos. */
+/* "the ministry", "the team": the last institution named in a sentence
+ * before whose name ends with that word ("Foreign Ministry", "Sanctions
+ * Monitoring Team"), when the word, in lower case, ends the phrase ("the
+ * ministry of ..." is a name). Returns the position after, or pos. */
 static guint institution_reference(Sentence *s, guint pos)
 {
     guint q = pos + 1;
-    if (q >= s->n || s->covered[q] != -1 || (s->tokens[q].flags & (RELGRAPH_TOKEN_CAPITALIZED | RELGRAPH_TOKEN_PUNCT)))
+    if (!s->refs->heads->len || q >= s->n || s->covered[q] != -1 || (s->tokens[q].flags & (RELGRAPH_TOKEN_CAPITALIZED | RELGRAPH_TOKEN_PUNCT)))
         return pos;
     guint after = q + 1;
     if (after < s->n && (s->covered[after] != -1 || is_word(s, after, "of") ||
                          (s->tokens[after].flags & (RELGRAPH_TOKEN_CAPITALIZED | RELGRAPH_TOKEN_JOINED))))
         return pos;
-    gint actor = institution_with_head(s, pos, q);
+    gint actor = institution_with_head(s, q);
     if (actor < 0)
         return pos;
     add_reference(s, pos, q + 1, (guint)actor, -1, -1);
