@@ -22,7 +22,7 @@ typedef struct {
 } Entry;
 
 /* The last word of an institution's name as written ("ministry" of
- * "Foreign Ministry") and the last institution named with it. */
+ * "Foreign Ministry") and the institution. */
 typedef struct {
     guint32 hash;
     char *word;
@@ -322,9 +322,17 @@ static gint saying_subject(const Sentence *s, guint pos)
     if (end > 0 && s->covered[end - 1] < 0 && (is_word(s, end - 1, "has") || is_word(s, end - 1, "had") ||
                                                 is_word(s, end - 1, "also")))
         end--;
-    if (end == 0 || s->covered[end - 1] < 0 || s->covered[end - 1] == G_MAXINT)
+    if (end == 0 || s->covered[end - 1] < 0)
         return -1;
-    const RelgraphMention *m = &s->mentions[s->covered[end - 1]];
+    const RelgraphMention *m = NULL;
+    if (s->covered[end - 1] != G_MAXINT)
+        m = &s->mentions[s->covered[end - 1]];
+    else /* a reference of this sentence: "The ministry said it" */
+        for (guint i = s->found->len; i-- > 0 && !m;)
+            if (g_array_index(s->found, RelgraphMention, i).last == end)
+                m = &g_array_index(s->found, RelgraphMention, i);
+    if (!m)
+        return -1;
     if (m->last != end || !plain(m) || !(m->type & (RELGRAPH_ACTOR_STATE | RELGRAPH_ACTOR_INSTITUTION)))
         return -1;
     return (gint)m->actor;
@@ -496,38 +504,55 @@ static guint compass_reference(Sentence *s, guint pos)
 }
 
 /* The institution named last in the sentences before whose name, as
- * written, ends with the word at q; -1 when none. (Not in this sentence:
- * "the ministry" rarely repeats a name in the same sentence, and this
- * way a "the" costs a few compares.) */
-static gint institution_with_head(const Sentence *s, guint q)
+ * written, ends with the word at q, of that state when state >= 0; -1
+ * when none. (Not in this sentence: "the ministry" rarely repeats a name
+ * in the same sentence, and this way a "the" costs a few compares.) */
+static gint institution_with_head(const Sentence *s, guint q, gint state)
 {
     const RelgraphToken *t = &s->tokens[q];
     const GArray *heads = s->refs->heads;
-    for (guint i = 0; i < heads->len; i++) {
+    for (guint i = heads->len; i-- > 0;) {
         const Head *h = &g_array_index(heads, Head, i);
-        if (h->hash == t->hash && strcmp(h->word, t->norm) == 0)
+        if (h->hash == t->hash && strcmp(h->word, t->norm) == 0 &&
+            (state < 0 || relgraph_cast_state_of(s->refs->cast, h->actor) == state))
             return (gint)h->actor;
     }
     return -1;
 }
 
-/* "the ministry", "the team": the last institution named in a sentence
- * before whose name ends with that word ("Foreign Ministry", "Sanctions
- * Monitoring Team"), when the word, in lower case, ends the phrase ("the
- * ministry of ..." is a name). Returns the position after, or pos. */
+/* "the ministry", "the team", "the Russian ministry": the last institution
+ * (of that state) named in a sentence before whose name ends with that
+ * word ("Foreign Ministry", "Sanctions Monitoring Team"), when the word, in
+ * lower case, ends the phrase ("the ministry of ..." is a name). Returns
+ * the position after, or pos. */
 static guint institution_reference(Sentence *s, guint pos)
 {
     guint q = pos + 1;
-    if (!s->refs->heads->len || q >= s->n || s->covered[q] != -1 || (s->tokens[q].flags & (RELGRAPH_TOKEN_CAPITALIZED | RELGRAPH_TOKEN_PUNCT)))
+    if (!s->refs->heads->len || q >= s->n)
+        return pos;
+    gint state_mention = -1;
+    if (s->covered[q] >= 0 && s->covered[q] != G_MAXINT) {
+        const RelgraphMention *m = &s->mentions[s->covered[q]];
+        if (m->first != q || m->type != RELGRAPH_ACTOR_STATE || !plain(m))
+            return pos;
+        state_mention = s->covered[q];
+        q = m->last;
+    }
+    if (q >= s->n || s->covered[q] != -1 || (s->tokens[q].flags & (RELGRAPH_TOKEN_CAPITALIZED | RELGRAPH_TOKEN_PUNCT)))
         return pos;
     guint after = q + 1;
     if (after < s->n && (s->covered[after] != -1 || is_word(s, after, "of") ||
                          (s->tokens[after].flags & (RELGRAPH_TOKEN_CAPITALIZED | RELGRAPH_TOKEN_JOINED))))
         return pos;
-    gint actor = institution_with_head(s, q);
+    gint state = state_mention >= 0 ? (gint)s->mentions[state_mention].actor : -1;
+    gint actor = institution_with_head(s, q, state);
     if (actor < 0)
         return pos;
-    add_reference(s, pos, q + 1, (guint)actor, -1, -1);
+    if (state_mention >= 0) {
+        guint index = (guint)state_mention;
+        g_array_append_val(s->replaced, index);
+    }
+    add_reference(s, pos, q + 1, (guint)actor, -1, state);
     return q + 1;
 }
 
@@ -582,10 +607,12 @@ static void remember_head(RelgraphReferences *refs, const RelgraphToken *tokens,
     const RelgraphToken *t = &tokens[m->last - 1];
     if (!(t->flags & RELGRAPH_TOKEN_CAPITALIZED) || (t->flags & RELGRAPH_TOKEN_UPPER))
         return; /* "KCNA" is no noun "the kcna" could repeat */
+    /* One entry per word and institution, the last named last. */
     for (guint i = 0; i < refs->heads->len; i++) {
-        Head *h = &g_array_index(refs->heads, Head, i);
-        if (h->hash == t->hash && strcmp(h->word, t->norm) == 0) {
-            h->actor = m->actor;
+        Head h = g_array_index(refs->heads, Head, i);
+        if (h.actor == m->actor && h.hash == t->hash && strcmp(h.word, t->norm) == 0) {
+            g_array_remove_index(refs->heads, i);
+            g_array_append_val(refs->heads, h);
             return;
         }
     }

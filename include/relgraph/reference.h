@@ -26,9 +26,9 @@
  *  - "the North", "the South" (capitalised, ending the phrase): the one
  *    state named before in the document whose name begins with the word
  *    ("North Korea"), none when two do;
- *  - "the ministry", "the council": the last institution named in an
- *    earlier sentence of the document whose name, as written, ends with
- *    that word;
+ *  - "the ministry", "the council", "the Russian ministry": the last
+ *    institution (of that state) named in an earlier sentence of the
+ *    document whose name, as written, ends with that word;
  *  - a description, "the minister", "the Russian leader", "Russia's
  *    president", "the US secretary of state" (a title from the rules'
  *    @title macro, with no name after it; an ambassador or envoy may add

@@ -264,6 +264,14 @@ Test(reference, the_last_word_of_an_institution_stands_for_it)
                "Japan criticize Chinese Foreign Ministry");
     expect_has("The Chinese Foreign Ministry met Russia. Then Japan criticized the ministry.",
                "Japan criticize Chinese Foreign Ministry");
+    /* With a state: an institution of that state. */
+    expect_has("The Chinese Foreign Ministry met Russia. Later the Chinese ministry criticized Japan.",
+               "Chinese Foreign Ministry criticize Japan");
+    expect_not("The Chinese Foreign Ministry met Russia. Later the Russian ministry criticized Japan.",
+               "Chinese Foreign Ministry criticize Japan");
+    /* "it" after a verb of saying may repeat such a reference. */
+    expect_has("The Chinese Foreign Ministry met Russia. The ministry said it criticized Japan.",
+               "Chinese Foreign Ministry criticize Japan");
 }
 
 Test(reference, a_match_says_which_slot_a_reference_filled)
