@@ -16,6 +16,7 @@ struct RelgraphCast {
     guint n_dict;
     gboolean discover;
     const Elem *title;     /* the rules' @title choice, or NULL */
+    guint32 its_hash;      /* relgraph_text_hash of "its" */
     GPtrArray *actors;     /* RelgraphActor*, discovered, id = n_dict + index */
     GHashTable *by_name;   /* name -> GUINT_TO_POINTER(id + 1) */
     GHashTable *names;     /* a discovered person's first or last word (normalised)
@@ -42,6 +43,7 @@ RelgraphCast *relgraph_cast_new(const RelgraphRules *rules, gboolean discover)
     cast->discover = discover;
     const Macro *title = g_hash_table_lookup(rules->relations->macros, "title");
     cast->title = title ? title->choice : NULL;
+    cast->its_hash = relgraph_text_hash("its", 3);
     cast->actors = g_ptr_array_new_with_free_func(discovered_free);
     cast->by_name = g_hash_table_new(g_str_hash, g_str_equal);
     cast->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -207,12 +209,17 @@ static const char *const weak_titles[] = {"top", "senior", "former", "general", 
 static const char *const title_modifiers[] = {"first", "second", "acting", "then", "former", "outgoing",
                                               "incoming", "new", "current", "top", NULL};
 
+/* Verbs that report what a body said: "..., its foreign ministry said". */
+static const char *const saying_verbs[] = {"said", "says", "announced", "added", "stated", "confirmed",
+                                           "reported", NULL};
+
 enum {
     NOT_NAME = 1 << 0,
     INSTITUTION_NOUN = 1 << 1,
     ORGANISATION = 1 << 2,
     WEAK_TITLE = 1 << 3,
     TITLE_MODIFIER = 1 << 4,
+    SAYING = 1 << 5,
 };
 
 /* The classes of a token (0: none). */
@@ -223,7 +230,7 @@ static guint word_class(const RelgraphToken *t)
     if (g_once_init_enter(&ready)) {
         const RelgraphWordList lists[] = {{not_name_words, NOT_NAME}, {institution_nouns, INSTITUTION_NOUN},
                                           {organisation_words, ORGANISATION}, {weak_titles, WEAK_TITLE},
-                                          {title_modifiers, TITLE_MODIFIER}};
+                                          {title_modifiers, TITLE_MODIFIER}, {saying_verbs, SAYING}};
         table = relgraph_word_classes_build(lists, G_N_ELEMENTS(lists));
         g_once_init_leave(&ready, 1);
     }
@@ -550,6 +557,67 @@ static void institution_after_state(Sentence *s, guint mention)
     add_found(s, id, first, end, (gint)state->actor);
 }
 
+static gboolean is_its(const RelgraphCast *cast, const RelgraphToken *t)
+{
+    return t->hash == cast->its_hash && strcmp(t->norm, "its") == 0;
+}
+
+/* "STATE ..., its Words NOUN said", "STATE ... according to its Words
+ * NOUN": the institution of the state the sentence opens with, its
+ * subject ("China will ban exports to the US, its commerce ministry
+ * said": China's, not the US's). Only where the body reports, so that
+ * "its" has the subject to stand for; NOUN as for institution_after_state,
+ * after at least one word ("its army" says no name), lower case allowed
+ * ("its commerce ministry": the Commerce Ministry). */
+static void institution_after_its(Sentence *s, guint pos)
+{
+    gint subject = -1;
+    for (guint i = 0; i < s->n_mentions && s->mentions[i].last <= pos && subject < 0; i++)
+        if (s->mentions[i].type == RELGRAPH_ACTOR_STATE && s->mentions[i].kind != RELGRAPH_ALIAS_SHORT)
+            subject = (gint)i;
+    if (subject < 0)
+        return;
+    guint q = pos + 1;
+    for (guint words = 0; q < s->n && words < INSTITUTION_WORDS_MAX; q++, words++) {
+        const RelgraphToken *t = &s->tokens[q];
+        if (s->mention_at[q] != -1 || (t->flags & RELGRAPH_TOKEN_PUNCT) || !g_ascii_isalpha(s->text[t->start]) ||
+            is_class(t, NOT_NAME) || title_len(s->cast, s->tokens, s->n, q) > 0)
+            break;
+    }
+    guint end = q;
+    gboolean reported = (end < s->n && is_class(&s->tokens[end], SAYING)) ||
+                        (pos >= 2 && is_word(s, pos - 2, "according") && is_word(s, pos - 1, "to"));
+    if (end < pos + 3 || !is_class(&s->tokens[end - 1], INSTITUTION_NOUN) || !reported)
+        return;
+    /* The words as a name: "commerce ministry" -> "Commerce Ministry". */
+    char *words = relgraph_text_fold_spaces(s->text, s->tokens[pos + 1].start, s->tokens[end - 1].end);
+    for (char *c = words; *c; c++)
+        if (c == words || c[-1] == ' ' || c[-1] == '-')
+            *c = g_ascii_toupper(*c);
+    guint state = s->mentions[subject].actor;
+    const char *demonym = relgraph_dictionary_demonym(s->cast->dict, state);
+    char *name = g_strdup_printf("%s %s", demonym ? demonym : relgraph_cast_actor(s->cast, state)->name, words);
+    g_free(words);
+    guint id = cast_add(s->cast, name, RELGRAPH_ACTOR_INSTITUTION, (gint)state);
+    add_found(s, id, pos, end, (gint)state);
+}
+
+/* Whether "its" at i may open what institution_after_its reads: an
+ * institution noun before a verb of saying, or after "according to". A
+ * quick look, so that the many other "its" cost no discovery. */
+static gboolean its_may_report(const RelgraphToken *tokens, guint n, guint i)
+{
+    gboolean according = i >= 2 && strcmp(tokens[i - 1].norm, "to") == 0 &&
+                         strcmp(tokens[i - 2].norm, "according") == 0;
+    for (guint q = i + 2; q < n && q <= i + INSTITUTION_WORDS_MAX; q++) {
+        if (tokens[q].flags & RELGRAPH_TOKEN_PUNCT)
+            break;
+        if (is_class(&tokens[q], INSTITUTION_NOUN) && (according || (q + 1 < n && is_class(&tokens[q + 1], SAYING))))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* FALSE when the sentence has nothing to discover: a name needs two
  * capitalised words in a row that are no mention, and so does an
  * institution but for a one-word one ("Russia's Cabinet"), which is
@@ -566,6 +634,8 @@ static gboolean may_discover(const RelgraphCast *cast, const RelgraphToken *toke
                                 (tokens[i].flags & RELGRAPH_TOKEN_CAPITALIZED);
         /* Two capitalised words: a name, or an institution's words. */
         if ((free_capital && before) || (free_capital && names))
+            return TRUE;
+        if (next > 0 && is_its(cast, &tokens[i]) && its_may_report(tokens, n, i))
             return TRUE;
         before = free_capital;
     }
@@ -609,6 +679,9 @@ void relgraph_cast_discover(RelgraphCast *cast, const char *text, const Relgraph
     sentence_init(&s, mentions);
     for (guint i = 0; i < s.n_mentions; i++)
         institution_after_state(&s, i);
+    for (guint pos = 1; pos < n_tokens; pos++)
+        if (s.mention_at[pos] == -1 && is_its(cast, &tokens[pos]))
+            institution_after_its(&s, pos);
     sentence_apply(&s, mentions);
 
     sentence_init(&s, mentions);

@@ -21,11 +21,20 @@ typedef struct {
     gint partner;  /* the actor it was coordinated with ("China and Russia"), or -1 */
 } Entry;
 
+/* The last word of an institution's name as written ("ministry" of
+ * "Foreign Ministry") and the institution. */
+typedef struct {
+    guint32 hash;
+    char *word;
+    guint actor;
+} Head;
+
 struct RelgraphReferences {
     const RelgraphCast *cast;
     GArray *history;  /* Entry, in text order */
     GHashTable *titles; /* actor id + 1 -> the last title written before its name
                            ("prime minister"), normalised */
+    GArray *heads;      /* Head: the last words of the institutions named so far */
     /* Scratch kept from sentence to sentence: */
     GArray *covered;    /* gint */
     GArray *found, *replaced, *merged;
@@ -37,6 +46,7 @@ RelgraphReferences *relgraph_references_new(const RelgraphCast *cast)
     refs->cast = cast;
     refs->history = g_array_new(FALSE, FALSE, sizeof(Entry));
     refs->titles = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+    refs->heads = g_array_new(FALSE, FALSE, sizeof(Head));
     refs->covered = g_array_new(FALSE, FALSE, sizeof(gint));
     refs->found = g_array_new(FALSE, FALSE, sizeof(RelgraphMention));
     refs->replaced = g_array_new(FALSE, FALSE, sizeof(guint));
@@ -50,6 +60,9 @@ void relgraph_references_free(RelgraphReferences *refs)
         return;
     g_array_unref(refs->history);
     g_hash_table_destroy(refs->titles);
+    for (guint i = 0; i < refs->heads->len; i++)
+        g_free(g_array_index(refs->heads, Head, i).word);
+    g_array_unref(refs->heads);
     g_array_unref(refs->covered);
     g_array_unref(refs->found);
     g_array_unref(refs->replaced);
@@ -65,7 +78,8 @@ static gboolean norm_in(const char *norm, const char *const *list)
     return FALSE;
 }
 
-enum { W_THE = 1 << 0, W_BOTH = 1 << 1, W_SINGULAR = 1 << 2, W_PLURAL = 1 << 3 };
+enum { W_THE = 1 << 0, W_BOTH = 1 << 1, W_SINGULAR = 1 << 2, W_PLURAL = 1 << 3, W_IT = 1 << 4, W_SAYING = 1 << 5,
+       W_BOTH_VERB = 1 << 6 };
 
 static const char *const singular_pronouns[] = {"he", "him", "his", "she", "her", "himself", "herself", NULL};
 static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
@@ -84,6 +98,13 @@ static const char *const description_heads[] = {
 
 static const char *const the_words[] = {"the", NULL};
 static const char *const both_words[] = {"both", NULL};
+static const char *const it_words[] = {"it", NULL};
+/* Verbs whose subject "it" may repeat: "China said it would respond". */
+static const char *const saying_verbs[] = {"said", "says", "announced", "added", "stated", "confirmed", "warned",
+                                           "insisted", NULL};
+/* Verbs after "Both" that are no -ed form: "Both said", "Both also agreed". */
+static const char *const both_verbs[] = {"said", "say", "met", "held", "spoke", "also", "have", "had", "are",
+                                         "were", "will", "would", "agree", "expressed", NULL};
 
 /* The words a reference can start with (0: none of them). */
 static guint word_class(const char *norm, guint32 hash)
@@ -91,7 +112,8 @@ static guint word_class(const char *norm, guint32 hash)
     static gsize ready;
     static RelgraphIntMap *table;
     if (g_once_init_enter(&ready)) {
-        const RelgraphWordList lists[] = {{the_words, W_THE}, {both_words, W_BOTH},
+        const RelgraphWordList lists[] = {{the_words, W_THE}, {both_words, W_BOTH}, {it_words, W_IT},
+                                          {saying_verbs, W_SAYING}, {both_verbs, W_BOTH_VERB},
                                           {singular_pronouns, W_SINGULAR}, {plural_pronouns, W_PLURAL}};
         table = relgraph_word_classes_build(lists, G_N_ELEMENTS(lists));
         g_once_init_leave(&ready, 1);
@@ -284,6 +306,52 @@ static void add_reference(Sentence *s, guint first, guint last, guint actor, gin
         s->covered[q] = G_MAXINT;
 }
 
+static guint token_class(const Sentence *s, guint pos)
+{
+    return pos < s->n ? word_class(s->tokens[pos].norm, s->tokens[pos].hash) : 0;
+}
+
+/* "China said it would respond", "the ministry announced that it had":
+ * "it" after a verb of saying is the state or institution that said it. */
+static gint saying_subject(const Sentence *s, guint pos)
+{
+    guint verb = pos > 0 && is_word(s, pos - 1, "that") ? pos - 1 : pos;
+    if (verb == 0 || !(token_class(s, verb - 1) & W_SAYING))
+        return -1;
+    guint end = verb - 1; /* the subject ends here, or one auxiliary before */
+    if (end > 0 && s->covered[end - 1] < 0 && (is_word(s, end - 1, "has") || is_word(s, end - 1, "had") ||
+                                                is_word(s, end - 1, "also")))
+        end--;
+    if (end == 0 || s->covered[end - 1] < 0)
+        return -1;
+    const RelgraphMention *m = NULL;
+    if (s->covered[end - 1] != G_MAXINT)
+        m = &s->mentions[s->covered[end - 1]];
+    else /* a reference of this sentence: "The ministry said it" */
+        for (guint i = s->found->len; i-- > 0 && !m;)
+            if (g_array_index(s->found, RelgraphMention, i).last == end)
+                m = &g_array_index(s->found, RelgraphMention, i);
+    if (!m)
+        return -1;
+    if (m->last != end || !plain(m) || !(m->type & (RELGRAPH_ACTOR_STATE | RELGRAPH_ACTOR_INSTITUTION)))
+        return -1;
+    return (gint)m->actor;
+}
+
+/* "Both" opening a sentence as its subject, "Both agreed", "Both said":
+ * the pair "they" would stand for, else the last two officials. */
+static gboolean both_subject(const Sentence *s, guint pos, guint pair[2])
+{
+    if (pos != 0 || pos + 1 >= s->n || s->covered[pos + 1] != -1 ||
+        (s->tokens[pos + 1].flags & RELGRAPH_TOKEN_CAPITALIZED))
+        return FALSE;
+    const char *next = s->tokens[pos + 1].norm;
+    gsize n = strlen(next);
+    if (!(token_class(s, pos + 1) & W_BOTH_VERB) && !(n > 3 && strcmp(next + n - 2, "ed") == 0))
+        return FALSE;
+    return coordinated_antecedents(s, pos, pair) || last_two(s, pos, RELGRAPH_ACTOR_OFFICIAL, NULL, pair);
+}
+
 /* "the two leaders", "both countries": returns the position after, or pos. */
 static guint group_reference(Sentence *s, guint pos)
 {
@@ -343,12 +411,23 @@ static guint description_reference(Sentence *s, guint pos)
     guint end = relgraph_cast_title_end(s->refs->cast, s->tokens, s->n, q, &last_title);
     if (end == q || !norm_in(s->tokens[end - 1].norm, description_heads))
         return pos;
+    /* "the Russian ambassador to Seoul": where a diplomat is posted is
+     * part of the description, and no actor of the sentence. */
+    guint stop = end;
+    gint post = -1;
+    if (is_word(s, end, "to") && (is_word(s, end - 1, "ambassador") || is_word(s, end - 1, "envoy"))) {
+        guint r = is_word(s, end + 1, "the") ? end + 2 : end + 1;
+        if (r < s->n && s->covered[r] >= 0 && s->covered[r] != G_MAXINT && s->mentions[s->covered[r]].first == r) {
+            post = s->covered[r];
+            stop = s->mentions[post].last;
+        }
+    }
     /* A title before a name or an "of" is no description: "the Russian
      * leader Vladimir Putin", "the president of Russia". */
-    guint after = is_word(s, end, ",") ? end + 1 : end;
+    guint after = is_word(s, stop, ",") ? stop + 1 : stop;
     if (after < s->n && (s->covered[after] != -1 || (s->tokens[after].flags & RELGRAPH_TOKEN_CAPITALIZED)))
         return pos;
-    if (is_word(s, end, "of") || is_word(s, end, "to") || is_word(s, end, "'s"))
+    if (is_word(s, stop, "of") || is_word(s, stop, "to") || is_word(s, stop, "'s"))
         return pos;
     char *title = words_text(s->tokens, last_title, end);
     gint actor = described(s, pos, state_mention >= 0 ? (gint)s->mentions[state_mention].actor : -1, title);
@@ -359,9 +438,122 @@ static guint description_reference(Sentence *s, guint pos)
         guint index = (guint)state_mention;
         g_array_append_val(s->replaced, index);
     }
+    if (post >= 0) {
+        guint index = (guint)post;
+        g_array_append_val(s->replaced, index);
+    }
     /* "the US president" names the state: its member_of edge. */
-    add_reference(s, pos, end, (guint)actor, -1, state_mention >= 0 ? (gint)s->mentions[state_mention].actor : -1);
-    return end;
+    add_reference(s, pos, stop, (guint)actor, -1, state_mention >= 0 ? (gint)s->mentions[state_mention].actor : -1);
+    return stop;
+}
+
+/* The one state named before pos in the document whose name begins with
+ * word ("North Korea" for "north"), -1 when none or more than one. */
+static gint state_named_with(const Sentence *s, guint pos, const char *word)
+{
+    gint found = -1;
+    gsize n = strlen(word);
+    for (guint i = 0; i < s->n_mentions + s->refs->history->len; i++) {
+        guint actor;
+        if (i < s->n_mentions) {
+            const RelgraphMention *m = &s->mentions[i];
+            if (m->last > pos || m->type != RELGRAPH_ACTOR_STATE)
+                continue;
+            actor = m->actor;
+        } else {
+            const Entry *e = &g_array_index(s->refs->history, Entry, i - s->n_mentions);
+            if (e->type != RELGRAPH_ACTOR_STATE)
+                continue;
+            actor = e->actor;
+        }
+        if (found == (gint)actor)
+            continue;
+        const char *name = relgraph_cast_actor(s->refs->cast, actor)->name;
+        if (g_ascii_strncasecmp(name, word, n) == 0 && name[n] == ' ') {
+            if (found >= 0)
+                return -1; /* "South Korea" and "South Africa": either */
+            found = (gint)actor;
+        }
+    }
+    return found;
+}
+
+/* "the North", "the South": the state named before whose name begins with
+ * that word, when the word ends the phrase ("the North's", "to the North
+ * in return", not "the North Atlantic", "the South China Sea", "the North
+ * Korean leader", "the South of France"). Like a description, the
+ * reference takes in "the". Returns the position after, or pos. */
+static guint compass_reference(Sentence *s, guint pos)
+{
+    guint q = pos + 1;
+    if (q >= s->n || s->covered[q] != -1 || !(s->tokens[q].flags & RELGRAPH_TOKEN_CAPITALIZED) ||
+        (s->tokens[q].flags & RELGRAPH_TOKEN_UPPER))
+        return pos;
+    const char *word = s->tokens[q].norm;
+    if (strcmp(word, "north") != 0 && strcmp(word, "south") != 0)
+        return pos;
+    guint after = q + 1;
+    if (after < s->n && (s->covered[after] != -1 || is_word(s, after, "of") ||
+                         (s->tokens[after].flags & (RELGRAPH_TOKEN_CAPITALIZED | RELGRAPH_TOKEN_JOINED))))
+        return pos;
+    gint state = state_named_with(s, pos, word);
+    if (state < 0)
+        return pos;
+    add_reference(s, pos, q + 1, (guint)state, -1, -1);
+    return q + 1;
+}
+
+/* The institution named last in the sentences before whose name, as
+ * written, ends with the word at q, of that state when state >= 0; -1
+ * when none. (Not in this sentence: "the ministry" rarely repeats a name
+ * in the same sentence, and this way a "the" costs a few compares.) */
+static gint institution_with_head(const Sentence *s, guint q, gint state)
+{
+    const RelgraphToken *t = &s->tokens[q];
+    const GArray *heads = s->refs->heads;
+    for (guint i = heads->len; i-- > 0;) {
+        const Head *h = &g_array_index(heads, Head, i);
+        if (h->hash == t->hash && strcmp(h->word, t->norm) == 0 &&
+            (state < 0 || relgraph_cast_state_of(s->refs->cast, h->actor) == state))
+            return (gint)h->actor;
+    }
+    return -1;
+}
+
+/* "the ministry", "the team", "the Russian ministry": the last institution
+ * (of that state) named in a sentence before whose name ends with that
+ * word ("Foreign Ministry", "Sanctions Monitoring Team"), when the word, in
+ * lower case, ends the phrase ("the ministry of ..." is a name). Returns
+ * the position after, or pos. */
+static guint institution_reference(Sentence *s, guint pos)
+{
+    guint q = pos + 1;
+    if (!s->refs->heads->len || q >= s->n)
+        return pos;
+    gint state_mention = -1;
+    if (s->covered[q] >= 0 && s->covered[q] != G_MAXINT) {
+        const RelgraphMention *m = &s->mentions[s->covered[q]];
+        if (m->first != q || m->type != RELGRAPH_ACTOR_STATE || !plain(m))
+            return pos;
+        state_mention = s->covered[q];
+        q = m->last;
+    }
+    if (q >= s->n || s->covered[q] != -1 || (s->tokens[q].flags & (RELGRAPH_TOKEN_CAPITALIZED | RELGRAPH_TOKEN_PUNCT)))
+        return pos;
+    guint after = q + 1;
+    if (after < s->n && (s->covered[after] != -1 || is_word(s, after, "of") ||
+                         (s->tokens[after].flags & (RELGRAPH_TOKEN_CAPITALIZED | RELGRAPH_TOKEN_JOINED))))
+        return pos;
+    gint state = state_mention >= 0 ? (gint)s->mentions[state_mention].actor : -1;
+    gint actor = institution_with_head(s, q, state);
+    if (actor < 0)
+        return pos;
+    if (state_mention >= 0) {
+        guint index = (guint)state_mention;
+        g_array_append_val(s->replaced, index);
+    }
+    add_reference(s, pos, q + 1, (guint)actor, -1, state);
+    return q + 1;
 }
 
 gboolean relgraph_references_may_apply(const RelgraphReferences *refs, const char *text, gsize len)
@@ -408,10 +600,32 @@ static void remember_title(RelgraphReferences *refs, const RelgraphToken *tokens
     }
 }
 
+/* An institution's name as written ends with a word "the WORD" may stand
+ * for later: "ministry" after "the Foreign Ministry". */
+static void remember_head(RelgraphReferences *refs, const RelgraphToken *tokens, const RelgraphMention *m)
+{
+    const RelgraphToken *t = &tokens[m->last - 1];
+    if (!(t->flags & RELGRAPH_TOKEN_CAPITALIZED) || (t->flags & RELGRAPH_TOKEN_UPPER))
+        return; /* "KCNA" is no noun "the kcna" could repeat */
+    /* One entry per word and institution, the last named last. */
+    for (guint i = 0; i < refs->heads->len; i++) {
+        Head h = g_array_index(refs->heads, Head, i);
+        if (h.actor == m->actor && h.hash == t->hash && strcmp(h.word, t->norm) == 0) {
+            g_array_remove_index(refs->heads, i);
+            g_array_append_val(refs->heads, h);
+            return;
+        }
+    }
+    Head h = {t->hash, g_strdup(t->norm), m->actor};
+    g_array_append_val(refs->heads, h);
+}
+
 static void remember(RelgraphReferences *refs, guint sentence, const RelgraphToken *tokens, guint n_tokens,
                      const RelgraphMention *m, guint n)
 {
     for (guint i = 0; i < n; i++) {
+        if (m[i].kind != RELGRAPH_ALIAS_REFERENCE && m[i].type == RELGRAPH_ACTOR_INSTITUTION)
+            remember_head(refs, tokens, &m[i]);
         if (m[i].kind != RELGRAPH_ALIAS_REFERENCE && m[i].type == RELGRAPH_ACTOR_OFFICIAL)
             remember_title(refs, tokens, n_tokens, &m[i]);
         Entry e = {m[i].actor, m[i].type, sentence, m[i].also};
@@ -453,6 +667,10 @@ void relgraph_references_resolve(RelgraphReferences *refs, guint sentence, const
             next = group_reference(&s, pos);
         if (next == pos && ((class & W_THE) || state_here))
             next = description_reference(&s, pos);
+        if (next == pos && (class & W_THE))
+            next = compass_reference(&s, pos);
+        if (next == pos && (class & W_THE))
+            next = institution_reference(&s, pos);
         if (next == pos && (class & (W_SINGULAR | W_PLURAL)) && s.covered[pos] == -1 &&
             !determiner(&s, pos)) {
             gint actor;
@@ -460,6 +678,14 @@ void relgraph_references_resolve(RelgraphReferences *refs, guint sentence, const
             if ((class & W_SINGULAR) && (actor = singular_antecedent(&s, pos)) >= 0)
                 add_reference(&s, pos, pos + 1, (guint)actor, -1, -1);
             else if ((class & W_PLURAL) && coordinated_antecedents(&s, pos, pair))
+                add_reference(&s, pos, pos + 1, pair[1], (gint)pair[0], -1);
+        }
+        if (next == pos && (class & (W_IT | W_BOTH)) && s.covered[pos] == -1) {
+            gint actor;
+            guint pair[2];
+            if ((class & W_IT) && (actor = saying_subject(&s, pos)) >= 0)
+                add_reference(&s, pos, pos + 1, (guint)actor, -1, -1);
+            else if ((class & W_BOTH) && both_subject(&s, pos, pair))
                 add_reference(&s, pos, pos + 1, pair[1], (gint)pair[0], -1);
         }
         pos = next > pos ? next : pos + 1;

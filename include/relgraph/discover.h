@@ -10,7 +10,11 @@
  *  - an institution written as a state and capitalised institution words
  *    ending in an institution noun, "Russia's Defence Ministry", "the South
  *    Korean Unification Ministry", "Russia's Ministry of Emergency
- *    Situations": an institution, member of that state.
+ *    Situations": an institution, member of that state;
+ *  - an institution that reports, written "its" and words ending in an
+ *    institution noun before a verb of saying, "China will curb exports to
+ *    Japan, its commerce ministry said": the institution of the state the
+ *    sentence opens with (its subject), member of that state.
  * Titles are the alternatives of the rules' @title macro. A name is two to
  * four capitalised words that are no actor already; a capitalised phrase
  * without a title is never an actor. A discovered person's first and last

@@ -13,15 +13,27 @@
  *  - they, them, their: the last two actors coordinated with "and" or a
  *    hyphen ("China and Russia", "the China-Russia summit") in the same
  *    sentence or the one before;
+ *  - it, after a verb of saying ("China said it would", "the ministry
+ *    announced that it had"): the state or institution just before the verb;
+ *  - "Both" opening a sentence before its verb ("Both agreed"): the pair
+ *    "they" would stand for, else the last two officials;
  *  - "the two" or "both" with leaders, presidents, ministers, heads or
  *    counterparts: the last two officials named, in the five sentences
  *    before at most (presidents, ministers, premiers, envoys: named with
  *    that title); with countries, nations, sides,
  *    neighbours, governments, states or allies: the last two states
  *    (sides: the last two officials when fewer than two states were named);
+ *  - "the North", "the South" (capitalised, ending the phrase): the one
+ *    state named before in the document whose name begins with the word
+ *    ("North Korea"), none when two do;
+ *  - "the ministry", "the council", "the Russian ministry": the last
+ *    institution (of that state) named in an earlier sentence of the
+ *    document whose name, as written, ends with that word;
  *  - a description, "the minister", "the Russian leader", "Russia's
  *    president", "the US secretary of state" (a title from the rules'
- *    @title macro, with no name after it): with a state, the last official
+ *    @title macro, with no name after it; an ambassador or envoy may add
+ *    where they are posted, "the Russian ambassador to Seoul", which is
+ *    then no actor of the sentence): with a state, the last official
  *    of that state named anywhere before in the document; without one, as
  *    for "he".
  * Nothing is guessed beyond that: a reference without such an antecedent

@@ -19,11 +19,23 @@ static const char fixture_relations[] =
     "relation member_of directed\n"
     "  {dst:state|institution} ['s] [@title] @title [,] {src:official single}\n";
 
+/* States beyond the shared fixture's: two whose names begin with the same
+ * word. */
+static const char more_actors[] = "actor South Korea state\n"
+                                  "  metonym Seoul\n"
+                                  "  demonym South Korean\n"
+                                  "actor South Africa state\n"
+                                  "  demonym South African\n";
+
 static void setup(void)
 {
-    char *message = NULL;
-    rules = fixture_rules(fixture_relations, &message);
-    cr_assert_not_null(rules, "fixture rules failed to load: %s", message ? message : "?");
+    const char *files[] = {"test.actors", fixture_actors, "more.actors", more_actors, "test.rules",
+                           fixture_relations, NULL};
+    char *dir = fixture_dir(files);
+    GError *error = NULL;
+    rules = relgraph_rules_load(dir, NULL, &error);
+    fixture_dir_remove(dir);
+    cr_assert_not_null(rules, "fixture rules failed to load: %s", error ? error->message : "?");
 }
 
 
@@ -83,6 +95,33 @@ Test(discover, a_state_and_institution_words_make_an_institution)
                "Russian Ministry of Emergency Situations criticize Japan");
     /* Lower case is a description, not a name. */
     expect_not("Russia's defence ministry criticized Japan.", "Russian defence ministry criticize Japan");
+}
+
+/* The number of actors discovered in text. */
+static guint discovered_in(const char *text)
+{
+    RelgraphDocument *doc;
+    RelgraphExtractResult *result = extract(text, FALSE, &doc);
+    guint n = relgraph_cast_discovered(result->cast);
+    relgraph_extract_result_free(result);
+    relgraph_document_free(doc);
+    return n;
+}
+
+Test(discover, its_institution_that_reports_belongs_to_the_subject)
+{
+    /* Japan opens the sentence: the ministry is Japan's, not Russia's. */
+    const char *text = "Japan criticized Russia over the drills, its defence ministry said on Monday.";
+    expect_has(text, "Japanese Defence Ministry member_of Japan");
+    expect_not(text, "Russian Defence Ministry member_of Russia");
+    /* A body the rules list is that actor; "according to" reports too. */
+    expect_has("China will curb exports to Japan, according to its foreign ministry.",
+               "Chinese Foreign Ministry member_of China");
+    /* Not reporting, one word, a title, or no state before "its": nothing. */
+    cr_expect_eq(discovered_in("China expanded its coast guard service."), 0u);
+    cr_expect_eq(discovered_in("Russia criticized Japan, its army said."), 0u);
+    cr_expect_eq(discovered_in("Russia criticized Japan, its foreign minister said."), 0u);
+    cr_expect_eq(discovered_in("The talks stalled, its defence ministry said, and Japan left."), 0u);
 }
 
 Test(discover, discovered_actors_are_marked_and_can_be_turned_off)
@@ -159,6 +198,82 @@ Test(reference, a_description_needs_a_fitting_antecedent)
     expect_has("Sergei Lavrov, Russia's foreign minister, met Wang Yi.", "Sergei Lavrov meet Wang Yi");
 }
 
+Test(reference, the_north_is_the_state_named_before_that_begins_with_it)
+{
+    expect_has("North Korea tested a rocket on Monday. Japan criticized the North.", "Japan criticize North Korea");
+    /* Any alias names the state; "the South" likewise. */
+    expect_has("Pyongyang tested a rocket. Later Japan criticized the North at the talks.",
+               "Japan criticize North Korea");
+    expect_has("Seoul held drills. The South criticized Japan.", "South Korea criticize Japan");
+    /* Nothing named before: the North of what? */
+    expect_not("Japan criticized the North. North Korea tested a rocket.", "Japan criticize North Korea");
+    /* More words of a name, or a region of a place. */
+    expect_not("North Korea tested a rocket. Japan criticized the North Pacific fleet.",
+               "Japan criticize North Korea");
+    expect_not("South Korea held drills. Japan visited the South of France.", "Japan visit South Korea");
+    /* Lower case is a direction; two states that begin with the word are either. */
+    expect_not("North Korea tested a rocket. Japan visited the north.", "Japan visit North Korea");
+    const char *two = "South Korea and South Africa held talks. Japan criticized the South.";
+    expect_not(two, "Japan criticize South Korea");
+    expect_not(two, "Japan criticize South Africa");
+}
+
+Test(reference, a_diplomats_description_may_say_where_they_are_posted)
+{
+    const char *text = "Russian Ambassador to Japan Olek Varnavin arrived on Monday. China criticized the Russian "
+                       "ambassador to Japan.";
+    expect_has(text, "China criticize Olek Varnavin");
+    /* The post is part of the description, not an actor of the sentence. */
+    expect_not(text, "China criticize Japan");
+    /* Nobody of that state named before: nothing. */
+    expect_not("Japanese Ambassador to China Olek Varnavin arrived. China criticized the Russian ambassador to Japan.",
+               "China criticize Olek Varnavin");
+}
+
+Test(reference, it_after_a_verb_of_saying_is_the_body_that_said_it)
+{
+    expect_has("The Chinese Foreign Ministry said it criticized Japan over the drills.",
+               "Chinese Foreign Ministry criticize Japan");
+    expect_has("Russia announced that it met China on Monday.", "China meet Russia");
+    /* A person is no "it"; a subject that is no actor ("which") gives none. */
+    expect_not("Wang Yi said it criticized Japan.", "Wang Yi criticize Japan");
+    const char *which = "China met Russia, which said it criticized Japan.";
+    expect_not(which, "Russia criticize Japan");
+    expect_not(which, "China criticize Japan");
+}
+
+Test(reference, both_opening_a_sentence_is_the_pair_before)
+{
+    const char *text = "Wang Yi met Sergei Lavrov in Moscow. Both criticized Japan.";
+    expect_has(text, "Wang Yi criticize Japan");
+    expect_has(text, "Sergei Lavrov criticize Japan");
+    /* "Both" before names is a conjunction, not a subject. */
+    expect_not("Wang Yi met Sergei Lavrov. Both Japan and China criticized Russia.", "Wang Yi criticize Russia");
+}
+
+Test(reference, the_last_word_of_an_institution_stands_for_it)
+{
+    expect_has("The Chinese Foreign Ministry summoned envoys. Later the ministry criticized Japan.",
+               "Chinese Foreign Ministry criticize Japan");
+    expect_has("The UN Security Council met on Friday. The council criticized North Korea.",
+               "UN Security Council criticize North Korea");
+    /* Only an institution named before; "the ministry of ..." is a name. */
+    expect_not("The ministry criticized Japan. The Chinese Foreign Ministry met Russia.",
+               "Chinese Foreign Ministry criticize Japan");
+    expect_not("The Chinese Foreign Ministry met Russia. Then Japan criticized the ministry of trade.",
+               "Japan criticize Chinese Foreign Ministry");
+    expect_has("The Chinese Foreign Ministry met Russia. Then Japan criticized the ministry.",
+               "Japan criticize Chinese Foreign Ministry");
+    /* With a state: an institution of that state. */
+    expect_has("The Chinese Foreign Ministry met Russia. Later the Chinese ministry criticized Japan.",
+               "Chinese Foreign Ministry criticize Japan");
+    expect_not("The Chinese Foreign Ministry met Russia. Later the Russian ministry criticized Japan.",
+               "Chinese Foreign Ministry criticize Japan");
+    /* "it" after a verb of saying may repeat such a reference. */
+    expect_has("The Chinese Foreign Ministry met Russia. The ministry said it criticized Japan.",
+               "Chinese Foreign Ministry criticize Japan");
+}
+
 Test(reference, a_match_says_which_slot_a_reference_filled)
 {
     RelgraphDocument *doc;
@@ -180,4 +295,30 @@ Test(affiliation, an_official_and_their_own_state_in_one_sentence)
     /* Another state is not theirs; a state reached only through a ministry is not named as theirs. */
     expect_not("Wang Yi spoke as Japan talked.", "Wang Yi member_of Japan");
     expect_not("Wang Wenbin spoke as China talked.", "Wang Wenbin member_of China");
+}
+
+/* membership.rules as shipped: appositions and state media. */
+TestSuite(membership, .init = load_default_rules, .fini = free_rules);
+
+Test(membership, an_apposition_may_say_also_and_name_two_bodies)
+{
+    expect_has("Zhao Leji, also a member of the Political Bureau of the CPC Central Committee, spoke on Friday.",
+               "Zhao Leji member_of Politburo");
+    const char *two = "Kim Jong Un, chairman of the Workers' Party of Korea and chairman of the State Affairs "
+                      "Commission, spoke on Friday.";
+    expect_has(two, "Kim Jong Un member_of Workers' Party of Korea");
+    expect_has(two, "Kim Jong Un member_of State Affairs Commission");
+    /* A second part without a title names no body of the person. */
+    expect_not("Kim Jong Un, chairman of the Workers' Party of Korea and a guest of the State Affairs "
+               "Commission, spoke on Friday.",
+               "Kim Jong Un member_of State Affairs Commission");
+    expect_not("Zhao Leji, also a guest of the Political Bureau of the CPC Central Committee, spoke on Friday.",
+               "Zhao Leji member_of Politburo");
+}
+
+Test(membership, a_states_news_agency_belongs_to_it)
+{
+    expect_has("North Korea's state news agency KCNA reported the launch on Friday.", "KCNA member_of North Korea");
+    /* Another state quoting it does not own it. */
+    expect_not("China quoted North Korea's state news agency KCNA on Friday.", "KCNA member_of China");
 }
