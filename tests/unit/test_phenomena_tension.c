@@ -320,3 +320,17 @@ Test(phenomena_tension, vetoes_placed_and_vetoes_as_causes)
     expect_has("The UN Security Council failed to act after China's veto.", "China veto UN Security Council");
     expect_not("The UN Security Council met after China's veto threat.", "China veto UN Security Council");
 }
+
+Test(phenomena_tension, mockery_wrongs_targets_members_and_deadlines)
+{
+    expect_has("Pyongyang ridiculed Seoul's offer of aid.", "North Korea criticize South Korea");
+    expect_has("Beijing took issue with the Japanese remarks.", "China criticize Japan");
+    expect_has("Beijing said Washington was the biggest source of instability.", "China criticize United States");
+    expect_has("New Delhi called the American levies unfair.", "India criticize United States");
+    expect_not("Beijing said Washington was a fair partner.", "China criticize United States");
+    expect_has("The EU's new sanctions target Chinese firms.", "European Union sanction China");
+    expect_has("Washington urged NATO allies to spend more on defence.", "United States pressure NATO");
+    expect_has("Washington gave Moscow a two-week deadline to end the war.", "United States pressure Russia");
+    expect_has("Washington set a 50-day deadline for Moscow to agree to a ceasefire.", "United States pressure Russia");
+    expect_not("Washington set a deadline for a trade deal with Moscow.", "United States pressure Russia");
+}
