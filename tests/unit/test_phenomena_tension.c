@@ -329,7 +329,9 @@ Test(phenomena_tension, mockery_wrongs_targets_members_and_deadlines)
     expect_has("New Delhi called the American levies unfair.", "India criticize United States");
     expect_not("Beijing said Washington was a fair partner.", "China criticize United States");
     expect_has("The EU's new sanctions target Chinese firms.", "European Union sanction China");
-    expect_has("Washington urged NATO allies to spend more on defence.", "United States pressure NATO");
+    expect_has("Washington urged NATO members to spend more on defence.", "United States pressure NATO");
+    /* The allies of a state are not that state. */
+    expect_not("Beijing urged US allies to keep out of the dispute.", "China pressure United States");
     expect_has("Washington gave Moscow a two-week deadline to end the war.", "United States pressure Russia");
     expect_has("Washington set a 50-day deadline for Moscow to agree to a ceasefire.", "United States pressure Russia");
     expect_not("Washington set a deadline for a trade deal with Moscow.", "United States pressure Russia");
