@@ -267,6 +267,10 @@ Test(phenomena_tension, pressure_resisted_and_refusals_hedged)
     /* refus* is a hedge: a refusal to act is no act. */
     expect_not("Beijing refused to condemn Moscow.", "China criticize Russia");
     expect_not("Tokyo refused to impose sanctions on Moscow.", "Japan sanction Russia");
+    /* Acts avoided are none either; a demand to refrain still presses. */
+    expect_not("New Delhi avoided any criticism of Moscow.", "India criticize Russia");
+    expect_not("Seoul refrained from criticism of Beijing.", "South Korea criticize China");
+    expect_has("Tokyo demanded that Beijing refrain from further drills.", "Japan pressure China");
 }
 
 Test(phenomena_tension, statements_embassies_and_governments_speak_for_their_actor)
