@@ -340,3 +340,13 @@ Test(phenomena_tension, mockery_wrongs_targets_members_and_deadlines)
     expect_has("Washington set a 50-day deadline for Moscow to agree to a ceasefire.", "United States pressure Russia");
     expect_not("Washington set a deadline for a trade deal with Moscow.", "United States pressure Russia");
 }
+
+Test(phenomena_tension, second_verb_of_the_subject_presses)
+{
+    expect_has("Tokyo condemned the launch and urged Pyongyang to return to talks.", "Japan pressure North Korea");
+    expect_has("Beijing rejected the report and demanded Washington stop spreading lies.",
+               "China pressure United States");
+    /* The object of the first verb is not the one who urges. */
+    const char *object = "Xi Jinping met Vladimir Putin and urged Kim Jong Un to talk.";
+    expect_not(object, "Vladimir Putin pressure Kim Jong Un");
+}
