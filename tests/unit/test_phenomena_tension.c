@@ -350,3 +350,14 @@ Test(phenomena_tension, second_verb_of_the_subject_presses)
     const char *object = "Xi Jinping met Vladimir Putin and urged Kim Jong Un to talk.";
     expect_not(object, "Vladimir Putin pressure Kim Jong Un");
 }
+
+Test(phenomena_tension, concern_that_and_acts_that_break_rules)
+{
+    expect_has("Washington expressed concern that Beijing is supplying Moscow with drone parts.",
+               "United States criticize China");
+    /* Concern for a state's people is no criticism of that state. */
+    expect_not("Tokyo expressed concern that Chinese students were detained.", "Japan criticize China");
+    expect_has("Seoul said Pyongyang's missile launch violated UN resolutions.", "South Korea criticize North Korea");
+    /* The victims of an act are not its author. */
+    expect_not("Kyiv said Russia's soldiers were killed.", "Ukraine criticize Russia");
+}
