@@ -245,3 +245,119 @@ Test(phenomena_tension, held_responsible_behind_attacks_and_told_to)
     expect_has("Donald Trump told Volodymyr Zelensky to make a deal.", "Donald Trump pressure Volodymyr Zelensky");
     expect_not("Joe Biden told Xi Jinping to his face that he disagreed.", "Joe Biden pressure Xi Jinping");
 }
+
+Test(phenomena_tension, pressure_kept_up_as_a_policy)
+{
+    expect_has("Seoul stressed the continuation of pressure on Pyongyang through sanctions.",
+               "South Korea pressure North Korea");
+    expect_has("Tokyo and Seoul agreed to keep up pressure on Pyongyang.", "Japan pressure North Korea");
+    expect_has("Washington vowed to maintain maximum pressure on Tehran.", "United States pressure Iran");
+    /* Pressure eased is no pressure, and the one urged to ease it is the one pressed. */
+    expect_not("Tokyo agreed to ease pressure on Beijing.", "Japan pressure China");
+    const char *ease = "Beijing urged Washington to ease pressure on Tehran.";
+    expect_has(ease, "China pressure United States");
+    expect_not(ease, "China pressure Iran");
+}
+
+Test(phenomena_tension, pressure_resisted_and_refusals_hedged)
+{
+    expect_has("Kyiv rejected pressure from Washington to give up land.", "United States pressure Ukraine");
+    expect_has("Seoul resisted pressure from Washington to pay more.", "United States pressure South Korea");
+    expect_has("Pyongyang, under pressure from Beijing, returned to the talks.", "China pressure North Korea");
+    /* refus* is a hedge: a refusal to act is no act. */
+    expect_not("Beijing refused to condemn Moscow.", "China criticize Russia");
+    expect_not("Tokyo refused to impose sanctions on Moscow.", "Japan sanction Russia");
+    /* Acts avoided are none either; a demand to refrain still presses. */
+    expect_not("New Delhi avoided any criticism of Moscow.", "India criticize Russia");
+    expect_not("Seoul refrained from criticism of Beijing.", "South Korea criticize China");
+    expect_has("Tokyo demanded that Beijing refrain from further drills.", "Japan pressure China");
+}
+
+Test(phenomena_tension, statements_embassies_and_governments_speak_for_their_actor)
+{
+    expect_has("The G7 statement urged China to stop arming Russia.", "G7 pressure China");
+    expect_has("NATO's declaration urged China to end its support.", "NATO pressure China");
+    expect_has("The Russian embassy slammed Britain for its remarks.", "Russia criticize United Kingdom");
+    expect_has("Japan's government condemned China's move.", "Japan criticize China");
+    expect_not("The G7 statement welcomed China's role in the talks.", "G7 pressure China");
+    expect_not("The G7 statement welcomed China's role in the talks.", "G7 criticize China");
+}
+
+Test(phenomena_tension, acts_called_wrong_and_acts_of_a_state)
+{
+    expect_has("Beijing called the American tariffs illegal.", "China criticize United States");
+    expect_has("Moscow called the British move a provocation.", "Russia criticize United Kingdom");
+    /* Without a possessive an act must follow the actor: a call is no criticism. */
+    expect_not("Xi Jinping called Vladimir Putin to discuss the dangerous escalation.",
+               "Xi Jinping criticize Vladimir Putin");
+    expect_has("Pyongyang denounced the joint military drills of Seoul and Washington.",
+               "North Korea criticize South Korea");
+    expect_has("Pyongyang denounced the joint military drills of Seoul and Washington.",
+               "North Korea criticize United States");
+    /* "of" after an act only: the place invaded is not criticized. */
+    expect_not("Tokyo condemned the invasion of Ukraine.", "Japan criticize Ukraine");
+    expect_has("Tokyo's protest over the cooperation between Moscow and Pyongyang was rejected.",
+               "Japan criticize North Korea");
+    expect_has("Putin said Ukraine started the war.", "Vladimir Putin criticize Ukraine");
+    expect_has("His host, British Foreign Secretary David Lammy, said the Iranian deliveries were dangerous.",
+               "David Lammy criticize Iran");
+}
+
+Test(phenomena_tension, sanctions_by_their_effect_and_sanctions_undone)
+{
+    expect_has("American tariffs, which have hurt Vietnam, were on the agenda.", "United States sanction Vietnam");
+    expect_has("Japan's sanctions have crippled North Korea.", "Japan sanction North Korea");
+    expect_not("Sanctions on Russia have hurt Germany.", "Russia sanction Germany");
+    expect_has("Washington doubled tariffs on India to 50 percent.", "United States sanction India");
+    expect_has("Washington chose to impose additional tariffs on India.", "United States sanction India");
+    expect_has("Beijing retaliated with tariffs of 34 percent on all American goods.", "China sanction United States");
+    expect_has("The EU agreed to extend sanctions on Russia.", "European Union sanction Russia");
+    /* Sanctions lifted, eased or only talked about are none. */
+    expect_not("Washington agreed to lift sanctions on Iran.", "United States sanction Iran");
+    expect_not("Washington announced the easing of sanctions on Syria.", "United States sanction Syria");
+    expect_not("Washington raised the issue of sanctions on North Korea.", "United States sanction North Korea");
+}
+
+Test(phenomena_tension, vetoes_placed_and_vetoes_as_causes)
+{
+    expect_has("The resolution was vetoed by Russia at the Security Council.", "Russia veto UN Security Council");
+    expect_has("The UN Security Council failed to act after China's veto.", "China veto UN Security Council");
+    expect_not("The UN Security Council met after China's veto threat.", "China veto UN Security Council");
+}
+
+Test(phenomena_tension, mockery_wrongs_targets_members_and_deadlines)
+{
+    expect_has("Pyongyang ridiculed Seoul's offer of aid.", "North Korea criticize South Korea");
+    expect_has("Beijing took issue with the Japanese remarks.", "China criticize Japan");
+    expect_has("Beijing said Washington was the biggest source of instability.", "China criticize United States");
+    expect_has("New Delhi called the American levies unfair.", "India criticize United States");
+    expect_not("Beijing said Washington was a fair partner.", "China criticize United States");
+    expect_has("The EU's new sanctions target Chinese firms.", "European Union sanction China");
+    expect_has("Washington urged NATO members to spend more on defence.", "United States pressure NATO");
+    /* The allies of a state are not that state. */
+    expect_not("Beijing urged US allies to keep out of the dispute.", "China pressure United States");
+    expect_has("Washington gave Moscow a two-week deadline to end the war.", "United States pressure Russia");
+    expect_has("Washington set a 50-day deadline for Moscow to agree to a ceasefire.", "United States pressure Russia");
+    expect_not("Washington set a deadline for a trade deal with Moscow.", "United States pressure Russia");
+}
+
+Test(phenomena_tension, second_verb_of_the_subject_presses)
+{
+    expect_has("Tokyo condemned the launch and urged Pyongyang to return to talks.", "Japan pressure North Korea");
+    expect_has("Beijing rejected the report and demanded Washington stop spreading lies.",
+               "China pressure United States");
+    /* The object of the first verb is not the one who urges. */
+    const char *object = "Xi Jinping met Vladimir Putin and urged Kim Jong Un to talk.";
+    expect_not(object, "Vladimir Putin pressure Kim Jong Un");
+}
+
+Test(phenomena_tension, concern_that_and_acts_that_break_rules)
+{
+    expect_has("Washington expressed concern that Beijing is supplying Moscow with drone parts.",
+               "United States criticize China");
+    /* Concern for a state's people is no criticism of that state. */
+    expect_not("Tokyo expressed concern that Chinese students were detained.", "Japan criticize China");
+    expect_has("Seoul said Pyongyang's missile launch violated UN resolutions.", "South Korea criticize North Korea");
+    /* The victims of an act are not its author. */
+    expect_not("Kyiv said Russia's soldiers were killed.", "Ukraine criticize Russia");
+}
