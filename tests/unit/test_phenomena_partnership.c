@@ -311,3 +311,63 @@ Test(phenomena_partnership, troops_trained_by)
     expect_has("Ukrainian pilots were trained by the United States.", "United States support Ukraine");
     expect_not("Ukrainian pilots were attacked by Russia.", "Russia support Ukraine");
 }
+
+Test(phenomena_partnership, allies_named_by_their_partner)
+{
+    expect_has("Russia's ally North Korea fired a missile.", "North Korea cooperate Russia");
+    expect_has("Japan and its closest ally, the United States, held drills.", "Japan cooperate United States");
+    /* A former ally is none; a trading partner trades. */
+    expect_not("Ukraine's former ally Russia fired a missile.", "Russia cooperate Ukraine");
+    const char *trading = "China's largest trading partner, the United States, imposed tariffs.";
+    expect_not(trading, "China cooperate United States");
+    expect_has(trading, "China trade United States");
+}
+
+Test(phenomena_partnership, agreeing_with_a_partner_and_willingness)
+{
+    expect_has("China agreed with Russia to expand military cooperation.", "China cooperate Russia");
+    expect_has("China expressed its willingness to strengthen cooperation with Russia.", "China cooperate Russia");
+    /* Agreeing to end something, or being willing only to talk, is no cooperation. */
+    expect_not("China agreed with Russia to end the talks.", "China cooperate Russia");
+    expect_not("China expressed its willingness to talk with Russia.", "China cooperate Russia");
+}
+
+Test(phenomena_partnership, thanks_for_backing_a_third_party)
+{
+    const char *thanks = "Volodymyr Zelensky thanked Japan for supporting Ukraine.";
+    expect_has(thanks, "Japan support Ukraine");
+    expect_not(thanks, "Japan support Volodymyr Zelensky");
+    expect_not("Volodymyr Zelensky thanked Japan for criticizing Russia.", "Japan support Russia");
+}
+
+Test(phenomena_partnership, support_nouns_and_credit)
+{
+    expect_has("China's backing of Russia angered Ukraine.", "China support Russia");
+    expect_has("NATO is committing more support to Ukraine.", "NATO support Ukraine");
+    expect_has("China extended a credit line to Laos.", "China support Laos");
+    /* Backing sanctions on a state is no backing of it. */
+    expect_not("China's backing of sanctions on Russia angered Moscow.", "China support Russia");
+}
+
+Test(phenomena_partnership, a_regime_named_after_its_leader_is_not_the_leader)
+{
+    expect_not("Russia is propping up the Kim Jong Un regime with food aid.", "Russia support Kim Jong Un");
+    expect_has("Russia is propping up Kim Jong Un with food aid.", "Russia support Kim Jong Un");
+}
+
+Test(phenomena_partnership, arms_sales_named_by_seller)
+{
+    expect_has("U.S. arms sales to Taiwan angered China.", "United States arms Taiwan");
+    expect_has("Russia's weapons deliveries to North Korea worry Japan.", "Russia arms North Korea");
+    /* A critic of the sales is not the seller. */
+    expect_not("Japan criticized arms sales to Taiwan.", "Japan arms Taiwan");
+}
+
+Test(phenomena_partnership, trade_balances_and_dealings)
+{
+    expect_has("The US trade deficit with China grew.", "China trade United States");
+    expect_has("India is engaged in trade with Russia.", "India trade Russia");
+    expect_has("China imported 10 billion dollars worth of oil from Russia.", "China trade Russia");
+    /* Partners of one state that worry about another do not trade with it. */
+    expect_not("China's trading partners are wary of the United States.", "China trade United States");
+}
