@@ -366,3 +366,10 @@ Test(phenomena_diplomacy, visiting_an_institution_in_a_capital_after_an_appositi
     expect_not("Sun Weidong, director of the Chinese Foreign Ministry's Asian department, visited a school in Beijing.",
                "Sun Weidong visit China");
 }
+
+Test(phenomena_diplomacy, leaving_one_place_for_another)
+{
+    expect_has("Choe Son Hui left Pyongyang for Moscow on Sunday.", "Choe Son Hui visit Russia");
+    /* Going home is no visit. */
+    expect_not("Choe Son Hui left Moscow for Pyongyang on Sunday.", "Choe Son Hui visit North Korea");
+}

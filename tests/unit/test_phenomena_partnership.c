@@ -371,3 +371,21 @@ Test(phenomena_partnership, trade_balances_and_dealings)
     /* Partners of one state that worry about another do not trade with it. */
     expect_not("China's trading partners are wary of the United States.", "China trade United States");
 }
+
+Test(phenomena_partnership, shares_of_another_state_s_trade)
+{
+    expect_has("China accounts for more than 90 percent of North Korea's trade.", "China trade North Korea");
+    expect_has("China buys most of North Korea's exports.", "China trade North Korea");
+    expect_has("South Korea imported crude oil from the United States.", "South Korea trade United States");
+    /* Commenting on a share is not holding it. */
+    expect_not("China criticized North Korea's trade.", "China trade North Korea");
+}
+
+Test(phenomena_partnership, commitments_renewed_and_equipment_named)
+{
+    expect_has("Washington reaffirmed its commitment to defend Japan.", "United States support Japan");
+    expect_has("The United States transferred Patriot systems to Ukraine.", "United States arms Ukraine");
+    expect_has("Japan provided patrol boats to the Philippines.", "Japan support Philippines");
+    /* A commitment to oppose someone is no support. */
+    expect_not("Washington reaffirmed its commitment to oppose Iran.", "United States support Iran");
+}
