@@ -373,3 +373,23 @@ Test(phenomena_diplomacy, leaving_one_place_for_another)
     /* Going home is no visit. */
     expect_not("Choe Son Hui left Moscow for Pyongyang on Sunday.", "Choe Son Hui visit North Korea");
 }
+
+Test(phenomena_diplomacy, met_with_time_place_or_manner_before_the_object)
+{
+    expect_has("Antony Blinken met on Monday with Wang Yi.", "Antony Blinken meet Wang Yi");
+    expect_has("Antony Blinken met in Beijing with Wang Yi.", "Antony Blinken meet Wang Yi");
+    expect_has("Antony Blinken met separately with Wang Yi and Li Qiang.", "Antony Blinken meet Li Qiang");
+    /* Meeting in a place with someone's staff is no meeting with them. */
+    expect_not("Antony Blinken met in Beijing with Wang Yi's aides.", "Antony Blinken meet Wang Yi");
+    expect_not("Antony Blinken met on Monday, Wang Yi said.", "Antony Blinken meet Wang Yi");
+}
+
+Test(phenomena_diplomacy, views_exchanged_talks_attended_delegations_received)
+{
+    expect_has("Antony Blinken and Wang Yi exchanged views on Ukraine.", "Antony Blinken meet Wang Yi");
+    expect_has("Antony Blinken attended a meeting with Wang Yi.", "Antony Blinken meet Wang Yi");
+    expect_has("Wang Yi received a visiting delegation from North Korea.", "North Korea meet Wang Yi");
+    /* Fire exchanged is no talk; a report received is no delegation. */
+    expect_not("North Korea and South Korea exchanged fire.", "North Korea meet South Korea");
+    expect_not("Wang Yi received reports from North Korea.", "North Korea meet Wang Yi");
+}

@@ -389,3 +389,12 @@ Test(phenomena_partnership, commitments_renewed_and_equipment_named)
     /* A commitment to oppose someone is no support. */
     expect_not("Washington reaffirmed its commitment to oppose Iran.", "United States support Iran");
 }
+
+Test(phenomena_partnership, a_state_ready_to_work_with_another)
+{
+    expect_has("China said it is ready to strengthen strategic communication with North Korea.", "China cooperate North Korea");
+    expect_has("China stands ready to work with Russia.", "China cooperate Russia");
+    /* Readiness to respond with force is no cooperation; a refusal neither. */
+    expect_not("China said it is ready to respond to provocations with force against Japan.", "China cooperate Japan");
+    expect_not("China said it was not willing to work with Japan.", "China cooperate Japan");
+}
