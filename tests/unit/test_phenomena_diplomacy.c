@@ -301,3 +301,95 @@ Test(phenomena_diplomacy, photo_captions_with_one_subject)
     /* Welcoming a decision is no meeting. */
     expect_not("Kim Jong Un (R) welcomes Vladimir Putin's decision.", "Kim Jong Un meet Vladimir Putin");
 }
+
+Test(phenomena_diplomacy, met_a_state_s_official_named_after_a_comma)
+{
+    /* The person after the possessive is the one met, not the state. */
+    const char *named = "Wang Yi met Russia's foreign minister, Sergei Lavrov, in Beijing.";
+    expect_has(named, "Sergei Lavrov meet Wang Yi");
+    expect_not(named, "Russia meet Wang Yi");
+    expect_has("Wang Yi met Russia's Sergei Lavrov on Monday.", "Sergei Lavrov meet Wang Yi");
+    expect_not("Wang Yi met Russia's Sergei Lavrov on Monday.", "Russia meet Wang Yi");
+    /* Someone's envoy is not that someone; a delegation is its state. */
+    expect_not("Wang Yi met Vladimir Putin's envoy on Monday.", "Vladimir Putin meet Wang Yi");
+    expect_has("Wang Yi met Russia's delegation on Monday.", "Russia meet Wang Yi");
+    /* A speaker after the comma is no one met. */
+    expect_not("Wang Yi met China's ambassador, Sergei Lavrov said.", "Sergei Lavrov meet Wang Yi");
+}
+
+Test(phenomena_diplomacy, meetings_in_relative_clauses_and_plans)
+{
+    expect_has("Wang Yi, who met Sergei Lavrov on Monday, said the talks were useful.", "Sergei Lavrov meet Wang Yi");
+    expect_has("Sergei Lavrov is to meet Wang Yi in Beijing on Friday.", "Sergei Lavrov meet Wang Yi");
+    /* Meeting someone else in the clause, or being urged to meet, is not meeting. */
+    expect_not("Wang Yi, who met reporters on Monday, criticized Sergei Lavrov.", "Sergei Lavrov meet Wang Yi");
+    expect_not("Donald Trump urged Kim Jong Un to meet Yoon Suk Yeol.", "Kim Jong Un meet Yoon Suk Yeol");
+    expect_not("Donald Trump urged Kim Jong Un to meet Yoon Suk Yeol.", "Donald Trump meet Yoon Suk Yeol");
+}
+
+Test(phenomena_diplomacy, visit_then_talks)
+{
+    expect_has("Antony Blinken visited Beijing and held talks with Wang Yi.", "Antony Blinken meet Wang Yi");
+    expect_has("Antony Blinken visited the Chinese Foreign Ministry in Beijing on Friday and held a meeting with Wang Yi.",
+               "Antony Blinken meet Wang Yi");
+    /* A second verb that is no meeting. */
+    expect_not("Antony Blinken visited Beijing and criticized Wang Yi.", "Antony Blinken meet Wang Yi");
+}
+
+Test(phenomena_diplomacy, said_after_meeting_and_courtesy_calls)
+{
+    expect_has("Sergei Lavrov said after meeting Wang Yi that the talks were useful.", "Sergei Lavrov meet Wang Yi");
+    expect_has("Antony Blinken paid a courtesy call on Xi Jinping.", "Antony Blinken meet Xi Jinping");
+    /* Meeting someone's deputy, or reporters, is not meeting them. */
+    expect_not("Sergei Lavrov said after meeting Wang Yi's deputy that the talks were useful.", "Sergei Lavrov meet Wang Yi");
+    expect_not("Sergei Lavrov said after meeting reporters that Wang Yi was wrong.", "Sergei Lavrov meet Wang Yi");
+}
+
+Test(phenomena_diplomacy, visitors_in_asides_and_time_spent)
+{
+    expect_has("Sergei Lavrov, who is visiting Pyongyang, said the talks went well.", "Sergei Lavrov visit North Korea");
+    expect_has("Sergei Lavrov, in Pyongyang for talks, said the talks went well.", "Sergei Lavrov visit North Korea");
+    expect_has("Sergei Lavrov spent two days in Pyongyang.", "Sergei Lavrov visit North Korea");
+    /* A trip denied in the aside, an official at home, money spent. */
+    expect_not("Kim Jong Un, who never visited Seoul, spoke.", "Kim Jong Un visit South Korea");
+    expect_not("Sergei Lavrov, in Moscow for talks, said the talks went well.", "Sergei Lavrov visit Russia");
+    expect_not("Russia spent billions in Ukraine.", "Russia visit Ukraine");
+}
+
+Test(phenomena_diplomacy, visiting_an_institution_in_a_capital_after_an_apposition)
+{
+    const char *text = "Sun Weidong, director of the Chinese Foreign Ministry's Asian department, visited the North Korean "
+                       "Foreign Ministry in Pyongyang on Friday.";
+    expect_has(text, "Sun Weidong visit North Korea");
+    expect_has(text, "Sun Weidong visit North Korean Foreign Ministry");
+    /* At home, no visit. */
+    expect_not("Sun Weidong, director of the Chinese Foreign Ministry's Asian department, visited a school in Beijing.",
+               "Sun Weidong visit China");
+}
+
+Test(phenomena_diplomacy, leaving_one_place_for_another)
+{
+    expect_has("Choe Son Hui left Pyongyang for Moscow on Sunday.", "Choe Son Hui visit Russia");
+    /* Going home is no visit. */
+    expect_not("Choe Son Hui left Moscow for Pyongyang on Sunday.", "Choe Son Hui visit North Korea");
+}
+
+Test(phenomena_diplomacy, met_with_time_place_or_manner_before_the_object)
+{
+    expect_has("Antony Blinken met on Monday with Wang Yi.", "Antony Blinken meet Wang Yi");
+    expect_has("Antony Blinken met in Beijing with Wang Yi.", "Antony Blinken meet Wang Yi");
+    expect_has("Antony Blinken met separately with Wang Yi and Li Qiang.", "Antony Blinken meet Li Qiang");
+    /* Meeting in a place with someone's staff is no meeting with them. */
+    expect_not("Antony Blinken met in Beijing with Wang Yi's aides.", "Antony Blinken meet Wang Yi");
+    expect_not("Antony Blinken met on Monday, Wang Yi said.", "Antony Blinken meet Wang Yi");
+}
+
+Test(phenomena_diplomacy, views_exchanged_talks_attended_delegations_received)
+{
+    expect_has("Antony Blinken and Wang Yi exchanged views on Ukraine.", "Antony Blinken meet Wang Yi");
+    expect_has("Antony Blinken attended a meeting with Wang Yi.", "Antony Blinken meet Wang Yi");
+    expect_has("Wang Yi received a visiting delegation from North Korea.", "North Korea meet Wang Yi");
+    /* Fire exchanged is no talk; a report received is no delegation. */
+    expect_not("North Korea and South Korea exchanged fire.", "North Korea meet South Korea");
+    expect_not("Wang Yi received reports from North Korea.", "North Korea meet Wang Yi");
+}

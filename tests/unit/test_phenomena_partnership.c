@@ -311,3 +311,90 @@ Test(phenomena_partnership, troops_trained_by)
     expect_has("Ukrainian pilots were trained by the United States.", "United States support Ukraine");
     expect_not("Ukrainian pilots were attacked by Russia.", "Russia support Ukraine");
 }
+
+Test(phenomena_partnership, allies_named_by_their_partner)
+{
+    expect_has("Russia's ally North Korea fired a missile.", "North Korea cooperate Russia");
+    expect_has("Japan and its closest ally, the United States, held drills.", "Japan cooperate United States");
+    /* A former ally is none; a trading partner trades. */
+    expect_not("Ukraine's former ally Russia fired a missile.", "Russia cooperate Ukraine");
+    const char *trading = "China's largest trading partner, the United States, imposed tariffs.";
+    expect_not(trading, "China cooperate United States");
+    expect_has(trading, "China trade United States");
+}
+
+Test(phenomena_partnership, agreeing_with_a_partner_and_willingness)
+{
+    expect_has("China agreed with Russia to expand military cooperation.", "China cooperate Russia");
+    expect_has("China expressed its willingness to strengthen cooperation with Russia.", "China cooperate Russia");
+    /* Agreeing to end something, or being willing only to talk, is no cooperation. */
+    expect_not("China agreed with Russia to end the talks.", "China cooperate Russia");
+    expect_not("China expressed its willingness to talk with Russia.", "China cooperate Russia");
+}
+
+Test(phenomena_partnership, thanks_for_backing_a_third_party)
+{
+    const char *thanks = "Volodymyr Zelensky thanked Japan for supporting Ukraine.";
+    expect_has(thanks, "Japan support Ukraine");
+    expect_not(thanks, "Japan support Volodymyr Zelensky");
+    expect_not("Volodymyr Zelensky thanked Japan for criticizing Russia.", "Japan support Russia");
+}
+
+Test(phenomena_partnership, support_nouns_and_credit)
+{
+    expect_has("China's backing of Russia angered Ukraine.", "China support Russia");
+    expect_has("NATO is committing more support to Ukraine.", "NATO support Ukraine");
+    expect_has("China extended a credit line to Laos.", "China support Laos");
+    /* Backing sanctions on a state is no backing of it. */
+    expect_not("China's backing of sanctions on Russia angered Moscow.", "China support Russia");
+}
+
+Test(phenomena_partnership, a_regime_named_after_its_leader_is_not_the_leader)
+{
+    expect_not("Russia is propping up the Kim Jong Un regime with food aid.", "Russia support Kim Jong Un");
+    expect_has("Russia is propping up Kim Jong Un with food aid.", "Russia support Kim Jong Un");
+}
+
+Test(phenomena_partnership, arms_sales_named_by_seller)
+{
+    expect_has("U.S. arms sales to Taiwan angered China.", "United States arms Taiwan");
+    expect_has("Russia's weapons deliveries to North Korea worry Japan.", "Russia arms North Korea");
+    /* A critic of the sales is not the seller. */
+    expect_not("Japan criticized arms sales to Taiwan.", "Japan arms Taiwan");
+}
+
+Test(phenomena_partnership, trade_balances_and_dealings)
+{
+    expect_has("The US trade deficit with China grew.", "China trade United States");
+    expect_has("India is engaged in trade with Russia.", "India trade Russia");
+    expect_has("China imported 10 billion dollars worth of oil from Russia.", "China trade Russia");
+    /* Partners of one state that worry about another do not trade with it. */
+    expect_not("China's trading partners are wary of the United States.", "China trade United States");
+}
+
+Test(phenomena_partnership, shares_of_another_state_s_trade)
+{
+    expect_has("China accounts for more than 90 percent of North Korea's trade.", "China trade North Korea");
+    expect_has("China buys most of North Korea's exports.", "China trade North Korea");
+    expect_has("South Korea imported crude oil from the United States.", "South Korea trade United States");
+    /* Commenting on a share is not holding it. */
+    expect_not("China criticized North Korea's trade.", "China trade North Korea");
+}
+
+Test(phenomena_partnership, commitments_renewed_and_equipment_named)
+{
+    expect_has("Washington reaffirmed its commitment to defend Japan.", "United States support Japan");
+    expect_has("The United States transferred Patriot systems to Ukraine.", "United States arms Ukraine");
+    expect_has("Japan provided patrol boats to the Philippines.", "Japan support Philippines");
+    /* A commitment to oppose someone is no support. */
+    expect_not("Washington reaffirmed its commitment to oppose Iran.", "United States support Iran");
+}
+
+Test(phenomena_partnership, a_state_ready_to_work_with_another)
+{
+    expect_has("China said it is ready to strengthen strategic communication with North Korea.", "China cooperate North Korea");
+    expect_has("China stands ready to work with Russia.", "China cooperate Russia");
+    /* Readiness to respond with force is no cooperation; a refusal neither. */
+    expect_not("China said it is ready to respond to provocations with force against Japan.", "China cooperate Japan");
+    expect_not("China said it was not willing to work with Japan.", "China cooperate Japan");
+}
