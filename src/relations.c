@@ -854,8 +854,10 @@ static guint64 seq_ways(const GPtrArray *seq, guint from, gboolean after, GArray
         if (e->kind == ELEM_GAP && !anchored) {
             w = e->gap + 1;
         } else if (e->kind == ELEM_CHOICE && !e->negated) {
-            for (guint a = 0; a < e->alternatives->len; a++)
-                w = MAX(w, seq_ways(g_ptr_array_index(e->alternatives, a), 0, anchored, scratch));
+            for (guint a = 0; a < e->alternatives->len; a++) {
+                guint64 alt = seq_ways(g_ptr_array_index(e->alternatives, a), 0, anchored, scratch);
+                w = MAX(w, alt); /* (MAX evaluates its arguments twice) */
+            }
         }
         ways *= w;
     }
