@@ -537,12 +537,6 @@ static gboolean seq_first(const GPtrArray *seq, guint from, FirstSet *out)
     return TRUE;
 }
 
-static gint compare_words(gconstpointer a, gconstpointer b)
-{
-    guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
-    return x < y ? -1 : x > y;
-}
-
 static gboolean words_contain(const GArray *words, guint32 w)
 {
     guint lo = 0, hi = words->len;
@@ -564,7 +558,24 @@ static gboolean words_contain(const GArray *words, guint32 w)
 static guint sort_unique_words(guint32 *words, guint n)
 {
     if (n > 32) {
-        qsort(words, n, sizeof *words, compare_words);
+        /* Sets of a few hundred words (a macro such as @aux, and what
+         * follows each slot) are sorted for every pattern: four byte-wide
+         * radix passes beat qsort's comparisons. */
+        guint32 *tmp = g_new(guint32, n);
+        guint32 *from = words, *to = tmp;
+        for (guint shift = 0; shift < 32; shift += 8) {
+            guint count[257] = {0};
+            for (guint i = 0; i < n; i++)
+                count[((from[i] >> shift) & 0xff) + 1]++;
+            for (guint k = 1; k <= 256; k++)
+                count[k] += count[k - 1];
+            for (guint i = 0; i < n; i++)
+                to[count[(from[i] >> shift) & 0xff]++] = from[i];
+            guint32 *swap = from;
+            from = to;
+            to = swap;
+        }
+        g_free(tmp); /* after an even number of passes the words are back in words */
     } else {
         /* Most sets are a few words: insertion sort beats qsort's calls. */
         for (guint i = 1; i < n; i++) {
@@ -830,32 +841,75 @@ static void index_pattern(RelgraphRelationSet *set, Scratch *scratch, RelgraphPa
     pattern->slots = slots;
 }
 
-/* Whether what follows seq[from..] must start with a written word (after:
- * the same for what follows seq itself). */
-static gboolean starts_with_word(const GPtrArray *seq, guint from, gboolean after, GArray *scratch)
+/* How the matches of a sequence or element can start: with an actor or
+ * anywhere (START_OPEN), and whether they can be empty (START_EMPTY);
+ * neither: always with a written word. */
+enum { START_EMPTY = 1, START_OPEN = 2 };
+
+static guint seq_start_kind(const GPtrArray *seq, guint from);
+
+static guint elem_start_kind(const Elem *e)
 {
-    g_array_set_size(scratch, 0);
-    FirstSet first = {FALSE, FALSE, scratch};
-    gboolean nullable = seq_first(seq, from, &first);
-    return !first.any && !first.slot && (!nullable || after);
+    switch (e->kind) {
+    case ELEM_WORD:
+        return 0;
+    case ELEM_PREFIX:
+    case ELEM_GAP:
+        return START_OPEN;
+    case ELEM_SLOT:
+        return e->negated ? START_EMPTY : START_OPEN;
+    case ELEM_CHOICE:
+    case ELEM_MACRO: {
+        /* Macros are used by many patterns: worked out once. */
+        Elem *c = (Elem *)(e->kind == ELEM_MACRO ? e->macro : e);
+        if (!c->start_kind) {
+            guint kind = c->negated || c->optional ? START_EMPTY : 0;
+            for (guint a = 0; !c->negated && a < c->alternatives->len; a++)
+                kind |= seq_start_kind(g_ptr_array_index(c->alternatives, a), 0);
+            c->start_kind = (guint8)(kind + 1);
+        }
+        return c->start_kind - 1u;
+    }
+    }
+    return START_OPEN;
+}
+
+static guint seq_start_kind(const GPtrArray *seq, guint from)
+{
+    for (guint i = from; i < seq->len; i++) {
+        guint kind = elem_start_kind(g_ptr_array_index(seq, i));
+        if (kind & START_OPEN)
+            return START_OPEN;
+        if (!(kind & START_EMPTY))
+            return 0;
+    }
+    return START_EMPTY;
+}
+
+/* Whether a match of seq[from..] must start with a written word (after:
+ * whether what follows seq does, when seq[from..] can match nothing). */
+static gboolean starts_with_word(const GPtrArray *seq, guint from, gboolean after)
+{
+    guint kind = seq_start_kind(seq, from);
+    return !(kind & START_OPEN) && (!(kind & START_EMPTY) || after);
 }
 
 /* How many ways the gaps of seq[from..] can be placed at once in the
  * worst case. A gap followed by a written word stops only at that word;
  * gaps followed by another gap, a slot or the end of a group multiply the
  * work of a search that fails. Capped so that it cannot overflow. */
-static guint64 seq_ways(const GPtrArray *seq, guint from, gboolean after, GArray *scratch)
+static guint64 seq_ways(const GPtrArray *seq, guint from, gboolean after)
 {
     guint64 ways = 1;
     for (guint i = from; i < seq->len && ways <= G_MAXUINT32; i++) {
         const Elem *e = g_ptr_array_index(seq, i);
-        gboolean anchored = starts_with_word(seq, i + 1, after, scratch);
+        gboolean anchored = starts_with_word(seq, i + 1, after);
         guint64 w = 1;
         if (e->kind == ELEM_GAP && !anchored) {
             w = e->gap + 1;
         } else if (e->kind == ELEM_CHOICE && !e->negated) {
             for (guint a = 0; a < e->alternatives->len; a++) {
-                guint64 alt = seq_ways(g_ptr_array_index(e->alternatives, a), 0, anchored, scratch);
+                guint64 alt = seq_ways(g_ptr_array_index(e->alternatives, a), 0, anchored);
                 w = MAX(w, alt); /* (MAX evaluates its arguments twice) */
             }
         }
@@ -902,7 +956,7 @@ static void parse_pattern(RelgraphRelationSet *set, Scratch *scratch, RelgraphRe
     pattern->relation = relation;
     g_ptr_array_add(relation->patterns, pattern);
     index_pattern(set, scratch, pattern);
-    guint64 ways = seq_ways(seq, 0, TRUE, scratch->words);
+    guint64 ways = seq_ways(seq, 0, TRUE);
     if (ways > MATCH_STEP_LIMIT)
         relgraph_diagnostics_add(diagnostics, RELGRAPH_DIAG_WARNING, line->path, line->line, line->col,
                                  "its gaps can be placed in %" G_GUINT64_FORMAT " ways, more than the "

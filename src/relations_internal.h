@@ -39,6 +39,7 @@ typedef struct Elem {
      * it must start with a word; NULL when anything may follow. */
     GArray *follow;
     guint64 follow_mask;      /* bit (id % 64) of each follow word */
+    guint8 start_kind;        /* CHOICE: how its matches start, + 1 (0: not worked out yet) */
 } Elem;
 
 /* Words the matcher itself looks for (titles, lists, appositions). */
