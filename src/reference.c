@@ -561,9 +561,10 @@ gboolean relgraph_references_may_apply(const RelgraphReferences *refs, const cha
     if (!refs->history->len)
         return FALSE;
     /* A sentence without an actor that refers back does so with its
-     * subject: "He then flew to ...", "The two leaders held talks". Only
-     * its first word (and the one after "the") is looked at. */
-    char word[8];
+     * subject: "He then flew to ...", "The two leaders held talks", "The
+     * North fired ...", "The ministry said ...". Only its first word (and
+     * the one after "the") is looked at. */
+    char word[16];
     for (int k = 0; k < 2; k++) {
         gsize i = 0, n = 0;
         while (i < len && !g_ascii_isalpha(text[i]))
@@ -573,9 +574,18 @@ gboolean relgraph_references_may_apply(const RelgraphReferences *refs, const cha
         word[n] = '\0';
         if (i < len && g_ascii_isalpha(text[i]))
             return FALSE; /* longer than any such word */
-        guint class = word_class(word, relgraph_text_hash(word, n));
-        if (k == 1)
-            return strcmp(word, "two") == 0;
+        guint32 hash = relgraph_text_hash(word, n);
+        if (k == 1) {
+            if (strcmp(word, "two") == 0 ||
+                ((strcmp(word, "north") == 0 || strcmp(word, "south") == 0) && g_ascii_isupper(text[i - n])))
+                return TRUE;
+            for (guint h = 0; h < refs->heads->len; h++)
+                if (g_array_index(refs->heads, Head, h).hash == hash &&
+                    strcmp(g_array_index(refs->heads, Head, h).word, word) == 0)
+                    return TRUE;
+            return FALSE;
+        }
+        guint class = word_class(word, hash);
         if (class & (W_BOTH | W_SINGULAR | W_PLURAL))
             return TRUE;
         if (!(class & W_THE))

@@ -269,6 +269,9 @@ Test(reference, the_last_word_of_an_institution_stands_for_it)
                "Chinese Foreign Ministry criticize Japan");
     expect_not("The Chinese Foreign Ministry met Russia. Later the Russian ministry criticized Japan.",
                "Chinese Foreign Ministry criticize Japan");
+    /* A sentence that names no actor is read when it opens with one. */
+    expect_has("North Korea tested a rocket. The UN Security Council met on Friday. The council criticized the North.",
+               "UN Security Council criticize North Korea");
     /* "it" after a verb of saying may repeat such a reference. */
     expect_has("The Chinese Foreign Ministry met Russia. The ministry said it criticized Japan.",
                "Chinese Foreign Ministry criticize Japan");
