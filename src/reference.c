@@ -247,6 +247,18 @@ static gboolean last_two(const Sentence *s, guint pos, RelgraphActorType type, c
  * minister" after "Prime Minister Narendra Modi", not after "Foreign
  * Minister Wang Yi"). "leader" fits any title; an actor named without one
  * fits only a description with a state. */
+/* Whether the title had ends with the words of title. */
+static gboolean title_ends_with(const char *had, const char *title)
+{
+    gsize n = strlen(had), k = strlen(title);
+    return n >= k && strcmp(had + n - k, title) == 0 && (n == k || had[n - k - 1] == ' ');
+}
+
+/* Titles news uses for one another: "the Japanese premier" after "Prime
+ * Minister Shigeru Ishiba". */
+static const char *const same_titles[][2] = {{"premier", "prime minister"}, {"chair", "chairman"},
+                                             {"spokesperson", "spokesman"}, {"spokesperson", "spokeswoman"}};
+
 static gboolean fits(const Sentence *s, guint actor, gint state, const char *title)
 {
     if (state >= 0 && relgraph_cast_state_of(s->refs->cast, actor) != state)
@@ -256,8 +268,13 @@ static gboolean fits(const Sentence *s, guint actor, gint state, const char *tit
     const char *had = g_hash_table_lookup(s->refs->titles, GUINT_TO_POINTER(actor + 1));
     if (!had)
         return state >= 0;
-    gsize n = strlen(had), k = strlen(title);
-    return n >= k && strcmp(had + n - k, title) == 0 && (n == k || had[n - k - 1] == ' ');
+    if (title_ends_with(had, title))
+        return TRUE;
+    for (gsize k = 0; k < G_N_ELEMENTS(same_titles); k++)
+        for (int j = 0; j < 2; j++)
+            if (strcmp(title, same_titles[k][j]) == 0 && title_ends_with(had, same_titles[k][1 - j]))
+                return TRUE;
+    return FALSE;
 }
 
 /* The last official before pos, anywhere in the document, that fits the
@@ -561,9 +578,10 @@ gboolean relgraph_references_may_apply(const RelgraphReferences *refs, const cha
     if (!refs->history->len)
         return FALSE;
     /* A sentence without an actor that refers back does so with its
-     * subject: "He then flew to ...", "The two leaders held talks". Only
-     * its first word (and the one after "the") is looked at. */
-    char word[8];
+     * subject: "He then flew to ...", "The two leaders held talks", "The
+     * North fired ...", "The ministry said ...". Only its first word (and
+     * the one after "the") is looked at. */
+    char word[16];
     for (int k = 0; k < 2; k++) {
         gsize i = 0, n = 0;
         while (i < len && !g_ascii_isalpha(text[i]))
@@ -573,9 +591,18 @@ gboolean relgraph_references_may_apply(const RelgraphReferences *refs, const cha
         word[n] = '\0';
         if (i < len && g_ascii_isalpha(text[i]))
             return FALSE; /* longer than any such word */
-        guint class = word_class(word, relgraph_text_hash(word, n));
-        if (k == 1)
-            return strcmp(word, "two") == 0;
+        guint32 hash = relgraph_text_hash(word, n);
+        if (k == 1) {
+            if (strcmp(word, "two") == 0 ||
+                ((strcmp(word, "north") == 0 || strcmp(word, "south") == 0) && g_ascii_isupper(text[i - n])))
+                return TRUE;
+            for (guint h = 0; h < refs->heads->len; h++)
+                if (g_array_index(refs->heads, Head, h).hash == hash &&
+                    strcmp(g_array_index(refs->heads, Head, h).word, word) == 0)
+                    return TRUE;
+            return FALSE;
+        }
+        guint class = word_class(word, hash);
         if (class & (W_BOTH | W_SINGULAR | W_PLURAL))
             return TRUE;
         if (!(class & W_THE))

@@ -56,7 +56,8 @@ RelgraphReferences *relgraph_references_new(const RelgraphCast *cast);
 void relgraph_references_free(RelgraphReferences *refs);
 
 /* TRUE when the sentence text[0, len), which names no actor, opens with a
- * reference to one named before ("He", "They", "Both", "The two"):
+ * reference to one named before ("He", "They", "Both", "The two", "The
+ * North", "The ministry" after a ministry):
  * extraction asks this of the sentences its actor screen turns away (see
  * relgraph_dictionary_may_match), so that "The two leaders held talks" is
  * still read. Only the first words are looked at. */

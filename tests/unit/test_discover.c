@@ -7,7 +7,7 @@
 #include "phenomena_fixture.h"
 
 static const char fixture_relations[] =
-    "define @title = deputy foreign minister | foreign minister | prime minister | president | leader | "
+    "define @title = deputy foreign minister | foreign minister | prime minister | premier | president | leader | "
     "minister | ambassador | counterpart | spokesperson | secretary of state | general | head\n"
     "relation meet symmetric\n"
     "  {src} (met | meets) [with] {dst}\n"
@@ -194,6 +194,9 @@ Test(reference, a_description_needs_a_fitting_antecedent)
     /* A prime minister is not the foreign minister named before. */
     expect_not("Foreign Minister Sergei Lavrov arrived. The prime minister met Wang Yi.",
                "Sergei Lavrov meet Wang Yi");
+    /* Titles news uses for one another: a premier is a prime minister. */
+    expect_has("Prime Minister Zhao Leji arrived. The Chinese premier met Wang Yi.", "Wang Yi meet Zhao Leji");
+    expect_not("Foreign Minister Zhao Leji arrived. The Chinese premier met Wang Yi.", "Wang Yi meet Zhao Leji");
     /* An apposition describes the name before it. */
     expect_has("Sergei Lavrov, Russia's foreign minister, met Wang Yi.", "Sergei Lavrov meet Wang Yi");
 }
@@ -269,6 +272,9 @@ Test(reference, the_last_word_of_an_institution_stands_for_it)
                "Chinese Foreign Ministry criticize Japan");
     expect_not("The Chinese Foreign Ministry met Russia. Later the Russian ministry criticized Japan.",
                "Chinese Foreign Ministry criticize Japan");
+    /* A sentence that names no actor is read when it opens with one. */
+    expect_has("North Korea tested a rocket. The UN Security Council met on Friday. The council criticized the North.",
+               "UN Security Council criticize North Korea");
     /* "it" after a verb of saying may repeat such a reference. */
     expect_has("The Chinese Foreign Ministry met Russia. The ministry said it criticized Japan.",
                "Chinese Foreign Ministry criticize Japan");

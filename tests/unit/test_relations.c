@@ -315,6 +315,7 @@ Test(relations_features, gaps_never_cross_speech_verbs_or_commas)
     /* (the speaker is not the subject of what it reports; "Moscow said it
      * backs ..." is Moscow again, through a reference: test_discover.c) */
     expect_with(feature_rules, "Moscow said Beijing backs Pyongyang.", "China support North Korea");
+    expect_with(feature_rules, "Moscow said this backs Pyongyang.", "");
     expect_with(feature_rules, "Moscow openly backs Pyongyang.", "Russia support North Korea");
     expect_with(feature_rules, "Moscow, analysts think, backs Pyongyang.", "");
 }
