@@ -74,10 +74,14 @@ static const Attr node_attrs[] = {
     /* An actor the rules do not list, found in the text by its title
      * (discover.h): an attvalue only on those, false on every other node. */
     {"discovered", "boolean", "false"},
+    /* The spell's days again, as values: graphology and Gephi Lite drop
+     * spells. */
+    {"first_seen", "string", NULL}, {"last_seen", "string", NULL},
 };
 static const Attr edge_attrs[] = {
     {"relation", "string", NULL}, {"polarity", "string", NULL}, {"symmetric", "boolean", NULL},
     {"documents", "string", NULL}, {"evidence", "string", NULL},
+    {"first_seen", "string", NULL}, {"last_seen", "string", NULL},
 };
 
 static void declare(Writer *wr, const char *cls, const Attr *attrs, guint n)
@@ -162,6 +166,8 @@ static void write_node(Writer *wr, const RelgraphNode *node, guint index, guint 
     attvalue_uint(wr, "degree", degree);
     if (node->discovered)
         attvalue(wr, "discovered", "true");
+    attvalue(wr, "first_seen", node->first_date);
+    attvalue(wr, "last_seen", node->last_date);
     end(wr);
     guint8 rgb[3];
     relgraph_export_type_rgb(node->type, rgb);
@@ -203,6 +209,8 @@ static void write_edge(Writer *wr, const RelgraphEdge *edge, guint index, GHashT
     }
     attvalue(wr, "evidence", text->str);
     g_string_free(text, TRUE);
+    attvalue(wr, "first_seen", edge->first_date);
+    attvalue(wr, "last_seen", edge->last_date);
     end(wr);
     guint8 rgb[3];
     relgraph_export_polarity_rgb(edge->polarity, rgb);
