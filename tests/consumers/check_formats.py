@@ -20,9 +20,9 @@ Then, no reader patched or monkeypatched:
   - the mixed files: schema-valid GraphML; NetworkX refuses both (it reads
     no graph with directed and undirected edges: the README says so, and
     this notices when it stops being true); igraph reads the GraphML;
-  - JSON: node_link_graph (2.8's default key "links"; edges="links" from
-    NetworkX 3.4, whose default became "edges"), "directed": false on
-    exactly the undirected links;
+  - JSON: node_link_graph (2.8's default key is "links"; NetworkX 3.4
+    added edges="links", and 3.6 made "edges" the default), "directed":
+    false on exactly the undirected links;
   - cyjs: cytoscape_graph: the same edges, "directed": false likewise;
   - TSV: header and rows;
   - node colours agree in all formats, and every format marks the same
