@@ -22,10 +22,11 @@ static const ExportFormat formats[] = {
     {"graphml", "graphml", relgraph_export_graphml},
     {"gexf", "gexf", relgraph_export_gexf},
     {"json", "json", relgraph_export_json},
+    {"cyjs", "cyjs", relgraph_export_cyjs},
     {"tsv", "tsv", relgraph_export_tsv},
 };
 
-static const char *const format_names[] = {"dot", "svg", "graphml", "gexf", "json", "tsv", NULL};
+static const char *const format_names[] = {"dot", "svg", "graphml", "gexf", "json", "cyjs", "tsv", NULL};
 G_STATIC_ASSERT(G_N_ELEMENTS(format_names) == G_N_ELEMENTS(formats) + 1);
 
 static const ExportFormat *format_find(const char *name)

@@ -273,11 +273,17 @@ static void declare_attributes(Agraph_t *g, const char *layout, gboolean name_en
         {"label", "\\N"}, {"tooltip", ""}, {"class", ""},
         /* "true" on discovered nodes only: the default is not written. */
         {"discovered", ""},
+        /* For gvpr and scripts: the actor type (add_node_details). */
+        {"type", ""},
     };
     static const char *const edge_attrs[][2] = {
         {"fontname", FONT}, {"fontsize", "9"}, {"color", "#666666"}, {"fontcolor", "#666666"},
         {"penwidth", "1"}, {"arrowsize", "0.7"}, {"dir", "forward"}, {"style", "solid"},
         {"label", ""}, {"tooltip", ""}, {"id", ""}, {"class", ""},
+        /* For gvpr and scripts (add_edge_details): relation and polarity
+         * are ours; weight is also dot's, which shortens heavy edges when
+         * the DOT is laid out again. */
+        {"relation", ""}, {"polarity", ""}, {"weight", "1"},
     };
     for (guint i = 0; i < G_N_ELEMENTS(graph_attrs); i++)
         agattr(g, AGRAPH, (char *)graph_attrs[i][0], (char *)graph_attrs[i][1]);
@@ -349,6 +355,7 @@ static void add_node_details(Agnode_t *n, const RelgraphNode *node)
         g_string_append(tip, "\\ndiscovered: named with a title, not in the rules");
     set(n, "tooltip", tip->str);
     g_string_free(tip, TRUE);
+    set(n, "type", type ? type : "unknown");
 }
 
 static Agnode_t *endpoint(Agraph_t *g, GHashTable *by_name, const char *name)
@@ -397,6 +404,11 @@ static void add_edge_details(Agedge_t *e, const RelgraphEdge *edge, guint max_ev
     double w = 1.0 + log2(edge->weight > 0 ? (double)edge->weight : 1.0);
     g_ascii_formatd(width, sizeof width, "%.2f", MIN(w, MAX_PENWIDTH));
     set(e, "penwidth", width);
+    char count[16];
+    g_snprintf(count, sizeof count, "%u", edge->weight);
+    set(e, "weight", count);
+    set_esc(e, "relation", edge->relation);
+    set(e, "polarity", relgraph_polarity_name(edge->polarity));
 
     GString *tip = g_string_new(NULL);
     append_esc(tip, edge->source);
@@ -977,6 +989,10 @@ void relgraph_export_figure(const RelgraphGraph *graph, const RelgraphExportOpti
         /* Written out before the SVG is drawn: the two are not held at once. */
         result_ready(dot);
     }
+    /* The weight is in the DOT for its readers; our own layout must not
+     * read it, or a weight change would lay the figure out again. */
+    for (guint i = 0; svg && fig.edge_objects && i < fig.edges->len; i++)
+        set(fig.edge_objects[i], "weight", "1");
     if (svg) {
         if (!direct && !lay_out(gvc, &fig, graph, options, layout, input)) {
             failure = "layout failed";

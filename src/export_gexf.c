@@ -1,10 +1,17 @@
-/* GEXF 1.3 for Gephi, written with libxml2's xmlTextWriter.
+/* GEXF 1.2draft for Gephi, written with libxml2's xmlTextWriter.
+ *
+ * Why 1.2draft and not 1.3: it is the newest version every reader knows
+ * (Gephi, graphology-gexf, NetworkX 2.8 as Debian 12 ships it, which
+ * refuses 1.3), and 1.3 adds nothing this file uses.
  *
  * Why GEXF next to GraphML: GraphML has no edge type, so Gephi merges the
  * parallel edges between two actors on import unless told not to; GEXF's
  * edge `kind` becomes Gephi's edge type, and every relation survives as its
  * own edge. Colours and sizes travel as viz:color and viz:size, the edge
- * label is the relation, symmetric relations carry symmetric=true. */
+ * label is the relation. Every edge is directed and a symmetric relation
+ * says so with symmetric=true: NetworkX reads no graph with both kinds of
+ * edge. options->symmetric_undirected makes it an undirected edge in the
+ * directed graph, as Gephi and graphology read it. */
 #include "relgraph/export.h"
 
 #include <libxml/xmlwriter.h>
@@ -12,9 +19,9 @@
 
 #include "export_internal.h"
 
-#define GEXF_NS "http://gexf.net/1.3"
-#define GEXF_VIZ_NS "http://gexf.net/1.3/viz"
-#define GEXF_XSD "http://gexf.net/1.3/gexf.xsd"
+#define GEXF_NS "http://www.gexf.net/1.2draft"
+#define GEXF_VIZ_NS "http://www.gexf.net/1.2draft/viz"
+#define GEXF_XSD "http://www.gexf.net/1.2draft/gexf.xsd"
 #define XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
 
 #define X(s) ((const xmlChar *)(s))
@@ -67,10 +74,14 @@ static const Attr node_attrs[] = {
     /* An actor the rules do not list, found in the text by its title
      * (discover.h): an attvalue only on those, false on every other node. */
     {"discovered", "boolean", "false"},
+    /* The spell's days again, as values: graphology and Gephi Lite drop
+     * spells. */
+    {"first_seen", "string", NULL}, {"last_seen", "string", NULL},
 };
 static const Attr edge_attrs[] = {
     {"relation", "string", NULL}, {"polarity", "string", NULL}, {"symmetric", "boolean", NULL},
     {"documents", "string", NULL}, {"evidence", "string", NULL},
+    {"first_seen", "string", NULL}, {"last_seen", "string", NULL},
 };
 
 static void declare(Writer *wr, const char *cls, const Attr *attrs, guint n)
@@ -155,6 +166,8 @@ static void write_node(Writer *wr, const RelgraphNode *node, guint index, guint 
     attvalue_uint(wr, "degree", degree);
     if (node->discovered)
         attvalue(wr, "discovered", "true");
+    attvalue(wr, "first_seen", node->first_date);
+    attvalue(wr, "last_seen", node->last_date);
     end(wr);
     guint8 rgb[3];
     relgraph_export_type_rgb(node->type, rgb);
@@ -164,7 +177,7 @@ static void write_node(Writer *wr, const RelgraphNode *node, guint index, guint 
 }
 
 static void write_edge(Writer *wr, const RelgraphEdge *edge, guint index, GHashTable *node_index,
-                       guint max_evidence)
+                       guint max_evidence, gboolean mixed)
 {
     char id[24], source[24], target[24];
     g_snprintf(id, sizeof id, "e%u", index);
@@ -174,9 +187,9 @@ static void write_edge(Writer *wr, const RelgraphEdge *edge, guint index, GHashT
     attribute(wr, "id", id);
     attribute(wr, "source", source);
     attribute(wr, "target", target);
-    /* Every edge is directed, as in the GraphML: a mixed graph is refused by
-     * NetworkX, and "mutual" edges are read as two. The "symmetric"
-     * attribute says which relations have no direction. */
+    /* Not "mutual": NetworkX reads that as two edges. */
+    if (mixed && edge->symmetric)
+        attribute(wr, "type", "undirected");
     attribute(wr, "kind", edge->relation);
     attribute(wr, "label", edge->relation);
     attribute_uint(wr, "weight", edge->weight);
@@ -196,6 +209,8 @@ static void write_edge(Writer *wr, const RelgraphEdge *edge, guint index, GHashT
     }
     attvalue(wr, "evidence", text->str);
     g_string_free(text, TRUE);
+    attvalue(wr, "first_seen", edge->first_date);
+    attvalue(wr, "last_seen", edge->last_date);
     end(wr);
     guint8 rgb[3];
     relgraph_export_polarity_rgb(edge->polarity, rgb);
@@ -223,7 +238,7 @@ char *relgraph_export_gexf(const RelgraphGraph *graph, const RelgraphExportOptio
     attribute(&wr, "xmlns:viz", GEXF_VIZ_NS);
     attribute(&wr, "xmlns:xsi", XSI_NS);
     attribute(&wr, "xsi:schemaLocation", GEXF_NS " " GEXF_XSD);
-    attribute(&wr, "version", "1.3");
+    attribute(&wr, "version", "1.2");
     /* No lastmodifieddate: the same graph must give the same bytes. */
     start(&wr, "meta");
     start(&wr, "creator");
@@ -231,7 +246,7 @@ char *relgraph_export_gexf(const RelgraphGraph *graph, const RelgraphExportOptio
     end(&wr);
     if (options && options->title && *options->title) {
         char *clean = relgraph_export_clean_text(options->title);
-        start(&wr, "title");
+        start(&wr, "description"); /* 1.2draft's meta has no <title> */
         check(&wr, xmlTextWriterWriteString(w, X(clean)));
         end(&wr);
         g_free(clean);
@@ -267,7 +282,8 @@ char *relgraph_export_gexf(const RelgraphGraph *graph, const RelgraphExportOptio
     start(&wr, "edges");
     guint max_evidence = relgraph_export_max_evidence(options);
     for (guint i = 0; i < edges->len; i++)
-        write_edge(&wr, g_ptr_array_index(edges, i), i, node_index, max_evidence);
+        write_edge(&wr, g_ptr_array_index(edges, i), i, node_index, max_evidence,
+                   options && options->symmetric_undirected);
     end(&wr);
     g_hash_table_unref(node_index);
     g_hash_table_unref(degrees);

@@ -163,7 +163,7 @@ static void write_node(Writer *wr, const RelgraphNode *node, guint index, guint 
 }
 
 static void write_edge(Writer *wr, const RelgraphEdge *edge, guint index, GHashTable *node_index,
-                       guint max_evidence)
+                       guint max_evidence, gboolean mixed)
 {
     char id[24], source[24], target[24];
     g_snprintf(id, sizeof id, "e%u", index);
@@ -173,6 +173,11 @@ static void write_edge(Writer *wr, const RelgraphEdge *edge, guint index, GHashT
     attribute(wr, "id", id);
     attribute(wr, "source", source);
     attribute(wr, "target", target);
+    /* A symmetric relation has no direction; said as an undirected edge in
+     * the directed graph only when asked (options->symmetric_undirected),
+     * since NetworkX refuses such a graph. "symmetric" says it either way. */
+    if (mixed && edge->symmetric)
+        attribute(wr, "directed", "false");
     data(wr, "edgelabel", edge->relation);
     data(wr, "relation", edge->relation);
     data(wr, "polarity", relgraph_polarity_name(edge->polarity));
@@ -246,7 +251,8 @@ char *relgraph_export_graphml(const RelgraphGraph *graph, const RelgraphExportOp
 
     guint max_evidence = relgraph_export_max_evidence(options);
     for (guint i = 0; i < edges->len; i++)
-        write_edge(&wr, g_ptr_array_index(edges, i), i, node_index, max_evidence);
+        write_edge(&wr, g_ptr_array_index(edges, i), i, node_index, max_evidence,
+                   options && options->symmetric_undirected);
     g_hash_table_unref(node_index);
     g_ptr_array_unref(nodes);
     g_ptr_array_unref(edges);

@@ -5,7 +5,8 @@
  *   {"directed": true, "multigraph": true, "graph": {"title": ...},
  *    "nodes": [{"id": "China", "label": "China", "type": "state", ...}],
  *    "links": [{"id": "e0", "key": "visit", "source": "Zhao Leji",
- *               "target": "North Korea", "relation": "visit", "weight": 3,
+ *               "target": "North Korea", "relation": "visit",
+ *               "symmetric": false, "directed": true, "weight": 3,
  *               "documents": [...], "evidence": [{"doc", "sentence",
  *               "start", "end", "text", "rule"}]}]}
  *
@@ -90,6 +91,10 @@ static void add_link(JsonBuilder *b, const RelgraphEdge *edge, guint index, guin
     member_string(b, "polarity", relgraph_polarity_name(edge->polarity));
     json_builder_set_member_name(b, "symmetric");
     json_builder_add_boolean_value(b, edge->symmetric);
+    /* Per link, as the graph's "directed" says it for the whole: a
+     * symmetric relation has no direction. */
+    json_builder_set_member_name(b, "directed");
+    json_builder_add_boolean_value(b, !edge->symmetric);
     member_int(b, "weight", edge->weight);
     member_colour(b, rgb);
     member_dates(b, edge->first_date, edge->last_date);
@@ -184,6 +189,133 @@ char *relgraph_export_json(const RelgraphGraph *graph, const RelgraphExportOptio
     }
     /* A final newline, as text files have. */
     g_string_append(out, edges->len ? "\n  ]\n}\n" : "]\n}\n");
+    g_hash_table_unref(degrees);
+    g_ptr_array_unref(nodes);
+    g_ptr_array_unref(edges);
+    g_object_unref(b);
+    *len = out->len;
+    return g_string_free(out, FALSE);
+}
+
+/* Cytoscape.js elements JSON, which Cytoscape desktop imports as .cyjs
+ * and NetworkX reads with cytoscape_graph:
+ *
+ *   {"format_version": "1.0", "generated_by": ..., "data": {"name": ...},
+ *    "directed": true, "multigraph": true,
+ *    "elements": {"nodes": [{"data": {"id": "China", "name": "China", ...}}],
+ *                 "edges": [{"data": {"id": "e0", "source", "target",
+ *                                     "interaction": "visit", ...}}]}}
+ *
+ * Node ids are the canonical names. "value" (the node) and "key" (the
+ * relation) are what cytoscape_graph takes; "interaction" is the edge
+ * column Cytoscape desktop shows. Lists hold strings only, as Cytoscape
+ * desktop's table columns do: evidence is "doc: sentence". */
+static void add_cyjs_node(JsonBuilder *b, const RelgraphNode *node, guint degree)
+{
+    const char *type = relgraph_actor_type_name(node->type);
+    guint8 rgb[3];
+    relgraph_export_type_rgb(node->type, rgb);
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "data");
+    json_builder_begin_object(b);
+    member_string(b, "id", node->name);
+    member_string(b, "name", node->name);
+    member_string(b, "value", node->name);
+    member_string(b, "label", node->name);
+    member_string(b, "type", type ? type : "unknown");
+    if (node->discovered) {
+        json_builder_set_member_name(b, "discovered");
+        json_builder_add_boolean_value(b, TRUE);
+    }
+    member_string(b, "affiliation", node->affiliation);
+    member_int(b, "mentions", node->mentions);
+    member_int(b, "degree", degree);
+    member_colour(b, rgb);
+    member_dates(b, node->first_date, node->last_date);
+    json_builder_end_object(b);
+    json_builder_end_object(b);
+}
+
+static void add_cyjs_edge(JsonBuilder *b, const RelgraphEdge *edge, guint index, guint max_evidence)
+{
+    char id[24];
+    g_snprintf(id, sizeof id, "e%u", index);
+    guint8 rgb[3];
+    relgraph_export_polarity_rgb(edge->polarity, rgb);
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "data");
+    json_builder_begin_object(b);
+    member_string(b, "id", id);
+    member_string(b, "source", edge->source);
+    member_string(b, "target", edge->target);
+    member_string(b, "key", edge->relation);
+    member_string(b, "interaction", edge->relation);
+    member_string(b, "label", edge->relation);
+    member_string(b, "relation", edge->relation);
+    member_string(b, "polarity", relgraph_polarity_name(edge->polarity));
+    json_builder_set_member_name(b, "symmetric");
+    json_builder_add_boolean_value(b, edge->symmetric);
+    json_builder_set_member_name(b, "directed");
+    json_builder_add_boolean_value(b, !edge->symmetric);
+    member_int(b, "weight", edge->weight);
+    member_colour(b, rgb);
+    member_dates(b, edge->first_date, edge->last_date);
+    json_builder_set_member_name(b, "documents");
+    json_builder_begin_array(b);
+    for (guint i = 0; i < edge->documents->len; i++) {
+        char *valid = g_utf8_make_valid(g_ptr_array_index(edge->documents, i), -1);
+        json_builder_add_string_value(b, valid);
+        g_free(valid);
+    }
+    json_builder_end_array(b);
+    json_builder_set_member_name(b, "evidence");
+    json_builder_begin_array(b);
+    for (guint i = 0; i < edge->evidence->len && i < max_evidence; i++) {
+        const RelgraphEvidence *ev = g_ptr_array_index(edge->evidence, i);
+        char *text = g_strdup_printf("%s: %s", ev->doc ? ev->doc : "", ev->text ? ev->text : "");
+        char *valid = g_utf8_make_valid(text, -1);
+        json_builder_add_string_value(b, valid);
+        g_free(valid);
+        g_free(text);
+    }
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+    json_builder_end_object(b);
+}
+
+/* Laid out as relgraph_export_json is, for the same reason. */
+char *relgraph_export_cyjs(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
+                           GError **error)
+{
+    (void)error;
+    g_return_val_if_fail(graph && len, NULL);
+    GString *out = g_string_new("{\n  \"format_version\" : \"1.0\",\n  \"generated_by\" : \"relgraph "
+                                RELGRAPH_VERSION "\",\n  \"target_cytoscapejs_version\" : \"~3.0\",\n"
+                                "  \"directed\" : true,\n  \"multigraph\" : true,\n  \"data\" : ");
+    JsonBuilder *b = json_builder_new();
+    json_builder_begin_object(b);
+    member_string(b, "name", options && options->title && *options->title ? options->title : "relgraph");
+    json_builder_end_object(b);
+    append_built(out, b, "  ");
+
+    GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
+    GPtrArray *edges = relgraph_graph_sorted_edges(graph);
+    GHashTable *degrees = relgraph_export_degrees(edges);
+    g_string_append(out, ",\n  \"elements\" : {\n    \"nodes\" : [");
+    for (guint i = 0; i < nodes->len; i++) {
+        const RelgraphNode *node = g_ptr_array_index(nodes, i);
+        add_cyjs_node(b, node, GPOINTER_TO_UINT(g_hash_table_lookup(degrees, node->name)));
+        g_string_append(out, i ? ",\n      " : "\n      ");
+        append_built(out, b, "      ");
+    }
+    g_string_append(out, nodes->len ? "\n    ],\n    \"edges\" : [" : "],\n    \"edges\" : [");
+    guint max_evidence = relgraph_export_max_evidence(options);
+    for (guint i = 0; i < edges->len; i++) {
+        add_cyjs_edge(b, g_ptr_array_index(edges, i), i, max_evidence);
+        g_string_append(out, i ? ",\n      " : "\n      ");
+        append_built(out, b, "      ");
+    }
+    g_string_append(out, edges->len ? "\n    ]\n  }\n}\n" : "]\n  }\n}\n");
     g_hash_table_unref(degrees);
     g_ptr_array_unref(nodes);
     g_ptr_array_unref(edges);

@@ -348,6 +348,17 @@ static Elem *parse_slot(Parser *ps)
     return e;
 }
 
+/* TRUE when the group opened just before p is closed later on the line.
+ * Checked before the group is parsed, so that a group left open is
+ * reported as such and not as whatever its contents then break. */
+static gboolean group_closes(const char *p)
+{
+    guint depth = 1;
+    for (; *p && depth; p++)
+        depth += (*p == '(' || *p == '[') - (*p == ')' || *p == ']');
+    return depth == 0;
+}
+
 /* "!word", "!(a | b c)" or "!{any[:types]}": what must not come next. */
 static void parse_negation(Parser *ps, GPtrArray *seq)
 {
@@ -362,6 +373,10 @@ static void parse_negation(Parser *ps, GPtrArray *seq)
             parse_error(ps, at, "%s", "only {any} can be negated: !{any} or !{any:type}");
     } else if (*ps->p == '(') {
         ps->p++;
+        if (!group_closes(ps->p)) {
+            parse_error(ps, at + 1, "%s", "unclosed '('");
+            return;
+        }
         gboolean outer = ps->in_group;
         ps->in_group = TRUE;
         e = parse_choice(ps, ')');
@@ -409,6 +424,10 @@ static GPtrArray *parse_sequence(Parser *ps)
                 g_ptr_array_add(seq, e);
         } else if (c == '(' || c == '[') {
             ps->p++;
+            if (!group_closes(ps->p)) {
+                parse_error(ps, at, "unclosed '%s'", c == '(' ? "(" : "[");
+                return seq;
+            }
             gboolean outer = ps->in_group;
             ps->in_group = TRUE;
             Elem *e = parse_choice(ps, c == '(' ? ')' : ']');

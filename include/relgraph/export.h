@@ -1,5 +1,5 @@
 /* relgraph — exporters: DOT (cgraph), SVG (gvc), GraphML and GEXF (libxml2),
- * JSON (json-glib), TSV.
+ * JSON and Cytoscape.js JSON (json-glib), TSV.
  *
  * Every exporter renders the whole graph into a memory buffer and is
  * deterministic: the same graph gives the same bytes, whatever order it was
@@ -37,6 +37,11 @@ typedef struct {
     guint max_evidence;  /* evidence sentences per edge in tooltips/attributes; 0 = default (3) */
     gboolean no_legend;  /* DOT/SVG: the title only, without the legend */
     const RelgraphLayoutStore *layouts; /* SVG: layouts kept between runs, or NULL */
+    /* GraphML, GEXF: write symmetric relations as undirected edges in the
+     * directed graph (a mixed graph, for Gephi and graphology) instead of
+     * directed edges marked symmetric=true. Off by default: NetworkX (2.8
+     * and 3.x) refuses a graph with both kinds of edge. */
+    gboolean symmetric_undirected;
 } RelgraphExportOptions;
 
 /* The default engine: dot (ranked, left to right) for a figure a reader
@@ -97,6 +102,8 @@ char *relgraph_export_graphml(const RelgraphGraph *graph, const RelgraphExportOp
 char *relgraph_export_gexf(const RelgraphGraph *graph, const RelgraphExportOptions *options,
                            gsize *len, GError **error);
 char *relgraph_export_json(const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                           gsize *len, GError **error);
+char *relgraph_export_cyjs(const RelgraphGraph *graph, const RelgraphExportOptions *options,
                            gsize *len, GError **error);
 char *relgraph_export_tsv(const RelgraphGraph *graph, const RelgraphExportOptions *options,
                           gsize *len, GError **error);

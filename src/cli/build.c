@@ -200,11 +200,18 @@ static char *default_title(guint documents, const RelgraphGraph *graph)
                            e == 1 ? "" : "s", documents, documents == 1 ? "" : "s");
 }
 
+/* "s" unless n is one: "1 document", "2 documents". */
+static const char *plural(guint n)
+{
+    return n == 1 ? "" : "s";
+}
+
 /* What build and merge share: where the graph goes and how it looks. */
 typedef struct {
-    char *output, *format_list, *layout, *title;
+    char *output, *format_list, *layout, *title, *symmetric;
     gint max_evidence;
     gboolean check;
+    char *format_help; /* the --format description, naming every format */
     /* Decided by outputs_plan: */
     const char *out;
     gboolean to_dir;
@@ -213,12 +220,14 @@ typedef struct {
 
 static void outputs_add_options(GOptionContext *context, Outputs *o)
 {
+    char *names = g_strjoinv(", ", (GStrv)relgraph_export_formats());
+    o->format_help = g_strdup_printf("Comma-separated formats: %s (default: " DEFAULT_FORMATS ")", names);
+    g_free(names);
     const GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
          "Output directory (files relgraph.FORMAT), or one file whose extension names the format, "
          "or - for standard output (default: " DEFAULT_OUTPUT "/)", "DIR|FILE"},
-        {"format", 'T', 0, G_OPTION_ARG_STRING, &o->format_list,
-         "Comma-separated formats: dot, svg, graphml, gexf, json, tsv (default: " DEFAULT_FORMATS ")", "LIST"},
+        {"format", 'T', 0, G_OPTION_ARG_STRING, &o->format_list, o->format_help, "LIST"},
         {"layout", 'K', 0, G_OPTION_ARG_STRING, &o->layout,
          "Graphviz layout engine for SVG: dot, neato, fdp, sfdp, circo, twopi (default: " RELGRAPH_DEFAULT_LAYOUT
          ", or " RELGRAPH_LARGE_GRAPH_LAYOUT " above " G_STRINGIFY(RELGRAPH_LARGE_GRAPH_EDGES) " relations)",
@@ -228,6 +237,10 @@ static void outputs_add_options(GOptionContext *context, Outputs *o)
          "Title written on the figure (default: how many actors, relations and documents; --title '' for none)", "TEXT"},
         {"max-evidence", 0, 0, G_OPTION_ARG_INT, &o->max_evidence,
          "Example sentences kept per edge and shown in tooltips, GraphML, GEXF and JSON (default: 3)", "N"},
+        {"symmetric", 0, 0, G_OPTION_ARG_STRING, &o->symmetric,
+         "GraphML and GEXF: symmetric relations (meet, cooperate...) as directed edges marked symmetric=true, "
+         "which every reader loads, or as undirected edges in the directed graph, which Gephi and graphology "
+         "show as such but NetworkX refuses (default: directed)", "directed|undirected"},
         {"check", 0, 0, G_OPTION_ARG_NONE, &o->check,
          "Write nothing; list the outputs that are missing or differ from what the inputs and rules give now, "
          "and exit 1 if any (for a CI gate)", NULL},
@@ -242,6 +255,8 @@ static void outputs_clear(Outputs *o)
     g_free(o->format_list);
     g_free(o->layout);
     g_free(o->title);
+    g_free(o->symmetric);
+    g_free(o->format_help);
     g_strfreev(o->formats);
 }
 
@@ -279,6 +294,10 @@ static gboolean outputs_plan(Outputs *o)
         fprintf(stderr, "relgraph: --max-evidence must be 0 or more\n");
         return FALSE;
     }
+    if (o->symmetric && strcmp(o->symmetric, "undirected") != 0 && strcmp(o->symmetric, "directed") != 0) {
+        fprintf(stderr, "relgraph: --symmetric must be directed or undirected, not \"%s\"\n", o->symmetric);
+        return FALSE;
+    }
     return TRUE;
 }
 
@@ -299,15 +318,17 @@ static gboolean outputs_write(const Outputs *o, const RelgraphGraph *graph, guin
     }
     char *generated_title = o->title ? NULL : default_title(documents, graph);
     RelgraphExportOptions export_options = {.title = o->title ? o->title : generated_title, .layout = o->layout,
-                                            .max_evidence = (guint)o->max_evidence, .layouts = layouts};
+                                            .max_evidence = (guint)o->max_evidence, .layouts = layouts,
+                                            .symmetric_undirected = o->symmetric && strcmp(o->symmetric, "undirected") == 0};
     gboolean ok = TRUE;
     guint n_formats = g_strv_length(o->formats);
     ExportJob *jobs = g_new0(ExportJob, n_formats);
     for (guint i = 0; i < n_formats; i++) {
         jobs[i] = (ExportJob){graph, &export_options, o->formats[i], NULL, o->check, NULL, NULL};
-        jobs[i].path = o->to_dir ? g_strdup_printf("%s/%s.%s", o->out, OUTPUT_BASENAME,
-                                                   relgraph_export_extension(o->formats[i]))
-                                 : g_strdup(o->out);
+        /* g_build_filename: "-o out/" gives out/relgraph.dot, not out//. */
+        char *name = g_strconcat(OUTPUT_BASENAME ".", relgraph_export_extension(o->formats[i]), NULL);
+        jobs[i].path = o->to_dir ? g_build_filename(o->out, name, NULL) : g_strdup(o->out);
+        g_free(name);
     }
     /* The formats are independent: render them side by side. */
     run_exports(jobs, n_formats, threads);
@@ -337,11 +358,12 @@ static void print_summary(const char *read, const RelgraphGraph *graph, guint al
 {
     char *shown = NULL;
     if (relgraph_graph_node_count(graph) != all_nodes || relgraph_graph_edge_count(graph) != all_edges)
-        shown = g_strdup_printf(" (view: %u actors, %u edges)", relgraph_graph_node_count(graph),
-                                relgraph_graph_edge_count(graph));
+        shown = g_strdup_printf(" (view: %u actor%s, %u edge%s)", relgraph_graph_node_count(graph),
+                                plural(relgraph_graph_node_count(graph)), relgraph_graph_edge_count(graph),
+                                plural(relgraph_graph_edge_count(graph)));
     char *checked = o->check ? g_strdup_printf("; %u of %u outputs stale", stale, g_strv_length(o->formats)) : NULL;
-    fprintf(stderr, "relgraph: %s -> %u actors, %u edges%s%s%s%s\n", read, all_nodes, all_edges, shown ? shown : "",
-            written->len ? "; wrote " : "", written->str, checked ? checked : "");
+    fprintf(stderr, "relgraph: %s -> %u actor%s, %u edge%s%s%s%s%s\n", read, all_nodes, plural(all_nodes), all_edges,
+            plural(all_edges), shown ? shown : "", written->len ? "; wrote " : "", written->str, checked ? checked : "");
     g_free(shown);
     g_free(checked);
 }
@@ -421,8 +443,10 @@ int cli_build(int argc, char **argv)
             g_string_append_printf(lost, ", %u skipped", stats.skipped);
         if (stats.failed)
             g_string_append_printf(lost, ", %u unreadable", stats.failed);
-        char *read = g_strdup_printf("%u documents%s%s, %u sentences, %u relation mentions", stats.documents,
-                                     from_cache ? from_cache : "", lost->str, stats.sentences, stats.relations);
+        char *read = g_strdup_printf("%u document%s%s%s, %u sentence%s, %u relation mention%s", stats.documents,
+                                     plural(stats.documents), from_cache ? from_cache : "", lost->str,
+                                     stats.sentences, plural(stats.sentences), stats.relations,
+                                     plural(stats.relations));
         g_string_free(lost, TRUE);
         print_summary(read, graph, all_nodes, all_edges, &o, written, stale);
         g_free(read);
@@ -540,9 +564,10 @@ int cli_merge(int argc, char **argv)
                                 corpus.jobs > 0 ? (guint)corpus.jobs : g_get_num_processors(), NULL, written,
                                 &stale);
     if (!corpus.quiet) {
-        char *read = g_strdup_printf("%u part%s (%u documents, %u sentences, %u relation mentions)",
-                                     argc - 1 - failed, argc - 1 - failed == 1 ? "" : "s", info.documents,
-                                     info.sentences, info.mentions);
+        char *read = g_strdup_printf("%u part%s (%u document%s, %u sentence%s, %u relation mention%s)",
+                                     argc - 1 - failed, plural(argc - 1 - failed), info.documents,
+                                     plural(info.documents), info.sentences, plural(info.sentences),
+                                     info.mentions, plural(info.mentions));
         print_summary(read, graph, all_nodes, all_edges, &o, written, stale);
         g_free(read);
     }

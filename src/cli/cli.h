@@ -48,8 +48,8 @@ typedef struct {
     gint min_weight;
     char *relations;  /* comma-separated */
     char *types;      /* comma-separated */
-    char *focus;
-    gint depth;
+    char *focus;      /* as given; the canonical name once cli_view_check found it */
+    char *depth;      /* as given: a number, so that 0 (the actor alone) differs from unset (1) */
     gint top;
     gboolean roll_up;
 } CliViewOptions;
@@ -62,7 +62,7 @@ void cli_view_options_clear(CliViewOptions *view);
 gboolean cli_view_wanted(const CliViewOptions *view);
 /* Checks the view options against the rules (relation and type names, the
  * focus actor); FALSE with the problems printed. */
-gboolean cli_view_check(const CliViewOptions *view, const RelgraphRules *rules);
+gboolean cli_view_check(CliViewOptions *view, const RelgraphRules *rules);
 /* The view of graph the options ask for: graph itself when they select
  * everything, else a new graph (graph is freed). */
 RelgraphGraph *cli_view_apply(const CliViewOptions *view, const RelgraphRules *rules, RelgraphGraph *graph);
@@ -172,6 +172,11 @@ gboolean cli_write_part(const RelgraphGraph *graph, const RelgraphPartInfo *info
 
 /* Prints "relgraph: message" for an error and frees it. */
 void cli_report(GError *error);
+
+/* The actor a name typed on the command line stands for (any of its
+ * names, any case: relgraph_actor_lookup); -1 with a message that starts
+ * with what (e.g. "--focus") and names the nearest canonical names. */
+gint cli_find_actor(const RelgraphDictionary *dict, const char *name, const char *what);
 
 int cli_build(int argc, char **argv);
 int cli_extract(int argc, char **argv);

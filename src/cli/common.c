@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "relgraph/actor_lookup.h"
 #include "relgraph/rulefile.h"
 
 void cli_add_corpus_options(GOptionContext *context, CliCorpusOptions *options)
@@ -89,6 +90,32 @@ gboolean cli_parse(GOptionContext *context, int *argc, char ***argv)
         return FALSE;
     }
     return TRUE;
+}
+
+gint cli_find_actor(const RelgraphDictionary *dict, const char *name, const char *what)
+{
+    GPtrArray *near = g_ptr_array_new();
+    gboolean ambiguous = FALSE;
+    gint id = relgraph_actor_lookup(dict, name, near, &ambiguous);
+    if (id < 0) {
+        GString *names = g_string_new(NULL);
+        /* A short name such as "Kim" may name dozens. */
+        for (guint i = 0; i < near->len && i < 8; i++)
+            g_string_append_printf(names, "%s\"%s\"", i ? ", " : "", (const char *)g_ptr_array_index(near, i));
+        if (near->len > 8)
+            g_string_append_printf(names, " and %u more", near->len - 8);
+        if (ambiguous)
+            fprintf(stderr, "relgraph: %s: \"%s\" names several actors: %s; give one of them\n", what, name,
+                    names->str);
+        else if (near->len)
+            fprintf(stderr, "relgraph: %s: no actor \"%s\" in the rules; nearest: %s\n", what, name, names->str);
+        else
+            fprintf(stderr, "relgraph: %s: no actor \"%s\" in the rules, and none near it (see relgraph actors)\n",
+                    what, name);
+        g_string_free(names, TRUE);
+    }
+    g_ptr_array_unref(near);
+    return id;
 }
 
 void cli_report(GError *error)

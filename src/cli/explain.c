@@ -21,33 +21,6 @@ typedef struct {
     GHashTable *support_docs;
 } ExplainRun;
 
-/* The actor named on the command line: the canonical name, else a
- * case-insensitive match of it; -1 with a message otherwise. */
-static gint find_actor(const RelgraphDictionary *dict, const char *name)
-{
-    gint id = relgraph_dictionary_find(dict, name);
-    if (id >= 0)
-        return id;
-    char *folded = g_utf8_casefold(name, -1);
-    GString *close = g_string_new(NULL);
-    guint n_close = 0;
-    for (guint i = 0; i < relgraph_dictionary_size(dict) && id < 0; i++) {
-        const RelgraphActor *a = relgraph_dictionary_actor(dict, i);
-        char *f = g_utf8_casefold(a->name, -1);
-        if (strcmp(f, folded) == 0)
-            id = (gint)i;
-        else if (strstr(f, folded) && n_close++ < 8)
-            g_string_append_printf(close, "%s\"%s\"", close->len ? ", " : "", a->name);
-        g_free(f);
-    }
-    if (id < 0)
-        fprintf(stderr, "relgraph: no actor \"%s\" in the rules%s%s%s\n", name, close->len ? " (did you mean " : "",
-                close->str, close->len ? "?)" : "; give its canonical name, as outputs show it");
-    g_string_free(close, TRUE);
-    g_free(folded);
-    return id;
-}
-
 /* TRUE when the mention is the asked edge (either order for a symmetric relation). */
 static gboolean is_asked(const ExplainRun *run, const RelgraphRelationMention *m)
 {
@@ -183,8 +156,8 @@ int cli_explain(int argc, char **argv)
     rules = cli_load_rules(&corpus);
     if (!rules)
         goto out;
-    gint source = find_actor(rules->dictionary, argv[1]);
-    gint target = find_actor(rules->dictionary, argv[3]);
+    gint source = cli_find_actor(rules->dictionary, argv[1], "SOURCE");
+    gint target = cli_find_actor(rules->dictionary, argv[3], "TARGET");
     run.relation = relgraph_relations_find(rules->relations, argv[2]);
     if (!run.relation) {
         GString *known = g_string_new(NULL);

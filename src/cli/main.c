@@ -15,7 +15,7 @@ static const struct {
     int (*run)(int argc, char **argv);
     const char *summary;
 } commands[] = {
-    {"build", cli_build, "Build the relation graph of a corpus and export it (DOT, SVG, GraphML, TSV)"},
+    {"build", cli_build, "Build the relation graph of a corpus and export it (formats below)"},
     {"extract", cli_extract, "List every relation mention of a corpus (TSV), or write its partial graph (part)"},
     {"merge", cli_merge, "Merge parts from extract -T part into the outputs build writes"},
     {"cache", cli_cache, "Look after the extraction cache (prune entries of documents gone)"},
@@ -33,6 +33,9 @@ static void usage(FILE *out)
                  "and institutions, driven by plain-text rule files.\n\nCommands:\n");
     for (guint i = 0; i < G_N_ELEMENTS(commands); i++)
         fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+    char *formats = g_strjoinv(", ", (GStrv)relgraph_export_formats());
+    fprintf(out, "\nOutput formats (build, merge -T): %s.\n", formats);
+    g_free(formats);
     fprintf(out, "\nCORPUS is any mix of .txt/.md files, .jsonl files (one JSON document per\n"
                  "line), directories (searched recursively) and - for standard input.\n\n"
                  "Run 'relgraph COMMAND --help' for the options of a command.\n\n%s\n",

@@ -18,8 +18,10 @@ void cli_add_view_options(GOptionContext *context, CliViewOptions *view)
         /* FILENAME: the bytes as given, which glib would otherwise convert
          * from the locale's charset and refuse outside ASCII in the C locale. */
         {"focus", 0, 0, G_OPTION_ARG_FILENAME, &view->focus,
-         "Only the ego network of ACTOR (canonical name): the actors within --depth hops", "ACTOR"},
-        {"depth", 0, 0, G_OPTION_ARG_INT, &view->depth, "Hops around --focus (default: 1)", "N"},
+         "Only the ego network of ACTOR (any of its names, in any case): the actors within --depth hops",
+         "ACTOR"},
+        {"depth", 0, 0, G_OPTION_ARG_STRING, &view->depth,
+         "Hops around --focus (default: 1; 0: the actor alone)", "N"},
         {"top", 0, 0, G_OPTION_ARG_INT, &view->top, "Only the N actors with the largest weighted degree", "N"},
         {"roll-up", 0, 0, G_OPTION_ARG_NONE, &view->roll_up,
          "Fold officials and institutions into the state they belong to (a state-level view, weights summed)",
@@ -35,6 +37,19 @@ void cli_view_options_clear(CliViewOptions *view)
     g_free(view->relations);
     g_free(view->types);
     g_free(view->focus);
+    g_free(view->depth);
+}
+
+/* --depth as a number of hops: 1 when not given, -1 when it is not a
+ * number of 0 or more. */
+static gint depth_of(const CliViewOptions *view)
+{
+    if (!view->depth)
+        return 1;
+    guint64 n;
+    if (!g_ascii_string_to_unsigned(view->depth, 10, 0, G_MAXINT, &n, NULL))
+        return -1;
+    return (gint)n;
 }
 
 /* Splits a comma-separated list, dropping empty items; NULL when empty. */
@@ -75,10 +90,10 @@ gboolean cli_view_wanted(const CliViewOptions *view)
     return view->min_weight > 0 || view->relations || view->types || view->focus || view->top > 0 || view->roll_up;
 }
 
-gboolean cli_view_check(const CliViewOptions *view, const RelgraphRules *rules)
+gboolean cli_view_check(CliViewOptions *view, const RelgraphRules *rules)
 {
-    if (view->min_weight < 0 || view->depth < 0 || view->top < 0) {
-        fprintf(stderr, "relgraph: --min-weight, --depth and --top must be 0 or more\n");
+    if (view->min_weight < 0 || depth_of(view) < 0 || view->top < 0) {
+        fprintf(stderr, "relgraph: --min-weight, --depth and --top must be numbers, 0 or more\n");
         return FALSE;
     }
     if (view->depth && !view->focus) {
@@ -114,9 +129,15 @@ gboolean cli_view_check(const CliViewOptions *view, const RelgraphRules *rules)
             }
         g_strfreev(names);
     }
-    if (view->focus && relgraph_dictionary_find(rules->dictionary, view->focus) < 0) {
-        fprintf(stderr, "relgraph: --focus: no actor \"%s\" in the rules (give its canonical name)\n", view->focus);
-        ok = FALSE;
+    if (view->focus) {
+        /* Any alias will do; the filter and the outputs use the canonical name. */
+        gint id = cli_find_actor(rules->dictionary, view->focus, "--focus");
+        if (id < 0) {
+            ok = FALSE;
+        } else {
+            g_free(view->focus);
+            view->focus = g_strdup(relgraph_dictionary_actor(rules->dictionary, (guint)id)->name);
+        }
     }
     return ok;
 }
@@ -134,7 +155,9 @@ RelgraphGraph *cli_view_apply(const CliViewOptions *view, const RelgraphRules *r
         g_strfreev(names);
     }
     filter.focus = view->focus;
-    filter.depth = (guint)view->depth;
+    /* The filter takes 0 as 1; depth 0 is done below. */
+    gint depth = depth_of(view);
+    filter.depth = (guint)MAX(depth, 1);
     filter.top = (guint)view->top;
     filter.roll_up = view->roll_up ? roll_up_map(rules) : NULL;
     if (relgraph_filter_is_empty(&filter)) {
@@ -149,6 +172,20 @@ RelgraphGraph *cli_view_apply(const CliViewOptions *view, const RelgraphRules *r
         fprintf(stderr, "relgraph: %s; the view is empty\n", error->message);
         g_clear_error(&error);
         out = relgraph_graph_new();
+    }
+    if (filter.focus && depth == 0) {
+        /* The focus actor alone, as the view has it (after a roll-up). */
+        RelgraphGraph *alone = relgraph_graph_new();
+        const RelgraphNode *n = relgraph_graph_node(out, filter.focus);
+        if (n) {
+            RelgraphNode *copy = relgraph_graph_add_node(alone, n->name, n->type, n->affiliation, n->mentions);
+            relgraph_graph_node_add_date(copy, n->first_date);
+            relgraph_graph_node_add_date(copy, n->last_date);
+            if (n->discovered)
+                relgraph_graph_node_set_discovered(copy);
+        }
+        relgraph_graph_free(out);
+        out = alone;
     }
     if (filter.roll_up)
         g_hash_table_destroy(filter.roll_up);

@@ -56,7 +56,7 @@ grep -q 'missing.txt' "$tmp/err" || fail "missing path message"
 [ "$(wc -l < "$tmp/y.tsv")" -eq "$(wc -l < "$tmp/x.tsv")" ] || fail "other documents lost"
 
 # A rule error: file:line:col and exit 2, nothing written.
-mkdir -p "$tmp/rules" && cp -r "$RELGRAPH_SRC/rules/actors" "$tmp/rules/"
+mkdir -p "$tmp/rules" && cp -r "$RELGRAPH_SRC/rules/actors" "$tmp/paren/"
 printf 'relation visit directed\n  {src} visit* {dst:country}\n' > "$tmp/rules/bad.rules"
 "$RELGRAPH" build -q --rules "$tmp/rules" -o "$tmp/out" "$RELGRAPH_SRC/seeds" 2> "$tmp/err"
 [ $? -eq 2 ] || fail "rule error exit"
@@ -98,4 +98,38 @@ grep -q '"title" : "Südkorea – 2024"' "$tmp/title.json" || fail "the title is
 [ -e "$tmp/m.part" ] && fail "merge -T part --roll-up wrote a part"
 "$RELGRAPH" merge -T part --check -o "$tmp/m.part" "$tmp/seeds.part" 2> /dev/null
 [ $? -eq 2 ] || fail "merge -T part --check is not refused"
+# The top-level --help and build --help name every format the library has.
+"$RELGRAPH" --help > "$tmp/help" || fail "relgraph --help exit"
+"$RELGRAPH" build --help > "$tmp/build-help" || fail "build --help exit"
+for f in dot svg graphml gexf json cyjs tsv; do
+  grep -q "^Output formats (build, merge -T): .*\b$f\b" "$tmp/help" || fail "relgraph --help does not list $f"
+  grep -q -- "--format=LIST .*\b$f\b" "$tmp/build-help" || fail "build --help does not list $f"
+done
+grep -q 'export it (DOT, SVG, GraphML, TSV)' "$tmp/help" && fail "relgraph --help names four formats only"
+
+# One of a thing is not "1 things"; -o DIR/ names files DIR/relgraph.EXT.
+mkdir "$tmp/one"
+echo "Japan criticized North Korea." > "$tmp/one/a.txt"
+"$RELGRAPH" build --no-cache -T dot,tsv -o "$tmp/out/" "$tmp/one/a.txt" 2> "$tmp/err" || fail "one-document build"
+grep -q "relgraph: 1 document, 1 sentence, 1 relation mention -> [0-9]* actors, 1 edge; wrote $tmp/out/relgraph.dot, $tmp/out/relgraph.tsv\$" \
+  "$tmp/err" || fail "summary of one document: $(cat "$tmp/err")"
+"$RELGRAPH" extract -q -T part -o "$tmp/one.part" "$tmp/one/a.txt" || fail "extract -T part of one document"
+"$RELGRAPH" merge -T tsv -o "$tmp/merged.tsv" "$tmp/one.part" 2> "$tmp/err" || fail "merge of one part"
+grep -q "relgraph: 1 part (1 document, 1 sentence, 1 relation mention) -> " "$tmp/err" || fail "merge summary: $(cat "$tmp/err")"
+
+# --symmetric: directed (the default) or undirected, nothing else.
+"$RELGRAPH" build -q --no-cache --symmetric sideways -T graphml -o "$tmp/x.graphml" "$tmp/one/a.txt" 2> "$tmp/err"
+[ $? -eq 2 ] && grep -q -- '--symmetric must be directed or undirected, not "sideways"' "$tmp/err" || fail "--symmetric sideways"
+
+# A pattern whose ( or [ is never closed is reported as such, where it opens.
+mkdir -p "$tmp/paren/relations"
+cp -r "$RELGRAPH_SRC/rules/actors" "$tmp/paren/"
+printf 'relation visit directed\n  {src} (visited | went to {dst}\n  {src} !(visited | toured {dst}\n  {src} [flew to {dst}\n' \
+  > "$tmp/paren/relations/x.rules"
+"$RELGRAPH" lint --rules "$tmp/paren" > "$tmp/lint" 2>&1; [ $? -eq 1 ] || fail "lint of an unclosed ( exit"
+grep -q "x.rules:2:9: error: unclosed '('" "$tmp/lint" || fail "unclosed ( message: $(cat "$tmp/lint")"
+grep -q "x.rules:3:10: error: unclosed '('" "$tmp/lint" || fail "unclosed !( message: $(cat "$tmp/lint")"
+grep -q "x.rules:4:9: error: unclosed '\['" "$tmp/lint" || fail "unclosed [ message: $(cat "$tmp/lint")"
+grep -q "slots cannot be inside" "$tmp/lint" && fail "an unclosed ( is reported as a slot inside a group"
+
 echo "cli: ok"

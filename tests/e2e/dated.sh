@@ -37,13 +37,7 @@ assert wang[0]["weight"] == 2, wang  # the undated JSONL line counts, without a 
 node = [d for n, d in g.nodes(data=True) if d["label"] == "Vladimir Putin"][0]
 assert node["first_seen"] == "2024-06-19", node
 
-from networkx.readwrite import gexf as nx_gexf
-if "1.3" not in nx_gexf.GEXF.versions:  # NetworkX 2.8 (Debian 12): 1.3 differs in its namespaces only
-    v = dict(nx_gexf.GEXF.versions["1.2draft"])
-    v.update(NS_GEXF="http://gexf.net/1.3", NS_VIZ="http://gexf.net/1.3/viz",
-             SCHEMALOCATION="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd", VERSION="1.3")
-    nx_gexf.GEXF.versions["1.3"] = v
-x = nx.read_gexf(out + "/relgraph.gexf", version="1.3")
+x = nx.read_gexf(out + "/relgraph.gexf")
 assert x.graph.get("mode") == "dynamic", x.graph
 spells = {(x.nodes[u]["label"], x.nodes[v]["label"]): (d.get("start"), d.get("end"))
           for u, v, d in x.edges(data=True) if d.get("relation") == "visit"}

@@ -40,10 +40,24 @@ grep -q '^a:0$' "$tmp/out" && fail "a sentence not naming North Korea is listed"
 "$RELGRAPH" explain -q --hedged keep "Sergei Lavrov" visit "North Korea" "$tmp/a.txt" > "$tmp/out" || fail "--hedged keep exit"
 grep -q '(hedged)' "$tmp/out" || fail "hedged support is marked"
 
-# Errors: unknown actor (with suggestions), unknown relation, missing arguments.
-"$RELGRAPH" explain -q "Lavrov" visit "North Korea" "$seeds" 2> "$tmp/err"; [ $? -eq 2 ] || fail "unknown actor exit"
-grep -q 'did you mean "Sergei Lavrov"' "$tmp/err" || fail "actor suggestion: $(cat "$tmp/err")"
+# Any name of an actor, in any case, stands for it: a short name, an
+# alias, a metonym, a demonym.
 "$RELGRAPH" explain -q "sergei lavrov" visit "north korea" "$tmp/a.txt" > /dev/null; [ $? -eq 1 ] || fail "case-insensitive names"
+"$RELGRAPH" explain -q Lavrov visit DPRK "$tmp/a.txt" > "$tmp/out"; [ $? -eq 1 ] || fail "short name and alias"
+grep -q '^Sergei Lavrov visit North Korea: ' "$tmp/out" || fail "short name and alias: $(cat "$tmp/out")"
+"$RELGRAPH" explain -q Moscow visit Pyongyang "$seeds" > "$tmp/out" || fail "metonyms: exit $?"
+grep -q '^Russia visit North Korea: [1-9]' "$tmp/out" || fail "metonyms: $(head -1 "$tmp/out")"
+"$RELGRAPH" explain -q russian cooperate "Kim Jong-un" "$seeds" > "$tmp/out"; [ $? -le 1 ] || fail "demonym exit"
+grep -q '^Russia cooperate Kim Jong Un: ' "$tmp/out" || fail "demonym and hyphenated alias: $(head -1 "$tmp/out")"
+# Errors: unknown actor (with the nearest names), a name several actors
+# share, unknown relation, missing arguments.
+"$RELGRAPH" explain -q "Lavrow" visit "North Korea" "$seeds" 2> "$tmp/err"; [ $? -eq 2 ] || fail "unknown actor exit"
+grep -q 'SOURCE: no actor "Lavrow" in the rules; nearest: "Sergei Lavrov"' "$tmp/err" || fail "actor suggestion: $(cat "$tmp/err")"
+"$RELGRAPH" explain -q "Moscow Timez" visit "North Korea" "$seeds" 2> "$tmp/err"; [ $? -eq 2 ] || fail "misspelt actor exit"
+grep -q 'nearest: "Moscow Times", "Russia"' "$tmp/err" || fail "suggestions of a misspelt name: $(cat "$tmp/err")"
+"$RELGRAPH" explain -q Kim visit Russia "$seeds" 2> "$tmp/err"; [ $? -eq 2 ] || fail "shared short name exit"
+grep -q '"Kim" names several actors: "Kim Jong Un", "Kim Yo Jong", .* and [0-9]* more; give one of them' "$tmp/err" \
+  || fail "shared short name: $(cat "$tmp/err")"
 "$RELGRAPH" explain -q "Sergei Lavrov" travel "China" "$seeds" 2> "$tmp/err"; [ $? -eq 2 ] || fail "unknown relation exit"
 grep -q 'no relation "travel".*known: visit' "$tmp/err" || fail "relation message"
 "$RELGRAPH" explain -q "Sergei Lavrov" visit 2> /dev/null; [ $? -eq 2 ] || fail "missing arguments exit"

@@ -1,16 +1,60 @@
 #!/usr/bin/env bash
-# Every export format in its real consumer (GraphML: schema, NetworkX,
-# igraph; GEXF: NetworkX; JSON: json and NetworkX; TSV), all agreeing with
-# the DOT; and every output byte-identical across runs and across the order
-# in which documents are given or found, and across thread counts.
+# Every export format, as it is, in its real consumers, all agreeing with
+# the DOT: Debian's NetworkX, igraph, Graphviz (gc, gvpr, dot) and any other
+# NetworkX on the machine (check_formats.py); graphology with its GEXF and
+# GraphML parsers and Cytoscape.js, at the versions
+# tests/consumers/package-lock.json pins (check_js.mjs). A consumer that is
+# not installed fails the test. Then every output is byte-identical across
+# runs, across the order in which documents are given or found, and across
+# thread counts.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 PYTHON=${PYTHON:-/usr/bin/python3}
-formats=dot,svg,graphml,gexf,json,tsv
+formats=dot,svg,graphml,gexf,json,cyjs,tsv
+consumers=$RELGRAPH_SRC/tests/consumers
+schemas=$RELGRAPH_SRC/tests/data/schemas
+
+command -v node > /dev/null || fail "node is not installed (scripts/setup installs nodejs)"
+[ -d "$consumers/node_modules/graphology-gexf" ] && [ -d "$consumers/node_modules/cytoscape" ] \
+  || fail "the JavaScript consumers are not installed: (cd tests/consumers && npm ci), as scripts/setup does"
+
+# consumers DIR [DISCOVERED...]: DIR holds one build in every format and
+# DIR/mixed its GraphML and GEXF with --symmetric undirected; every
+# consumer reads them.
+consumers() {
+  local dir=$1
+  shift
+  "$PYTHON" "$consumers/check_formats.py" --expect "$dir/expect.json" "$dir" "$schemas" "$@" \
+    || fail "Debian's Python consumers disagree ($dir)"
+  node "$consumers/check_js.mjs" "$dir" "$dir/expect.json" || fail "the JavaScript consumers disagree ($dir)"
+  # Any other NetworkX on the machine (a current one in a virtualenv or
+  # pyenv), with what it can read.
+  local py
+  for py in $(type -ap python3 | sort -u); do
+    [ "$(readlink -f "$py")" = "$(readlink -f "$PYTHON")" ] && continue
+    "$py" -c 'import networkx' 2> /dev/null || continue
+    "$py" "$consumers/check_formats.py" --networkx-only "$dir" "$schemas" "$@" \
+      || fail "$py's NetworkX disagrees ($dir)"
+  done
+}
 
 "$RELGRAPH" build -q -T "$formats" -o "$tmp/a" "$RELGRAPH_SRC/seeds" || fail "build exit $?"
-"$PYTHON" "$RELGRAPH_SRC/tests/consumers/check_formats.py" "$tmp/a" "$RELGRAPH_SRC/tests/data/schemas" \
-  || fail "consumers disagree"
+"$RELGRAPH" build -q -T graphml,gexf --symmetric undirected -o "$tmp/a/mixed" "$RELGRAPH_SRC/seeds" \
+  || fail "build --symmetric undirected exit $?"
+consumers "$tmp/a"
+
+# A dated corpus: the days reach every consumer that keeps them.
+mkdir -p "$tmp/dated"
+cat > "$tmp/dated/feed.jsonl" <<'JSONL'
+{"id": "a1", "date": "2024-06-19", "text": "Russian President Vladimir Putin visited North Korea on Wednesday."}
+{"id": "a2", "date": "2024-06-21", "text": "Vladimir Putin visited North Korea again. Putin met Kim Jong Un in Pyongyang."}
+{"id": "a3", "date": "2023-11-02", "text": "Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov."}
+JSONL
+"$RELGRAPH" build -q --no-cache -T "$formats" -o "$tmp/d1" "$tmp/dated" || fail "dated build exit $?"
+"$RELGRAPH" build -q --no-cache -T graphml,gexf --symmetric undirected -o "$tmp/d1/mixed" "$tmp/dated" \
+  || fail "dated build --symmetric undirected exit $?"
+consumers "$tmp/d1"
+grep -q '"2024-06-19", "2024-06-21"' "$tmp/d1/expect.json" || fail "the dated corpus gave no days"
 
 # Determinism: a second run, the files named in reverse order, and a copy
 # of the corpus whose files were created in another order.
@@ -20,7 +64,7 @@ mapfile -t docs < <(ls "$RELGRAPH_SRC"/seeds/*.txt | sort -r)
 mkdir -p "$tmp/corpus/z" "$tmp/corpus/a"
 for f in "${docs[@]}"; do cp "$f" "$tmp/corpus/"; done
 "$RELGRAPH" build -q -T "$formats" -o "$tmp/d" "$tmp/corpus" || fail "copied corpus build"
-for ext in dot svg graphml gexf json tsv; do
+for ext in dot svg graphml gexf json cyjs tsv; do
   cmp -s "$tmp/a/relgraph.$ext" "$tmp/b/relgraph.$ext" || fail "$ext differs between two runs"
   cmp -s "$tmp/a/relgraph.$ext" "$tmp/c/relgraph.$ext" || fail "$ext depends on the argument order"
   cmp -s "$tmp/a/relgraph.$ext" "$tmp/d/relgraph.$ext" || fail "$ext depends on the order files were created"
@@ -35,7 +79,7 @@ for k in $(seq 0 39); do
 done
 "$RELGRAPH" build -q -j1 -T "$formats" -o "$tmp/j1" "$tmp/many" || fail "build -j1"
 "$RELGRAPH" build -q -j4 -T "$formats" -o "$tmp/j4" "$tmp/many" || fail "build -j4"
-for ext in dot svg graphml gexf json tsv; do
+for ext in dot svg graphml gexf json cyjs tsv; do
   cmp -s "$tmp/j1/relgraph.$ext" "$tmp/j4/relgraph.$ext" || fail "$ext differs between --jobs 1 and 4"
 done
 "$RELGRAPH" extract -q -j1 "$tmp/many" > "$tmp/x1.tsv" || fail "extract -j1"
@@ -45,7 +89,7 @@ for j in 2 3 4; do
 done
 
 # One file per format, named by its extension.
-for ext in gexf json; do
+for ext in gexf json cyjs; do
   "$RELGRAPH" build -q -o "$tmp/one.$ext" "$RELGRAPH_SRC/seeds" || fail "-o one.$ext"
   cmp -s "$tmp/one.$ext" "$tmp/a/relgraph.$ext" || fail "-o one.$ext differs from the directory output"
 done
@@ -56,12 +100,13 @@ done
 mkdir -p "$tmp/disc"
 echo "Deputy Foreign Minister Pavel Zhdanovsky met Chinese Foreign Minister Wang Yi in Beijing." > "$tmp/disc/a.txt"
 "$RELGRAPH" build -q --cache "$tmp/cache" -T "$formats" -o "$tmp/disc1" "$tmp/disc" || fail "discovered build"
-"$PYTHON" "$RELGRAPH_SRC/tests/consumers/check_formats.py" "$tmp/disc1" "$RELGRAPH_SRC/tests/data/schemas" \
-  "Pavel Zhdanovsky" || fail "consumers disagree on discovered actors"
+"$RELGRAPH" build -q --cache "$tmp/cache" -T graphml,gexf --symmetric undirected -o "$tmp/disc1/mixed" "$tmp/disc" \
+  || fail "discovered build --symmetric undirected"
+consumers "$tmp/disc1" "Pavel Zhdanovsky"
 "$RELGRAPH" build --cache "$tmp/cache" -T "$formats" -o "$tmp/disc2" "$tmp/disc" 2> "$tmp/disc.err" \
   || fail "discovered build from the cache"
 grep -q "1 from cache" "$tmp/disc.err" || fail "the second build did not read the cache: $(cat "$tmp/disc.err")"
-for ext in dot svg graphml gexf json tsv; do
+for ext in dot svg graphml gexf json cyjs tsv; do
   cmp -s "$tmp/disc1/relgraph.$ext" "$tmp/disc2/relgraph.$ext" || fail "$ext differs when built from the cache"
 done
 "$RELGRAPH" extract -q -T part "$tmp/disc/a.txt" > "$tmp/disc.part" || fail "extract -T part"
@@ -71,4 +116,4 @@ grep -q "^node	Pavel Zhdanovsky	official	[^	]*	1	[^	]*	[^	]*	discovered$" "$tmp/
 "$RELGRAPH" merge -q -T json -o "$tmp/merged.json" "$tmp/disc.part" || fail "merge"
 cmp -s "$tmp/merged.json" "$tmp/disc1/relgraph.json" || fail "merging the part loses or changes the discovered actor"
 
-echo "formats: all consumers agree; outputs are byte-identical across runs, orders and thread counts"
+echo "formats: NetworkX, igraph, Graphviz, graphology and Cytoscape.js agree; outputs are byte-identical across runs, orders and thread counts"

@@ -129,7 +129,6 @@ grep -q -i '<script' "$out/relgraph.svg" && bad "relgraph.svg contains a <script
 import json, os, re, sys
 import xml.etree.ElementTree as ET
 import networkx as nx
-from networkx.readwrite import gexf as nx_gexf
 
 tmp, out, title = sys.argv[1:4]
 expect = json.load(open(os.path.join(tmp, "expect.json"), encoding="utf-8"))
@@ -238,14 +237,9 @@ try:
 except Exception as e:  # NetworkX raises many kinds on bad input
     bad(f"GraphML: NetworkX cannot read it: {type(e).__name__}: {e}")
 
-# GEXF in NetworkX (2.8 knows GEXF up to 1.2draft; 1.3 differs only in its namespaces).
+# GEXF in NetworkX, as it is.
 try:
-    if "1.3" not in nx_gexf.GEXF.versions:
-        v = dict(nx_gexf.GEXF.versions["1.2draft"])
-        v.update(NS_GEXF="http://gexf.net/1.3", NS_VIZ="http://gexf.net/1.3/viz",
-                 SCHEMALOCATION="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd", VERSION="1.3")
-        nx_gexf.GEXF.versions["1.3"] = v
-    x = nx.read_gexf(os.path.join(out, "relgraph.gexf"), version="1.3")
+    x = nx.read_gexf(os.path.join(out, "relgraph.gexf"))
     same_names("GEXF node labels (NetworkX)", [d["label"] for _, d in x.nodes(data=True)], shown)
     if x.number_of_edges() != len(edges):
         bad(f"GEXF: {x.number_of_edges()} edges, expected {len(edges)}")

@@ -78,12 +78,33 @@ print(f"views: full {len(full['nodes'])}/{len(E)}, min-weight {len(edges(w))}, r
       f"states {len(s['nodes'])}, focus {len(f['nodes'])}, top 5, roll-up {len(u['nodes'])}/{len(ue)}")
 PY
 
+# --focus takes any name of the actor, in any case: the same view as its
+# canonical name. --depth 0 is the actor alone, 1 the default.
+for name in "north korea" DPRK Pyongyang "North Korean"; do
+  "$RELGRAPH" build -q -T json -o "$tmp/alias.json" --focus "$name" "$seeds" || fail "--focus '$name': exit $?"
+  cmp -s "$tmp/alias.json" "$tmp/focus/relgraph.json" || fail "--focus '$name' is not the view of North Korea"
+done
+"$RELGRAPH" build -q -T json -o "$tmp/kim1.json" --focus "Kim Jong-un" "$seeds" || fail "--focus 'Kim Jong-un'"
+"$RELGRAPH" build -q -T json -o "$tmp/kim2.json" --focus "Kim Jong Un" "$seeds" || fail "--focus 'Kim Jong Un'"
+cmp -s "$tmp/kim1.json" "$tmp/kim2.json" || fail "'Kim Jong-un' and 'Kim Jong Un' give different views"
+"$RELGRAPH" build -q -T json -o "$tmp/d1.json" --focus "North Korea" "$seeds" || fail "--focus without --depth"
+cmp -s "$tmp/d1.json" "$tmp/focus/relgraph.json" || fail "--depth 1 is not the default"
+"$RELGRAPH" build -T json,tsv -o "$tmp/d0" --focus DPRK --depth 0 "$seeds" 2> "$tmp/err" || fail "--depth 0: exit $?"
+grep -q '(view: 1 actor, 0 edges)' "$tmp/err" || fail "--depth 0 is not the actor alone: $(cat "$tmp/err")"
+grep -q '"id" : "North Korea"' "$tmp/d0/relgraph.json" || fail "--depth 0 lost the actor"
+"$RELGRAPH" build -q -T json -o "$tmp/d2.json" --focus "North Korea" --depth 2 "$seeds" || fail "--depth 2"
+[ "$(grep -c '"label"' "$tmp/d2.json")" -gt "$(grep -c '"label"' "$tmp/d1.json")" ] || fail "--depth 2 is no wider than 1"
+"$RELGRAPH" build -q --focus "North Korea" --depth -1 -o "$tmp/bad" "$seeds" 2> /dev/null; [ $? -eq 2 ] || fail "--depth -1"
+"$RELGRAPH" build -q --focus "North Korea" --depth two -o "$tmp/bad" "$seeds" 2> /dev/null; [ $? -eq 2 ] || fail "--depth two"
+
 # Bad view options: exit 2 with a message, nothing written.
 "$RELGRAPH" build -q --relations vist -o "$tmp/bad" "$seeds" 2> "$tmp/err"; [ $? -eq 2 ] || fail "unknown relation exit"
 grep -q 'unknown relation "vist"' "$tmp/err" || fail "unknown relation message"
 "$RELGRAPH" build -q --types country -o "$tmp/bad" "$seeds" 2> "$tmp/err"; [ $? -eq 2 ] || fail "unknown type exit"
 "$RELGRAPH" build -q --focus Atlantis -o "$tmp/bad" "$seeds" 2> "$tmp/err"; [ $? -eq 2 ] || fail "unknown focus exit"
-grep -q 'Atlantis' "$tmp/err" || fail "unknown focus message"
+grep -q -- '--focus: no actor "Atlantis" in the rules' "$tmp/err" || fail "unknown focus message: $(cat "$tmp/err")"
+"$RELGRAPH" build -q --focus "Nroth Korea" -o "$tmp/bad" "$seeds" 2> "$tmp/err"; [ $? -eq 2 ] || fail "misspelt focus exit"
+grep -q 'nearest: "North Korea", "South Korea"' "$tmp/err" || fail "misspelt focus suggestions: $(cat "$tmp/err")"
 "$RELGRAPH" build -q --depth 2 -o "$tmp/bad" "$seeds" 2> /dev/null; [ $? -eq 2 ] || fail "--depth without --focus"
 [ -e "$tmp/bad" ] && fail "a rejected view wrote output"
 echo "views: ok"
