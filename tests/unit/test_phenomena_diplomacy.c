@@ -393,3 +393,14 @@ Test(phenomena_diplomacy, views_exchanged_talks_attended_delegations_received)
     expect_not("North Korea and South Korea exchanged fire.", "North Korea meet South Korea");
     expect_not("Wang Yi received reports from North Korea.", "North Korea meet Wang Yi");
 }
+
+Test(phenomena_diplomacy, arrivals_at_unlisted_sites_tours_of_several_countries)
+{
+    expect_has("Vladimir Putin arrived at a military base in Alaska on Friday.", "Vladimir Putin visit United States");
+    expect_has("Antony Blinken visited three countries, including Vietnam and Japan.", "Antony Blinken visit Japan");
+    expect_has("Antony Blinken, on a visit to Beijing, met Xi Jinping.", "Antony Blinken visit China");
+    expect_has("Vladimir Putin's stopover in Hanoi was brief.", "Vladimir Putin visit Vietnam");
+    /* A site at home is no visit; countries named only as critics are not toured. */
+    expect_not("Vladimir Putin arrived at a military base in Siberia on Friday.", "Vladimir Putin visit Russia");
+    expect_not("Antony Blinken visited three countries, Vietnam said.", "Antony Blinken visit Vietnam");
+}
