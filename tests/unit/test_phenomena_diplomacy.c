@@ -404,3 +404,13 @@ Test(phenomena_diplomacy, arrivals_at_unlisted_sites_tours_of_several_countries)
     expect_not("Vladimir Putin arrived at a military base in Siberia on Friday.", "Vladimir Putin visit Russia");
     expect_not("Antony Blinken visited three countries, Vietnam said.", "Antony Blinken visit Vietnam");
 }
+
+Test(phenomena_diplomacy, guests_requests_to_visit_and_invitations_to_a_place)
+{
+    expect_has("Narendra Modi attended the summit as a guest of Italy.", "Italy invite Narendra Modi");
+    expect_has("Xi Jinping asked Kim Jong Un to visit China.", "Xi Jinping invite Kim Jong Un");
+    expect_has("Donald Trump said he had been invited to visit China by Xi Jinping.", "Xi Jinping invite Donald Trump");
+    /* Asked to do something else, or a guest of no one named. */
+    expect_not("Xi Jinping asked Kim Jong Un to stop the tests.", "Xi Jinping invite Kim Jong Un");
+    expect_not("Narendra Modi, who spoke as a guest of honour, praised Italy.", "Italy invite Narendra Modi");
+}
