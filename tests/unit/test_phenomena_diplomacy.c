@@ -414,3 +414,11 @@ Test(phenomena_diplomacy, guests_requests_to_visit_and_invitations_to_a_place)
     expect_not("Xi Jinping asked Kim Jong Un to stop the tests.", "Xi Jinping invite Kim Jong Un");
     expect_not("Narendra Modi, who spoke as a guest of honour, praised Italy.", "Italy invite Narendra Modi");
 }
+
+Test(phenomena_diplomacy, meals_given_by_a_host)
+{
+    expect_has("Vladimir Putin attended a banquet hosted by Kim Jong Un.", "Kim Jong Un meet Vladimir Putin");
+    expect_has("At a state banquet hosted by Kim Jong Un, Vladimir Putin praised the ties.", "Kim Jong Un meet Vladimir Putin");
+    /* The host's relative is not the host. */
+    expect_not("Vladimir Putin attended a banquet hosted by Kim Jong Un's sister.", "Kim Jong Un meet Vladimir Putin");
+}
