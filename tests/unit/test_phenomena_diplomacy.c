@@ -422,3 +422,14 @@ Test(phenomena_diplomacy, meals_given_by_a_host)
     /* The host's relative is not the host. */
     expect_not("Vladimir Putin attended a banquet hosted by Kim Jong Un's sister.", "Kim Jong Un meet Vladimir Putin");
 }
+
+Test(phenomena_diplomacy, talks_in_other_words_and_co_chairs)
+{
+    expect_has("Kim Jong Un had a talk with Vladimir Putin.", "Kim Jong Un meet Vladimir Putin");
+    expect_has("Kim Jong Un had a one-on-one meeting with Vladimir Putin.", "Kim Jong Un meet Vladimir Putin");
+    expect_has("Kim Jong Un held a tete-a-tete with Vladimir Putin.", "Kim Jong Un meet Vladimir Putin");
+    expect_has("Wang Yi and Sergei Lavrov co-chaired the meeting.", "Sergei Lavrov meet Wang Yi");
+    /* A lecture is no talk with the audience; chairing a meeting alone is no meeting of two. */
+    expect_not("Xi Jinping gave a talk with Kim Jong Un in the audience.", "Kim Jong Un meet Xi Jinping");
+    expect_not("Wang Yi chaired the meeting, Sergei Lavrov said.", "Sergei Lavrov meet Wang Yi");
+}
