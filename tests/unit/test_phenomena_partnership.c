@@ -408,3 +408,12 @@ Test(phenomena_partnership, debts_written_off_states_shielded_goods_given)
     expect_not("Russia wrote off Ukraine's debt talks.", "Russia support Ukraine");
     expect_not("China shielded North Korea's leader from criticism.", "China support North Korea");
 }
+
+Test(phenomena_partnership, a_trading_partner_is_no_ally)
+{
+    const char *trading = "Vietnam is a key trading partner of China.";
+    expect_has(trading, "China trade Vietnam");
+    expect_not(trading, "China cooperate Vietnam");
+    expect_has("South Korea is a strategic ally of the United States.", "South Korea cooperate United States");
+    expect_has("China will always be a good partner to Russia.", "China cooperate Russia");
+}
