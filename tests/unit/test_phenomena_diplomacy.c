@@ -393,3 +393,43 @@ Test(phenomena_diplomacy, views_exchanged_talks_attended_delegations_received)
     expect_not("North Korea and South Korea exchanged fire.", "North Korea meet South Korea");
     expect_not("Wang Yi received reports from North Korea.", "North Korea meet Wang Yi");
 }
+
+Test(phenomena_diplomacy, arrivals_at_unlisted_sites_tours_of_several_countries)
+{
+    expect_has("Vladimir Putin arrived at a military base in Alaska on Friday.", "Vladimir Putin visit United States");
+    expect_has("Antony Blinken visited three countries, including Vietnam and Japan.", "Antony Blinken visit Japan");
+    expect_has("Antony Blinken, on a visit to Beijing, met Xi Jinping.", "Antony Blinken visit China");
+    expect_has("Vladimir Putin's stopover in Hanoi was brief.", "Vladimir Putin visit Vietnam");
+    /* A site at home is no visit; countries named only as critics are not toured. */
+    expect_not("Vladimir Putin arrived at a military base in Siberia on Friday.", "Vladimir Putin visit Russia");
+    expect_not("Antony Blinken visited three countries, Vietnam said.", "Antony Blinken visit Vietnam");
+}
+
+Test(phenomena_diplomacy, guests_requests_to_visit_and_invitations_to_a_place)
+{
+    expect_has("Narendra Modi attended the summit as a guest of Italy.", "Italy invite Narendra Modi");
+    expect_has("Xi Jinping asked Kim Jong Un to visit China.", "Xi Jinping invite Kim Jong Un");
+    expect_has("Donald Trump said he had been invited to visit China by Xi Jinping.", "Xi Jinping invite Donald Trump");
+    /* Asked to do something else, or a guest of no one named. */
+    expect_not("Xi Jinping asked Kim Jong Un to stop the tests.", "Xi Jinping invite Kim Jong Un");
+    expect_not("Narendra Modi, who spoke as a guest of honour, praised Italy.", "Italy invite Narendra Modi");
+}
+
+Test(phenomena_diplomacy, meals_given_by_a_host)
+{
+    expect_has("Vladimir Putin attended a banquet hosted by Kim Jong Un.", "Kim Jong Un meet Vladimir Putin");
+    expect_has("At a state banquet hosted by Kim Jong Un, Vladimir Putin praised the ties.", "Kim Jong Un meet Vladimir Putin");
+    /* The host's relative is not the host. */
+    expect_not("Vladimir Putin attended a banquet hosted by Kim Jong Un's sister.", "Kim Jong Un meet Vladimir Putin");
+}
+
+Test(phenomena_diplomacy, talks_in_other_words_and_co_chairs)
+{
+    expect_has("Kim Jong Un had a talk with Vladimir Putin.", "Kim Jong Un meet Vladimir Putin");
+    expect_has("Kim Jong Un had a one-on-one meeting with Vladimir Putin.", "Kim Jong Un meet Vladimir Putin");
+    expect_has("Kim Jong Un held a tete-a-tete with Vladimir Putin.", "Kim Jong Un meet Vladimir Putin");
+    expect_has("Wang Yi and Sergei Lavrov co-chaired the meeting.", "Sergei Lavrov meet Wang Yi");
+    /* A lecture is no talk with the audience; chairing a meeting alone is no meeting of two. */
+    expect_not("Xi Jinping gave a talk with Kim Jong Un in the audience.", "Kim Jong Un meet Xi Jinping");
+    expect_not("Wang Yi chaired the meeting, Sergei Lavrov said.", "Sergei Lavrov meet Wang Yi");
+}

@@ -398,3 +398,22 @@ Test(phenomena_partnership, a_state_ready_to_work_with_another)
     expect_not("China said it is ready to respond to provocations with force against Japan.", "China cooperate Japan");
     expect_not("China said it was not willing to work with Japan.", "China cooperate Japan");
 }
+
+Test(phenomena_partnership, debts_written_off_states_shielded_goods_given)
+{
+    expect_has("Russia wrote off North Korea's debt.", "Russia support North Korea");
+    expect_has("Russia and China shielded North Korea at the United Nations.", "China support North Korea");
+    expect_has("Russia is giving North Korea technology in exchange for weapons.", "Russia support North Korea");
+    /* Talks about a debt are not its relief; a state's leader shielded is not the state. */
+    expect_not("Russia wrote off Ukraine's debt talks.", "Russia support Ukraine");
+    expect_not("China shielded North Korea's leader from criticism.", "China support North Korea");
+}
+
+Test(phenomena_partnership, a_trading_partner_is_no_ally)
+{
+    const char *trading = "Vietnam is a key trading partner of China.";
+    expect_has(trading, "China trade Vietnam");
+    expect_not(trading, "China cooperate Vietnam");
+    expect_has("South Korea is a strategic ally of the United States.", "South Korea cooperate United States");
+    expect_has("China will always be a good partner to Russia.", "China cooperate Russia");
+}
