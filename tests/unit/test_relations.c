@@ -204,7 +204,10 @@ Test(relations_errors, deep_nesting_is_refused_not_followed)
     g_string_assign(text, "define @deep = ");
     for (guint i = 0; i < depth; i++)
         g_string_append_c(text, '(');
-    g_string_append(text, "x\n");
+    g_string_append(text, "x");
+    for (guint i = 0; i < depth; i++)
+        g_string_append_c(text, ')');
+    g_string_append(text, "\n");
     message = NULL;
     bad = fixture_rules(text->str, &message);
     cr_expect_null(bad);
