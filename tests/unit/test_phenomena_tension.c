@@ -361,3 +361,15 @@ Test(phenomena_tension, concern_that_and_acts_that_break_rules)
     /* The victims of an act are not its author. */
     expect_not("Kyiv said Russia's soldiers were killed.", "Ukraine criticize Russia");
 }
+
+Test(phenomena_tension, judgements_quoted_and_victims_spared)
+{
+    expect_has("\"Moscow's attack is a flagrant violation of international law,\" Kyiv said.",
+               "Ukraine criticize Russia");
+    expect_has("\"The American tariffs are unfair,\" New Delhi said.", "India criticize United States");
+    expect_has("Tokyo said Beijing's actions were deeply irresponsible.", "Japan criticize China");
+    /* The victim of a wrong is not judged. */
+    expect_not("\"Kyiv is a victim of aggression,\" Tokyo said.", "Japan criticize Ukraine");
+    expect_not("Tokyo said Kyiv was a victim of aggression.", "Japan criticize Ukraine");
+    expect_not("Tokyo said Kyiv was the target of unprovoked aggression.", "Japan criticize Ukraine");
+}
