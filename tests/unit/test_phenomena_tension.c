@@ -373,3 +373,17 @@ Test(phenomena_tension, judgements_quoted_and_victims_spared)
     expect_not("Tokyo said Kyiv was a victim of aggression.", "Japan criticize Ukraine");
     expect_not("Tokyo said Kyiv was the target of unprovoked aggression.", "Japan criticize Ukraine");
 }
+
+Test(phenomena_tension, sanction_targets_placed_counted_and_faced)
+{
+    const char *placed = "Washington sanctioned entities in China and India for helping Russia.";
+    expect_has(placed, "United States sanction China");
+    expect_has(placed, "United States sanction India");
+    expect_not(placed, "United States sanction Russia");
+    expect_has("London sanctioned 30 ships of Russia's shadow fleet.", "United Kingdom sanction Russia");
+    expect_has("Washington imposed sanctions on three North Korean officials.", "United States sanction North Korea");
+    expect_has("Beijing halted imports of seafood from Japan.", "China sanction Japan");
+    expect_has("New Delhi was hit with a 50 percent American tariff.", "United States sanction India");
+    expect_has("Beijing faces tariffs of up to 145 percent from Washington.", "United States sanction China");
+    expect_not("Beijing faces questions from Washington.", "United States sanction China");
+}
