@@ -387,3 +387,13 @@ Test(phenomena_tension, sanction_targets_placed_counted_and_faced)
     expect_has("Beijing faces tariffs of up to 145 percent from Washington.", "United States sanction China");
     expect_not("Beijing faces questions from Washington.", "United States sanction China");
 }
+
+Test(phenomena_tension, rebukes_drawn_appeals_and_leaning_on)
+{
+    expect_has("Tokyo's decision drew a sharp rebuke from Beijing.", "China criticize Japan");
+    expect_has("Seoul's plan sparked protests from Tokyo.", "Japan criticize South Korea");
+    expect_not("Seoul's plan drew praise from Tokyo.", "Japan criticize South Korea");
+    expect_has("Kyiv appealed for Beijing to help end the war.", "Ukraine pressure China");
+    expect_has("Washington leaned on Kyiv to accept the deal.", "United States pressure Ukraine");
+    expect_not("Washington leaned on its experience in the talks with Kyiv.", "United States pressure Ukraine");
+}
