@@ -397,3 +397,13 @@ Test(phenomena_tension, rebukes_drawn_appeals_and_leaning_on)
     expect_has("Washington leaned on Kyiv to accept the deal.", "United States pressure Ukraine");
     expect_not("Washington leaned on its experience in the talks with Kyiv.", "United States pressure Ukraine");
 }
+
+Test(phenomena_tension, sanctions_by_order_and_by_a_second_verb)
+{
+    expect_has("Washington signed an executive order imposing an additional 25 percent tariff on India.",
+               "United States sanction India");
+    expect_has("Brussels condemned the attack and imposed new sanctions on Moscow.", "European Union sanction Russia");
+    expect_not("Tokyo condemned the launch and agreed to lift sanctions on Pyongyang.", "Japan sanction North Korea");
+    /* The object of the first verb imposes nothing. */
+    expect_not("Washington met Tokyo and imposed tariffs on Chinese goods.", "Japan sanction China");
+}
