@@ -407,3 +407,12 @@ Test(phenomena_tension, sanctions_by_order_and_by_a_second_verb)
     /* The object of the first verb imposes nothing. */
     expect_not("Washington met Tokyo and imposed tariffs on Chinese goods.", "Japan sanction China");
 }
+
+Test(phenomena_tension, speaking_out_swipes_and_insisting_on)
+{
+    expect_has("Paris spoke out against Beijing's support for Moscow.", "France criticize China");
+    expect_has("Beijing took a veiled swipe at Washington.", "China criticize United States");
+    expect_not("Paris spoke with Beijing about its support for Moscow.", "France criticize China");
+    expect_has("Tokyo insisted on Moscow's withdrawal from the islands.", "Japan pressure Russia");
+    expect_not("Tokyo insisted on Moscow's help.", "Japan pressure Russia");
+}
