@@ -416,3 +416,12 @@ Test(phenomena_tension, speaking_out_swipes_and_insisting_on)
     expect_has("Tokyo insisted on Moscow's withdrawal from the islands.", "Japan pressure Russia");
     expect_not("Tokyo insisted on Moscow's help.", "Japan pressure Russia");
 }
+
+Test(phenomena_tension, declarations_name_frozen_assets_and_countermeasures)
+{
+    expect_has("The NATO declaration called China a decisive enabler of the war.", "NATO criticize China");
+    expect_has("Tokyo froze the assets of Russian banks.", "Japan sanction Russia");
+    expect_has("Beijing took countermeasures against Japanese companies.", "China sanction Japan");
+    /* A vow to take them is not taking them. */
+    expect_not("Beijing vowed to take countermeasures against Washington.", "China sanction United States");
+}
