@@ -301,6 +301,8 @@ Test(phenomena_tension, acts_called_wrong_and_acts_of_a_state)
     expect_has("Putin said Ukraine started the war.", "Vladimir Putin criticize Ukraine");
     expect_has("His host, British Foreign Secretary David Lammy, said the Iranian deliveries were dangerous.",
                "David Lammy criticize Iran");
+    /* A state before a comma is no speaker of what follows. */
+    expect_not("Seoul, asked about Beijing, said that the Japanese drills were dangerous.", "China criticize Japan");
 }
 
 Test(phenomena_tension, sanctions_by_their_effect_and_sanctions_undone)
