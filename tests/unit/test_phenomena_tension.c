@@ -301,6 +301,8 @@ Test(phenomena_tension, acts_called_wrong_and_acts_of_a_state)
     expect_has("Putin said Ukraine started the war.", "Vladimir Putin criticize Ukraine");
     expect_has("His host, British Foreign Secretary David Lammy, said the Iranian deliveries were dangerous.",
                "David Lammy criticize Iran");
+    /* A state before a comma is no speaker of what follows. */
+    expect_not("Seoul, asked about Beijing, said that the Japanese drills were dangerous.", "China criticize Japan");
 }
 
 Test(phenomena_tension, sanctions_by_their_effect_and_sanctions_undone)
@@ -360,4 +362,68 @@ Test(phenomena_tension, concern_that_and_acts_that_break_rules)
     expect_has("Seoul said Pyongyang's missile launch violated UN resolutions.", "South Korea criticize North Korea");
     /* The victims of an act are not its author. */
     expect_not("Kyiv said Russia's soldiers were killed.", "Ukraine criticize Russia");
+}
+
+Test(phenomena_tension, judgements_quoted_and_victims_spared)
+{
+    expect_has("\"Moscow's attack is a flagrant violation of international law,\" Kyiv said.",
+               "Ukraine criticize Russia");
+    expect_has("\"The American tariffs are unfair,\" New Delhi said.", "India criticize United States");
+    expect_has("Tokyo said Beijing's actions were deeply irresponsible.", "Japan criticize China");
+    /* The victim of a wrong is not judged. */
+    expect_not("\"Kyiv is a victim of aggression,\" Tokyo said.", "Japan criticize Ukraine");
+    expect_not("Tokyo said Kyiv was a victim of aggression.", "Japan criticize Ukraine");
+    expect_not("Tokyo said Kyiv was the target of unprovoked aggression.", "Japan criticize Ukraine");
+}
+
+Test(phenomena_tension, sanction_targets_placed_counted_and_faced)
+{
+    const char *placed = "Washington sanctioned entities in China and India for helping Russia.";
+    expect_has(placed, "United States sanction China");
+    expect_has(placed, "United States sanction India");
+    expect_not(placed, "United States sanction Russia");
+    expect_has("London sanctioned 30 ships of Russia's shadow fleet.", "United Kingdom sanction Russia");
+    expect_has("Washington imposed sanctions on three North Korean officials.", "United States sanction North Korea");
+    expect_has("Beijing halted imports of seafood from Japan.", "China sanction Japan");
+    expect_has("New Delhi was hit with a 50 percent American tariff.", "United States sanction India");
+    expect_has("Beijing faces tariffs of up to 145 percent from Washington.", "United States sanction China");
+    expect_not("Beijing faces questions from Washington.", "United States sanction China");
+}
+
+Test(phenomena_tension, rebukes_drawn_appeals_and_leaning_on)
+{
+    expect_has("Tokyo's decision drew a sharp rebuke from Beijing.", "China criticize Japan");
+    expect_has("Seoul's plan sparked protests from Tokyo.", "Japan criticize South Korea");
+    expect_not("Seoul's plan drew praise from Tokyo.", "Japan criticize South Korea");
+    expect_has("Kyiv appealed for Beijing to help end the war.", "Ukraine pressure China");
+    expect_has("Washington leaned on Kyiv to accept the deal.", "United States pressure Ukraine");
+    expect_not("Washington leaned on its experience in the talks with Kyiv.", "United States pressure Ukraine");
+}
+
+Test(phenomena_tension, sanctions_by_order_and_by_a_second_verb)
+{
+    expect_has("Washington signed an executive order imposing an additional 25 percent tariff on India.",
+               "United States sanction India");
+    expect_has("Brussels condemned the attack and imposed new sanctions on Moscow.", "European Union sanction Russia");
+    expect_not("Tokyo condemned the launch and agreed to lift sanctions on Pyongyang.", "Japan sanction North Korea");
+    /* The object of the first verb imposes nothing. */
+    expect_not("Washington met Tokyo and imposed tariffs on Chinese goods.", "Japan sanction China");
+}
+
+Test(phenomena_tension, speaking_out_swipes_and_insisting_on)
+{
+    expect_has("Paris spoke out against Beijing's support for Moscow.", "France criticize China");
+    expect_has("Beijing took a veiled swipe at Washington.", "China criticize United States");
+    expect_not("Paris spoke with Beijing about its support for Moscow.", "France criticize China");
+    expect_has("Tokyo insisted on Moscow's withdrawal from the islands.", "Japan pressure Russia");
+    expect_not("Tokyo insisted on Moscow's help.", "Japan pressure Russia");
+}
+
+Test(phenomena_tension, declarations_name_frozen_assets_and_countermeasures)
+{
+    expect_has("The NATO declaration called China a decisive enabler of the war.", "NATO criticize China");
+    expect_has("Tokyo froze the assets of Russian banks.", "Japan sanction Russia");
+    expect_has("Beijing took countermeasures against Japanese companies.", "China sanction Japan");
+    /* A vow to take them is not taking them. */
+    expect_not("Beijing vowed to take countermeasures against Washington.", "China sanction United States");
 }
