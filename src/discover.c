@@ -621,7 +621,8 @@ static gboolean its_may_report(const RelgraphToken *tokens, guint n, guint i)
 /* FALSE when the sentence has nothing to discover: a name needs two
  * capitalised words in a row that are no mention, and so does an
  * institution but for a one-word one ("Russia's Cabinet"), which is
- * missed; a name discovered before needs one. */
+ * missed, and one whose words are another state's short name; a name
+ * discovered before needs one word, that name. */
 static gboolean may_discover(const RelgraphCast *cast, const RelgraphToken *tokens, guint n, const GArray *mentions)
 {
     const RelgraphMention *m = (const RelgraphMention *)(const void *)mentions->data;
@@ -632,12 +633,23 @@ static gboolean may_discover(const RelgraphCast *cast, const RelgraphToken *toke
             next++;
         gboolean free_capital = !(next < mentions->len && m[next].first <= i) &&
                                 (tokens[i].flags & RELGRAPH_TOKEN_CAPITALIZED);
-        /* Two capitalised words: a name, or an institution's words. */
-        if ((free_capital && before) || (free_capital && names))
+        /* Two capitalised words: a name, or an institution's words; or one
+         * that names a person discovered before. */
+        if (free_capital && (before || (names && g_hash_table_contains(cast->names, tokens[i].norm))))
             return TRUE;
         if (next > 0 && is_its(cast, &tokens[i]) && its_may_report(tokens, n, i))
             return TRUE;
         before = free_capital;
+    }
+    /* "Mozambique's Foreign Ministry", where the short name is another
+     * state's ministry (see institution_after_state). */
+    for (guint j = 1; j < mentions->len; j++) {
+        const RelgraphMention *state = &m[j - 1], *inst = &m[j];
+        guint gap = inst->first - state->last;
+        if (inst->kind == RELGRAPH_ALIAS_SHORT && inst->type == RELGRAPH_ACTOR_INSTITUTION &&
+            state->type == RELGRAPH_ACTOR_STATE &&
+            (gap == 0 || (gap == 1 && strcmp(tokens[state->last].norm, "'s") == 0)))
+            return TRUE;
     }
     return FALSE;
 }

@@ -25,7 +25,11 @@ static const char more_actors[] = "actor South Korea state\n"
                                   "  metonym Seoul\n"
                                   "  demonym South Korean\n"
                                   "actor South Africa state\n"
-                                  "  demonym South African\n";
+                                  "  demonym South African\n"
+                                  "actor Russian Foreign Ministry institution\n"
+                                  "  alias Russia's Foreign Ministry\n"
+                                  "  short Foreign Ministry\n"
+                                  "  member_of Russia\n";
 
 static void setup(void)
 {
@@ -95,6 +99,27 @@ Test(discover, a_state_and_institution_words_make_an_institution)
                "Russian Ministry of Emergency Situations criticize Japan");
     /* Lower case is a description, not a name. */
     expect_not("Russia's defence ministry criticized Japan.", "Russian defence ministry criticize Japan");
+}
+
+/* "Japan's Foreign Ministry" after Russia's was named: the short name is
+ * not Russia's ministry here, even in a sentence with no other capital. */
+Test(discover, another_states_short_name_after_a_state_is_its_own_institution)
+{
+    const char *text = "Russia's Foreign Ministry criticized China. Japan's Foreign Ministry criticized China.";
+    expect_has(text, "Japanese Foreign Ministry criticize China");
+    expect_has(text, "Russian Foreign Ministry criticize China");
+    expect_not("Japan's Foreign Ministry criticized China.", "Russian Foreign Ministry criticize China");
+    RelgraphDocument *doc = NULL;
+    RelgraphExtractResult *result = extract(text, FALSE, &doc);
+    guint russian = 0;
+    for (guint i = 0; i < result->relations->len; i++) {
+        const RelgraphRelationMention *m = &g_array_index(result->relations, RelgraphRelationMention, i);
+        russian += m->sentence == 1 && strcmp(relgraph_extract_actor(result, m->source)->name,
+                                              "Russian Foreign Ministry") == 0;
+    }
+    cr_expect_eq(russian, 0, "the second sentence is not about Russia's ministry");
+    relgraph_extract_result_free(result);
+    relgraph_document_free(doc);
 }
 
 /* The number of actors discovered in text. */
