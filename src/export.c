@@ -62,6 +62,15 @@ const char *relgraph_export_extension(const char *format)
     return f ? f->extension : NULL;
 }
 
+gboolean relgraph_export_is_figure(const char *format)
+{
+    static const char *const figures[] = {"dot", "svg", "png", "pdf", "html"};
+    for (guint i = 0; format && i < G_N_ELEMENTS(figures); i++)
+        if (strcmp(format, figures[i]) == 0)
+            return TRUE;
+    return FALSE;
+}
+
 /* Text fit for XML 1.0 and SVG: invalid UTF-8 and characters XML cannot
  * carry (C0 controls other than tab/newline/return, U+FFFE, U+FFFF) become
  * U+FFFD. Caller frees with g_free. */

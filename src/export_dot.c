@@ -260,9 +260,6 @@ static void declare_attributes(Agraph_t *g, const char *layout, gboolean name_en
         /* Space for labels: overlap removal and margins (neato, fdp, sfdp),
          * rank and node gaps (dot). */
         {"overlap", "false"}, {"sep", "+8"}, {"esep", "+4"}, {"nodesep", "0.35"}, {"ranksep", "0.7"},
-        /* Lay out connected components apart and pack them, so that actors
-         * without relations do not stretch the figure into a long row. */
-        {"pack", "true"},
         /* Nodes drawn over edges; a fixed seed makes neato/fdp/sfdp repeatable. */
         {"outputorder", "edgesfirst"}, {"start", LAYOUT_SEED},
     };
@@ -291,6 +288,12 @@ static void declare_attributes(Agraph_t *g, const char *layout, gboolean name_en
      * minutes for 1,500 edges); dot's is cheap, but its crossing reduction
      * and network simplex are not: bound them (about 5x faster there). */
     agattr(g, AGRAPH, "splines", packed || (large && !dot) ? "line" : "true");
+    /* Components laid out apart and packed, so that they do not stretch
+     * the figure into a long row; but not in dot, which then places no
+     * edge label and draws parallel edges on one path (Graphviz 2.42), and
+     * whose ranks already stack components. */
+    if (!dot)
+        agattr(g, AGRAPH, "pack", "true");
     if (large && dot) {
         agattr(g, AGRAPH, "mclimit", "0.3");
         agattr(g, AGRAPH, "nslimit", "0.2");
@@ -470,8 +473,11 @@ static char *relations_of(GPtrArray *edges, RelgraphPolarity polarity)
 
 /* The graph label: the title, then a legend of what shapes, colours and
  * widths mean, as an HTML-like table (a label, not nodes, so that the
- * figure has exactly the graph's nodes and edges). */
-static char *legend_html(const RelgraphGraph *graph, const RelgraphExportOptions *options)
+ * figure has exactly the graph's nodes and edges). It names only what is
+ * drawn (nodes, edges: the figure's), and nothing a page cannot do: the
+ * SVG's tooltips are announced by the graph's own tooltip instead. */
+static char *legend_html(GPtrArray *nodes, GPtrArray *edges, const RelgraphExportOptions *options, gboolean large,
+                         guint clusters)
 {
     GString *out = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">");
     if (options && options->title && *options->title) {
@@ -479,23 +485,42 @@ static char *legend_html(const RelgraphGraph *graph, const RelgraphExportOptions
         html_text(out, options->title);
         g_string_append(out, "</B></FONT></TD></TR>");
     }
-    g_string_append(out, "<TR>");
-    legend_swatch(out, RELGRAPH_ACTOR_STATE, "state (box)");
-    legend_swatch(out, RELGRAPH_ACTOR_OFFICIAL, "official (ellipse)");
-    legend_swatch(out, RELGRAPH_ACTOR_INSTITUTION, "institution (hexagon)");
-    g_string_append(out, "<TD COLSPAN=\"2\" ALIGN=\"LEFT\">hover a node for its details</TD></TR>");
+    static const struct {
+        RelgraphActorType type;
+        const char *name;
+    } types[] = {
+        {RELGRAPH_ACTOR_STATE, "state (box)"},
+        {RELGRAPH_ACTOR_OFFICIAL, "official (ellipse)"},
+        {RELGRAPH_ACTOR_INSTITUTION, "institution (hexagon)"},
+        {0, "other (grey)"},
+    };
+    gboolean discovered = FALSE, row = FALSE;
+    for (guint t = 0; t < G_N_ELEMENTS(types); t++) {
+        gboolean drawn = FALSE;
+        for (guint i = 0; i < nodes->len; i++) {
+            const RelgraphNode *n = g_ptr_array_index(nodes, i);
+            drawn = drawn || node_style(n->type) == node_style(types[t].type);
+            discovered = discovered || n->discovered;
+        }
+        if (!drawn)
+            continue;
+        if (!row)
+            g_string_append(out, "<TR>");
+        row = TRUE;
+        legend_swatch(out, types[t].type, types[t].name);
+    }
+    if (row)
+        g_string_append(out, "</TR>");
+    if (clusters)
+        g_string_append(out, "<TR><TD BORDER=\"1\" STYLE=\"rounded\" COLOR=\"#56B4E9\" WIDTH=\"14\"> </TD>"
+                             "<TD COLSPAN=\"7\" ALIGN=\"LEFT\">frame: a state with its officials and "
+                             "institutions (member_of)</TD></TR>");
     /* Said only when the figure has a discovered actor. */
-    GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
-    gboolean discovered = FALSE;
-    for (guint i = 0; i < nodes->len && !discovered; i++)
-        discovered = ((const RelgraphNode *)g_ptr_array_index(nodes, i))->discovered;
-    g_ptr_array_unref(nodes);
     if (discovered)
         g_string_append(out, "<TR><TD BORDER=\"1\" STYLE=\"dashed\" COLOR=\"#333333\" WIDTH=\"14\"> </TD>"
                              "<TD COLSPAN=\"7\" ALIGN=\"LEFT\">dashed outline: discovered, named in the text "
                              "with a title but not in the rules</TD></TR>");
 
-    GPtrArray *edges = relgraph_graph_sorted_edges(graph);
     static const struct {
         RelgraphPolarity polarity;
         const char *name, *line;
@@ -516,9 +541,23 @@ static char *legend_html(const RelgraphGraph *graph, const RelgraphExportOptions
         }
         g_free(names);
     }
-    g_ptr_array_unref(edges);
-    g_string_append(out, "<TR><TD COLSPAN=\"8\" ALIGN=\"LEFT\">line width: supporting mentions "
-                         "(1, 2, 4, 8, 16+); hover an edge for its evidence</TD></TR></TABLE>");
+    if (edges->len) {
+        g_string_append(out, "<TR><TD COLSPAN=\"8\" ALIGN=\"LEFT\">line width: supporting mentions "
+                             "(1, 2, 4, 8, 16+)");
+        /* The documented fallback of a figure too large to label. */
+        if (large)
+            g_string_append(out, "; above " G_STRINGIFY(RELGRAPH_LARGE_GRAPH_EDGES)
+                                 " relations lines are not labelled: the colour tells the polarity, "
+                                 "the report (-T html) each relation");
+        g_string_append(out, "</TD></TR>");
+    }
+    g_string_append(out, "</TABLE>");
+    /* An empty figure without a title has nothing to explain (and
+     * Graphviz refuses an empty table). */
+    if (!strstr(out->str, "<TR>")) {
+        g_string_free(out, TRUE);
+        return NULL;
+    }
     return g_string_free(out, FALSE);
 }
 
@@ -528,10 +567,101 @@ static gboolean is_large(const RelgraphGraph *graph);
  * each node's and edge's object kept so that details can be added later. */
 typedef struct {
     Agraph_t *g;
-    GPtrArray *nodes, *edges;  /* const RelgraphNode*, RelgraphEdge*, sorted */
+    GPtrArray *nodes, *edges;  /* const RelgraphNode*, RelgraphEdge*, sorted: the drawn ones */
     Agnode_t **node_objects;
     Agedge_t **edge_objects;
+    GPtrArray *clusters;       /* Agraph_t*: --cluster state's frames, in state order */
+    guint isolated;            /* actors left out for having no relation */
 } Figure;
+
+/* The state an actor belongs to, following affiliations (an official of a
+ * ministry of a state) through the graph's actors; NULL when none. */
+static const RelgraphNode *state_of(const RelgraphGraph *graph, const RelgraphNode *node)
+{
+    for (guint hops = 0; node && hops < 8; hops++) {
+        if (node->type == RELGRAPH_ACTOR_STATE)
+            return node;
+        node = node->affiliation ? relgraph_graph_node(graph, node->affiliation) : NULL;
+    }
+    return NULL;
+}
+
+/* TRUE when a cluster already draws edge: member_of from an actor to the
+ * state it belongs to, or to an institution in the same frame. */
+static gboolean drawn_by_cluster(const RelgraphGraph *graph, const RelgraphEdge *edge)
+{
+    if (strcmp(edge->relation, "member_of") != 0)
+        return FALSE;
+    const RelgraphNode *source = relgraph_graph_node(graph, edge->source);
+    const RelgraphNode *target = relgraph_graph_node(graph, edge->target);
+    const RelgraphNode *state = source ? state_of(graph, source) : NULL;
+    return state && source != state && target && state_of(graph, target) == state;
+}
+
+/* Which nodes and edges the figure draws (fig->nodes, fig->edges): every
+ * edge, but those a frame draws; every node with an edge (of the graph),
+ * and the others only with keep_isolated. */
+static void figure_select(Figure *fig, const RelgraphGraph *graph, const RelgraphExportOptions *options)
+{
+    gboolean clusters = options && options->cluster_state;
+    GPtrArray *edges = relgraph_graph_sorted_edges(graph);
+    fig->edges = g_ptr_array_new();
+    for (guint i = 0; i < edges->len; i++)
+        if (!clusters || !drawn_by_cluster(graph, g_ptr_array_index(edges, i)))
+            g_ptr_array_add(fig->edges, g_ptr_array_index(edges, i));
+    GHashTable *degree = relgraph_export_degrees(edges);
+    GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
+    fig->nodes = g_ptr_array_new();
+    for (guint i = 0; i < nodes->len; i++) {
+        const RelgraphNode *n = g_ptr_array_index(nodes, i);
+        if ((options && options->keep_isolated) || g_hash_table_contains(degree, n->name))
+            g_ptr_array_add(fig->nodes, (gpointer)n);
+        else
+            fig->isolated++;
+    }
+    g_hash_table_destroy(degree);
+    g_ptr_array_unref(nodes);
+    g_ptr_array_unref(edges);
+}
+
+/* --cluster state: one frame per drawn state with a drawn member, holding
+ * the state and its members (the nodes are already in g). */
+static void figure_add_clusters(Figure *fig, const RelgraphGraph *graph)
+{
+    fig->clusters = g_ptr_array_new();
+    /* Ranks over the whole graph, frames as constraints: ranked frame by
+     * frame, dot makes edges between frames flat, and a labelled flat edge
+     * makes Graphviz 2.42 free memory twice. */
+    agattr(fig->g, AGRAPH, "newrank", "true");
+    /* The state's blue, lighter: the frame reads as the state's area. */
+    agattr(fig->g, AGRAPH, "style", "");
+    agattr(fig->g, AGRAPH, "color", "");
+    agattr(fig->g, AGRAPH, "fillcolor", "");
+    for (guint i = 0; i < fig->nodes->len; i++) {
+        const RelgraphNode *state = g_ptr_array_index(fig->nodes, i);
+        if (state->type != RELGRAPH_ACTOR_STATE)
+            continue;
+        Agraph_t *frame = NULL;
+        for (guint j = 0; j < fig->nodes->len; j++) {
+            const RelgraphNode *n = g_ptr_array_index(fig->nodes, j);
+            if (n == state || state_of(graph, n) != state)
+                continue;
+            if (!frame) {
+                char name[32];
+                g_snprintf(name, sizeof name, "cluster_%u", fig->clusters->len);
+                frame = agsubg(fig->g, name, TRUE);
+                agsubnode(frame, fig->node_objects[i], TRUE);
+                g_ptr_array_add(fig->clusters, frame);
+            }
+            agsubnode(frame, fig->node_objects[j], TRUE);
+        }
+        if (frame) {
+            set(frame, "style", "rounded,filled");
+            set(frame, "color", "#56B4E9");
+            set(frame, "fillcolor", "#EEF7FD");
+        }
+    }
+}
 
 /* Builds what the layout reads: everything but the details (tooltips and
  * edge widths); the engine is named in it for the DOT text (name_engine).
@@ -544,29 +674,38 @@ static gboolean figure_open(Figure *fig, const RelgraphGraph *graph, const Relgr
     Agraph_t *g = fig->g = agopen("relgraph", Agdirected, &sink_disc);
     if (!g)
         return FALSE;
-    declare_attributes(g, layout, name_engine, is_large(graph));
+    gboolean large = is_large(graph);
+    declare_attributes(g, layout, name_engine, large);
+    figure_select(fig, graph, options);
+
+    GHashTable *by_name = g_hash_table_new(g_str_hash, g_str_equal);
+    fig->node_objects = g_new(Agnode_t *, fig->nodes->len + 1);
+    for (guint i = 0; i < fig->nodes->len; i++)
+        fig->node_objects[i] = add_node(g, g_ptr_array_index(fig->nodes, i), by_name);
+    if (options && options->cluster_state)
+        figure_add_clusters(fig, graph);
+
     if (!options || !options->no_legend || (options->title && *options->title)) {
-        char *text = options && options->no_legend ? NULL : legend_html(graph, options);
-        if (!text) {
+        char *text = options && options->no_legend
+                         ? NULL
+                         : legend_html(fig->nodes, fig->edges, options, large,
+                                       fig->clusters ? fig->clusters->len : 0);
+        if (!text && options && options->title && *options->title) {
             char *title = esc_string(options->title);
             agattr(g, AGRAPH, "label", title);
             g_free(title);
-        } else {
+        } else if (text) {
             char *html = agstrdup_html(g, text);
             agattr(g, AGRAPH, "label", html);
             agstrfree(g, html);
             g_free(text);
         }
     }
+    /* The frames would take the graph's label for theirs: the node of
+     * their state names them. */
+    for (guint i = 0; fig->clusters && i < fig->clusters->len; i++)
+        agset(g_ptr_array_index(fig->clusters, i), "label", "");
 
-    GHashTable *by_name = g_hash_table_new(g_str_hash, g_str_equal);
-    fig->nodes = relgraph_graph_sorted_nodes(graph);
-    fig->node_objects = g_new(Agnode_t *, fig->nodes->len + 1);
-    for (guint i = 0; i < fig->nodes->len; i++)
-        fig->node_objects[i] = add_node(g, g_ptr_array_index(fig->nodes, i), by_name);
-
-    gboolean large = is_large(graph);
-    fig->edges = relgraph_graph_sorted_edges(graph);
     fig->edge_objects = g_new(Agedge_t *, fig->edges->len + 1);
     for (guint i = 0; i < fig->edges->len; i++)
         fig->edge_objects[i] = add_edge(g, g_ptr_array_index(fig->edges, i), i, by_name, large);
@@ -591,6 +730,8 @@ static void figure_close(Figure *fig)
         g_ptr_array_unref(fig->nodes);
     if (fig->edges)
         g_ptr_array_unref(fig->edges);
+    if (fig->clusters)
+        g_ptr_array_unref(fig->clusters);
     g_free(fig->node_objects);
     g_free(fig->edge_objects);
     memset(fig, 0, sizeof *fig);
@@ -665,14 +806,18 @@ static GHashTable *declared(Agraph_t *g, int kind)
     return names;
 }
 
+/* The graph objects are the graph, then its clusters (whose frames nop2
+ * draws from their bb). */
 static guint figure_objects(const Figure *fig, guint k)
 {
-    return k == 0 ? 1 : k == 1 ? fig->nodes->len : fig->edges->len;
+    return k == 0 ? 1 + (fig->clusters ? fig->clusters->len : 0) : k == 1 ? fig->nodes->len : fig->edges->len;
 }
 
 static void *figure_object(const Figure *fig, guint k, guint i)
 {
-    return k == 0 ? (void *)fig->g : k == 1 ? (void *)fig->node_objects[i] : (void *)fig->edge_objects[i];
+    if (k == 0)
+        return i == 0 ? (void *)fig->g : g_ptr_array_index(fig->clusters, i - 1);
+    return k == 1 ? (void *)fig->node_objects[i] : (void *)fig->edge_objects[i];
 }
 
 /* The attributes declared since before[] was taken, as positions text
@@ -769,6 +914,65 @@ static gboolean positions_apply(Figure *fig, const char *text, gsize len)
     return ok;
 }
 
+/* TRUE when two curves run through the same points (within 2 pt), in
+ * the same or the opposite direction: one would hide the other. */
+static gboolean same_curve(const bezier *a, const bezier *b)
+{
+    if (a->size != b->size || !a->size)
+        return FALSE;
+    for (int reversed = 0; reversed < 2; reversed++) {
+        gboolean same = TRUE;
+        for (int i = 0; i < a->size && same; i++) {
+            pointf p = a->list[i], q = b->list[reversed ? b->size - 1 - i : i];
+            same = fabs(p.x - q.x) <= 2 && fabs(p.y - q.y) <= 2;
+        }
+        if (same)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Relations between one pair that the engine drew on one path (dot does
+ * with some edges between clusters) are drawn apart: the inner control
+ * points of each further one, and its label, move across the line by a
+ * step, alternately on either side. The ends stay on the nodes. */
+static void separate_parallel_edges(Figure *fig)
+{
+    for (guint i = 0; i < fig->edges->len; i++) {
+        Agedge_t *e = fig->edge_objects[i];
+        const splines *spl = ED_spl(e);
+        if (!spl || spl->size != 1 || spl->list[0].size < 4)
+            continue;
+        guint twins = 0;
+        for (guint j = 0; j < i; j++) {
+            Agedge_t *f = fig->edge_objects[j];
+            gboolean pair = (agtail(f) == agtail(e) && aghead(f) == aghead(e)) ||
+                            (agtail(f) == aghead(e) && aghead(f) == agtail(e));
+            if (pair && ED_spl(f) && ED_spl(f)->size == 1 && same_curve(&ED_spl(f)->list[0], &spl->list[0]))
+                twins++;
+        }
+        if (!twins)
+            continue;
+        bezier *bz = &spl->list[0];
+        pointf from = bz->list[0], to = bz->list[bz->size - 1];
+        double dx = to.x - from.x, dy = to.y - from.y, length = hypot(dx, dy);
+        if (length < 1)
+            continue;
+        /* 14 pt a step, a label's height: 1st twin +1 step, 2nd -1, 3rd +2... */
+        double step = 14.0 * ((twins + 1) / 2) * (twins % 2 ? 1 : -1);
+        double nx = -dy / length * step, ny = dx / length * step;
+        /* A cubic's middle lies 3/4 of the way to its inner control points. */
+        for (int k = 1; k < bz->size - 1; k++) {
+            bz->list[k].x += nx * 4 / 3;
+            bz->list[k].y += ny * 4 / 3;
+        }
+        if (ED_label(e) && ED_label(e)->set) {
+            ED_label(e)->pos.x += nx;
+            ED_label(e)->pos.y += ny;
+        }
+    }
+}
+
 /* The positions of a layout of fig by engine, as text; NULL when the
  * layout failed. */
 static char *layout_run(GVC_t *gvc, Figure *fig, const char *engine)
@@ -778,15 +982,25 @@ static char *layout_run(GVC_t *gvc, Figure *fig, const char *engine)
         before[k] = declared(fig->g, position_kinds[k]);
     char *positions = NULL;
     if (gvLayout(gvc, fig->g, engine) == 0) {
+        separate_parallel_edges(fig);
         attach_attrs(fig->g);
-        /* A label the layout did not place is not drawn (dot, packing
-         * components, leaves some); attach_attrs writes a position for it
-         * all the same. An empty lp says so. */
+        /* A label the layout did not place (engines that route no
+         * splines, a layout that gave up on one) goes at the middle of its
+         * edge's curve rather than nowhere: attach_attrs would write a
+         * meaningless position for it, and nop2 would not draw it. */
         Agsym_t *lp = agattr(fig->g, AGEDGE, "lp", NULL);
         for (guint i = 0; lp && i < fig->edges->len; i++) {
             Agedge_t *e = fig->edge_objects[i];
-            if (ED_label(e) && !ED_label(e)->set)
-                agxset(e, lp, "");
+            if (ED_label(e) && !ED_label(e)->set) {
+                char at[64] = "";
+                const splines *spl = ED_spl(e);
+                if (spl && spl->size && spl->list[0].size) {
+                    const bezier *bz = &spl->list[0];
+                    pointf mid = bz->list[bz->size / 2];
+                    g_snprintf(at, sizeof at, "%.2f,%.2f", mid.x, mid.y + ED_label(e)->dimen.y / 2);
+                }
+                agxset(e, lp, at);
+            }
         }
         positions = positions_text(fig, before);
         gvFreeLayout(gvc, fig->g);

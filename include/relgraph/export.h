@@ -37,7 +37,21 @@ typedef struct {
     guint max_evidence;  /* evidence sentences per edge in tooltips/attributes; 0 = default (3) */
     gboolean no_legend;  /* DOT/SVG: the title only, without the legend */
     const RelgraphLayoutStore *layouts; /* SVG: layouts kept between runs, or NULL */
+    /* Figures (DOT, SVG, PNG, PDF, HTML) only; the data formats keep every actor. */
+    gboolean keep_isolated; /* also draw the actors without any relation (left out by default) */
+    gboolean cluster_state; /* each state a box (cluster) holding its officials and institutions */
+    double page_width, page_height; /* points the figure is scaled down to fit (text kept >= 7 pt);
+                                       0 = RELGRAPH_PAGE_A4; negative = natural size */
 } RelgraphExportOptions;
+
+/* The printable area of an A4 page (210 x 297 mm less 15 mm margins), in
+ * points: the figure's default size. Letter's is 7.5 x 10 in. */
+#define RELGRAPH_PAGE_A4_WIDTH 510.0
+#define RELGRAPH_PAGE_A4_HEIGHT 757.0
+#define RELGRAPH_PAGE_LETTER_WIDTH 540.0
+#define RELGRAPH_PAGE_LETTER_HEIGHT 720.0
+/* No text of a page-sized figure is drawn smaller than this (points). */
+#define RELGRAPH_MIN_TEXT_PT 7.0
 
 /* The default engine: dot (ranked, left to right) for a figure a reader
  * can take in; above RELGRAPH_LARGE_GRAPH_EDGES relations, where dot takes
@@ -57,6 +71,9 @@ char *relgraph_export(const RelgraphGraph *graph, const char *format,
 const char *const *relgraph_export_formats(void);
 /* File extension (without dot) for a format, NULL when unknown. */
 const char *relgraph_export_extension(const char *format);
+/* TRUE for the formats that draw the figure (dot, svg, png, pdf, html):
+ * they leave out actors without relations unless keep_isolated. */
+gboolean relgraph_export_is_figure(const char *format);
 
 /* Appends field to a TSV row: tab and line breaks become spaces, other
  * control characters and invalid UTF-8 U+FFFD (for relgraph extract). */

@@ -8,18 +8,18 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 PYTHON=${PYTHON:-/usr/bin/python3}
 formats=dot,svg,graphml,gexf,json,tsv
 
-"$RELGRAPH" build -q -T "$formats" -o "$tmp/a" "$RELGRAPH_SRC/seeds" || fail "build exit $?"
+"$RELGRAPH" build -q --keep-isolated -T "$formats" -o "$tmp/a" "$RELGRAPH_SRC/seeds" || fail "build exit $?"
 "$PYTHON" "$RELGRAPH_SRC/tests/consumers/check_formats.py" "$tmp/a" "$RELGRAPH_SRC/tests/data/schemas" \
   || fail "consumers disagree"
 
 # Determinism: a second run, the files named in reverse order, and a copy
 # of the corpus whose files were created in another order.
-"$RELGRAPH" build -q -T "$formats" -o "$tmp/b" "$RELGRAPH_SRC/seeds" || fail "second build"
+"$RELGRAPH" build -q --keep-isolated -T "$formats" -o "$tmp/b" "$RELGRAPH_SRC/seeds" || fail "second build"
 mapfile -t docs < <(ls "$RELGRAPH_SRC"/seeds/*.txt | sort -r)
-"$RELGRAPH" build -q -T "$formats" -o "$tmp/c" "${docs[@]}" || fail "reversed build"
+"$RELGRAPH" build -q --keep-isolated -T "$formats" -o "$tmp/c" "${docs[@]}" || fail "reversed build"
 mkdir -p "$tmp/corpus/z" "$tmp/corpus/a"
 for f in "${docs[@]}"; do cp "$f" "$tmp/corpus/"; done
-"$RELGRAPH" build -q -T "$formats" -o "$tmp/d" "$tmp/corpus" || fail "copied corpus build"
+"$RELGRAPH" build -q --keep-isolated -T "$formats" -o "$tmp/d" "$tmp/corpus" || fail "copied corpus build"
 for ext in dot svg graphml gexf json tsv; do
   cmp -s "$tmp/a/relgraph.$ext" "$tmp/b/relgraph.$ext" || fail "$ext differs between two runs"
   cmp -s "$tmp/a/relgraph.$ext" "$tmp/c/relgraph.$ext" || fail "$ext depends on the argument order"
@@ -33,8 +33,8 @@ mkdir -p "$tmp/many"
 for k in $(seq 0 39); do
   for f in "${docs[@]}"; do cp "$f" "$tmp/many/c${k}_$(basename "$f")"; done
 done
-"$RELGRAPH" build -q -j1 -T "$formats" -o "$tmp/j1" "$tmp/many" || fail "build -j1"
-"$RELGRAPH" build -q -j4 -T "$formats" -o "$tmp/j4" "$tmp/many" || fail "build -j4"
+"$RELGRAPH" build -q --keep-isolated -j1 -T "$formats" -o "$tmp/j1" "$tmp/many" || fail "build -j1"
+"$RELGRAPH" build -q --keep-isolated -j4 -T "$formats" -o "$tmp/j4" "$tmp/many" || fail "build -j4"
 for ext in dot svg graphml gexf json tsv; do
   cmp -s "$tmp/j1/relgraph.$ext" "$tmp/j4/relgraph.$ext" || fail "$ext differs between --jobs 1 and 4"
 done
@@ -46,7 +46,7 @@ done
 
 # One file per format, named by its extension.
 for ext in gexf json; do
-  "$RELGRAPH" build -q -o "$tmp/one.$ext" "$RELGRAPH_SRC/seeds" || fail "-o one.$ext"
+  "$RELGRAPH" build -q --keep-isolated -o "$tmp/one.$ext" "$RELGRAPH_SRC/seeds" || fail "-o one.$ext"
   cmp -s "$tmp/one.$ext" "$tmp/a/relgraph.$ext" || fail "-o one.$ext differs from the directory output"
 done
 # Discovered actors (a titled name no rule lists; the seeds have none, and
@@ -55,10 +55,10 @@ done
 # and in the part itself, which merges back to the same graph.
 mkdir -p "$tmp/disc"
 echo "Deputy Foreign Minister Pavel Zhdanovsky met Chinese Foreign Minister Wang Yi in Beijing." > "$tmp/disc/a.txt"
-"$RELGRAPH" build -q --cache "$tmp/cache" -T "$formats" -o "$tmp/disc1" "$tmp/disc" || fail "discovered build"
+"$RELGRAPH" build -q --keep-isolated --cache "$tmp/cache" -T "$formats" -o "$tmp/disc1" "$tmp/disc" || fail "discovered build"
 "$PYTHON" "$RELGRAPH_SRC/tests/consumers/check_formats.py" "$tmp/disc1" "$RELGRAPH_SRC/tests/data/schemas" \
   "Pavel Zhdanovsky" || fail "consumers disagree on discovered actors"
-"$RELGRAPH" build --cache "$tmp/cache" -T "$formats" -o "$tmp/disc2" "$tmp/disc" 2> "$tmp/disc.err" \
+"$RELGRAPH" build --keep-isolated --cache "$tmp/cache" -T "$formats" -o "$tmp/disc2" "$tmp/disc" 2> "$tmp/disc.err" \
   || fail "discovered build from the cache"
 grep -q "1 from cache" "$tmp/disc.err" || fail "the second build did not read the cache: $(cat "$tmp/disc.err")"
 for ext in dot svg graphml gexf json tsv; do

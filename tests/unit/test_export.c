@@ -171,7 +171,9 @@ Test(export, dot_reads_back_with_parallel_edges)
     RelgraphGraph *g = fixture(FALSE);
     cr_assert_eq(relgraph_graph_node_count(g), FIXTURE_NODES);
     cr_assert_eq(relgraph_graph_edge_count(g), FIXTURE_EDGES);
-    RelgraphExportOptions options = {.title = "Test \"graph\"", .layout = NULL, .max_evidence = 0};
+    /* Every actor, the isolated United Nations included (see below). */
+    RelgraphExportOptions options = {.title = "Test \"graph\"", .layout = NULL, .max_evidence = 0,
+                                     .keep_isolated = TRUE};
     char *dot = export_ok(g, "dot", &options, NULL);
 
     cr_expect(g_str_has_prefix(dot, "digraph relgraph {"), "%s", dot);
@@ -223,6 +225,66 @@ Test(export, dot_reads_back_with_parallel_edges)
     cr_expect_not_null(strstr(tip, "\\nd1: Zhao Leji arrived."), "%s", tip);
     cr_expect_not_null(strstr(tip, "(4 mentions in all)"), "%s", tip);
     agclose(h);
+    g_free(dot);
+    relgraph_graph_free(g);
+}
+
+/* Figures leave out the actors without relations (United Nations and
+ * Someone in the fixture), keep them on request, and say in the legend only
+ * what they draw; the data formats keep every actor. */
+Test(export, figure_leaves_out_isolated_actors)
+{
+    RelgraphGraph *g = fixture(FALSE);
+    RelgraphExportOptions options = {.title = "Isolated"};
+    char *dot = export_ok(g, "dot", &options, NULL);
+    Agraph_t *h = agmemread(dot);
+    cr_assert_not_null(h);
+    cr_expect_eq(agnnodes(h), FIXTURE_NODES - 2);
+    cr_expect_null(agnode(h, "United Nations", 0));
+    cr_expect_null(agnode(h, "Someone", 0));
+    cr_expect_eq(agnedges(h), FIXTURE_EDGES);
+    agclose(h);
+    cr_expect_null(strstr(dot, "institution (hexagon)"), "no institution drawn, none in the legend");
+    cr_expect_not_null(strstr(dot, "official (ellipse)"));
+    cr_expect_null(strstr(dot, "hover"), "a page cannot be hovered: %s", dot);
+    g_free(dot);
+
+    options.keep_isolated = TRUE;
+    dot = export_ok(g, "dot", &options, NULL);
+    h = agmemread(dot);
+    cr_assert_not_null(h);
+    cr_expect_eq(agnnodes(h), FIXTURE_NODES);
+    agclose(h);
+    g_free(dot);
+
+    char *json = export_ok(g, "json", NULL, NULL);
+    cr_expect_not_null(strstr(json, "\"Someone\""), "the data formats keep every actor");
+    g_free(json);
+    relgraph_graph_free(g);
+}
+
+/* --cluster state: a frame holds the state and its official; the
+ * member_of edge the frame stands for is not drawn. */
+Test(export, cluster_state_frames_members)
+{
+    RelgraphGraph *g = fixture(FALSE);
+    RelgraphExportOptions options = {.title = "Frames", .cluster_state = TRUE};
+    char *dot = export_ok(g, "dot", &options, NULL);
+    Agraph_t *h = agmemread(dot);
+    cr_assert_not_null(h);
+    Agraph_t *frame = agfstsubg(h);
+    cr_assert_not_null(frame, "%s", dot);
+    cr_expect(g_str_has_prefix(agnameof(frame), "cluster"));
+    cr_expect_not_null(agnode(frame, "China", 0));
+    cr_expect_not_null(agnode(frame, "Zhao Leji", 0));
+    cr_expect_null(agnode(frame, "North Korea", 0));
+    cr_expect_null(agnxtsubg(frame), "one frame: only China has a member");
+    cr_expect_eq(agnedges(h), FIXTURE_EDGES - 1, "member_of is the frame");
+    cr_expect_str_eq(agget(frame, "label"), "", "the state's node names the frame");
+    agclose(h);
+    char *svg = export_ok(g, "svg", &options, NULL);
+    cr_expect_not_null(strstr(svg, "class=\"cluster\""));
+    g_free(svg);
     g_free(dot);
     relgraph_graph_free(g);
 }
