@@ -259,7 +259,7 @@ static void declare_attributes(Agraph_t *g, const char *layout, gboolean name_en
         {"fontname", FONT}, {"fontsize", "16"}, {"labelloc", "t"}, {"pad", "0.3"},
         /* Space for labels: overlap removal and margins (neato, fdp, sfdp),
          * rank and node gaps (dot). */
-        {"overlap", "false"}, {"sep", "+8"}, {"esep", "+4"}, {"nodesep", "0.35"}, {"ranksep", "0.7"},
+        {"overlap", "false"}, {"sep", "+8"}, {"esep", "+4"}, {"nodesep", "0.2"}, {"ranksep", "0.5"},
         /* Nodes drawn over edges; a fixed seed makes neato/fdp/sfdp repeatable. */
         {"outputorder", "edgesfirst"}, {"start", LAYOUT_SEED},
     };
@@ -1111,9 +1111,30 @@ static void result_ready(RelgraphExportResult *r)
         r->ready(r, r->user_data);
 }
 
-/* Draws the laid-out figure as SVG into a buffer of ours (open_memstream;
- * g_free is free), so that no copy of it is needed. NULL on failure. */
-static char *render_svg(GVC_t *gvc, Agraph_t *g, gsize *len)
+/* Cairo's PDF carries the time it was made (/CreationDate (D:...)): the
+ * digits are set to a fixed date in place, so that the same graph gives
+ * the same bytes (and the offsets in the file stay right). */
+static void pdf_fix_date(char *pdf, gsize len)
+{
+    static const char key[] = "/CreationDate (D:";
+    static const char fixed[] = "20000101000000";
+    /* Not a string search: the compressed streams before it hold NULs. */
+    gsize n = strlen(key);
+    char *at = NULL;
+    for (gsize i = 0; i + n <= len && !at; i++)
+        if (pdf[i] == '/' && memcmp(pdf + i, key, n) == 0)
+            at = pdf + i;
+    if (!at)
+        return;
+    at += n;
+    for (guint i = 0; i < strlen(fixed) && at + i < pdf + len && g_ascii_isdigit(at[i]); i++)
+        at[i] = fixed[i];
+}
+
+/* Draws the laid-out figure with device (svg, png:cairo, pdf:cairo) into
+ * a buffer of ours (open_memstream; g_free is free), so that no copy of it
+ * is needed. NULL on failure. */
+static char *render_figure(GVC_t *gvc, Agraph_t *g, const char *device, gsize *len)
 {
     char *data = NULL;
     size_t size = 0;
@@ -1125,7 +1146,7 @@ static char *render_svg(GVC_t *gvc, Agraph_t *g, gsize *len)
      * the drawing, which writes in small pieces). */
     __fsetlocking(out, FSETLOCKING_BYCALLER);
 #endif
-    int rc = gvRender(gvc, g, "svg", out);
+    int rc = gvRender(gvc, g, device, out);
     if (fclose(out) != 0 || rc != 0 || !size) {
         free(data);
         return NULL;
@@ -1134,11 +1155,50 @@ static char *render_svg(GVC_t *gvc, Agraph_t *g, gsize *len)
     return data;
 }
 
+/* The size the figure is drawn at: scaled down to fit the page
+ * (options->page_width/height, A4's printable area by default), but never
+ * so far that its smallest text (edge labels, else node names) falls below
+ * RELGRAPH_MIN_TEXT_PT; a figure that cannot fit at that size is drawn
+ * larger than the page, and a warning says so. Sets the graph's size (and
+ * declares it) from the bb of the positions. */
+static void fit_page(Figure *fig, const RelgraphExportOptions *options, gboolean labelled)
+{
+    double page_w = options && options->page_width ? options->page_width : RELGRAPH_PAGE_A4_WIDTH;
+    double page_h = options && options->page_height ? options->page_height : RELGRAPH_PAGE_A4_HEIGHT;
+    double llx, lly, urx, ury;
+    if (page_w < 0 || sscanf(agget(fig->g, "bb"), "%lf,%lf,%lf,%lf", &llx, &lly, &urx, &ury) != 4)
+        return;
+    /* The pad (0.3 in) is drawn around the bb at every scale. */
+    double w = urx - llx, h = ury - lly, pad = 2 * 0.3 * 72;
+    if (w <= 0 || h <= 0)
+        return;
+    double scale = MIN(1.0, MIN((page_w - pad) / w, (page_h - pad) / h));
+    double smallest = labelled ? 9.0 : 11.0; /* the edge and node font sizes */
+    /* 4% over: Graphviz scales by a little less than size asks (2% on
+     * seeds/) and writes the scale rounded. */
+    double floor = RELGRAPH_MIN_TEXT_PT / smallest * 1.04;
+    if (scale < floor) {
+        g_warning("the figure does not fit a %.0f x %.0f mm page with text of %.0f pt or more: it is drawn at "
+                  "%.0f x %.0f mm (--roll-up, --top N or --min-weight N make a smaller view; --page none "
+                  "draws it at its natural size)",
+                  page_w / 72 * 25.4, page_h / 72 * 25.4, RELGRAPH_MIN_TEXT_PT, (w * floor + pad) / 72 * 25.4,
+                  (h * floor + pad) / 72 * 25.4);
+        scale = floor;
+    }
+    if (scale >= 1.0)
+        return;
+    /* A hair over, so that rounding does not scale it a second time. */
+    char size[64];
+    g_snprintf(size, sizeof size, "%.4f,%.4f", (w + pad) * scale / 72 + 1e-4, (h + pad) * scale / 72 + 1e-4);
+    agattr(fig->g, AGRAPH, "size", "");
+    agset(fig->g, "size", size);
+}
+
 /* Both texts of one figure, built once. The DOT is written before the
  * positions are set (it names the engine instead), the layout input is
  * taken before the details are added. */
-void relgraph_export_figure(const RelgraphGraph *graph, const RelgraphExportOptions *options,
-                            RelgraphExportResult *dot, RelgraphExportResult *svg)
+static void export_figure(const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                          RelgraphExportResult *dot, RelgraphExportResult *svg, const char *device)
 {
     g_return_if_fail(graph && (dot || svg));
     const char *layout = layout_name(graph, options);
@@ -1199,11 +1259,21 @@ void relgraph_export_figure(const RelgraphGraph *graph, const RelgraphExportOpti
              * graph names it too, since its layout= overrides gvLayout's. */
             const char *engine = direct ? layout : "nop2";
             agset(fig.g, "layout", (char *)engine);
+            if (!direct)
+                fit_page(&fig, options, !is_large(graph) && fig.edges->len > 0);
+            /* A bitmap for a printed page: 150 dpi (Graphviz's default is 96). */
+            if (g_str_has_prefix(device, "png")) {
+                agattr(fig.g, AGRAPH, "dpi", "");
+                agset(fig.g, "dpi", "150");
+            }
             gboolean laid_out = gvLayout(gvc, fig.g, engine) == 0;
             if (!laid_out)
                 failure = "layout failed";
-            else if (!(svg->data = render_svg(gvc, fig.g, &svg->len)))
-                failure = "SVG rendering failed (is the svg plugin registered? `dot -c` as root)";
+            else if (!(svg->data = render_figure(gvc, fig.g, device, &svg->len)))
+                failure = strcmp(device, "svg") == 0
+                              ? "SVG rendering failed (is the svg plugin registered? `dot -c` as root)"
+                              : "PNG/PDF rendering failed (Graphviz's cairo plugin, libgvplugin_pango, "
+                                "is needed; `dot -c` as root registers it)";
             if (laid_out)
                 gvFreeLayout(gvc, fig.g);
         }
@@ -1215,8 +1285,10 @@ void relgraph_export_figure(const RelgraphGraph *graph, const RelgraphExportOpti
     if (svg && failure) {
         set_graphviz_error(&svg->error, failure, messages);
     } else {
-        if (svg)
+        if (svg && strcmp(device, "svg") == 0)
             svg->data = defang_script_urls(svg->data, &svg->len);
+        else if (svg && g_str_has_prefix(device, "pdf"))
+            pdf_fix_date(svg->data, svg->len);
         if (!dot || dot->data)
             forward_warnings(g_steal_pointer(&messages));
     }
@@ -1224,13 +1296,19 @@ void relgraph_export_figure(const RelgraphGraph *graph, const RelgraphExportOpti
     result_ready(svg);
 }
 
-/* One text of the figure. */
-static char *export_one(const RelgraphGraph *graph, const RelgraphExportOptions *options, gboolean svg, gsize *len,
-                        GError **error)
+void relgraph_export_figure(const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                            RelgraphExportResult *dot, RelgraphExportResult *svg)
+{
+    export_figure(graph, options, dot, svg, "svg");
+}
+
+/* One text of the figure: the DOT (device NULL) or a drawing. */
+static char *export_one(const RelgraphGraph *graph, const RelgraphExportOptions *options, const char *device,
+                        gsize *len, GError **error)
 {
     g_return_val_if_fail(graph && len, NULL);
     RelgraphExportResult result = {0};
-    relgraph_export_figure(graph, options, svg ? NULL : &result, svg ? &result : NULL);
+    export_figure(graph, options, device ? NULL : &result, device ? &result : NULL, device ? device : "svg");
     if (result.error) {
         g_propagate_error(error, result.error);
         return NULL;
@@ -1242,11 +1320,23 @@ static char *export_one(const RelgraphGraph *graph, const RelgraphExportOptions 
 char *relgraph_export_dot(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
                           GError **error)
 {
-    return export_one(graph, options, FALSE, len, error);
+    return export_one(graph, options, NULL, len, error);
 }
 
 char *relgraph_export_svg(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
                           GError **error)
 {
-    return export_one(graph, options, TRUE, len, error);
+    return export_one(graph, options, "svg", len, error);
+}
+
+char *relgraph_export_png(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
+                          GError **error)
+{
+    return export_one(graph, options, "png:cairo", len, error);
+}
+
+char *relgraph_export_pdf(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
+                          GError **error)
+{
+    return export_one(graph, options, "pdf:cairo", len, error);
 }

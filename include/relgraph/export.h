@@ -109,6 +109,12 @@ char *relgraph_export_dot(const RelgraphGraph *graph, const RelgraphExportOption
                           gsize *len, GError **error);
 char *relgraph_export_svg(const RelgraphGraph *graph, const RelgraphExportOptions *options,
                           gsize *len, GError **error);
+/* The SVG's figure drawn by Graphviz's cairo renderer: a PNG at 150 dpi,
+ * a PDF (its creation date fixed, so that the bytes are repeatable). */
+char *relgraph_export_png(const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                          gsize *len, GError **error);
+char *relgraph_export_pdf(const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                          gsize *len, GError **error);
 char *relgraph_export_graphml(const RelgraphGraph *graph, const RelgraphExportOptions *options,
                               gsize *len, GError **error);
 char *relgraph_export_gexf(const RelgraphGraph *graph, const RelgraphExportOptions *options,

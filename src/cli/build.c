@@ -155,7 +155,7 @@ static void run_lane(gpointer lane, gpointer unused)
 
 static gboolean uses_graphviz(const char *format)
 {
-    return strcmp(format, "dot") == 0 || strcmp(format, "svg") == 0;
+    return relgraph_export_is_figure(format);
 }
 
 /* Renders and writes every job, lanes side by side on up to `threads`
@@ -239,7 +239,8 @@ static void outputs_add_options(GOptionContext *context, Outputs *o)
          "Output directory (files relgraph.FORMAT), or one file whose extension names the format, "
          "or - for standard output (default: " DEFAULT_OUTPUT "/)", "DIR|FILE"},
         {"format", 'T', 0, G_OPTION_ARG_STRING, &o->format_list,
-         "Comma-separated formats: dot, svg, graphml, gexf, json, tsv (default: " DEFAULT_FORMATS ")", "LIST"},
+         "Comma-separated formats: dot, svg, png, pdf, graphml, gexf, json, tsv (default: " DEFAULT_FORMATS ")",
+         "LIST"},
         {"layout", 'K', 0, G_OPTION_ARG_STRING, &o->layout,
          "Graphviz layout engine for SVG: dot, neato, fdp, sfdp, circo, twopi (default: " RELGRAPH_DEFAULT_LAYOUT
          ", or " RELGRAPH_LARGE_GRAPH_LAYOUT " above " G_STRINGIFY(RELGRAPH_LARGE_GRAPH_EDGES) " relations)",

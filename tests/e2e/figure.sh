@@ -53,4 +53,32 @@ c=$(count "$tmp/kept.svg")
 grep -q "hover" "$tmp/default.svg" && fail "the legend says hover"
 grep -q "official (ellipse)" "$tmp/roll-up.svg" && fail "--roll-up: the legend explains officials, none drawn"
 grep -q "state (box)" "$tmp/roll-up.svg" || fail "--roll-up: no state in the legend"
+# Page size: the default fits A4 (510 pt of printable width) where the
+# view is small enough, with no text under 7 pt; --page none keeps the
+# natural size; a figure too large at 7 pt says so.
+"$RELGRAPH" build -q --no-cache --roll-up --min-weight 2 -o "$tmp/small.svg" "$seeds" || fail "small view"
+c=$(count "$tmp/small.svg")
+"$PYTHON" -c "import sys; w, f = map(float, sys.argv[1:]); sys.exit(not (w <= 510 and f >= 7))" \
+  "$(value width_pt "$c")" "$(value min_font "$c")" || fail "small view does not fit A4 at 7 pt: $c"
+for name in default roll-up top cluster; do
+  f=$(value min_font "$(count "$tmp/$name.svg")")
+  "$PYTHON" -c "import sys; sys.exit(float(sys.argv[1]) < 7)" "$f" || fail "$name: text of $f pt"
+done
+"$RELGRAPH" build -q --no-cache --page none -o "$tmp/natural.svg" "$seeds" 2> "$tmp/natural.err" || fail "--page none"
+[ "$(value min_font "$(count "$tmp/natural.svg")")" = 9.0 ] || fail "--page none scaled the figure"
+[ -s "$tmp/natural.err" ] && fail "--page none warned: $(cat "$tmp/natural.err")"
+"$RELGRAPH" build -q --no-cache -o "$tmp/big.svg" "$seeds" 2> "$tmp/big.err"
+grep -q "does not fit a 180 x 267 mm page" "$tmp/big.err" || fail "no warning for a figure larger than A4"
+"$RELGRAPH" build -q --page 5xfoo -o "$tmp/bad.svg" "$seeds" 2> "$tmp/err"; [ $? -eq 2 ] || fail "--page 5xfoo exit"
+grep -q -- "--page" "$tmp/err" || fail "--page error: $(cat "$tmp/err")"
+
+# PNG and PDF straight from Graphviz, one file each, the same bytes twice.
+for ext in png pdf; do
+  "$RELGRAPH" build -q --no-cache --roll-up -o "$tmp/figure.$ext" "$seeds" 2>/dev/null || fail "-o figure.$ext"
+  [ -f "$tmp/figure.$ext" ] || fail "-o figure.$ext is not a file"
+  "$RELGRAPH" build -q --no-cache --roll-up -T "$ext" -o "$tmp/again.$ext" "$seeds" 2>/dev/null || fail "-T $ext"
+  cmp -s "$tmp/figure.$ext" "$tmp/again.$ext" || fail "$ext: not the same bytes twice"
+done
+file "$tmp/figure.png" | grep -q "PNG image data" || fail "figure.png: $(file "$tmp/figure.png")"
+head -c 5 "$tmp/figure.pdf" | grep -q "%PDF-" || fail "figure.pdf is not a PDF"
 echo "OK"
