@@ -21,13 +21,14 @@ static const ExportFormat formats[] = {
     {"svg", "svg", relgraph_export_svg},
     {"png", "png", relgraph_export_png},
     {"pdf", "pdf", relgraph_export_pdf},
+    {"html", "html", relgraph_export_html},
     {"graphml", "graphml", relgraph_export_graphml},
     {"gexf", "gexf", relgraph_export_gexf},
     {"json", "json", relgraph_export_json},
     {"tsv", "tsv", relgraph_export_tsv},
 };
 
-static const char *const format_names[] = {"dot", "svg", "png", "pdf", "graphml", "gexf", "json", "tsv", NULL};
+static const char *const format_names[] = {"dot", "svg", "png", "pdf", "html", "graphml", "gexf", "json", "tsv", NULL};
 G_STATIC_ASSERT(G_N_ELEMENTS(format_names) == G_N_ELEMENTS(formats) + 1);
 
 static const ExportFormat *format_find(const char *name)

@@ -371,7 +371,9 @@ static Agedge_t *add_edge(Agraph_t *g, const RelgraphEdge *edge, guint index, GH
     char name[24];
     g_snprintf(name, sizeof name, "e%u", index);
     Agedge_t *e = agedge(g, endpoint(g, by_name, edge->source), endpoint(g, by_name, edge->target), name, TRUE);
-    /* The id tells parallel edges apart in SVG, where they share a title. */
+    /* The id tells parallel edges apart in SVG, where they share a title;
+     * it is the edge's place among the graph's sorted edges, drawn or not
+     * (the HTML report finds each edge's data by it). */
     set(e, "id", name);
     /* Hundreds of edge labels only cover each other (and placing them is
      * a third of a large layout): there the relation is in the tooltip. */
@@ -571,6 +573,7 @@ typedef struct {
     Agnode_t **node_objects;
     Agedge_t **edge_objects;
     GPtrArray *clusters;       /* Agraph_t*: --cluster state's frames, in state order */
+    GArray *edge_index;        /* guint: each drawn edge's place among the graph's sorted edges (its id) */
     guint isolated;            /* actors left out for having no relation */
 } Figure;
 
@@ -606,9 +609,12 @@ static void figure_select(Figure *fig, const RelgraphGraph *graph, const Relgrap
     gboolean clusters = options && options->cluster_state;
     GPtrArray *edges = relgraph_graph_sorted_edges(graph);
     fig->edges = g_ptr_array_new();
+    fig->edge_index = g_array_new(FALSE, FALSE, sizeof(guint));
     for (guint i = 0; i < edges->len; i++)
-        if (!clusters || !drawn_by_cluster(graph, g_ptr_array_index(edges, i)))
+        if (!clusters || !drawn_by_cluster(graph, g_ptr_array_index(edges, i))) {
             g_ptr_array_add(fig->edges, g_ptr_array_index(edges, i));
+            g_array_append_val(fig->edge_index, i);
+        }
     GHashTable *degree = relgraph_export_degrees(edges);
     GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
     fig->nodes = g_ptr_array_new();
@@ -708,7 +714,8 @@ static gboolean figure_open(Figure *fig, const RelgraphGraph *graph, const Relgr
 
     fig->edge_objects = g_new(Agedge_t *, fig->edges->len + 1);
     for (guint i = 0; i < fig->edges->len; i++)
-        fig->edge_objects[i] = add_edge(g, g_ptr_array_index(fig->edges, i), i, by_name, large);
+        fig->edge_objects[i] =
+            add_edge(g, g_ptr_array_index(fig->edges, i), g_array_index(fig->edge_index, guint, i), by_name, large);
     g_hash_table_unref(by_name);
     return TRUE;
 }
@@ -732,6 +739,8 @@ static void figure_close(Figure *fig)
         g_ptr_array_unref(fig->edges);
     if (fig->clusters)
         g_ptr_array_unref(fig->clusters);
+    if (fig->edge_index)
+        g_array_unref(fig->edge_index);
     g_free(fig->node_objects);
     g_free(fig->edge_objects);
     memset(fig, 0, sizeof *fig);

@@ -115,6 +115,9 @@ char *relgraph_export_png(const RelgraphGraph *graph, const RelgraphExportOption
                           gsize *len, GError **error);
 char *relgraph_export_pdf(const RelgraphGraph *graph, const RelgraphExportOptions *options,
                           gsize *len, GError **error);
+/* The HTML report: one self-contained file (see export_html.c). */
+char *relgraph_export_html(const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                           gsize *len, GError **error);
 char *relgraph_export_graphml(const RelgraphGraph *graph, const RelgraphExportOptions *options,
                               gsize *len, GError **error);
 char *relgraph_export_gexf(const RelgraphGraph *graph, const RelgraphExportOptions *options,

@@ -142,7 +142,7 @@ static guint count_substr(const char *haystack, const char *needle)
 Test(export, formats_and_extensions)
 {
     const char *const *f = relgraph_export_formats();
-    const char *expected[] = {"dot", "svg", "png", "pdf", "graphml", "gexf", "json", "tsv"};
+    const char *expected[] = {"dot", "svg", "png", "pdf", "html", "graphml", "gexf", "json", "tsv"};
     for (guint i = 0; i < G_N_ELEMENTS(expected); i++) {
         cr_assert_str_eq(f[i], expected[i]);
         cr_assert_str_eq(relgraph_export_extension(f[i]), expected[i]);
