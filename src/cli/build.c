@@ -239,7 +239,8 @@ static void outputs_add_options(GOptionContext *context, Outputs *o)
          "Output directory (files relgraph.FORMAT), or one file whose extension names the format, "
          "or - for standard output (default: " DEFAULT_OUTPUT "/)", "DIR|FILE"},
         {"format", 'T', 0, G_OPTION_ARG_STRING, &o->format_list,
-         "Comma-separated formats: dot, svg, png, pdf, graphml, gexf, json, tsv (default: " DEFAULT_FORMATS ")",
+         "Comma-separated formats: dot, svg, png, pdf, html, graphml, gexf, json, tsv (default: " DEFAULT_FORMATS
+         ")",
          "LIST"},
         {"layout", 'K', 0, G_OPTION_ARG_STRING, &o->layout,
          "Graphviz layout engine for SVG: dot, neato, fdp, sfdp, circo, twopi (default: " RELGRAPH_DEFAULT_LAYOUT

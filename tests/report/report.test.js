@@ -104,7 +104,10 @@ function check(ok, what) {
     check(fetched.length === 0, "nothing fetched from the network" + (fetched.length ? ": " + fetched.join(" ") : ""));
     check(errors.length === 0, "no script error" + (errors.length ? ": " + errors.join("; ") : ""));
     if (shot) {
+      // The clicked edge again, from its row: centred, its evidence shown.
       await page.click("#zoom-fit");
+      await page.click(`#row-${edge.id}`);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: shot, fullPage: false });
     }
   } catch (e) {
