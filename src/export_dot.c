@@ -707,6 +707,9 @@ static gboolean figure_open(Figure *fig, const RelgraphGraph *graph, const Relgr
             g_free(text);
         }
     }
+    /* Said where it can be done: a browser shows the graph's tooltip over
+     * the SVG's background, a printed page shows nothing. */
+    agattr(g, AGRAPH, "tooltip", "Hover a node or an edge for its details and evidence");
     /* The frames would take the graph's label for theirs: the node of
      * their state names them. */
     for (guint i = 0; fig->clusters && i < fig->clusters->len; i++)

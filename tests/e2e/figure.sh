@@ -50,7 +50,9 @@ c=$(count "$tmp/kept.svg")
 [ "$(value isolated "$c")" -gt 0 ] || fail "--keep-isolated: no isolated actor drawn ($c)"
 
 # The legend names only what is drawn, and nothing a page cannot do.
-grep -q "hover" "$tmp/default.svg" && fail "the legend says hover"
+# The drawn text never says hover (a page cannot); the SVG's tooltip does.
+grep -Eiq '<text[^>]*>[^<]*hover' "$tmp/default.svg" && fail "the legend says hover"
+grep -q 'xlink:title="Hover a node' "$tmp/default.svg" || fail "no hint in the SVG's tooltip"
 grep -q "official (ellipse)" "$tmp/roll-up.svg" && fail "--roll-up: the legend explains officials, none drawn"
 grep -q "state (box)" "$tmp/roll-up.svg" || fail "--roll-up: no state in the legend"
 # Page size: the default fits A4 (510 pt of printable width) where the

@@ -82,9 +82,9 @@ def count(path):
                 centre = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
             nodes.append((title.text if title is not None else "", centre))
         elif "cluster" in cls:
-            shape = g.find(SVG + "path")
+            shape = g.find(".//" + SVG + "path")
             if shape is None:
-                shape = g.find(SVG + "polygon")
+                shape = g.find(".//" + SVG + "polygon")
             pts = points(shape.get("d") or shape.get("points") or "")
             if pts:
                 frames.append((min(p[0] for p in pts), min(p[1] for p in pts),
