@@ -479,7 +479,7 @@ static char *relations_of(GPtrArray *edges, RelgraphPolarity polarity)
  * drawn (nodes, edges: the figure's), and nothing a page cannot do: the
  * SVG's tooltips are announced by the graph's own tooltip instead. */
 static char *legend_html(GPtrArray *nodes, GPtrArray *edges, const RelgraphExportOptions *options, gboolean large,
-                         guint clusters)
+                         guint clusters, const char *layout)
 {
     GString *out = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">");
     if (options && options->title && *options->title) {
@@ -546,8 +546,12 @@ static char *legend_html(GPtrArray *nodes, GPtrArray *edges, const RelgraphExpor
     if (edges->len) {
         g_string_append(out, "<TR><TD COLSPAN=\"8\" ALIGN=\"LEFT\">line width: supporting mentions "
                              "(1, 2, 4, 8, 16+)");
-        /* The documented fallback of a figure too large to label. */
-        if (large)
+        /* The documented fallbacks: a treemap draws no line, a figure too
+         * large to label has unlabelled ones. */
+        if (strcmp(layout, "patchwork") == 0)
+            g_string_append(out, "; patchwork draws actors as areas and no relation: "
+                                 "another --layout, or the report (-T html), shows them");
+        else if (large)
             g_string_append(out, "; above " G_STRINGIFY(RELGRAPH_LARGE_GRAPH_EDGES)
                                  " relations lines are not labelled: the colour tells the polarity, "
                                  "the report (-T html) each relation");
@@ -695,7 +699,7 @@ static gboolean figure_open(Figure *fig, const RelgraphGraph *graph, const Relgr
         char *text = options && options->no_legend
                          ? NULL
                          : legend_html(fig->nodes, fig->edges, options, large,
-                                       fig->clusters ? fig->clusters->len : 0);
+                                       fig->clusters ? fig->clusters->len : 0, layout);
         if (!text && options && options->title && *options->title) {
             char *title = esc_string(options->title);
             agattr(g, AGRAPH, "label", title);

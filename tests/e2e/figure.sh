@@ -34,6 +34,10 @@ for engine in neato fdp sfdp circo twopi osage; do
   figure "layout-$engine" --layout "$engine"
 done
 
+# patchwork (a treemap) draws no relation: its legend says so.
+"$RELGRAPH" build -q --no-cache --layout patchwork -o "$tmp/patchwork.svg" "$seeds" || fail "patchwork exit $?"
+grep -q "patchwork draws actors as areas and no relation" "$tmp/patchwork.svg" || fail "patchwork: no word of it"
+
 # The data formats keep every actor; the figure says what it left out.
 "$RELGRAPH" build --no-cache -T svg,json -o "$tmp/both" "$seeds" 2> "$tmp/summary" || fail "build exit $?"
 grep -q "figures leave out [1-9][0-9]* actors without relations" "$tmp/summary" || fail "summary: $(cat "$tmp/summary")"
