@@ -19,6 +19,9 @@ typedef struct {
 static const ExportFormat formats[] = {
     {"dot", "dot", relgraph_export_dot},
     {"svg", "svg", relgraph_export_svg},
+    {"png", "png", relgraph_export_png},
+    {"pdf", "pdf", relgraph_export_pdf},
+    {"html", "html", relgraph_export_html},
     {"graphml", "graphml", relgraph_export_graphml},
     {"gexf", "gexf", relgraph_export_gexf},
     {"json", "json", relgraph_export_json},
@@ -26,7 +29,7 @@ static const ExportFormat formats[] = {
     {"tsv", "tsv", relgraph_export_tsv},
 };
 
-static const char *const format_names[] = {"dot", "svg", "graphml", "gexf", "json", "cyjs", "tsv", NULL};
+static const char *const format_names[] = {"dot", "svg", "png", "pdf", "html", "graphml", "gexf", "json", "cyjs", "tsv", NULL};
 G_STATIC_ASSERT(G_N_ELEMENTS(format_names) == G_N_ELEMENTS(formats) + 1);
 
 static const ExportFormat *format_find(const char *name)
@@ -61,6 +64,15 @@ const char *relgraph_export_extension(const char *format)
 {
     const ExportFormat *f = format_find(format);
     return f ? f->extension : NULL;
+}
+
+gboolean relgraph_export_is_figure(const char *format)
+{
+    static const char *const figures[] = {"dot", "svg", "png", "pdf", "html"};
+    for (guint i = 0; format && i < G_N_ELEMENTS(figures); i++)
+        if (strcmp(format, figures[i]) == 0)
+            return TRUE;
+    return FALSE;
 }
 
 /* Text fit for XML 1.0 and SVG: invalid UTF-8 and characters XML cannot

@@ -259,10 +259,7 @@ static void declare_attributes(Agraph_t *g, const char *layout, gboolean name_en
         {"fontname", FONT}, {"fontsize", "16"}, {"labelloc", "t"}, {"pad", "0.3"},
         /* Space for labels: overlap removal and margins (neato, fdp, sfdp),
          * rank and node gaps (dot). */
-        {"overlap", "false"}, {"sep", "+8"}, {"esep", "+4"}, {"nodesep", "0.35"}, {"ranksep", "0.7"},
-        /* Lay out connected components apart and pack them, so that actors
-         * without relations do not stretch the figure into a long row. */
-        {"pack", "true"},
+        {"overlap", "false"}, {"sep", "+8"}, {"esep", "+4"}, {"nodesep", "0.2"}, {"ranksep", "0.5"},
         /* Nodes drawn over edges; a fixed seed makes neato/fdp/sfdp repeatable. */
         {"outputorder", "edgesfirst"}, {"start", LAYOUT_SEED},
     };
@@ -297,6 +294,12 @@ static void declare_attributes(Agraph_t *g, const char *layout, gboolean name_en
      * minutes for 1,500 edges); dot's is cheap, but its crossing reduction
      * and network simplex are not: bound them (about 5x faster there). */
     agattr(g, AGRAPH, "splines", packed || (large && !dot) ? "line" : "true");
+    /* Components laid out apart and packed, so that they do not stretch
+     * the figure into a long row; but not in dot, which then places no
+     * edge label and draws parallel edges on one path (Graphviz 2.42), and
+     * whose ranks already stack components. */
+    if (!dot)
+        agattr(g, AGRAPH, "pack", "true");
     if (large && dot) {
         agattr(g, AGRAPH, "mclimit", "0.3");
         agattr(g, AGRAPH, "nslimit", "0.2");
@@ -375,7 +378,9 @@ static Agedge_t *add_edge(Agraph_t *g, const RelgraphEdge *edge, guint index, GH
     char name[24];
     g_snprintf(name, sizeof name, "e%u", index);
     Agedge_t *e = agedge(g, endpoint(g, by_name, edge->source), endpoint(g, by_name, edge->target), name, TRUE);
-    /* The id tells parallel edges apart in SVG, where they share a title. */
+    /* The id tells parallel edges apart in SVG, where they share a title;
+     * it is the edge's place among the graph's sorted edges, drawn or not
+     * (the HTML report finds each edge's data by it). */
     set(e, "id", name);
     /* Hundreds of edge labels only cover each other (and placing them is
      * a third of a large layout): there the relation is in the tooltip. */
@@ -482,8 +487,11 @@ static char *relations_of(GPtrArray *edges, RelgraphPolarity polarity)
 
 /* The graph label: the title, then a legend of what shapes, colours and
  * widths mean, as an HTML-like table (a label, not nodes, so that the
- * figure has exactly the graph's nodes and edges). */
-static char *legend_html(const RelgraphGraph *graph, const RelgraphExportOptions *options)
+ * figure has exactly the graph's nodes and edges). It names only what is
+ * drawn (nodes, edges: the figure's), and nothing a page cannot do: the
+ * SVG's tooltips are announced by the graph's own tooltip instead. */
+static char *legend_html(GPtrArray *nodes, GPtrArray *edges, const RelgraphExportOptions *options, gboolean large,
+                         guint clusters, const char *layout)
 {
     GString *out = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">");
     if (options && options->title && *options->title) {
@@ -491,23 +499,42 @@ static char *legend_html(const RelgraphGraph *graph, const RelgraphExportOptions
         html_text(out, options->title);
         g_string_append(out, "</B></FONT></TD></TR>");
     }
-    g_string_append(out, "<TR>");
-    legend_swatch(out, RELGRAPH_ACTOR_STATE, "state (box)");
-    legend_swatch(out, RELGRAPH_ACTOR_OFFICIAL, "official (ellipse)");
-    legend_swatch(out, RELGRAPH_ACTOR_INSTITUTION, "institution (hexagon)");
-    g_string_append(out, "<TD COLSPAN=\"2\" ALIGN=\"LEFT\">hover a node for its details</TD></TR>");
+    static const struct {
+        RelgraphActorType type;
+        const char *name;
+    } types[] = {
+        {RELGRAPH_ACTOR_STATE, "state (box)"},
+        {RELGRAPH_ACTOR_OFFICIAL, "official (ellipse)"},
+        {RELGRAPH_ACTOR_INSTITUTION, "institution (hexagon)"},
+        {0, "other (grey)"},
+    };
+    gboolean discovered = FALSE, row = FALSE;
+    for (guint t = 0; t < G_N_ELEMENTS(types); t++) {
+        gboolean drawn = FALSE;
+        for (guint i = 0; i < nodes->len; i++) {
+            const RelgraphNode *n = g_ptr_array_index(nodes, i);
+            drawn = drawn || node_style(n->type) == node_style(types[t].type);
+            discovered = discovered || n->discovered;
+        }
+        if (!drawn)
+            continue;
+        if (!row)
+            g_string_append(out, "<TR>");
+        row = TRUE;
+        legend_swatch(out, types[t].type, types[t].name);
+    }
+    if (row)
+        g_string_append(out, "</TR>");
+    if (clusters)
+        g_string_append(out, "<TR><TD BORDER=\"1\" STYLE=\"rounded\" COLOR=\"#56B4E9\" WIDTH=\"14\"> </TD>"
+                             "<TD COLSPAN=\"7\" ALIGN=\"LEFT\">frame: a state with its officials and "
+                             "institutions (member_of)</TD></TR>");
     /* Said only when the figure has a discovered actor. */
-    GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
-    gboolean discovered = FALSE;
-    for (guint i = 0; i < nodes->len && !discovered; i++)
-        discovered = ((const RelgraphNode *)g_ptr_array_index(nodes, i))->discovered;
-    g_ptr_array_unref(nodes);
     if (discovered)
         g_string_append(out, "<TR><TD BORDER=\"1\" STYLE=\"dashed\" COLOR=\"#333333\" WIDTH=\"14\"> </TD>"
                              "<TD COLSPAN=\"7\" ALIGN=\"LEFT\">dashed outline: discovered, named in the text "
                              "with a title but not in the rules</TD></TR>");
 
-    GPtrArray *edges = relgraph_graph_sorted_edges(graph);
     static const struct {
         RelgraphPolarity polarity;
         const char *name, *line;
@@ -528,9 +555,27 @@ static char *legend_html(const RelgraphGraph *graph, const RelgraphExportOptions
         }
         g_free(names);
     }
-    g_ptr_array_unref(edges);
-    g_string_append(out, "<TR><TD COLSPAN=\"8\" ALIGN=\"LEFT\">line width: supporting mentions "
-                         "(1, 2, 4, 8, 16+); hover an edge for its evidence</TD></TR></TABLE>");
+    if (edges->len) {
+        g_string_append(out, "<TR><TD COLSPAN=\"8\" ALIGN=\"LEFT\">line width: supporting mentions "
+                             "(1, 2, 4, 8, 16+)");
+        /* The documented fallbacks: a treemap draws no line, a figure too
+         * large to label has unlabelled ones. */
+        if (strcmp(layout, "patchwork") == 0)
+            g_string_append(out, "; patchwork draws actors as areas and no relation: "
+                                 "another --layout, or the report (-T html), shows them");
+        else if (large)
+            g_string_append(out, "; above " G_STRINGIFY(RELGRAPH_LARGE_GRAPH_EDGES)
+                                 " relations lines are not labelled: the colour tells the polarity, "
+                                 "the report (-T html) each relation");
+        g_string_append(out, "</TD></TR>");
+    }
+    g_string_append(out, "</TABLE>");
+    /* An empty figure without a title has nothing to explain (and
+     * Graphviz refuses an empty table). */
+    if (!strstr(out->str, "<TR>")) {
+        g_string_free(out, TRUE);
+        return NULL;
+    }
     return g_string_free(out, FALSE);
 }
 
@@ -540,10 +585,105 @@ static gboolean is_large(const RelgraphGraph *graph);
  * each node's and edge's object kept so that details can be added later. */
 typedef struct {
     Agraph_t *g;
-    GPtrArray *nodes, *edges;  /* const RelgraphNode*, RelgraphEdge*, sorted */
+    GPtrArray *nodes, *edges;  /* const RelgraphNode*, RelgraphEdge*, sorted: the drawn ones */
     Agnode_t **node_objects;
     Agedge_t **edge_objects;
+    GPtrArray *clusters;       /* Agraph_t*: --cluster state's frames, in state order */
+    GArray *edge_index;        /* guint: each drawn edge's place among the graph's sorted edges (its id) */
+    guint isolated;            /* actors left out for having no relation */
 } Figure;
+
+/* The state an actor belongs to, following affiliations (an official of a
+ * ministry of a state) through the graph's actors; NULL when none. */
+static const RelgraphNode *state_of(const RelgraphGraph *graph, const RelgraphNode *node)
+{
+    for (guint hops = 0; node && hops < 8; hops++) {
+        if (node->type == RELGRAPH_ACTOR_STATE)
+            return node;
+        node = node->affiliation ? relgraph_graph_node(graph, node->affiliation) : NULL;
+    }
+    return NULL;
+}
+
+/* TRUE when a cluster already draws edge: member_of from an actor to the
+ * state it belongs to, or to an institution in the same frame. */
+static gboolean drawn_by_cluster(const RelgraphGraph *graph, const RelgraphEdge *edge)
+{
+    if (strcmp(edge->relation, "member_of") != 0)
+        return FALSE;
+    const RelgraphNode *source = relgraph_graph_node(graph, edge->source);
+    const RelgraphNode *target = relgraph_graph_node(graph, edge->target);
+    const RelgraphNode *state = source ? state_of(graph, source) : NULL;
+    return state && source != state && target && state_of(graph, target) == state;
+}
+
+/* Which nodes and edges the figure draws (fig->nodes, fig->edges): every
+ * edge, but those a frame draws; every node with an edge (of the graph),
+ * and the others only with keep_isolated. */
+static void figure_select(Figure *fig, const RelgraphGraph *graph, const RelgraphExportOptions *options)
+{
+    gboolean clusters = options && options->cluster_state;
+    GPtrArray *edges = relgraph_graph_sorted_edges(graph);
+    fig->edges = g_ptr_array_new();
+    fig->edge_index = g_array_new(FALSE, FALSE, sizeof(guint));
+    for (guint i = 0; i < edges->len; i++)
+        if (!clusters || !drawn_by_cluster(graph, g_ptr_array_index(edges, i))) {
+            g_ptr_array_add(fig->edges, g_ptr_array_index(edges, i));
+            g_array_append_val(fig->edge_index, i);
+        }
+    GHashTable *degree = relgraph_export_degrees(edges);
+    GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
+    fig->nodes = g_ptr_array_new();
+    for (guint i = 0; i < nodes->len; i++) {
+        const RelgraphNode *n = g_ptr_array_index(nodes, i);
+        if ((options && options->keep_isolated) || g_hash_table_contains(degree, n->name))
+            g_ptr_array_add(fig->nodes, (gpointer)n);
+        else
+            fig->isolated++;
+    }
+    g_hash_table_destroy(degree);
+    g_ptr_array_unref(nodes);
+    g_ptr_array_unref(edges);
+}
+
+/* --cluster state: one frame per drawn state with a drawn member, holding
+ * the state and its members (the nodes are already in g). */
+static void figure_add_clusters(Figure *fig, const RelgraphGraph *graph)
+{
+    fig->clusters = g_ptr_array_new();
+    /* Ranks over the whole graph, frames as constraints: ranked frame by
+     * frame, dot makes edges between frames flat, and a labelled flat edge
+     * makes Graphviz 2.42 free memory twice. */
+    agattr(fig->g, AGRAPH, "newrank", "true");
+    /* The state's blue, lighter: the frame reads as the state's area. */
+    agattr(fig->g, AGRAPH, "style", "");
+    agattr(fig->g, AGRAPH, "color", "");
+    agattr(fig->g, AGRAPH, "fillcolor", "");
+    for (guint i = 0; i < fig->nodes->len; i++) {
+        const RelgraphNode *state = g_ptr_array_index(fig->nodes, i);
+        if (state->type != RELGRAPH_ACTOR_STATE)
+            continue;
+        Agraph_t *frame = NULL;
+        for (guint j = 0; j < fig->nodes->len; j++) {
+            const RelgraphNode *n = g_ptr_array_index(fig->nodes, j);
+            if (n == state || state_of(graph, n) != state)
+                continue;
+            if (!frame) {
+                char name[32];
+                g_snprintf(name, sizeof name, "cluster_%u", fig->clusters->len);
+                frame = agsubg(fig->g, name, TRUE);
+                agsubnode(frame, fig->node_objects[i], TRUE);
+                g_ptr_array_add(fig->clusters, frame);
+            }
+            agsubnode(frame, fig->node_objects[j], TRUE);
+        }
+        if (frame) {
+            set(frame, "style", "rounded,filled");
+            set(frame, "color", "#56B4E9");
+            set(frame, "fillcolor", "#EEF7FD");
+        }
+    }
+}
 
 /* Builds what the layout reads: everything but the details (tooltips and
  * edge widths); the engine is named in it for the DOT text (name_engine).
@@ -556,32 +696,45 @@ static gboolean figure_open(Figure *fig, const RelgraphGraph *graph, const Relgr
     Agraph_t *g = fig->g = agopen("relgraph", Agdirected, &sink_disc);
     if (!g)
         return FALSE;
-    declare_attributes(g, layout, name_engine, is_large(graph));
+    gboolean large = is_large(graph);
+    declare_attributes(g, layout, name_engine, large);
+    figure_select(fig, graph, options);
+
+    GHashTable *by_name = g_hash_table_new(g_str_hash, g_str_equal);
+    fig->node_objects = g_new(Agnode_t *, fig->nodes->len + 1);
+    for (guint i = 0; i < fig->nodes->len; i++)
+        fig->node_objects[i] = add_node(g, g_ptr_array_index(fig->nodes, i), by_name);
+    if (options && options->cluster_state)
+        figure_add_clusters(fig, graph);
+
     if (!options || !options->no_legend || (options->title && *options->title)) {
-        char *text = options && options->no_legend ? NULL : legend_html(graph, options);
-        if (!text) {
+        char *text = options && options->no_legend
+                         ? NULL
+                         : legend_html(fig->nodes, fig->edges, options, large,
+                                       fig->clusters ? fig->clusters->len : 0, layout);
+        if (!text && options && options->title && *options->title) {
             char *title = esc_string(options->title);
             agattr(g, AGRAPH, "label", title);
             g_free(title);
-        } else {
+        } else if (text) {
             char *html = agstrdup_html(g, text);
             agattr(g, AGRAPH, "label", html);
             agstrfree(g, html);
             g_free(text);
         }
     }
+    /* Said where it can be done: a browser shows the graph's tooltip over
+     * the SVG's background, a printed page shows nothing. */
+    agattr(g, AGRAPH, "tooltip", "Hover a node or an edge for its details and evidence");
+    /* The frames would take the graph's label for theirs: the node of
+     * their state names them. */
+    for (guint i = 0; fig->clusters && i < fig->clusters->len; i++)
+        agset(g_ptr_array_index(fig->clusters, i), "label", "");
 
-    GHashTable *by_name = g_hash_table_new(g_str_hash, g_str_equal);
-    fig->nodes = relgraph_graph_sorted_nodes(graph);
-    fig->node_objects = g_new(Agnode_t *, fig->nodes->len + 1);
-    for (guint i = 0; i < fig->nodes->len; i++)
-        fig->node_objects[i] = add_node(g, g_ptr_array_index(fig->nodes, i), by_name);
-
-    gboolean large = is_large(graph);
-    fig->edges = relgraph_graph_sorted_edges(graph);
     fig->edge_objects = g_new(Agedge_t *, fig->edges->len + 1);
     for (guint i = 0; i < fig->edges->len; i++)
-        fig->edge_objects[i] = add_edge(g, g_ptr_array_index(fig->edges, i), i, by_name, large);
+        fig->edge_objects[i] =
+            add_edge(g, g_ptr_array_index(fig->edges, i), g_array_index(fig->edge_index, guint, i), by_name, large);
     g_hash_table_unref(by_name);
     return TRUE;
 }
@@ -603,6 +756,10 @@ static void figure_close(Figure *fig)
         g_ptr_array_unref(fig->nodes);
     if (fig->edges)
         g_ptr_array_unref(fig->edges);
+    if (fig->clusters)
+        g_ptr_array_unref(fig->clusters);
+    if (fig->edge_index)
+        g_array_unref(fig->edge_index);
     g_free(fig->node_objects);
     g_free(fig->edge_objects);
     memset(fig, 0, sizeof *fig);
@@ -677,14 +834,18 @@ static GHashTable *declared(Agraph_t *g, int kind)
     return names;
 }
 
+/* The graph objects are the graph, then its clusters (whose frames nop2
+ * draws from their bb). */
 static guint figure_objects(const Figure *fig, guint k)
 {
-    return k == 0 ? 1 : k == 1 ? fig->nodes->len : fig->edges->len;
+    return k == 0 ? 1 + (fig->clusters ? fig->clusters->len : 0) : k == 1 ? fig->nodes->len : fig->edges->len;
 }
 
 static void *figure_object(const Figure *fig, guint k, guint i)
 {
-    return k == 0 ? (void *)fig->g : k == 1 ? (void *)fig->node_objects[i] : (void *)fig->edge_objects[i];
+    if (k == 0)
+        return i == 0 ? (void *)fig->g : g_ptr_array_index(fig->clusters, i - 1);
+    return k == 1 ? (void *)fig->node_objects[i] : (void *)fig->edge_objects[i];
 }
 
 /* The attributes declared since before[] was taken, as positions text
@@ -781,6 +942,65 @@ static gboolean positions_apply(Figure *fig, const char *text, gsize len)
     return ok;
 }
 
+/* TRUE when two curves run through the same points (within 2 pt), in
+ * the same or the opposite direction: one would hide the other. */
+static gboolean same_curve(const bezier *a, const bezier *b)
+{
+    if (a->size != b->size || !a->size)
+        return FALSE;
+    for (int reversed = 0; reversed < 2; reversed++) {
+        gboolean same = TRUE;
+        for (int i = 0; i < a->size && same; i++) {
+            pointf p = a->list[i], q = b->list[reversed ? b->size - 1 - i : i];
+            same = fabs(p.x - q.x) <= 2 && fabs(p.y - q.y) <= 2;
+        }
+        if (same)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Relations between one pair that the engine drew on one path (dot does
+ * with some edges between clusters) are drawn apart: the inner control
+ * points of each further one, and its label, move across the line by a
+ * step, alternately on either side. The ends stay on the nodes. */
+static void separate_parallel_edges(Figure *fig)
+{
+    for (guint i = 0; i < fig->edges->len; i++) {
+        Agedge_t *e = fig->edge_objects[i];
+        const splines *spl = ED_spl(e);
+        if (!spl || spl->size != 1 || spl->list[0].size < 4)
+            continue;
+        guint twins = 0;
+        for (guint j = 0; j < i; j++) {
+            Agedge_t *f = fig->edge_objects[j];
+            gboolean pair = (agtail(f) == agtail(e) && aghead(f) == aghead(e)) ||
+                            (agtail(f) == aghead(e) && aghead(f) == agtail(e));
+            if (pair && ED_spl(f) && ED_spl(f)->size == 1 && same_curve(&ED_spl(f)->list[0], &spl->list[0]))
+                twins++;
+        }
+        if (!twins)
+            continue;
+        bezier *bz = &spl->list[0];
+        pointf from = bz->list[0], to = bz->list[bz->size - 1];
+        double dx = to.x - from.x, dy = to.y - from.y, length = hypot(dx, dy);
+        if (length < 1)
+            continue;
+        /* 14 pt a step, a label's height: 1st twin +1 step, 2nd -1, 3rd +2... */
+        double step = 14.0 * ((twins + 1) / 2) * (twins % 2 ? 1 : -1);
+        double nx = -dy / length * step, ny = dx / length * step;
+        /* A cubic's middle lies 3/4 of the way to its inner control points. */
+        for (int k = 1; k < bz->size - 1; k++) {
+            bz->list[k].x += nx * 4 / 3;
+            bz->list[k].y += ny * 4 / 3;
+        }
+        if (ED_label(e) && ED_label(e)->set) {
+            ED_label(e)->pos.x += nx;
+            ED_label(e)->pos.y += ny;
+        }
+    }
+}
+
 /* The positions of a layout of fig by engine, as text; NULL when the
  * layout failed. */
 static char *layout_run(GVC_t *gvc, Figure *fig, const char *engine)
@@ -790,15 +1010,25 @@ static char *layout_run(GVC_t *gvc, Figure *fig, const char *engine)
         before[k] = declared(fig->g, position_kinds[k]);
     char *positions = NULL;
     if (gvLayout(gvc, fig->g, engine) == 0) {
+        separate_parallel_edges(fig);
         attach_attrs(fig->g);
-        /* A label the layout did not place is not drawn (dot, packing
-         * components, leaves some); attach_attrs writes a position for it
-         * all the same. An empty lp says so. */
+        /* A label the layout did not place (engines that route no
+         * splines, a layout that gave up on one) goes at the middle of its
+         * edge's curve rather than nowhere: attach_attrs would write a
+         * meaningless position for it, and nop2 would not draw it. */
         Agsym_t *lp = agattr(fig->g, AGEDGE, "lp", NULL);
         for (guint i = 0; lp && i < fig->edges->len; i++) {
             Agedge_t *e = fig->edge_objects[i];
-            if (ED_label(e) && !ED_label(e)->set)
-                agxset(e, lp, "");
+            if (ED_label(e) && !ED_label(e)->set) {
+                char at[64] = "";
+                const splines *spl = ED_spl(e);
+                if (spl && spl->size && spl->list[0].size) {
+                    const bezier *bz = &spl->list[0];
+                    pointf mid = bz->list[bz->size / 2];
+                    g_snprintf(at, sizeof at, "%.2f,%.2f", mid.x, mid.y + ED_label(e)->dimen.y / 2);
+                }
+                agxset(e, lp, at);
+            }
         }
         positions = positions_text(fig, before);
         gvFreeLayout(gvc, fig->g);
@@ -909,9 +1139,30 @@ static void result_ready(RelgraphExportResult *r)
         r->ready(r, r->user_data);
 }
 
-/* Draws the laid-out figure as SVG into a buffer of ours (open_memstream;
- * g_free is free), so that no copy of it is needed. NULL on failure. */
-static char *render_svg(GVC_t *gvc, Agraph_t *g, gsize *len)
+/* Cairo's PDF carries the time it was made (/CreationDate (D:...)): the
+ * digits are set to a fixed date in place, so that the same graph gives
+ * the same bytes (and the offsets in the file stay right). */
+static void pdf_fix_date(char *pdf, gsize len)
+{
+    static const char key[] = "/CreationDate (D:";
+    static const char fixed[] = "20000101000000";
+    /* Not a string search: the compressed streams before it hold NULs. */
+    gsize n = strlen(key);
+    char *at = NULL;
+    for (gsize i = 0; i + n <= len && !at; i++)
+        if (pdf[i] == '/' && memcmp(pdf + i, key, n) == 0)
+            at = pdf + i;
+    if (!at)
+        return;
+    at += n;
+    for (guint i = 0; i < strlen(fixed) && at + i < pdf + len && g_ascii_isdigit(at[i]); i++)
+        at[i] = fixed[i];
+}
+
+/* Draws the laid-out figure with device (svg, png:cairo, pdf:cairo) into
+ * a buffer of ours (open_memstream; g_free is free), so that no copy of it
+ * is needed. NULL on failure. */
+static char *render_figure(GVC_t *gvc, Agraph_t *g, const char *device, gsize *len)
 {
     char *data = NULL;
     size_t size = 0;
@@ -923,7 +1174,7 @@ static char *render_svg(GVC_t *gvc, Agraph_t *g, gsize *len)
      * the drawing, which writes in small pieces). */
     __fsetlocking(out, FSETLOCKING_BYCALLER);
 #endif
-    int rc = gvRender(gvc, g, "svg", out);
+    int rc = gvRender(gvc, g, device, out);
     if (fclose(out) != 0 || rc != 0 || !size) {
         free(data);
         return NULL;
@@ -932,11 +1183,50 @@ static char *render_svg(GVC_t *gvc, Agraph_t *g, gsize *len)
     return data;
 }
 
+/* The size the figure is drawn at: scaled down to fit the page
+ * (options->page_width/height, A4's printable area by default), but never
+ * so far that its smallest text (edge labels, else node names) falls below
+ * RELGRAPH_MIN_TEXT_PT; a figure that cannot fit at that size is drawn
+ * larger than the page, and a warning says so. Sets the graph's size (and
+ * declares it) from the bb of the positions. */
+static void fit_page(Figure *fig, const RelgraphExportOptions *options, gboolean labelled)
+{
+    double page_w = options && options->page_width ? options->page_width : RELGRAPH_PAGE_A4_WIDTH;
+    double page_h = options && options->page_height ? options->page_height : RELGRAPH_PAGE_A4_HEIGHT;
+    double llx, lly, urx, ury;
+    if (page_w < 0 || sscanf(agget(fig->g, "bb"), "%lf,%lf,%lf,%lf", &llx, &lly, &urx, &ury) != 4)
+        return;
+    /* The pad (0.3 in) is drawn around the bb at every scale. */
+    double w = urx - llx, h = ury - lly, pad = 2 * 0.3 * 72;
+    if (w <= 0 || h <= 0)
+        return;
+    double scale = MIN(1.0, MIN((page_w - pad) / w, (page_h - pad) / h));
+    double smallest = labelled ? 9.0 : 11.0; /* the edge and node font sizes */
+    /* 4% over: Graphviz scales by a little less than size asks (2% on
+     * seeds/) and writes the scale rounded. */
+    double floor = RELGRAPH_MIN_TEXT_PT / smallest * 1.04;
+    if (scale < floor) {
+        g_warning("the figure does not fit a %.0f x %.0f mm page with text of %.0f pt or more: it is drawn at "
+                  "%.0f x %.0f mm (--roll-up, --top N or --min-weight N make a smaller view; --page none "
+                  "draws it at its natural size)",
+                  page_w / 72 * 25.4, page_h / 72 * 25.4, RELGRAPH_MIN_TEXT_PT, (w * floor + pad) / 72 * 25.4,
+                  (h * floor + pad) / 72 * 25.4);
+        scale = floor;
+    }
+    if (scale >= 1.0)
+        return;
+    /* A hair over, so that rounding does not scale it a second time. */
+    char size[64];
+    g_snprintf(size, sizeof size, "%.4f,%.4f", (w + pad) * scale / 72 + 1e-4, (h + pad) * scale / 72 + 1e-4);
+    agattr(fig->g, AGRAPH, "size", "");
+    agset(fig->g, "size", size);
+}
+
 /* Both texts of one figure, built once. The DOT is written before the
  * positions are set (it names the engine instead), the layout input is
  * taken before the details are added. */
-void relgraph_export_figure(const RelgraphGraph *graph, const RelgraphExportOptions *options,
-                            RelgraphExportResult *dot, RelgraphExportResult *svg)
+static void export_figure(const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                          RelgraphExportResult *dot, RelgraphExportResult *svg, const char *device)
 {
     g_return_if_fail(graph && (dot || svg));
     const char *layout = layout_name(graph, options);
@@ -1001,11 +1291,21 @@ void relgraph_export_figure(const RelgraphGraph *graph, const RelgraphExportOpti
              * graph names it too, since its layout= overrides gvLayout's. */
             const char *engine = direct ? layout : "nop2";
             agset(fig.g, "layout", (char *)engine);
+            if (!direct)
+                fit_page(&fig, options, !is_large(graph) && fig.edges->len > 0);
+            /* A bitmap for a printed page: 150 dpi (Graphviz's default is 96). */
+            if (g_str_has_prefix(device, "png")) {
+                agattr(fig.g, AGRAPH, "dpi", "");
+                agset(fig.g, "dpi", "150");
+            }
             gboolean laid_out = gvLayout(gvc, fig.g, engine) == 0;
             if (!laid_out)
                 failure = "layout failed";
-            else if (!(svg->data = render_svg(gvc, fig.g, &svg->len)))
-                failure = "SVG rendering failed (is the svg plugin registered? `dot -c` as root)";
+            else if (!(svg->data = render_figure(gvc, fig.g, device, &svg->len)))
+                failure = strcmp(device, "svg") == 0
+                              ? "SVG rendering failed (is the svg plugin registered? `dot -c` as root)"
+                              : "PNG/PDF rendering failed (Graphviz's cairo plugin, libgvplugin_pango, "
+                                "is needed; `dot -c` as root registers it)";
             if (laid_out)
                 gvFreeLayout(gvc, fig.g);
         }
@@ -1017,8 +1317,10 @@ void relgraph_export_figure(const RelgraphGraph *graph, const RelgraphExportOpti
     if (svg && failure) {
         set_graphviz_error(&svg->error, failure, messages);
     } else {
-        if (svg)
+        if (svg && strcmp(device, "svg") == 0)
             svg->data = defang_script_urls(svg->data, &svg->len);
+        else if (svg && g_str_has_prefix(device, "pdf"))
+            pdf_fix_date(svg->data, svg->len);
         if (!dot || dot->data)
             forward_warnings(g_steal_pointer(&messages));
     }
@@ -1026,13 +1328,19 @@ void relgraph_export_figure(const RelgraphGraph *graph, const RelgraphExportOpti
     result_ready(svg);
 }
 
-/* One text of the figure. */
-static char *export_one(const RelgraphGraph *graph, const RelgraphExportOptions *options, gboolean svg, gsize *len,
-                        GError **error)
+void relgraph_export_figure(const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                            RelgraphExportResult *dot, RelgraphExportResult *svg)
+{
+    export_figure(graph, options, dot, svg, "svg");
+}
+
+/* One text of the figure: the DOT (device NULL) or a drawing. */
+static char *export_one(const RelgraphGraph *graph, const RelgraphExportOptions *options, const char *device,
+                        gsize *len, GError **error)
 {
     g_return_val_if_fail(graph && len, NULL);
     RelgraphExportResult result = {0};
-    relgraph_export_figure(graph, options, svg ? NULL : &result, svg ? &result : NULL);
+    export_figure(graph, options, device ? NULL : &result, device ? &result : NULL, device ? device : "svg");
     if (result.error) {
         g_propagate_error(error, result.error);
         return NULL;
@@ -1044,11 +1352,23 @@ static char *export_one(const RelgraphGraph *graph, const RelgraphExportOptions 
 char *relgraph_export_dot(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
                           GError **error)
 {
-    return export_one(graph, options, FALSE, len, error);
+    return export_one(graph, options, NULL, len, error);
 }
 
 char *relgraph_export_svg(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
                           GError **error)
 {
-    return export_one(graph, options, TRUE, len, error);
+    return export_one(graph, options, "svg", len, error);
+}
+
+char *relgraph_export_png(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
+                          GError **error)
+{
+    return export_one(graph, options, "png:cairo", len, error);
+}
+
+char *relgraph_export_pdf(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
+                          GError **error)
+{
+    return export_one(graph, options, "pdf:cairo", len, error);
 }

@@ -42,7 +42,21 @@ typedef struct {
      * directed edges marked symmetric=true. Off by default: NetworkX (2.8
      * and 3.x) refuses a graph with both kinds of edge. */
     gboolean symmetric_undirected;
+    /* Figures (DOT, SVG, PNG, PDF, HTML) only; the data formats keep every actor. */
+    gboolean keep_isolated; /* also draw the actors without any relation (left out by default) */
+    gboolean cluster_state; /* each state a box (cluster) holding its officials and institutions */
+    double page_width, page_height; /* points the figure is scaled down to fit (text kept >= 7 pt);
+                                       0 = RELGRAPH_PAGE_A4; negative = natural size */
 } RelgraphExportOptions;
+
+/* The printable area of an A4 page (210 x 297 mm less 15 mm margins), in
+ * points: the figure's default size. Letter's is 7.5 x 10 in. */
+#define RELGRAPH_PAGE_A4_WIDTH 510.0
+#define RELGRAPH_PAGE_A4_HEIGHT 757.0
+#define RELGRAPH_PAGE_LETTER_WIDTH 540.0
+#define RELGRAPH_PAGE_LETTER_HEIGHT 720.0
+/* No text of a page-sized figure is drawn smaller than this (points). */
+#define RELGRAPH_MIN_TEXT_PT 7.0
 
 /* The default engine: dot (ranked, left to right) for a figure a reader
  * can take in; above RELGRAPH_LARGE_GRAPH_EDGES relations, where dot takes
@@ -62,6 +76,9 @@ char *relgraph_export(const RelgraphGraph *graph, const char *format,
 const char *const *relgraph_export_formats(void);
 /* File extension (without dot) for a format, NULL when unknown. */
 const char *relgraph_export_extension(const char *format);
+/* TRUE for the formats that draw the figure (dot, svg, png, pdf, html):
+ * they leave out actors without relations unless keep_isolated. */
+gboolean relgraph_export_is_figure(const char *format);
 
 /* Appends field to a TSV row: tab and line breaks become spaces, other
  * control characters and invalid UTF-8 U+FFFD (for relgraph extract). */
@@ -97,6 +114,15 @@ char *relgraph_export_dot(const RelgraphGraph *graph, const RelgraphExportOption
                           gsize *len, GError **error);
 char *relgraph_export_svg(const RelgraphGraph *graph, const RelgraphExportOptions *options,
                           gsize *len, GError **error);
+/* The SVG's figure drawn by Graphviz's cairo renderer: a PNG at 150 dpi,
+ * a PDF (its creation date fixed, so that the bytes are repeatable). */
+char *relgraph_export_png(const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                          gsize *len, GError **error);
+char *relgraph_export_pdf(const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                          gsize *len, GError **error);
+/* The HTML report: one self-contained file (see export_html.c). */
+char *relgraph_export_html(const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                           gsize *len, GError **error);
 char *relgraph_export_graphml(const RelgraphGraph *graph, const RelgraphExportOptions *options,
                               gsize *len, GError **error);
 char *relgraph_export_gexf(const RelgraphGraph *graph, const RelgraphExportOptions *options,

@@ -155,7 +155,7 @@ static void run_lane(gpointer lane, gpointer unused)
 
 static gboolean uses_graphviz(const char *format)
 {
-    return strcmp(format, "dot") == 0 || strcmp(format, "svg") == 0;
+    return relgraph_export_is_figure(format);
 }
 
 /* Renders and writes every job, lanes side by side on up to `threads`
@@ -191,11 +191,29 @@ static void run_exports(ExportJob *jobs, guint n, guint threads)
     g_ptr_array_unref(lanes);
 }
 
+/* Actors of graph without any relation: figures leave them out unless
+ * --keep-isolated. */
+static guint isolated_actors(const RelgraphGraph *graph)
+{
+    GHashTable *linked = g_hash_table_new(g_str_hash, g_str_equal);
+    GPtrArray *edges = relgraph_graph_sorted_edges(graph);
+    for (guint i = 0; i < edges->len; i++) {
+        const RelgraphEdge *e = g_ptr_array_index(edges, i);
+        g_hash_table_add(linked, e->source);
+        g_hash_table_add(linked, e->target);
+    }
+    guint isolated = relgraph_graph_node_count(graph) - g_hash_table_size(linked);
+    g_ptr_array_unref(edges);
+    g_hash_table_destroy(linked);
+    return isolated;
+}
+
 /* The title a figure gets when --title is not given. It names no path, so
- * that the same documents give the same figure wherever they are. */
+ * that the same documents give the same figure wherever they are. Its
+ * actors are those with a relation: the ones the figure draws. */
 static char *default_title(guint documents, const RelgraphGraph *graph)
 {
-    guint n = relgraph_graph_node_count(graph), e = relgraph_graph_edge_count(graph);
+    guint n = relgraph_graph_node_count(graph) - isolated_actors(graph), e = relgraph_graph_edge_count(graph);
     return g_strdup_printf("Relations among %u actor%s (%u relation%s) in %u document%s", n, n == 1 ? "" : "s", e,
                            e == 1 ? "" : "s", documents, documents == 1 ? "" : "s");
 }
@@ -212,6 +230,9 @@ typedef struct {
     gint max_evidence;
     gboolean check;
     char *format_help; /* the --format description, naming every format */
+    char *cluster, *page;      /* figure: --cluster, --page */
+    gboolean keep_isolated;
+    double page_width, page_height;
     /* Decided by outputs_plan: */
     const char *out;
     gboolean to_dir;
@@ -241,6 +262,14 @@ static void outputs_add_options(GOptionContext *context, Outputs *o)
          "GraphML and GEXF: symmetric relations (meet, cooperate...) as directed edges marked symmetric=true, "
          "which every reader loads, or as undirected edges in the directed graph, which Gephi and graphology "
          "show as such but NetworkX refuses (default: directed)", "directed|undirected"},
+        {"cluster", 0, 0, G_OPTION_ARG_STRING, &o->cluster,
+         "Figures: 'state' frames each state with its officials and institutions (for member_of arrows), "
+         "'none' (default)", "state|none"},
+        {"page", 0, 0, G_OPTION_ARG_STRING, &o->page,
+         "Figures: scale down to fit a page, text kept at 7 pt or more: a4 (default), letter, WxH with "
+         "unit in, cm, mm or pt (e.g. 6x4in), or none for the natural size", "SIZE"},
+        {"keep-isolated", 0, 0, G_OPTION_ARG_NONE, &o->keep_isolated,
+         "Figures: also draw the actors without any relation (the data formats always keep them)", NULL},
         {"check", 0, 0, G_OPTION_ARG_NONE, &o->check,
          "Write nothing; list the outputs that are missing or differ from what the inputs and rules give now, "
          "and exit 1 if any (for a CI gate)", NULL},
@@ -257,7 +286,45 @@ static void outputs_clear(Outputs *o)
     g_free(o->title);
     g_free(o->symmetric);
     g_free(o->format_help);
+    g_free(o->cluster);
+    g_free(o->page);
     g_strfreev(o->formats);
+}
+
+/* --page: a named page's printable area, WxH in a unit, or "none" (-1:
+ * natural size), as points. FALSE when it is none of these. */
+static gboolean cli_parse_page(const char *page, double *width, double *height)
+{
+    if (g_ascii_strcasecmp(page, "a4") == 0) {
+        *width = RELGRAPH_PAGE_A4_WIDTH, *height = RELGRAPH_PAGE_A4_HEIGHT;
+        return TRUE;
+    }
+    if (g_ascii_strcasecmp(page, "letter") == 0) {
+        *width = RELGRAPH_PAGE_LETTER_WIDTH, *height = RELGRAPH_PAGE_LETTER_HEIGHT;
+        return TRUE;
+    }
+    if (g_ascii_strcasecmp(page, "none") == 0) {
+        *width = *height = -1;
+        return TRUE;
+    }
+    static const struct {
+        const char *unit;
+        double points;
+    } units[] = {{"in", 72.0}, {"cm", 72.0 / 2.54}, {"mm", 72.0 / 25.4}, {"pt", 1.0}};
+    char *end = NULL;
+    double w = g_ascii_strtod(page, &end);
+    if (end == page || (*end != 'x' && *end != 'X'))
+        return FALSE;
+    const char *rest = end + 1;
+    double h = g_ascii_strtod(rest, &end);
+    if (end == rest || !(w > 0 && h > 0 && w < 1e4 && h < 1e4))
+        return FALSE;
+    for (guint i = 0; i < G_N_ELEMENTS(units); i++)
+        if (strcmp(end, units[i].unit) == 0) {
+            *width = w * units[i].points, *height = h * units[i].points;
+            return TRUE;
+        }
+    return FALSE;
 }
 
 /* Decides where each format goes before any work is done; FALSE (message
@@ -290,6 +357,15 @@ static gboolean outputs_plan(Outputs *o)
         fprintf(stderr, "relgraph: --title is not valid UTF-8\n");
         return FALSE;
     }
+    if (o->cluster && strcmp(o->cluster, "state") != 0 && strcmp(o->cluster, "none") != 0) {
+        fprintf(stderr, "relgraph: --cluster: unknown value \"%s\" (known: state, none)\n", o->cluster);
+        return FALSE;
+    }
+    if (o->page && !cli_parse_page(o->page, &o->page_width, &o->page_height)) {
+        fprintf(stderr, "relgraph: --page: \"%s\" is not a4, letter, none nor WxH with a unit (in, cm, mm, pt)\n",
+                o->page);
+        return FALSE;
+    }
     if (o->max_evidence < 0) {
         fprintf(stderr, "relgraph: --max-evidence must be 0 or more\n");
         return FALSE;
@@ -319,7 +395,10 @@ static gboolean outputs_write(const Outputs *o, const RelgraphGraph *graph, guin
     char *generated_title = o->title ? NULL : default_title(documents, graph);
     RelgraphExportOptions export_options = {.title = o->title ? o->title : generated_title, .layout = o->layout,
                                             .max_evidence = (guint)o->max_evidence, .layouts = layouts,
-                                            .symmetric_undirected = o->symmetric && strcmp(o->symmetric, "undirected") == 0};
+                                            .symmetric_undirected = o->symmetric && strcmp(o->symmetric, "undirected") == 0,
+                                            .keep_isolated = o->keep_isolated,
+                                            .cluster_state = o->cluster && strcmp(o->cluster, "state") == 0,
+                                            .page_width = o->page_width, .page_height = o->page_height};
     gboolean ok = TRUE;
     guint n_formats = g_strv_length(o->formats);
     ExportJob *jobs = g_new0(ExportJob, n_formats);
@@ -362,8 +441,18 @@ static void print_summary(const char *read, const RelgraphGraph *graph, guint al
                                 plural(relgraph_graph_node_count(graph)), relgraph_graph_edge_count(graph),
                                 plural(relgraph_graph_edge_count(graph)));
     char *checked = o->check ? g_strdup_printf("; %u of %u outputs stale", stale, g_strv_length(o->formats)) : NULL;
-    fprintf(stderr, "relgraph: %s -> %u actor%s, %u edge%s%s%s%s%s\n", read, all_nodes, plural(all_nodes), all_edges,
-            plural(all_edges), shown ? shown : "", written->len ? "; wrote " : "", written->str, checked ? checked : "");
+    /* What the figures leave out, when one was asked for. */
+    gboolean figure = FALSE;
+    for (guint i = 0; o->formats[i]; i++)
+        figure = figure || relgraph_export_is_figure(o->formats[i]);
+    guint isolated = figure && !o->keep_isolated ? isolated_actors(graph) : 0;
+    char *left_out = isolated ? g_strdup_printf("; figures leave out %u actor%s without relations (--keep-isolated)",
+                                                isolated, plural(isolated))
+                              : NULL;
+    fprintf(stderr, "relgraph: %s -> %u actor%s, %u edge%s%s%s%s%s%s\n", read, all_nodes, plural(all_nodes), all_edges,
+            plural(all_edges), shown ? shown : "", left_out ? left_out : "", written->len ? "; wrote " : "",
+            written->str, checked ? checked : "");
+    g_free(left_out);
     g_free(shown);
     g_free(checked);
 }

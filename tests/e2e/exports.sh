@@ -13,7 +13,7 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 
 out="$tmp/a"
 mkdir -p "$out"
-"$RELGRAPH" build --format dot,svg,graphml -o "$out" "$RELGRAPH_SRC/seeds" || fail "build exit $?"
+"$RELGRAPH" build --keep-isolated --format dot,svg,graphml -o "$out" "$RELGRAPH_SRC/seeds" || fail "build exit $?"
 for ext in dot svg graphml; do
   [ -s "$out/relgraph.$ext" ] || fail "relgraph.$ext missing or empty"
 done
@@ -36,14 +36,14 @@ fi
 # Same corpus, files given in reverse order: byte-identical outputs.
 mkdir -p "$tmp/b"
 mapfile -t seeds < <(ls -r "$RELGRAPH_SRC"/seeds/*)
-"$RELGRAPH" build --format dot,svg,graphml -o "$tmp/b" "${seeds[@]}" 2>/dev/null || fail "second build exit $?"
+"$RELGRAPH" build --keep-isolated --format dot,svg,graphml -o "$tmp/b" "${seeds[@]}" 2>/dev/null || fail "second build exit $?"
 for ext in dot svg graphml; do
   cmp -s "$out/relgraph.$ext" "$tmp/b/relgraph.$ext" || fail "relgraph.$ext differs when the corpus order changes"
 done
 
 # Another engine still gives files the consumers accept.
 mkdir -p "$tmp/c"
-"$RELGRAPH" build --format dot,svg,graphml --layout neato -o "$tmp/c" "$RELGRAPH_SRC/seeds" 2>/dev/null \
+"$RELGRAPH" build --keep-isolated --format dot,svg,graphml --layout neato -o "$tmp/c" "$RELGRAPH_SRC/seeds" 2>/dev/null \
   || fail "build --layout neato exit $?"
 "$PYTHON" "$RELGRAPH_SRC/tests/consumers/check_exports.py" "$tmp/c" || fail "consumer check (neato)"
 
@@ -51,7 +51,7 @@ mkdir -p "$tmp/c"
 # and igraph see it discovered.
 mkdir -p "$tmp/disc"
 echo "Deputy Foreign Minister Pavel Zhdanovsky met Chinese Foreign Minister Wang Yi in Beijing." > "$tmp/disc/a.txt"
-"$RELGRAPH" build -q --no-cache --format dot,svg,graphml -o "$tmp/e" "$tmp/disc" || fail "discovered build exit $?"
+"$RELGRAPH" build -q --keep-isolated --no-cache --format dot,svg,graphml -o "$tmp/e" "$tmp/disc" || fail "discovered build exit $?"
 xmllint --noout --nonet "$tmp/e/relgraph.svg" || fail "xmllint: SVG with a discovered actor"
 "$PYTHON" "$RELGRAPH_SRC/tests/consumers/check_exports.py" "$tmp/e" "Pavel Zhdanovsky" \
   || fail "consumer check (discovered actor)"

@@ -38,8 +38,8 @@ consumers() {
   done
 }
 
-"$RELGRAPH" build -q -T "$formats" -o "$tmp/a" "$RELGRAPH_SRC/seeds" || fail "build exit $?"
-"$RELGRAPH" build -q -T graphml,gexf --symmetric undirected -o "$tmp/a/mixed" "$RELGRAPH_SRC/seeds" \
+"$RELGRAPH" build -q --keep-isolated -T "$formats" -o "$tmp/a" "$RELGRAPH_SRC/seeds" || fail "build exit $?"
+"$RELGRAPH" build -q --keep-isolated -T graphml,gexf --symmetric undirected -o "$tmp/a/mixed" "$RELGRAPH_SRC/seeds" \
   || fail "build --symmetric undirected exit $?"
 consumers "$tmp/a"
 
@@ -50,20 +50,20 @@ cat > "$tmp/dated/feed.jsonl" <<'JSONL'
 {"id": "a2", "date": "2024-06-21", "text": "Vladimir Putin visited North Korea again. Putin met Kim Jong Un in Pyongyang."}
 {"id": "a3", "date": "2023-11-02", "text": "Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov."}
 JSONL
-"$RELGRAPH" build -q --no-cache -T "$formats" -o "$tmp/d1" "$tmp/dated" || fail "dated build exit $?"
-"$RELGRAPH" build -q --no-cache -T graphml,gexf --symmetric undirected -o "$tmp/d1/mixed" "$tmp/dated" \
+"$RELGRAPH" build -q --keep-isolated --no-cache -T "$formats" -o "$tmp/d1" "$tmp/dated" || fail "dated build exit $?"
+"$RELGRAPH" build -q --keep-isolated --no-cache -T graphml,gexf --symmetric undirected -o "$tmp/d1/mixed" "$tmp/dated" \
   || fail "dated build --symmetric undirected exit $?"
 consumers "$tmp/d1"
 grep -q '"2024-06-19", "2024-06-21"' "$tmp/d1/expect.json" || fail "the dated corpus gave no days"
 
 # Determinism: a second run, the files named in reverse order, and a copy
 # of the corpus whose files were created in another order.
-"$RELGRAPH" build -q -T "$formats" -o "$tmp/b" "$RELGRAPH_SRC/seeds" || fail "second build"
+"$RELGRAPH" build -q --keep-isolated -T "$formats" -o "$tmp/b" "$RELGRAPH_SRC/seeds" || fail "second build"
 mapfile -t docs < <(ls "$RELGRAPH_SRC"/seeds/*.txt | sort -r)
-"$RELGRAPH" build -q -T "$formats" -o "$tmp/c" "${docs[@]}" || fail "reversed build"
+"$RELGRAPH" build -q --keep-isolated -T "$formats" -o "$tmp/c" "${docs[@]}" || fail "reversed build"
 mkdir -p "$tmp/corpus/z" "$tmp/corpus/a"
 for f in "${docs[@]}"; do cp "$f" "$tmp/corpus/"; done
-"$RELGRAPH" build -q -T "$formats" -o "$tmp/d" "$tmp/corpus" || fail "copied corpus build"
+"$RELGRAPH" build -q --keep-isolated -T "$formats" -o "$tmp/d" "$tmp/corpus" || fail "copied corpus build"
 for ext in dot svg graphml gexf json cyjs tsv; do
   cmp -s "$tmp/a/relgraph.$ext" "$tmp/b/relgraph.$ext" || fail "$ext differs between two runs"
   cmp -s "$tmp/a/relgraph.$ext" "$tmp/c/relgraph.$ext" || fail "$ext depends on the argument order"
@@ -77,8 +77,8 @@ mkdir -p "$tmp/many"
 for k in $(seq 0 39); do
   for f in "${docs[@]}"; do cp "$f" "$tmp/many/c${k}_$(basename "$f")"; done
 done
-"$RELGRAPH" build -q -j1 -T "$formats" -o "$tmp/j1" "$tmp/many" || fail "build -j1"
-"$RELGRAPH" build -q -j4 -T "$formats" -o "$tmp/j4" "$tmp/many" || fail "build -j4"
+"$RELGRAPH" build -q --keep-isolated -j1 -T "$formats" -o "$tmp/j1" "$tmp/many" || fail "build -j1"
+"$RELGRAPH" build -q --keep-isolated -j4 -T "$formats" -o "$tmp/j4" "$tmp/many" || fail "build -j4"
 for ext in dot svg graphml gexf json cyjs tsv; do
   cmp -s "$tmp/j1/relgraph.$ext" "$tmp/j4/relgraph.$ext" || fail "$ext differs between --jobs 1 and 4"
 done
@@ -90,7 +90,7 @@ done
 
 # One file per format, named by its extension.
 for ext in gexf json cyjs; do
-  "$RELGRAPH" build -q -o "$tmp/one.$ext" "$RELGRAPH_SRC/seeds" || fail "-o one.$ext"
+  "$RELGRAPH" build -q --keep-isolated -o "$tmp/one.$ext" "$RELGRAPH_SRC/seeds" || fail "-o one.$ext"
   cmp -s "$tmp/one.$ext" "$tmp/a/relgraph.$ext" || fail "-o one.$ext differs from the directory output"
 done
 # Discovered actors (a titled name no rule lists; the seeds have none, and
@@ -99,11 +99,11 @@ done
 # and in the part itself, which merges back to the same graph.
 mkdir -p "$tmp/disc"
 echo "Deputy Foreign Minister Pavel Zhdanovsky met Chinese Foreign Minister Wang Yi in Beijing." > "$tmp/disc/a.txt"
-"$RELGRAPH" build -q --cache "$tmp/cache" -T "$formats" -o "$tmp/disc1" "$tmp/disc" || fail "discovered build"
-"$RELGRAPH" build -q --cache "$tmp/cache" -T graphml,gexf --symmetric undirected -o "$tmp/disc1/mixed" "$tmp/disc" \
+"$RELGRAPH" build -q --keep-isolated --cache "$tmp/cache" -T "$formats" -o "$tmp/disc1" "$tmp/disc" || fail "discovered build"
+"$RELGRAPH" build -q --keep-isolated --cache "$tmp/cache" -T graphml,gexf --symmetric undirected -o "$tmp/disc1/mixed" "$tmp/disc" \
   || fail "discovered build --symmetric undirected"
 consumers "$tmp/disc1" "Pavel Zhdanovsky"
-"$RELGRAPH" build --cache "$tmp/cache" -T "$formats" -o "$tmp/disc2" "$tmp/disc" 2> "$tmp/disc.err" \
+"$RELGRAPH" build --keep-isolated --cache "$tmp/cache" -T "$formats" -o "$tmp/disc2" "$tmp/disc" 2> "$tmp/disc.err" \
   || fail "discovered build from the cache"
 grep -q "1 from cache" "$tmp/disc.err" || fail "the second build did not read the cache: $(cat "$tmp/disc.err")"
 for ext in dot svg graphml gexf json cyjs tsv; do

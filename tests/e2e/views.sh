@@ -9,7 +9,7 @@ seeds=$RELGRAPH_SRC/seeds
 
 view() { # NAME OPTIONS...
   local name=$1; shift
-  "$RELGRAPH" build -q -T json,graphml,dot,tsv -o "$tmp/$name" "$@" "$seeds" || fail "$name: build exit $?"
+  "$RELGRAPH" build -q --keep-isolated -T json,graphml,dot,tsv -o "$tmp/$name" "$@" "$seeds" || fail "$name: build exit $?"
 }
 view full
 view weight --min-weight 2

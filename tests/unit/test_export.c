@@ -86,7 +86,9 @@ static char *export_ok(const RelgraphGraph *g, const char *format, const Relgrap
     char *data = relgraph_export(g, format, options, &size, &error);
     cr_assert_not_null(data, "%s: %s", format, error ? error->message : "no error set");
     cr_assert_null(error);
-    cr_assert_eq(strlen(data), size, "%s: length and NUL terminator agree", format);
+    /* Text formats; PNG and PDF are binary (NUL-terminated all the same). */
+    gboolean binary = strcmp(format, "png") == 0 || strcmp(format, "pdf") == 0;
+    cr_assert(binary ? data[size] == '\0' : strlen(data) == size, "%s: length and NUL terminator agree", format);
     if (len)
         *len = size;
     return data;
@@ -140,13 +142,13 @@ static guint count_substr(const char *haystack, const char *needle)
 Test(export, formats_and_extensions)
 {
     const char *const *f = relgraph_export_formats();
-    const char *expected[] = {"dot", "svg", "graphml", "gexf", "json", "cyjs", "tsv"};
+    const char *expected[] = {"dot", "svg", "png", "pdf", "html", "graphml", "gexf", "json", "cyjs", "tsv"};
     for (guint i = 0; i < G_N_ELEMENTS(expected); i++) {
         cr_assert_str_eq(f[i], expected[i]);
         cr_assert_str_eq(relgraph_export_extension(f[i]), expected[i]);
     }
     cr_assert_null(f[G_N_ELEMENTS(expected)]);
-    cr_assert_null(relgraph_export_extension("png"));
+    cr_assert_null(relgraph_export_extension("jpeg"));
     cr_assert_null(relgraph_export_extension(NULL));
 }
 
@@ -155,7 +157,7 @@ Test(export, unknown_format_is_a_usage_error)
     RelgraphGraph *g = fixture(FALSE);
     GError *error = NULL;
     gsize len = 0;
-    cr_assert_null(relgraph_export(g, "png", NULL, &len, &error));
+    cr_assert_null(relgraph_export(g, "jpeg", NULL, &len, &error));
     cr_assert_not_null(error);
     cr_assert_eq(error->domain, RELGRAPH_ERROR);
     cr_assert_eq(error->code, RELGRAPH_ERROR_USAGE);
@@ -171,7 +173,9 @@ Test(export, dot_reads_back_with_parallel_edges)
     RelgraphGraph *g = fixture(FALSE);
     cr_assert_eq(relgraph_graph_node_count(g), FIXTURE_NODES);
     cr_assert_eq(relgraph_graph_edge_count(g), FIXTURE_EDGES);
-    RelgraphExportOptions options = {.title = "Test \"graph\"", .layout = NULL, .max_evidence = 0};
+    /* Every actor, the isolated United Nations included (see below). */
+    RelgraphExportOptions options = {.title = "Test \"graph\"", .layout = NULL, .max_evidence = 0,
+                                     .keep_isolated = TRUE};
     char *dot = export_ok(g, "dot", &options, NULL);
 
     cr_expect(g_str_has_prefix(dot, "digraph relgraph {"), "%s", dot);
@@ -223,6 +227,66 @@ Test(export, dot_reads_back_with_parallel_edges)
     cr_expect_not_null(strstr(tip, "\\nd1: Zhao Leji arrived."), "%s", tip);
     cr_expect_not_null(strstr(tip, "(4 mentions in all)"), "%s", tip);
     agclose(h);
+    g_free(dot);
+    relgraph_graph_free(g);
+}
+
+/* Figures leave out the actors without relations (United Nations and
+ * Someone in the fixture), keep them on request, and say in the legend only
+ * what they draw; the data formats keep every actor. */
+Test(export, figure_leaves_out_isolated_actors)
+{
+    RelgraphGraph *g = fixture(FALSE);
+    RelgraphExportOptions options = {.title = "Isolated"};
+    char *dot = export_ok(g, "dot", &options, NULL);
+    Agraph_t *h = agmemread(dot);
+    cr_assert_not_null(h);
+    cr_expect_eq(agnnodes(h), FIXTURE_NODES - 2);
+    cr_expect_null(agnode(h, "United Nations", 0));
+    cr_expect_null(agnode(h, "Someone", 0));
+    cr_expect_eq(agnedges(h), FIXTURE_EDGES);
+    agclose(h);
+    cr_expect_null(strstr(dot, "institution (hexagon)"), "no institution drawn, none in the legend");
+    cr_expect_not_null(strstr(dot, "official (ellipse)"));
+    cr_expect_null(strstr(dot, "hover"), "a page cannot be hovered: %s", dot);
+    g_free(dot);
+
+    options.keep_isolated = TRUE;
+    dot = export_ok(g, "dot", &options, NULL);
+    h = agmemread(dot);
+    cr_assert_not_null(h);
+    cr_expect_eq(agnnodes(h), FIXTURE_NODES);
+    agclose(h);
+    g_free(dot);
+
+    char *json = export_ok(g, "json", NULL, NULL);
+    cr_expect_not_null(strstr(json, "\"Someone\""), "the data formats keep every actor");
+    g_free(json);
+    relgraph_graph_free(g);
+}
+
+/* --cluster state: a frame holds the state and its official; the
+ * member_of edge the frame stands for is not drawn. */
+Test(export, cluster_state_frames_members)
+{
+    RelgraphGraph *g = fixture(FALSE);
+    RelgraphExportOptions options = {.title = "Frames", .cluster_state = TRUE};
+    char *dot = export_ok(g, "dot", &options, NULL);
+    Agraph_t *h = agmemread(dot);
+    cr_assert_not_null(h);
+    Agraph_t *frame = agfstsubg(h);
+    cr_assert_not_null(frame, "%s", dot);
+    cr_expect(g_str_has_prefix(agnameof(frame), "cluster"));
+    cr_expect_not_null(agnode(frame, "China", 0));
+    cr_expect_not_null(agnode(frame, "Zhao Leji", 0));
+    cr_expect_null(agnode(frame, "North Korea", 0));
+    cr_expect_null(agnxtsubg(frame), "one frame: only China has a member");
+    cr_expect_eq(agnedges(h), FIXTURE_EDGES - 1, "member_of is the frame");
+    cr_expect_str_eq(agget(frame, "label"), "", "the state's node names the frame");
+    agclose(h);
+    char *svg = export_ok(g, "svg", &options, NULL);
+    cr_expect_not_null(strstr(svg, "class=\"cluster\""));
+    g_free(svg);
     g_free(dot);
     relgraph_graph_free(g);
 }

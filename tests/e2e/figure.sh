@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The figure on the shipped corpus, counted in its SVG (tests/figure/
+# svg_count.py): in the default figure and in the views a reader uses,
+# every drawn relation has its label, no two relations share a path, no
+# actor without a relation is drawn; --keep-isolated draws them again.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
+PYTHON=${PYTHON:-/usr/bin/python3}
+seeds=$RELGRAPH_SRC/seeds
+count() { "$PYTHON" "$RELGRAPH_SRC/tests/figure/svg_count.py" -v "$1"; }
+value() { sed -n "s/.*\b$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
+
+figure() { # NAME OPTIONS...
+  local name=$1; shift
+  "$RELGRAPH" build -q --no-cache -o "$tmp/$name.svg" "$@" "$seeds" || fail "$name: build exit $?"
+  local c edges
+  c=$(count "$tmp/$name.svg") || fail "$name: cannot count the SVG"
+  echo "$name: $c"
+  edges=$(value edges "$c")
+  [ "$edges" -gt 0 ] || fail "$name: no edge drawn"
+  [ "$(value labelled "$c")" = "$edges" ] || fail "$name: $(value labelled "$c") of $edges edges labelled"
+  [ "$(value shared "$c")" = 0 ] || fail "$name: $(value shared "$c") edges share a path"
+  [ "$(value isolated "$c")" = 0 ] || fail "$name: $(value isolated "$c") actors without a relation drawn"
+}
+
+figure default
+figure roll-up --roll-up
+figure min-weight --min-weight 2
+figure top --top 15
+figure focus --focus "North Korea"
+figure cluster --cluster state
+figure cluster-roll-up --cluster state --roll-up
+for engine in neato fdp sfdp circo twopi osage; do
+  figure "layout-$engine" --layout "$engine"
+done
+
+# patchwork (a treemap) draws no relation: its legend says so.
+"$RELGRAPH" build -q --no-cache --layout patchwork -o "$tmp/patchwork.svg" "$seeds" || fail "patchwork exit $?"
+grep -q "patchwork draws actors as areas and no relation" "$tmp/patchwork.svg" || fail "patchwork: no word of it"
+
+# The data formats keep every actor; the figure says what it left out.
+"$RELGRAPH" build --no-cache -T svg,json -o "$tmp/both" "$seeds" 2> "$tmp/summary" || fail "build exit $?"
+grep -q "figures leave out [1-9][0-9]* actors without relations" "$tmp/summary" || fail "summary: $(cat "$tmp/summary")"
+"$PYTHON" - "$tmp/both/relgraph.json" "$tmp/both/relgraph.svg" <<'PY' || fail "JSON and SVG actors"
+import json, sys
+data = json.load(open(sys.argv[1]))
+nodes = data["nodes"] if "nodes" in data else data["graph"]["nodes"]
+svg = open(sys.argv[2]).read()
+drawn = svg.count('class="node ')
+assert len(nodes) > drawn, (len(nodes), drawn)
+PY
+"$RELGRAPH" build -q --no-cache --keep-isolated -o "$tmp/kept.svg" "$seeds" || fail "--keep-isolated exit $?"
+c=$(count "$tmp/kept.svg")
+[ "$(value isolated "$c")" -gt 0 ] || fail "--keep-isolated: no isolated actor drawn ($c)"
+
+# The legend names only what is drawn, and nothing a page cannot do.
+# The drawn text never says hover (a page cannot); the SVG's tooltip does.
+grep -Eiq '<text[^>]*>[^<]*hover' "$tmp/default.svg" && fail "the legend says hover"
+grep -q 'xlink:title="Hover a node' "$tmp/default.svg" || fail "no hint in the SVG's tooltip"
+grep -q "official (ellipse)" "$tmp/roll-up.svg" && fail "--roll-up: the legend explains officials, none drawn"
+grep -q "state (box)" "$tmp/roll-up.svg" || fail "--roll-up: no state in the legend"
+# Page size: the default fits A4 (510 pt of printable width) where the
+# view is small enough, with no text under 7 pt; --page none keeps the
+# natural size; a figure too large at 7 pt says so.
+"$RELGRAPH" build -q --no-cache --roll-up --min-weight 2 -o "$tmp/small.svg" "$seeds" || fail "small view"
+c=$(count "$tmp/small.svg")
+"$PYTHON" -c "import sys; w, f = map(float, sys.argv[1:]); sys.exit(not (w <= 510 and f >= 7))" \
+  "$(value width_pt "$c")" "$(value min_font "$c")" || fail "small view does not fit A4 at 7 pt: $c"
+for name in default roll-up top cluster; do
+  f=$(value min_font "$(count "$tmp/$name.svg")")
+  "$PYTHON" -c "import sys; sys.exit(float(sys.argv[1]) < 7)" "$f" || fail "$name: text of $f pt"
+done
+"$RELGRAPH" build -q --no-cache --page none -o "$tmp/natural.svg" "$seeds" 2> "$tmp/natural.err" || fail "--page none"
+[ "$(value min_font "$(count "$tmp/natural.svg")")" = 9.0 ] || fail "--page none scaled the figure"
+[ -s "$tmp/natural.err" ] && fail "--page none warned: $(cat "$tmp/natural.err")"
+"$RELGRAPH" build -q --no-cache -o "$tmp/big.svg" "$seeds" 2> "$tmp/big.err"
+grep -q "does not fit a 180 x 267 mm page" "$tmp/big.err" || fail "no warning for a figure larger than A4"
+"$RELGRAPH" build -q --page 5xfoo -o "$tmp/bad.svg" "$seeds" 2> "$tmp/err"; [ $? -eq 2 ] || fail "--page 5xfoo exit"
+grep -q -- "--page" "$tmp/err" || fail "--page error: $(cat "$tmp/err")"
+
+# PNG and PDF straight from Graphviz, one file each, the same bytes twice.
+for ext in png pdf; do
+  "$RELGRAPH" build -q --no-cache --roll-up -o "$tmp/figure.$ext" "$seeds" 2>/dev/null || fail "-o figure.$ext"
+  [ -f "$tmp/figure.$ext" ] || fail "-o figure.$ext is not a file"
+  "$RELGRAPH" build -q --no-cache --roll-up -T "$ext" -o "$tmp/again.$ext" "$seeds" 2>/dev/null || fail "-T $ext"
+  cmp -s "$tmp/figure.$ext" "$tmp/again.$ext" || fail "$ext: not the same bytes twice"
+done
+file "$tmp/figure.png" | grep -q "PNG image data" || fail "figure.png: $(file "$tmp/figure.png")"
+head -c 5 "$tmp/figure.pdf" | grep -q "%PDF-" || fail "figure.pdf is not a PDF"
+echo "OK"
