@@ -1206,11 +1206,16 @@ static void fit_page(Figure *fig, const RelgraphExportOptions *options, gboolean
      * seeds/) and writes the scale rounded. */
     double floor = RELGRAPH_MIN_TEXT_PT / smallest * 1.04;
     if (scale < floor) {
-        g_warning("the figure does not fit a %.0f x %.0f mm page with text of %.0f pt or more: it is drawn at "
-                  "%.0f x %.0f mm (--roll-up, --top N or --min-weight N make a smaller view; --page none "
-                  "draws it at its natural size)",
-                  page_w / 72 * 25.4, page_h / 72 * 25.4, RELGRAPH_MIN_TEXT_PT, (w * floor + pad) / 72 * 25.4,
-                  (h * floor + pad) / 72 * 25.4);
+        /* Once per run: the SVG, PNG and PDF of one figure share the layout. */
+        static gsize warned = 0;
+        if (g_once_init_enter(&warned)) {
+            g_printerr("relgraph: warning: the figure does not fit a %.0f x %.0f mm page with text of %.0f pt or "
+                       "more: it is drawn at %.0f x %.0f mm (--roll-up, --top N or --min-weight N make a smaller "
+                       "view; --page none draws it at its natural size)\n",
+                       page_w / 72 * 25.4, page_h / 72 * 25.4, RELGRAPH_MIN_TEXT_PT, (w * floor + pad) / 72 * 25.4,
+                       (h * floor + pad) / 72 * 25.4);
+            g_once_init_leave(&warned, 1);
+        }
         scale = floor;
     }
     if (scale >= 1.0)
