@@ -85,6 +85,25 @@ static int read_all(int fd, const char *path, RelgraphSizeCheck check, char **by
     char *data = g_malloc(cap + 1);
     for (;;) {
         if (used == cap) {
+            /* A stream (standard input, a pipe, /dev/zero) has no size to
+             * check first: it is checked as it grows, and reading stops at
+             * the limit rather than at the end of an endless stream. */
+            if (check && !check(path, (guint64)cap + 1, NULL)) {
+                char probe;
+                ssize_t n;
+                while ((n = read(fd, &probe, 1)) < 0 && errno == EINTR)
+                    ;
+                if (n > 0) {
+                    check(path, (guint64)cap + 1, error);
+                    g_free(data);
+                    return -1;
+                }
+                if (n == 0)
+                    break;
+                int err = errno;
+                g_free(data);
+                return err;
+            }
             cap *= 2;
             data = g_realloc(data, cap + 1);
         }

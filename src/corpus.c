@@ -510,6 +510,11 @@ static gboolean fits(const char *path, guint64 size, GError **error)
     if (size <= RELGRAPH_DOCUMENT_MAX_BYTES)
         return TRUE;
     const double gib = (double)(G_GUINT64_CONSTANT(1) << 30);
+    if (size == RELGRAPH_DOCUMENT_MAX_BYTES + 1) { /* a stream, stopped at the limit */
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: over the %.0f GiB a document may have; split it",
+                    path, (double)RELGRAPH_DOCUMENT_MAX_BYTES / gib);
+        return FALSE;
+    }
     g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO,
                 "%s: %.1f GiB, over the %.0f GiB a document may have; split it", path, (double)size / gib,
                 (double)RELGRAPH_DOCUMENT_MAX_BYTES / gib);
@@ -585,16 +590,73 @@ static void json_error(GError **error, const char *path, guint line, const GErro
     g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_PARSE, "%s:%u:%u: %s", path, line, col ? col : 1, msg);
 }
 
+/* Deeper than this a line is refused before it is parsed: json-glib's
+ * parser recurses once per level and would run off the stack (100,000 "["
+ * in a 200 KB line). A document is one flat object; 64 is plenty. */
+#define MAX_JSON_DEPTH 64
+
+/* One pass over a line before json-glib sees it, strings respected: FALSE
+ * with error "path:line:col" at the first bracket nested deeper than
+ * MAX_JSON_DEPTH. Each "\u0000" escape is counted in *nuls and, when copy
+ * is given, rewritten in place to "\u0020" (same length, so columns stay
+ * right): json-glib would hand back a string cut at the NUL. */
+static gboolean scan_json_line(const char *bytes, gsize len, char *copy, guint *nuls, const char *path,
+                               guint line, GError **error)
+{
+    guint depth = 0;
+    gboolean in_string = FALSE;
+    for (gsize i = 0; i < len; i++) {
+        char c = bytes[i];
+        if (in_string) {
+            if (c == '"') {
+                in_string = FALSE;
+            } else if (c == '\\' && i + 1 < len) {
+                if (bytes[i + 1] == 'u' && i + 5 < len && memcmp(bytes + i + 2, "0000", 4) == 0) {
+                    (*nuls)++;
+                    if (copy)
+                        memcpy(copy + i + 2, "0020", 4);
+                }
+                i++; /* the escaped character, which may be a quote */
+            }
+        } else if (c == '"') {
+            in_string = TRUE;
+        } else if (c == '[' || c == '{') {
+            if (++depth > MAX_JSON_DEPTH) {
+                g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_PARSE,
+                            "%s:%u:%" G_GSIZE_FORMAT ": nested deeper than %d levels", path, line, i + 1,
+                            MAX_JSON_DEPTH);
+                return FALSE;
+            }
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            depth--;
+        }
+    }
+    return TRUE;
+}
+
 RelgraphDocument *relgraph_document_from_json(const char *path, guint line, const char *bytes, gsize len,
                                               GError **error)
 {
+    guint nuls = 0;
+    if (!scan_json_line(bytes, len, NULL, &nuls, path, line, error))
+        return NULL;
     char *where = g_strdup_printf("%s:%u", path, line);
     GPtrArray *warnings = g_ptr_array_new_with_free_func(g_free);
     /* json-glib refuses invalid UTF-8: repair it first, as in text files. */
     char *copy = NULL;
     gsize valid = valid_utf8_prefix(bytes, len);
+    if (nuls || valid < len) {
+        copy = g_malloc(len + 1); /* not g_strndup: it stops at a NUL byte */
+        memcpy(copy, bytes, len);
+        copy[len] = '\0';
+    }
+    if (nuls) {
+        /* As a NUL byte in a text file: a space, and a warning. */
+        scan_json_line(bytes, len, copy, &(guint){0}, path, line, NULL);
+        g_ptr_array_add(warnings, g_strdup_printf("%s: %u \\u0000 escape%s (NUL) replaced by a space", where, nuls,
+                                                  nuls > 1 ? "s" : ""));
+    }
     if (valid < len) {
-        copy = g_strndup(bytes, len);
         guint bad = 0;
         for (gsize pos = valid; pos < len;) {
             if (copy[pos] == '\0') {
@@ -608,8 +670,9 @@ RelgraphDocument *relgraph_document_from_json(const char *path, guint line, cons
             pos++;
             pos += valid_utf8_prefix(copy + pos, len - pos);
         }
-        bytes = copy;
     }
+    if (copy)
+        bytes = copy;
     JsonParser *parser = json_parser_new_immutable();
     GError *parse = NULL;
     RelgraphDocument *doc = NULL;

@@ -28,6 +28,7 @@
 typedef struct {
     const char *path;      /* the file, or the JSONL file the line is from */
     char *line;            /* a JSONL line (owned), or NULL: read the file */
+    gsize line_len;        /* its bytes, which may hold NUL bytes */
     guint lineno;
     RelgraphDocument *doc;
     RelgraphExtractResult *result;
@@ -72,7 +73,7 @@ static Slot *slot_at(Pipeline *pl, guint64 index)
 /* Reads, keys and extracts one item; runs on a pool thread or inline. */
 static void process(Pipeline *pl, Slot *slot)
 {
-    slot->doc = slot->line ? relgraph_document_from_json(slot->path, slot->lineno, slot->line, strlen(slot->line),
+    slot->doc = slot->line ? relgraph_document_from_json(slot->path, slot->lineno, slot->line, slot->line_len,
                                                          &slot->error)
                            : relgraph_document_load(slot->path, &slot->error);
     g_clear_pointer(&slot->line, g_free);
@@ -207,23 +208,54 @@ static gboolean source_is_jsonl(const Source *src, const char *path)
     return strcmp(path, "-") == 0 ? src->stdin_jsonl : relgraph_corpus_is_jsonl(path);
 }
 
+/* getline with a limit: a line longer than a document may be is not read
+ * to its end, which an endless stream (yes | tr -d '\n') never reaches.
+ * -1 at the end of the file, -2 over the limit. */
+static ssize_t read_line(Source *src)
+{
+    gsize n = 0;
+    int c;
+    while ((c = getc_unlocked(src->jsonl)) != EOF) {
+        if (n + 2 > src->buf_size) {
+            if (n >= RELGRAPH_DOCUMENT_MAX_BYTES)
+                return -2;
+            src->buf_size = MAX(src->buf_size * 2, 4096);
+            src->buf = g_realloc(src->buf, src->buf_size);
+        }
+        src->buf[n++] = (char)c;
+        if (c == '\n')
+            break;
+    }
+    if (n == 0 && c == EOF)
+        return -1;
+    src->buf[n] = '\0';
+    return (ssize_t)n;
+}
+
 /* Fills slot with the next item; FALSE at the end of the corpus. */
 static gboolean source_next(Source *src, Slot *slot)
 {
     for (;;) {
         if (src->jsonl) {
-            ssize_t n = getline(&src->buf, &src->buf_size, src->jsonl);
-            if (n >= 0) {
+            ssize_t n = read_line(src);
+            if (n == -2) {
+                fprintf(stderr, "relgraph: %s:%u: line over the %u GiB a document may have; the rest of the "
+                        "file is not read\n", src->jsonl_path, src->lineno + 1,
+                        (guint)(RELGRAPH_DOCUMENT_MAX_BYTES >> 30));
+                src->stats->failed++;
+                n = -1;
+            } else if (n >= 0) {
                 src->lineno++;
                 while (n > 0 && (src->buf[n - 1] == '\n' || src->buf[n - 1] == '\r'))
                     src->buf[--n] = '\0';
                 gsize blank = strspn(src->buf, " \t");
                 if ((gsize)n == blank)
                     continue; /* blank lines separate nothing: skipped */
-                *slot = (Slot){.path = src->jsonl_path, .line = g_strndup(src->buf, (gsize)n), .lineno = src->lineno};
+                *slot = (Slot){.path = src->jsonl_path, .line = g_memdup2(src->buf, (gsize)n + 1),
+                               .line_len = (gsize)n, .lineno = src->lineno};
                 return TRUE;
             }
-            if (ferror(src->jsonl)) {
+            if (n == -1 && ferror(src->jsonl)) {
                 fprintf(stderr, "relgraph: %s: %s\n", src->jsonl_path, g_strerror(errno));
                 src->stats->failed++;
             }
@@ -417,5 +449,5 @@ void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *
     g_cond_clear(&pl.done);
     if (progress)
         fputc('\n', stderr);
-    free(src.buf);
+    g_free(src.buf);
 }
