@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "relgraph/common.h"
+#include "relgraph/rulefile.h"
 
 /* Bump when the entries' meaning changes: old entries are then ignored
  * (and pruned). */
@@ -23,6 +24,10 @@
 /* Where the file indexes and the figures' layouts are, under DIR/v1. */
 #define INDEX_DIR "index"
 #define LAYOUT_DIR "layout"
+
+/* The most read from one cache file: a larger one (a link to a 3 GB file,
+ * a device) is not read, and counts as damaged. */
+#define CACHE_FILE_MAX_BYTES (G_GUINT64_CONSTANT(1) << 30)
 
 /* Temporary files older than this were left by a run that died. */
 #define STALE_TEMP_SECONDS 3600
@@ -59,29 +64,20 @@ RelgraphCache *relgraph_cache_open(const char *dir, const RelgraphRules *rules, 
     XXH3_128bits_reset(state);
     hash_string(state, "relgraph cache " CACHE_LAYOUT " " RELGRAPH_VERSION);
     hash_string(state, options ? options : "");
-    /* The rule files by their place under the rules directory, so that the
-     * same rules checked out elsewhere (another CI runner) share entries. */
-    gsize prefix = rules_dir ? strlen(rules_dir) : 0;
+    /* Each rule file by the name rule locations give it ("rules/x.rules",
+     * however the directory was spelled: the labels are in the entries),
+     * and the bytes that were compiled, not read again: a file edited
+     * since would key results of other rules. */
+    (void)rules_dir;
     for (guint i = 0; i < rules->files->len; i++) {
         const char *path = g_ptr_array_index(rules->files, i);
-        const char *name = prefix && strncmp(path, rules_dir, prefix) == 0 ? path + prefix : path;
-        while (*name == '/')
-            name++;
-        char *bytes = NULL;
         gsize len = 0;
-        GError *local = NULL;
-        if (!g_file_get_contents(path, &bytes, &len, &local)) {
-            g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s", local->message);
-            g_error_free(local);
-            XXH3_freeState(state);
-            g_free(root);
-            return NULL;
-        }
-        hash_string(state, name);
+        const void *bytes = g_bytes_get_data(g_ptr_array_index(rules->contents, i), &len);
+        hash_string(state, relgraph_rulefile_display_path(path, rules->location_prefix));
         guint64 size = len;
         XXH3_128bits_update(state, &size, sizeof size);
-        XXH3_128bits_update(state, bytes, len);
-        g_free(bytes);
+        if (len)
+            XXH3_128bits_update(state, bytes, len);
     }
     RelgraphCache *cache = g_new0(RelgraphCache, 1);
     cache->dir = root;
@@ -149,10 +145,17 @@ RelgraphGraph *relgraph_cache_get(RelgraphCache *cache, const char *key, Relgrap
     char *data = NULL;
     gsize len = 0;
     RelgraphGraph *graph = NULL;
-    if (g_file_get_contents(path, &data, &len, NULL)) {
+    gboolean missing = FALSE;
+    GError *local = NULL;
+    /* Regular files only: a FIFO named like an entry would block the run. */
+    if (relgraph_read_regular_file(path, CACHE_FILE_MAX_BYTES, &data, &len, &missing, &local)) {
         graph = relgraph_part_load(data, len, path, info, error);
         *damaged = graph == NULL;
+    } else if (!missing) {
+        *damaged = TRUE;
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "cache %s", local->message);
     }
+    g_clear_error(&local);
     g_free(data);
     g_free(path);
     return graph;
@@ -239,7 +242,8 @@ char *relgraph_cache_layout_get(RelgraphCache *cache, const char *input, gsize i
     char *data = NULL;
     gsize size = 0;
     char *positions = NULL;
-    if (g_file_get_contents(path, &data, &size, NULL) && size >= LAYOUT_TAIL_LEN) {
+    if (relgraph_read_regular_file(path, CACHE_FILE_MAX_BYTES, &data, &size, NULL, NULL) &&
+        size >= LAYOUT_TAIL_LEN) {
         gsize body = size - LAYOUT_TAIL_LEN;
         char tail[LAYOUT_TAIL_LEN + 1];
         g_snprintf(tail, sizeof tail, "end\t%016" G_GINT64_MODIFIER "x\n", (guint64)XXH3_64bits(data, body));
@@ -476,7 +480,7 @@ RelgraphCacheIndex *relgraph_cache_index_open(const RelgraphCache *cache, char *
     index->next = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     char *data = NULL;
     gsize len = 0;
-    if (!g_file_get_contents(index->path, &data, &len, NULL))
+    if (!relgraph_read_regular_file(index->path, CACHE_FILE_MAX_BYTES, &data, &len, NULL, NULL))
         return index;
     /* The checksum line ends the file: "end\t" and 16 hex digits. */
     gsize tail = strlen("end\t") + 16 + 1;

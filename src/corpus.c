@@ -29,6 +29,7 @@ typedef struct {
     GArray *out;          /* RelgraphCorpusFile */
     GHashTable *visited;  /* "dev:ino" of directories already walked */
     GPtrArray *problems;  /* GError* below the paths given, or NULL */
+    gboolean (*wanted)(const char *name); /* the files taken below a directory */
 } Walk;
 
 static void found(Walk *walk, char *path, const GStatBuf *st)
@@ -127,7 +128,7 @@ static int walk_directory(Walk *walk, const char *dir_path)
             int err = mark_visited(walk, &st) ? walk_directory(walk, child) : 0;
             if (err) /* the rest of the corpus still counts */
                 walk_problem(walk, RELGRAPH_ERROR_IO, child, g_strerror(err));
-        } else if (S_ISREG(st.st_mode) && has_corpus_extension(name)) {
+        } else if (S_ISREG(st.st_mode) && walk->wanted(name)) {
             found(walk, child, &st);
             child = NULL;
         }
@@ -153,7 +154,7 @@ GArray *relgraph_corpus_expand_files(const char *const *paths, guint n_paths, GP
 {
     GArray *out = g_array_new(FALSE, FALSE, sizeof(RelgraphCorpusFile));
     g_array_set_clear_func(out, corpus_file_clear);
-    Walk walk = {out, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), problems};
+    Walk walk = {out, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), problems, has_corpus_extension};
     /* Walk the arguments in sorted order too: with a shared visited set,
      * the result must not depend on the order they were given in. */
     const char **sorted = g_new(const char *, n_paths ? n_paths : 1);
@@ -198,6 +199,33 @@ GArray *relgraph_corpus_expand_files(const char *const *paths, guint n_paths, GP
     for (guint i = kept; i < out->len; i++)
         g_array_index(out, RelgraphCorpusFile, i).path = NULL;
     g_array_set_size(out, kept);
+    return out;
+}
+
+GPtrArray *relgraph_walk_directory(const char *dir, gboolean (*wanted)(const char *name), GPtrArray *problems,
+                                   GError **error)
+{
+    GArray *files = g_array_new(FALSE, FALSE, sizeof(RelgraphCorpusFile));
+    g_array_set_clear_func(files, corpus_file_clear);
+    Walk walk = {files, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), problems, wanted};
+    GStatBuf st;
+    int err = g_stat(dir, &st) != 0 ? errno : 0;
+    if (!err && mark_visited(&walk, &st))
+        err = walk_directory(&walk, dir);
+    g_hash_table_destroy(walk.visited);
+    GPtrArray *out = NULL;
+    if (err) {
+        io_error(error, dir, err);
+    } else {
+        g_array_sort(files, compare_files);
+        out = g_ptr_array_new_full(files->len, g_free);
+        for (guint i = 0; i < files->len; i++) {
+            RelgraphCorpusFile *file = &g_array_index(files, RelgraphCorpusFile, i);
+            g_ptr_array_add(out, file->path);
+            file->path = NULL;
+        }
+    }
+    g_array_unref(files);
     return out;
 }
 
@@ -510,11 +538,6 @@ static gboolean fits(const char *path, guint64 size, GError **error)
     if (size <= RELGRAPH_DOCUMENT_MAX_BYTES)
         return TRUE;
     const double gib = (double)(G_GUINT64_CONSTANT(1) << 30);
-    if (size == RELGRAPH_DOCUMENT_MAX_BYTES + 1) { /* a stream, stopped at the limit */
-        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: over the %.0f GiB a document may have; split it",
-                    path, (double)RELGRAPH_DOCUMENT_MAX_BYTES / gib);
-        return FALSE;
-    }
     g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO,
                 "%s: %.1f GiB, over the %.0f GiB a document may have; split it", path, (double)size / gib,
                 (double)RELGRAPH_DOCUMENT_MAX_BYTES / gib);

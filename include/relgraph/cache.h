@@ -57,8 +57,9 @@ typedef struct RelgraphCache RelgraphCache;
  * $XDG_CACHE_HOME/relgraph (~/.cache/relgraph). */
 char *relgraph_cache_default_dir(void);
 
-/* Opens (creating it if needed) the cache in dir for the rules loaded from
- * rules_dir; options names every other setting that changes what
+/* Opens (creating it if needed) the cache in dir for the rules (keyed by
+ * the bytes they were compiled from and the names their locations show;
+ * rules_dir is no longer used); options names every other setting that changes what
  * extraction gives ("hedged=drop;evidence=3"). NULL with error when the
  * directory cannot be created. */
 RelgraphCache *relgraph_cache_open(const char *dir, const RelgraphRules *rules, const char *rules_dir,

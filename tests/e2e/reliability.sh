@@ -43,7 +43,7 @@ ulimit_run() { (ulimit -v $((3 * 1024 * 1024)) 2>/dev/null; "$@"); }
 ulimit_run timeout 300 "$RELGRAPH" build -q --no-cache -T tsv -o "$tmp/zero.tsv" "$good" /dev/zero 2> "$tmp/zero.err"
 rc=$?
 [ $rc -eq 2 ] || fail "/dev/zero: exit $rc, want 2: $(head -c 500 "$tmp/zero.err")"
-grep -qF "/dev/zero: over the 1 GiB a document may have; split it" "$tmp/zero.err" || fail "/dev/zero: $(cat "$tmp/zero.err")"
+grep -qF "/dev/zero: 1.0 GiB, over the 1 GiB a document may have; split it" "$tmp/zero.err" || fail "/dev/zero: $(cat "$tmp/zero.err")"
 grep -q $'^China\tmeet\tRussia' "$tmp/zero.tsv" || fail "/dev/zero: the good document lost"
 yes 'China met Russia.' | tr -d '\n' |
   ulimit_run timeout 300 "$RELGRAPH" build -q --no-cache --stdin-format jsonl -T tsv -o "$tmp/yes.tsv" "$good" - 2> "$tmp/yes.err"
@@ -52,3 +52,69 @@ rc=$?
 grep -qF -- "-:1: line over the 1 GiB a document may have" "$tmp/yes.err" || fail "endless JSONL line: $(cat "$tmp/yes.err")"
 grep -q $'^China\tmeet\tRussia' "$tmp/yes.tsv" || fail "endless JSONL line: the good document lost"
 echo "ok: endless streams"
+
+# ---- FIFOs, devices and huge files where relgraph reads its own files -------
+
+# A FIFO named like a cache entry is a damaged entry (replaced), not a hang.
+corpus=$tmp/corpus
+mkdir "$corpus"
+cp "$RELGRAPH_SRC"/seeds/000_*.txt "$RELGRAPH_SRC"/seeds/002_*.txt "$corpus/"
+"$RELGRAPH" build -q --no-cache -T json -o "$tmp/fresh.json" "$corpus" || fail "uncached build"
+"$RELGRAPH" build -q --cache "$tmp/fifo-cache" -T json -o "$tmp/cold.json" "$corpus" || fail "cold build"
+entries=$(find "$tmp/fifo-cache/v1" -name '*.part' | sort)
+[ "$(echo "$entries" | wc -l)" -ge 2 ] || fail "no cache entries: $entries"
+for e in $entries; do rm "$e"; mkfifo "$e"; done
+timeout 60 "$RELGRAPH" build -q --cache "$tmp/fifo-cache" -T json -o "$tmp/fifo.json" "$corpus" 2> "$tmp/fifo.err"
+rc=$?
+[ $rc -eq 0 ] || fail "FIFO cache entries: exit $rc (124: it blocked): $(cat "$tmp/fifo.err")"
+grep -qF "not a regular file; the document was extracted again" "$tmp/fifo.err" || fail "FIFO cache entries: $(cat "$tmp/fifo.err")"
+cmp -s "$tmp/fresh.json" "$tmp/fifo.json" || fail "FIFO cache entries: another graph"
+for e in $entries; do rm -f "$e"; ln -s /dev/zero "$e"; done
+timeout 60 "$RELGRAPH" build -q --cache "$tmp/fifo-cache" -T json -o "$tmp/zero.json" "$corpus" 2> "$tmp/zero-entry.err" ||
+  fail "/dev/zero cache entries: $(cat "$tmp/zero-entry.err")"
+cmp -s "$tmp/fresh.json" "$tmp/zero.json" || fail "/dev/zero cache entries: another graph"
+# The same for rule files, which are errors: named, or found in the rules directory.
+mkfifo "$tmp/fifo.rules"
+timeout 60 "$RELGRAPH" lint --rules "$tmp/fifo.rules" 2> "$tmp/fifo-rules.err"
+rc=$?
+[ $rc -eq 2 ] || fail "FIFO rule file: exit $rc (124: it blocked)"
+grep -qF "$tmp/fifo.rules: not a regular file" "$tmp/fifo-rules.err" || fail "FIFO rule file: $(cat "$tmp/fifo-rules.err")"
+cp -r "$rules" "$tmp/fifo-rules"
+mkfifo "$tmp/fifo-rules/relations/zz.rules"
+ln -s /dev/zero "$tmp/fifo-rules/relations/zero.rules"
+timeout 60 "$RELGRAPH" build -q --no-cache --rules "$tmp/fifo-rules" -T json -o "$tmp/fifo-rules.json" "$corpus" ||
+  fail "FIFO and /dev/zero in the rules directory: exit $? (124: it blocked)"
+truncate -s 3G "$tmp/huge.rules"
+timeout 60 "$RELGRAPH" lint --rules "$tmp/huge.rules" 2> "$tmp/huge-rules.err"
+rc=$?
+[ $rc -eq 2 ] || fail "3 GB rule file: exit $rc"
+grep -qF "$tmp/huge.rules: over 67108864 bytes" "$tmp/huge-rules.err" || fail "3 GB rule file: $(cat "$tmp/huge-rules.err")"
+echo "ok: FIFOs, devices and huge files in the cache and the rules"
+
+# ---- Rule locations whatever the rules directory's spelling ----------------
+
+mkdir "$tmp/spell" && cp -r "$rules" "$tmp/spell/myrules"
+(
+  cd "$tmp/spell" || exit 1
+  "$RELGRAPH" build -q --cache c --rules myrules -T json -o a.json "$corpus" &&
+    "$RELGRAPH" build -q --cache c --rules ./myrules/ -T json -o b.json "$corpus" &&
+    "$RELGRAPH" build -q --no-cache --rules ./myrules -T json -o c.json "$corpus" &&
+    "$RELGRAPH" build -q --no-cache --rules "$tmp/spell/myrules" -T json -o d.json "$corpus"
+) || fail "spellings: a build failed"
+grep -q '"myrules/relations/' "$tmp/spell/c.json" || fail "spellings: rule labels: $(grep -o '"rule": "[^"]*"' "$tmp/spell/c.json" | head -2)"
+for f in b c d; do
+  cmp -s "$tmp/spell/a.json" "$tmp/spell/$f.json" || fail "spellings: $f.json differs from a.json"
+done
+echo "ok: rule labels whatever the spelling, cached or not"
+
+# ---- Links in the rules directory ---------------------------------------------
+
+cp -r "$rules" "$tmp/loop-rules"
+ln -s .. "$tmp/loop-rules/relations/up"
+"$RELGRAPH" lint --rules "$tmp/loop-rules" > /dev/null 2> "$tmp/loop.err" || fail "directory loop in the rules: $(head -c 300 "$tmp/loop.err")"
+ln -s self "$tmp/loop-rules/self"
+"$RELGRAPH" lint --rules "$tmp/loop-rules" > /dev/null 2> "$tmp/self.err"
+rc=$?
+[ $rc -eq 2 ] || fail "link to itself in the rules: exit $rc"
+[ "$(cat "$tmp/self.err")" = "relgraph: $tmp/loop-rules/self: symbolic link loop" ] || fail "link to itself: $(head -c 300 "$tmp/self.err")"
+echo "ok: links in the rules directory"

@@ -272,3 +272,37 @@ Test(cache, decimal_numbers_as_printf_writes_them)
     }
     g_string_free(out, TRUE);
 }
+
+/* The key covers the rule bytes that were compiled: a rule file edited
+ * after the rules were loaded (and before the cache was opened) must not
+ * key the old rules' results with the new bytes. */
+Test(cache, rules_are_keyed_by_the_bytes_compiled)
+{
+    char *rules_dir = g_build_filename(dir, "rules", NULL);
+    char *file = g_build_filename(rules_dir, "a.rules", NULL);
+    cr_assert_eq(g_mkdir(rules_dir, 0755), 0);
+    const char *v1 = "relation meet symmetric cooperative\n  {src} met {dst}\n";
+    const char *v2 = "relation meet symmetric cooperative\n  {src} saw {dst}\n";
+    cr_assert(g_file_set_contents(file, v1, -1, NULL));
+    GError *error = NULL;
+    RelgraphRules *loaded = relgraph_rules_load(rules_dir, NULL, &error);
+    cr_assert_not_null(loaded, "%s", error ? error->message : "");
+    cr_assert(g_file_set_contents(file, v2, -1, NULL)); /* edited meanwhile */
+    char *cache_dir = g_build_filename(dir, "cache", NULL);
+    RelgraphCache *edited = relgraph_cache_open(cache_dir, loaded, rules_dir, "test", &error);
+    cr_assert(g_file_set_contents(file, v1, -1, NULL));
+    RelgraphCache *same = relgraph_cache_open(cache_dir, loaded, rules_dir, "test", &error);
+    cr_assert(edited && same);
+    RelgraphDocument *doc = relgraph_document_new("d", "d.txt", "China met Russia.", 17);
+    char k1[RELGRAPH_CACHE_KEY_SIZE], k2[RELGRAPH_CACHE_KEY_SIZE];
+    relgraph_cache_key(edited, doc, k1);
+    relgraph_cache_key(same, doc, k2);
+    cr_assert_str_eq(k1, k2);
+    relgraph_document_free(doc);
+    relgraph_cache_free(edited);
+    relgraph_cache_free(same);
+    relgraph_rules_free(loaded);
+    g_free(cache_dir);
+    g_free(file);
+    g_free(rules_dir);
+}
