@@ -118,3 +118,23 @@ rc=$?
 [ $rc -eq 2 ] || fail "link to itself in the rules: exit $rc"
 [ "$(cat "$tmp/self.err")" = "relgraph: $tmp/loop-rules/self: symbolic link loop" ] || fail "link to itself: $(head -c 300 "$tmp/self.err")"
 echo "ok: links in the rules directory"
+
+# ---- What one document may produce in extract --------------------------------
+
+# One 16 KiB sentence naming twenty states: each of its 190 rows repeats the
+# sentence (3 MB from 16 KB). Rows stop at the document's budget (1 MiB
+# here), with a warning naming it; the other documents are listed whole.
+python3 - "$tmp/crafted.txt" <<'PY'
+import sys
+names = ["China", "Russia", "Japan", "North Korea", "South Korea", "India", "France", "Germany", "Iran", "Israel",
+         "Turkey", "Brazil", "Canada", "Mexico", "Egypt", "Spain", "Italy", "Poland", "Ukraine", "Syria"]
+one = ", ".join(names) + " and " + names[0] + " met " + " and ".join(names)
+open(sys.argv[1], "w").write(" ".join([one] * 40) + ".\n")
+PY
+"$RELGRAPH" extract -q -o "$tmp/crafted.tsv" "$tmp/crafted.txt" "$good" 2> "$tmp/crafted.err" || fail "crafted: exit $?"
+grep -qF "warning: $tmp/crafted.txt: 123 of 190 relation mentions not listed: over the 1048576 bytes" "$tmp/crafted.err" ||
+  fail "crafted: $(cat "$tmp/crafted.err")"
+size=$(wc -c < "$tmp/crafted.tsv")
+[ "$size" -lt $((1100 * 1024)) ] || fail "crafted: $size bytes of rows"
+grep -q $'^good\tChina\tmeet\tRussia' "$tmp/crafted.tsv" || fail "crafted: the other document lost"
+echo "ok: rows per document bounded"
