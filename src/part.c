@@ -237,6 +237,13 @@ static gboolean parse_type(Reader *r, const GPtrArray *fields, const GArray *col
     return TRUE;
 }
 
+/* a + b within a guint: counts are 32-bit, and a sum past that is refused,
+ * never wrapped. */
+static gboolean sum_fits(guint a, guint b)
+{
+    return b <= G_MAXUINT - a;
+}
+
 /* The edge being read: its evidence lines follow it. */
 typedef struct {
     RelgraphEdge edge;
@@ -299,6 +306,9 @@ static gboolean read_record(Reader *r, RelgraphGraph *graph, PendingEdge *pendin
         if (discovered && strcmp(FIELD(7), "discovered") != 0)
             return fail(r, g_array_index(cols, guint, 7), "\"%s\": discovered or nothing expected", FIELD(7));
         pending_flush(graph, pending);
+        const RelgraphNode *seen = relgraph_graph_node(graph, FIELD(1));
+        if (seen && !sum_fits(seen->mentions, mentions)) /* a name listed twice */
+            return fail(r, g_array_index(cols, guint, 4), "mentions past %u", G_MAXUINT);
         RelgraphNode *node = relgraph_graph_add_node(graph, FIELD(1), type, *FIELD(3) ? FIELD(3) : NULL, mentions);
         relgraph_graph_node_add_date(node, first);
         relgraph_graph_node_add_date(node, last);
@@ -323,6 +333,10 @@ static gboolean read_record(Reader *r, RelgraphGraph *graph, PendingEdge *pendin
             !parse_date(r, f, cols, 8, last))
             return FALSE;
         pending_flush(graph, pending);
+        gboolean swap = strcmp(FIELD(4), "symmetric") == 0 && strcmp(FIELD(1), FIELD(3)) > 0;
+        const RelgraphEdge *seen = relgraph_graph_edge(graph, FIELD(swap ? 3 : 1), FIELD(2), FIELD(swap ? 1 : 3));
+        if (seen && !sum_fits(seen->weight, weight)) /* an edge listed twice */
+            return fail(r, g_array_index(cols, guint, 6), "weight past %u", G_MAXUINT);
         e->source = g_strdup(FIELD(1));
         e->relation = g_strdup(FIELD(2));
         e->target = g_strdup(FIELD(3));
@@ -454,6 +468,23 @@ gboolean relgraph_part_read(RelgraphGraph *graph, const char *data, gsize len, c
     RelgraphGraph *piece = relgraph_part_load(data, len, name, &read, error);
     if (!piece)
         return FALSE;
+    /* Counts are 32-bit: a sum past 2^32 - 1 is refused, never wrapped. */
+    char *what = NULL;
+    if (!sum_fits(info->documents, read.documents))
+        what = g_strdup("the document count");
+    else if (!sum_fits(info->sentences, read.sentences))
+        what = g_strdup("the sentence count");
+    else if (!sum_fits(info->mentions, read.mentions))
+        what = g_strdup("the mention count");
+    else
+        relgraph_graph_merge_fits(graph, piece, &what);
+    if (what) {
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_PARSE, "%s: merging it would take %s past %u; refused",
+                    name, what, G_MAXUINT);
+        g_free(what);
+        relgraph_graph_free(piece);
+        return FALSE;
+    }
     relgraph_graph_merge(graph, piece);
     relgraph_graph_free(piece);
     info->documents += read.documents;

@@ -74,6 +74,9 @@ gboolean cli_parse(GOptionContext *context, int *argc, char ***argv);
 /* Loads the rules, printing every diagnostic; NULL on error. */
 RelgraphRules *cli_load_rules(const CliCorpusOptions *options);
 
+/* The most --jobs a corpus run takes. */
+#define CLI_MAX_JOBS 1024
+
 /* Converts --hedged into extraction options; FALSE (message printed) when invalid. */
 gboolean cli_extract_options(const CliCorpusOptions *options, RelgraphExtractOptions *out);
 

@@ -383,7 +383,7 @@ void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *
     guint total = any_jsonl ? 0 : src.paths->len; /* 0: not known in advance */
     gboolean progress = !options->quiet && isatty(STDERR_FILENO) && (any_jsonl || total >= 100);
 
-    guint jobs = options->jobs > 0 ? (guint)options->jobs : g_get_num_processors();
+    guint jobs = options->jobs > 0 ? (guint)MIN(options->jobs, CLI_MAX_JOBS) : g_get_num_processors();
     Pipeline pl = {rules, extract, config, NULL, MAX(jobs, 2) * 2 * BATCH, {0}, {0}, 0, 0, G_MAXUINT64, NULL};
     pl.workers = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, worker_free);
     pl.ring = g_new0(Slot, pl.capacity);

@@ -138,3 +138,49 @@ size=$(wc -c < "$tmp/crafted.tsv")
 [ "$size" -lt $((1100 * 1024)) ] || fail "crafted: $size bytes of rows"
 grep -q $'^good\tChina\tmeet\tRussia' "$tmp/crafted.tsv" || fail "crafted: the other document lost"
 echo "ok: rows per document bounded"
+
+# ---- merge: n log n, bounded --jobs, counters that would wrap ----------------
+
+python3 - "$tmp" <<'PY'
+import hashlib, sys
+def part(path, edges, nodes, docs=1):
+    lines = ["relgraph-part\t1", f"info\tdocuments\t{docs}", "info\tsentences\t1", "info\tmentions\t1",
+             "info\tevidence-limit\t3"]
+    lines += [f"node\t{name}\tstate\t\t{m}\t\t" for name, m in nodes]
+    for (s, r, t, w, ds) in edges:
+        lines.append("\t".join(["edge", s, r, t, "symmetric", "cooperative", str(w), "", ""] + ds))
+    body = "".join(l + "\n" for l in lines)
+    body += "checksum\tsha256:" + hashlib.sha256(body.encode()).hexdigest() + "\n"
+    open(sys.argv[1] + "/" + path, "w").write(body)
+n = 300000
+part("desc.part", [("China", "meet", "Russia", n, ["d%07d" % (n - i) for i in range(n)])], [("China", n), ("Russia", n)], n)
+part("big-weight.part", [("China", "meet", "Russia", 4294967295, ["a"])], [("China", 1), ("Russia", 1)])
+part("big-mentions.part", [("China", "meet", "Russia", 1, ["a"])], [("China", 4294967295), ("Russia", 1)])
+part("big-docs.part", [("China", "meet", "Russia", 1, ["a"])], [("China", 1), ("Russia", 1)], 4294967295)
+part("one.part", [("China", "meet", "Russia", 1, ["b"])], [("China", 1), ("Russia", 1)])
+part("twice.part", [("China", "meet", "Russia", 4294967295, ["a"]), ("China", "meet", "Russia", 1, ["b"])],
+     [("China", 1), ("Russia", 1)])
+PY
+# 300,000 documents on one edge, in reverse order: 30 s of memmove before.
+timeout 20 "$RELGRAPH" merge -q -T tsv -o "$tmp/desc.tsv" "$tmp/desc.part" || fail "merge of 300,000 documents: exit $? (124: too slow)"
+[ "$(awk -F'\t' 'NR == 2 { print $4 }' "$tmp/desc.tsv")" = 300000 ] || fail "merge of 300,000 documents: $(head -c 300 "$tmp/desc.tsv")"
+[ "$(awk -F'\t' 'NR == 2 { n = split($5, d, ";"); print d[1], d[n] }' "$tmp/desc.tsv")" = "d0000001 d0300000" ] ||
+  fail "merge of 300,000 documents: not sorted"
+# Counts past 2^32 - 1 refuse the part that would wrap them; the others count.
+for what in weight:"the weight of China meet Russia" mentions:"the mentions of China" docs:"the document count"; do
+  "$RELGRAPH" merge -q -T tsv -o "$tmp/wrap.tsv" "$tmp/big-${what%%:*}.part" "$tmp/one.part" 2> "$tmp/wrap.err"
+  rc=$?
+  [ $rc -eq 2 ] || fail "${what%%:*} wrap: exit $rc"
+  grep -qF "$tmp/one.part: merging it would take ${what#*:} past 4294967295; refused" "$tmp/wrap.err" ||
+    fail "${what%%:*} wrap: $(cat "$tmp/wrap.err")"
+done
+"$RELGRAPH" merge -q -T tsv -o "$tmp/twice.tsv" "$tmp/twice.part" "$tmp/one.part" 2> "$tmp/twice.err"
+[ $? -eq 2 ] && grep -qF "$tmp/twice.part:9:46:" "$tmp/twice.err" && grep -qF "weight past 4294967295" "$tmp/twice.err" ||
+  fail "one part listing an edge twice: $(cat "$tmp/twice.err")"
+grep -q $'^China\tmeet\tRussia\t1\tb$' "$tmp/twice.tsv" || fail "one part listing an edge twice: the other part lost"
+# --jobs is bounded before anything is allocated for it.
+"$RELGRAPH" build -j 2000000000 --no-cache -T tsv -o "$tmp/jobs.tsv" "$good" 2> "$tmp/jobs.err"
+rc=$?
+[ $rc -eq 2 ] || fail "-j 2000000000: exit $rc: $(head -c 300 "$tmp/jobs.err")"
+grep -qF -- "--jobs must be at most 1024, not 2000000000" "$tmp/jobs.err" || fail "-j 2000000000: $(head -c 300 "$tmp/jobs.err")"
+echo "ok: merge in n log n, counters never wrap, --jobs bounded"
