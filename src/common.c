@@ -237,6 +237,10 @@ RelgraphAtomicFile *relgraph_atomic_file_open(const char *path, GError **error)
     const char *replaced = target && g_lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) ? target : path;
     char *temp = g_strconcat(replaced, ".XXXXXX", NULL);
     int fd = g_mkstemp_full(temp, O_WRONLY, 0644);
+    /* The file replaced keeps its mode: a 0600 figure stays private. */
+    GStatBuf old;
+    if (fd >= 0 && g_stat(replaced, &old) == 0 && S_ISREG(old.st_mode))
+        fchmod(fd, old.st_mode & 07777);
     FILE *stream = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!stream) {
         int saved = errno;

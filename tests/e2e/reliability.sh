@@ -184,3 +184,15 @@ rc=$?
 [ $rc -eq 2 ] || fail "-j 2000000000: exit $rc: $(head -c 300 "$tmp/jobs.err")"
 grep -qF -- "--jobs must be at most 1024, not 2000000000" "$tmp/jobs.err" || fail "-j 2000000000: $(head -c 300 "$tmp/jobs.err")"
 echo "ok: merge in n log n, counters never wrap, --jobs bounded"
+
+# ---- A rebuilt output keeps the mode of the file it replaces -----------------
+
+"$RELGRAPH" build -q --no-cache -T tsv,json,dot -o "$tmp/modes" "$good" || fail "modes: first build"
+chmod 600 "$tmp/modes/relgraph.tsv"; chmod 640 "$tmp/modes/relgraph.json"; chmod 604 "$tmp/modes/relgraph.dot"
+"$RELGRAPH" extract -q -o "$tmp/modes/rows.tsv" "$good" && chmod 600 "$tmp/modes/rows.tsv" || fail "modes: extract"
+"$RELGRAPH" build -q --no-cache -T tsv,json,dot -o "$tmp/modes" "$good" || fail "modes: rebuild"
+"$RELGRAPH" extract -q -o "$tmp/modes/rows.tsv" "$good" || fail "modes: extract again"
+[ "$(cd "$tmp/modes" && stat -c '%a %n' relgraph.tsv relgraph.json relgraph.dot rows.tsv | tr '\n' ' ')" = \
+  "600 relgraph.tsv 640 relgraph.json 604 relgraph.dot 600 rows.tsv " ] ||
+  fail "modes: $(cd "$tmp/modes" && stat -c '%a %n' relgraph.tsv relgraph.json relgraph.dot rows.tsv)"
+echo "ok: modes kept"
