@@ -149,7 +149,7 @@ RelgraphGraph *relgraph_cache_get(RelgraphCache *cache, const char *key, Relgrap
     GError *local = NULL;
     /* Regular files only: a FIFO named like an entry would block the run. */
     if (relgraph_read_regular_file(path, CACHE_FILE_MAX_BYTES, &data, &len, &missing, &local)) {
-        graph = relgraph_part_load(data, len, path, info, error);
+        graph = relgraph_part_load_keyed(data, len, path, key, info, error);
         *damaged = graph == NULL;
     } else if (!missing) {
         *damaged = TRUE;
@@ -208,7 +208,7 @@ gboolean relgraph_cache_put(RelgraphCache *cache, const char *key, const Relgrap
                             const RelgraphPartInfo *info, GError **error)
 {
     gsize len = 0;
-    char *data = relgraph_part_write_checksum(graph, info, RELGRAPH_PART_XXH3, &len);
+    char *data = relgraph_part_write_keyed(graph, info, RELGRAPH_PART_XXH3, key, &len);
     char *path = entry_path(cache, key);
     gboolean ok = write_entry(path, data, len, error);
     g_free(path);
@@ -236,6 +236,46 @@ static char *layout_path(const RelgraphCache *cache, const char *input, gsize in
 /* The entry's closing line: "end\t" and the XXH3-64 of the bytes before it. */
 #define LAYOUT_TAIL_LEN (strlen("end\t") + 16 + 1)
 
+/* The attributes a layout declares (dot, neato, fdp, sfdp, circo, twopi),
+ * by kind: a kept layout may set these and nothing else. Any other
+ * attribute (URL, href, label, style) would be drawn into the SVG. */
+static const char *const layout_attributes[3][6] = {
+    {"bb", "lheight", "lp", "lwidth", NULL},
+    {"height", "pos", "rects", "width", "xlp", NULL},
+    {"head_lp", "lp", "pos", "tail_lp", "xlp", NULL},
+};
+
+/* TRUE when text (a layout's positions, export_dot.c) names only layout
+ * attributes and holds only coordinates: digits, signs, points, commas,
+ * blanks, and the "e,"/"s," of an edge's end points. */
+static gboolean positions_only(const char *text, gsize len)
+{
+    if (len == 0 || text[len - 1] != '\n' || memchr(text, '\0', len))
+        return FALSE;
+    char *copy = g_strndup(text, len - 1);
+    char **lines = g_strsplit(copy, "\n", -1);
+    g_free(copy);
+    gboolean ok = g_strv_length(lines) >= 4 && strcmp(lines[0], "relgraph-layout 1") == 0;
+    for (guint k = 0; ok && k < 3; k++) {
+        char **names = g_strsplit(lines[1 + k], "\t", -1);
+        ok = names[0] && strcmp(names[0], (const char[]){"GNE"[k], '\0'}) == 0;
+        for (guint j = 1; ok && names[j]; j++) {
+            ok = FALSE;
+            for (guint a = 0; layout_attributes[k][a] && !ok; a++)
+                ok = strcmp(names[j], layout_attributes[k][a]) == 0;
+        }
+        g_strfreev(names);
+    }
+    for (guint i = 4; ok && lines[i]; i++) {
+        const char *line = lines[i];
+        ok = (line[0] == 'g' || line[0] == 'n' || line[0] == 'e') && (line[1] == '\t' || line[1] == '\0');
+        for (const char *p = line + 1; ok && *p; p++)
+            ok = g_ascii_isdigit(*p) || strchr("\t .,+-eEs", *p) != NULL;
+    }
+    g_strfreev(lines);
+    return ok;
+}
+
 char *relgraph_cache_layout_get(RelgraphCache *cache, const char *input, gsize input_len, gsize *len)
 {
     char *path = layout_path(cache, input, input_len);
@@ -247,7 +287,8 @@ char *relgraph_cache_layout_get(RelgraphCache *cache, const char *input, gsize i
         gsize body = size - LAYOUT_TAIL_LEN;
         char tail[LAYOUT_TAIL_LEN + 1];
         g_snprintf(tail, sizeof tail, "end\t%016" G_GINT64_MODIFIER "x\n", (guint64)XXH3_64bits(data, body));
-        if (memcmp(data + body, tail, LAYOUT_TAIL_LEN) == 0) {
+        /* Positions only: a crafted entry gave the SVG 65 links to another site. */
+        if (memcmp(data + body, tail, LAYOUT_TAIL_LEN) == 0 && positions_only(data, body)) {
             positions = g_strndup(data, body);
             *len = body;
             /* Used now: prune keeps the layouts used last. */

@@ -63,12 +63,23 @@ char *relgraph_part_write(const RelgraphGraph *graph, const RelgraphPartInfo *in
 char *relgraph_part_write_checksum(const RelgraphGraph *graph, const RelgraphPartInfo *info,
                                    RelgraphPartChecksum checksum, gsize *len)
 {
+    return relgraph_part_write_keyed(graph, info, checksum, NULL, len);
+}
+
+char *relgraph_part_write_keyed(const RelgraphGraph *graph, const RelgraphPartInfo *info,
+                                RelgraphPartChecksum checksum, const char *key, gsize *len)
+{
     g_return_val_if_fail(graph && info && len, NULL);
     GString *out = g_string_sized_new(4096);
     g_string_append_printf(out, MAGIC "\t%d\n", RELGRAPH_PART_VERSION);
     g_string_append_printf(out, "info\tdocuments\t%u\ninfo\tsentences\t%u\ninfo\tmentions\t%u\n"
                                 "info\tevidence-limit\t%u\n",
                            info->documents, info->sentences, info->mentions, info->evidence_limit);
+    if (key) {
+        g_string_append(out, "info\tkey");
+        put_field(out, key);
+        g_string_append_c(out, '\n');
+    }
     GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
     for (guint i = 0; i < nodes->len; i++) {
         const RelgraphNode *n = g_ptr_array_index(nodes, i);
@@ -127,6 +138,8 @@ typedef struct {
     const char *name;
     guint line;
     GError **error;
+    const char *key;     /* the key the part must carry, or NULL */
+    gboolean key_seen;
 } Reader;
 
 static gboolean fail(Reader *r, guint col, const char *format, ...) G_GNUC_PRINTF(3, 4);
@@ -275,6 +288,12 @@ static gboolean read_record(Reader *r, RelgraphGraph *graph, PendingEdge *pendin
     } while (0)
     if (strcmp(kind, "info") == 0) {
         NEED(3);
+        if (strcmp(FIELD(1), "key") == 0) { /* a cache entry's own key */
+            if (r->key && strcmp(FIELD(2), r->key) != 0)
+                return fail(r, g_array_index(cols, guint, 2), "the entry of key %s, not of %s", FIELD(2), r->key);
+            r->key_seen = TRUE;
+            return TRUE;
+        }
         guint v;
         if (!parse_uint(r, f, cols, 2, FIELD(1), &v))
             return FALSE;
@@ -406,8 +425,14 @@ static gboolean check_sum(Reader *r, const char *data, gsize len, gsize *body_le
 RelgraphGraph *relgraph_part_load(const char *data, gsize len, const char *name, RelgraphPartInfo *info,
                                   GError **error)
 {
+    return relgraph_part_load_keyed(data, len, name, NULL, info, error);
+}
+
+RelgraphGraph *relgraph_part_load_keyed(const char *data, gsize len, const char *name, const char *key,
+                                        RelgraphPartInfo *info, GError **error)
+{
     g_return_val_if_fail(data && info, NULL);
-    Reader r = {name ? name : "part", 1, error};
+    Reader r = {name ? name : "part", 1, error, key, FALSE};
     gsize body = 0;
     gsize magic_len = strlen(MAGIC "\t");
     *info = (RelgraphPartInfo){0};
@@ -439,6 +464,10 @@ RelgraphGraph *relgraph_part_load(const char *data, gsize len, const char *name,
         ok = split_fields(&r, data + pos, n, &fields) &&
              read_record(&r, graph, &pending, info, fields.fields, fields.cols);
         pos += n + 1;
+    }
+    if (ok && key && !r.key_seen) {
+        r.line = 1;
+        ok = fail(&r, 1, "no key: not a cache entry of this relgraph");
     }
     if (ok)
         pending_flush(graph, &pending);

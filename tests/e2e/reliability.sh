@@ -196,3 +196,22 @@ chmod 600 "$tmp/modes/relgraph.tsv"; chmod 640 "$tmp/modes/relgraph.json"; chmod
   "600 relgraph.tsv 640 relgraph.json 604 relgraph.dot 600 rows.tsv " ] ||
   fail "modes: $(cd "$tmp/modes" && stat -c '%a %n' relgraph.tsv relgraph.json relgraph.dot rows.tsv)"
 echo "ok: modes kept"
+
+# ---- Cache entries are bound to their keys -----------------------------------
+
+# Every entry copied over every other: each is caught, the graph is the
+# uncached one, and the next run finds the cache repaired.
+"$RELGRAPH" build -q --cache "$tmp/swap-cache" -T json -o "$tmp/swap0.json" "$corpus" || fail "swap: cold build"
+mapfile -t entries < <(find "$tmp/swap-cache/v1" -name '*.part' | sort)
+[ ${#entries[@]} -ge 3 ] || fail "swap: ${#entries[@]} entries"
+first=$(mktemp "$tmp/first.XXXXXX")
+cp "${entries[0]}" "$first"
+for ((i = 0; i + 1 < ${#entries[@]}; i++)); do cp "${entries[i + 1]}" "${entries[i]}"; done
+cp "$first" "${entries[-1]}"
+"$RELGRAPH" build -q --cache "$tmp/swap-cache" -T json -o "$tmp/swap1.json" "$corpus" 2> "$tmp/swap1.err" || fail "swap: exit $?"
+grep -qF ", not of " "$tmp/swap1.err" || fail "swap: no warning: $(cat "$tmp/swap1.err")"
+cmp -s "$tmp/fresh.json" "$tmp/swap1.json" || fail "swap: another graph than the uncached build"
+"$RELGRAPH" build -q --cache "$tmp/swap-cache" -T json -o "$tmp/swap2.json" "$corpus" 2> "$tmp/swap2.err" || fail "swap: rerun"
+[ -s "$tmp/swap2.err" ] && fail "swap: the cache was not repaired: $(cat "$tmp/swap2.err")"
+cmp -s "$tmp/fresh.json" "$tmp/swap2.json" || fail "swap: rerun gives another graph"
+echo "ok: cache entries bound to their keys"
