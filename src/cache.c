@@ -32,9 +32,20 @@
 /* Temporary files older than this were left by a run that died. */
 #define STALE_TEMP_SECONDS 3600
 
+/* The cache's marker, DIR/CACHEDIR.TAG (the Cache Directory Tagging
+ * Specification, which backup tools honour): written with the first entry,
+ * and required by prune, which removes nothing from a directory without it. */
+#define TAG_NAME "CACHEDIR.TAG"
+#define TAG_TEXT                                                                    \
+    "Signature: 8a477f597d28d172789f06886806bc55\n"                                \
+    "# This file is a cache directory tag created by relgraph (its extraction cache).\n" \
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+
 struct RelgraphCache {
     char *dir;          /* DIR/v1 */
     XXH128_hash_t base; /* version, rules and options */
+    gint tagged;        /* the marker is known to be there (atomic) */
+    gboolean read_only; /* build --check: nothing written */
 };
 
 char *relgraph_cache_default_dir(void)
@@ -204,9 +215,30 @@ static gboolean write_entry(const char *path, const char *data, gsize len, GErro
     return err == 0;
 }
 
+/* Writes the marker unless this cache has seen it already. */
+static void ensure_tag(RelgraphCache *cache)
+{
+    if (g_atomic_int_get(&cache->tagged))
+        return;
+    char *parent = g_path_get_dirname(cache->dir);
+    char *tag = g_build_filename(parent, TAG_NAME, NULL);
+    if (g_file_test(tag, G_FILE_TEST_EXISTS) || g_file_set_contents(tag, TAG_TEXT, -1, NULL))
+        g_atomic_int_set(&cache->tagged, 1);
+    g_free(tag);
+    g_free(parent);
+}
+
+void relgraph_cache_set_read_only(RelgraphCache *cache, gboolean read_only)
+{
+    cache->read_only = read_only;
+}
+
 gboolean relgraph_cache_put(RelgraphCache *cache, const char *key, const RelgraphGraph *graph,
                             const RelgraphPartInfo *info, GError **error)
 {
+    if (cache->read_only)
+        return TRUE;
+    ensure_tag(cache);
     gsize len = 0;
     char *data = relgraph_part_write_keyed(graph, info, RELGRAPH_PART_XXH3, key, &len);
     char *path = entry_path(cache, key);
@@ -303,12 +335,45 @@ char *relgraph_cache_layout_get(RelgraphCache *cache, const char *input, gsize i
 gboolean relgraph_cache_layout_put(RelgraphCache *cache, const char *input, gsize input_len, const char *positions,
                                    gsize len, GError **error)
 {
+    if (cache->read_only)
+        return TRUE;
+    ensure_tag(cache);
     char *path = layout_path(cache, input, input_len);
     GString *data = g_string_new_len(positions, (gssize)len);
     g_string_append_printf(data, "end\t%016" G_GINT64_MODIFIER "x\n", (guint64)XXH3_64bits(positions, len));
     gboolean ok = write_entry(path, data->str, data->len, error);
     g_string_free(data, TRUE);
     g_free(path);
+    return ok;
+}
+
+/* Whether name is n lowercase hex digits followed by suffix. */
+static gboolean hex_name(const char *name, gsize n, const char *suffix)
+{
+    for (gsize i = 0; i < n; i++)
+        if (!g_ascii_isxdigit(name[i]) || g_ascii_isupper(name[i]))
+            return FALSE;
+    return strcmp(name + n, suffix) == 0;
+}
+
+/* A temporary file of write_entry: ".tmp-" and mkstemp's six characters. */
+static gboolean temp_name(const char *name)
+{
+    return g_str_has_prefix(name, ".tmp-") && strlen(name) == strlen(".tmp-XXXXXX");
+}
+
+/* Whether the file at path begins as the cache's files of that kind do:
+ * prune removes what the cache wrote, never another program's file that
+ * happens to be named so. */
+static gboolean begins_with(const char *path, const char *magic)
+{
+    char head[32] = "";
+    gsize n = strlen(magic);
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return FALSE;
+    gboolean ok = read(fd, head, n) == (ssize_t)n && memcmp(head, magic, n) == 0;
+    close(fd);
     return ok;
 }
 
@@ -337,13 +402,15 @@ static gboolean prune_layouts(const char *root, guint *kept, guint *removed, gui
     while (dir && (name = g_dir_read_name(dir)) != NULL) {
         LayoutFile file = {g_build_filename(dir_path, name, NULL), 0, 0};
         struct stat st;
-        /* Another run's temporary file is left alone unless it is stale. */
-        gboolean fresh_temp = g_str_has_prefix(name, ".tmp-") &&
-                              (stat(file.path, &st) != 0 || now - st.st_mtime <= STALE_TEMP_SECONDS);
-        if (!fresh_temp && stat(file.path, &st) == 0 && S_ISREG(st.st_mode)) {
-            /* Anything but an entry sorts last, and goes. */
-            file.used = g_str_has_suffix(name, ".pos") ? (gint64)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec
-                                                        : G_MININT64;
+        /* Only the cache's own files: layouts, and temporary files, which
+         * are left alone until stale (another run may be writing them). */
+        gboolean layout = hex_name(name, RELGRAPH_CACHE_KEY_SIZE - 1, ".pos") &&
+                          begins_with(file.path, "relgraph-layout 1\n");
+        gboolean ours = layout || (temp_name(name) && lstat(file.path, &st) == 0 &&
+                                   now - st.st_mtime > STALE_TEMP_SECONDS);
+        if (ours && lstat(file.path, &st) == 0 && S_ISREG(st.st_mode)) {
+            /* A stale temporary file sorts last, and goes. */
+            file.used = layout ? (gint64)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec : G_MININT64;
             file.size = (guint64)st.st_size;
             g_array_append_val(files, file);
         } else {
@@ -376,6 +443,19 @@ gboolean relgraph_cache_prune(const char *dir, GHashTable *keep, guint *kept, gu
                               GError **error)
 {
     char *root = g_build_filename(dir, CACHE_LAYOUT, NULL);
+    char *tag = g_build_filename(dir, TAG_NAME, NULL);
+    char *tag_text = NULL;
+    gboolean tagged = g_file_get_contents(tag, &tag_text, NULL, NULL) && g_str_has_prefix(tag_text, TAG_TEXT);
+    g_free(tag_text);
+    g_free(tag);
+    if (!tagged && g_file_test(root, G_FILE_TEST_IS_DIR)) {
+        /* Not a directory the cache made: its files are not ours to delete. */
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO,
+                    "cache %s: no " TAG_NAME " written by relgraph: not a relgraph cache, nothing removed (a build "
+                    "into it writes the tag)", dir);
+        g_free(root);
+        return FALSE;
+    }
     GDir *top = g_dir_open(root, 0, NULL);
     if (!top) {
         /* No cache yet: nothing to prune. */
@@ -389,20 +469,22 @@ gboolean relgraph_cache_prune(const char *dir, GHashTable *keep, guint *kept, gu
     gint64 now = g_get_real_time() / G_USEC_PER_SEC;
     const char *sub_name;
     while ((sub_name = g_dir_read_name(top)) != NULL) {
-        if (strcmp(sub_name, INDEX_DIR) == 0 || strcmp(sub_name, LAYOUT_DIR) == 0)
-            continue;
+        if (!hex_name(sub_name, 2, ""))
+            continue; /* the index, the layouts, or not the cache's */
         char *sub_path = g_build_filename(root, sub_name, NULL);
         GDir *sub = g_dir_open(sub_path, 0, NULL);
         const char *name;
         while (sub && (name = g_dir_read_name(sub)) != NULL) {
             char *path = g_build_filename(sub_path, name, NULL);
             struct stat st;
-            if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-                gboolean temp = g_str_has_prefix(name, ".tmp-");
-                gboolean entry = !temp && g_str_has_suffix(name, ".part");
-                char *key = entry ? g_strndup(name, strlen(name) - strlen(".part")) : NULL;
+            /* Entries are named by their key, under its first two digits. */
+            gboolean temp = temp_name(name);
+            gboolean entry = hex_name(name, RELGRAPH_CACHE_KEY_SIZE - 1, ".part") &&
+                             strncmp(name, sub_name, 2) == 0;
+            if ((temp || entry) && lstat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+                char *key = entry ? g_strndup(name, RELGRAPH_CACHE_KEY_SIZE - 1) : NULL;
                 gboolean drop = temp ? now - st.st_mtime > STALE_TEMP_SECONDS
-                                     : !entry || !g_hash_table_contains(keep, key);
+                                     : !g_hash_table_contains(keep, key) && begins_with(path, "relgraph-part\t");
                 if (!drop) {
                     (*kept)++;
                 } else if (g_unlink(path) == 0) {
@@ -449,6 +531,7 @@ struct RelgraphCacheIndex {
     char *path;
     GHashTable *old;  /* path -> IndexEntry, as read */
     GHashTable *next; /* path -> IndexEntry, as set in this run */
+    gboolean read_only; /* its cache's */
 };
 
 static gint64 stat_ns(const struct timespec *t)
@@ -517,6 +600,7 @@ RelgraphCacheIndex *relgraph_cache_index_open(const RelgraphCache *cache, char *
 
     RelgraphCacheIndex *index = g_new0(RelgraphCacheIndex, 1);
     index->path = g_build_filename(cache->dir, INDEX_DIR, name, NULL);
+    index->read_only = cache->read_only;
     index->old = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     index->next = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     char *data = NULL;
@@ -597,6 +681,8 @@ static void append_number(GString *out, guint64 value, gboolean is_signed)
 
 gboolean relgraph_cache_index_save(RelgraphCacheIndex *index, GError **error)
 {
+    if (index->read_only)
+        return TRUE;
     gboolean same = g_hash_table_size(index->old) == g_hash_table_size(index->next);
     GHashTableIter it;
     gpointer path, value;

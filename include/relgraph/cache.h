@@ -66,6 +66,10 @@ RelgraphCache *relgraph_cache_open(const char *dir, const RelgraphRules *rules, 
                                    const char *options, GError **error);
 void relgraph_cache_free(RelgraphCache *cache);
 
+/* A read-only cache is read as usual, but put, layout_put and index_save
+ * write nothing (build --check, which promises to write nothing). */
+void relgraph_cache_set_read_only(RelgraphCache *cache, gboolean read_only);
+
 /* The key of a prepared document. */
 void relgraph_cache_key(const RelgraphCache *cache, const RelgraphDocument *doc,
                         char key[RELGRAPH_CACHE_KEY_SIZE]);

@@ -215,3 +215,41 @@ cmp -s "$tmp/fresh.json" "$tmp/swap1.json" || fail "swap: another graph than the
 [ -s "$tmp/swap2.err" ] && fail "swap: the cache was not repaired: $(cat "$tmp/swap2.err")"
 cmp -s "$tmp/fresh.json" "$tmp/swap2.json" || fail "swap: rerun gives another graph"
 echo "ok: cache entries bound to their keys"
+
+# ---- cache prune deletes only what the cache wrote ---------------------------
+
+mkdir -p "$tmp/project/v1/src" "$tmp/project/v1/ab"
+echo 'int main(void) { return 0; }' > "$tmp/project/v1/src/main.c"
+echo notes > "$tmp/project/v1/ab/notes.txt"
+"$RELGRAPH" cache prune --cache "$tmp/project" "$corpus" 2> "$tmp/prune-project.err"
+rc=$?
+[ $rc -eq 2 ] || fail "prune of a project: exit $rc"
+grep -qF "not a relgraph cache, nothing removed" "$tmp/prune-project.err" || fail "prune of a project: $(cat "$tmp/prune-project.err")"
+[ -f "$tmp/project/v1/src/main.c" ] && [ -f "$tmp/project/v1/ab/notes.txt" ] || fail "prune deleted a project's files"
+# In a real cache, files it did not write stay; its own unused entries go.
+pc=$tmp/prune-cache
+"$RELGRAPH" build -q --cache "$pc" -T json -o "$tmp/p.json" "$corpus" "$good" || fail "prune: build"
+[ -f "$pc/CACHEDIR.TAG" ] || fail "prune: no CACHEDIR.TAG"
+mkdir -p "$pc/v1/src" "$pc/v1/layout"
+echo 'int main(void) { return 0; }' > "$pc/v1/src/main.c"
+sub=$(find "$pc/v1" -name '*.part' | head -1 | xargs dirname)
+echo mine > "$sub/README"
+echo mine > "$sub/$(basename "$sub")000000000000000000000000000000.part"
+echo mine > "$pc/v1/layout/notes.txt"
+before=$(find "$pc/v1" -name '*.part' | wc -l)
+"$RELGRAPH" cache prune -q --cache "$pc" "$corpus" || fail "prune: exit $?"
+after=$(find "$pc/v1" -name '*.part' | wc -l)
+[ "$after" -lt "$before" ] || fail "prune: no unused entry removed ($before -> $after)"
+for f in "$pc/v1/src/main.c" "$sub/README" "$sub/$(basename "$sub")000000000000000000000000000000.part" "$pc/v1/layout/notes.txt"; do
+  [ -f "$f" ] || fail "prune deleted $f, which the cache never wrote"
+done
+echo "ok: prune deletes only the cache's own files"
+
+# ---- build --check writes nothing, the cache included ------------------------
+
+"$RELGRAPH" build -q --no-cache -T tsv -o "$tmp/check" "$corpus" || fail "--check: first build"
+"$RELGRAPH" build -q --cache "$tmp/check-cache" --check -T tsv,svg -o "$tmp/check" "$corpus" > /dev/null
+[ $? -eq 1 ] || fail "--check: exit $?, want 1 (the SVG is missing)"
+files=$(find "$tmp/check-cache" -type f 2> /dev/null)
+[ -z "$files" ] || fail "--check wrote cache files: $(echo "$files" | head -3)"
+echo "ok: --check writes no cache files"
