@@ -533,6 +533,11 @@ static char *document_id(const char *path)
     return base;
 }
 
+char *relgraph_document_id(const char *path)
+{
+    return strcmp(path, "-") == 0 ? g_strdup("stdin") : document_id(path);
+}
+
 static gboolean fits(const char *path, guint64 size, GError **error)
 {
     if (size <= RELGRAPH_DOCUMENT_MAX_BYTES)

@@ -97,6 +97,9 @@ GPtrArray *relgraph_walk_directory(const char *dir, gboolean (*wanted)(const cha
 RelgraphDocument *relgraph_document_load(const char *path, GError **error);
 #define RELGRAPH_BINARY_PROBE_BYTES 8000
 
+/* The id relgraph_document_load gives the file at path (caller frees). */
+char *relgraph_document_id(const char *path);
+
 /* Prepares a document from bytes already in memory (copied). */
 RelgraphDocument *relgraph_document_new(const char *id, const char *path,
                                         const char *bytes, gsize len);

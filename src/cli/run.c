@@ -371,12 +371,47 @@ gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions
     return TRUE;
 }
 
+/* A document's id is its file name without extension: two files of one
+ * name in different directories (a/report.txt, b/report.md) would be one
+ * document in every output's document lists, and an id with ";" cannot be
+ * told apart in TSV's list. Said once per id, before the run. */
+static void warn_ambiguous_ids(const Source *src, const CliCorpusOptions *options)
+{
+    if (options->quiet)
+        return;
+    GHashTable *first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GHashTable *told = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < src->paths->len; i++) {
+        const char *path = g_ptr_array_index(src->paths, i);
+        if (source_is_jsonl(src, path))
+            continue;
+        char *id = relgraph_document_id(path);
+        const char *other = g_hash_table_lookup(first, id);
+        if (!other) {
+            if (strchr(id, ';'))
+                fprintf(stderr, "relgraph: warning: %s: document id \"%s\" holds \";\", which separates documents in TSV\n",
+                        path, id);
+            g_hash_table_insert(first, id, (gpointer)path);
+            continue;
+        }
+        if (!g_hash_table_contains(told, other)) {
+            fprintf(stderr, "relgraph: warning: %s and %s have one document id, \"%s\": outputs cannot tell them apart; "
+                    "rename one\n", other, path, id);
+            g_hash_table_add(told, (gpointer)other);
+        }
+        g_free(id);
+    }
+    g_hash_table_destroy(told);
+    g_hash_table_destroy(first);
+}
+
 void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *extract, GPtrArray *paths,
                       const CliCorpusOptions *options, const CliRunConfig *config, CliDocumentFunc fn,
                       gpointer user_data, CliRunStats *stats)
 {
     Source src = {.paths = paths, .stats = stats};
     src.stdin_jsonl = options->stdin_format && strcmp(options->stdin_format, "jsonl") == 0;
+    warn_ambiguous_ids(&src, options);
     gboolean any_jsonl = FALSE;
     for (guint i = 0; i < src.paths->len && !any_jsonl; i++)
         any_jsonl = source_is_jsonl(&src, g_ptr_array_index(src.paths, i));

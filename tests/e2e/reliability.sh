@@ -253,3 +253,16 @@ echo "ok: prune deletes only the cache's own files"
 files=$(find "$tmp/check-cache" -type f 2> /dev/null)
 [ -z "$files" ] || fail "--check wrote cache files: $(echo "$files" | head -3)"
 echo "ok: --check writes no cache files"
+
+# ---- Document ids that outputs cannot tell apart -----------------------------
+
+mkdir -p "$tmp/ids/a" "$tmp/ids/b"
+echo 'China met Russia.' > "$tmp/ids/a/report.txt"
+echo 'Japan criticized North Korea.' > "$tmp/ids/b/report.txt"
+echo 'Iran met Syria.' > "$tmp/ids/b/report.md"
+echo 'Iran met Syria.' > "$tmp/ids/x;y.txt"
+"$RELGRAPH" build --no-cache -T tsv -o "$tmp/ids.tsv" "$tmp/ids" 2> "$tmp/ids.err" || fail "ids: exit $?"
+grep -qF "warning: $tmp/ids/a/report.txt and $tmp/ids/b/report.md have one document id, \"report\"" "$tmp/ids.err" ||
+  fail "ids: no warning of the collision: $(cat "$tmp/ids.err")"
+grep -qF "warning: $tmp/ids/x;y.txt: document id \"x;y\" holds \";\"" "$tmp/ids.err" || fail "ids: no warning of ';': $(cat "$tmp/ids.err")"
+echo "ok: ambiguous document ids warned about"
