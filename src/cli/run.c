@@ -216,10 +216,10 @@ static ssize_t read_line(Source *src)
     gsize n = 0;
     int c;
     while ((c = getc_unlocked(src->jsonl)) != EOF) {
+        if (n >= RELGRAPH_DOCUMENT_MAX_BYTES && c != '\n')
+            return -2;
         if (n + 2 > src->buf_size) {
-            if (n >= RELGRAPH_DOCUMENT_MAX_BYTES)
-                return -2;
-            src->buf_size = MAX(src->buf_size * 2, 4096);
+            src->buf_size = (gsize)MIN(MAX(src->buf_size * 2, 4096), RELGRAPH_DOCUMENT_MAX_BYTES + 2);
             src->buf = g_realloc(src->buf, src->buf_size);
         }
         src->buf[n++] = (char)c;
