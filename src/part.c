@@ -483,6 +483,7 @@ RelgraphGraph *relgraph_part_load_keyed(const char *data, gsize len, const char 
     g_array_unref(fields.cols);
     if (!ok) {
         relgraph_graph_free(graph);
+        *info = (RelgraphPartInfo){0}; /* a refused part counts nothing, not its first lines */
         return NULL;
     }
     return graph;
