@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "relgraph/common.h"
+#include "relgraph/rulefile.h"
 
 /* Bump when the entries' meaning changes: old entries are then ignored
  * (and pruned). */
@@ -24,12 +25,27 @@
 #define INDEX_DIR "index"
 #define LAYOUT_DIR "layout"
 
+/* The most read from one cache file: a larger one (a link to a 3 GB file,
+ * a device) is not read, and counts as damaged. */
+#define CACHE_FILE_MAX_BYTES (G_GUINT64_CONSTANT(1) << 30)
+
 /* Temporary files older than this were left by a run that died. */
 #define STALE_TEMP_SECONDS 3600
+
+/* The cache's marker, DIR/CACHEDIR.TAG (the Cache Directory Tagging
+ * Specification, which backup tools honour): written with the first entry,
+ * and required by prune, which removes nothing from a directory without it. */
+#define TAG_NAME "CACHEDIR.TAG"
+#define TAG_TEXT                                                                    \
+    "Signature: 8a477f597d28d172789f06886806bc55\n"                                \
+    "# This file is a cache directory tag created by relgraph (its extraction cache).\n" \
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
 
 struct RelgraphCache {
     char *dir;          /* DIR/v1 */
     XXH128_hash_t base; /* version, rules and options */
+    gint tagged;        /* the marker is known to be there (atomic) */
+    gboolean read_only; /* build --check: nothing written */
 };
 
 char *relgraph_cache_default_dir(void)
@@ -59,29 +75,20 @@ RelgraphCache *relgraph_cache_open(const char *dir, const RelgraphRules *rules, 
     XXH3_128bits_reset(state);
     hash_string(state, "relgraph cache " CACHE_LAYOUT " " RELGRAPH_VERSION);
     hash_string(state, options ? options : "");
-    /* The rule files by their place under the rules directory, so that the
-     * same rules checked out elsewhere (another CI runner) share entries. */
-    gsize prefix = rules_dir ? strlen(rules_dir) : 0;
+    /* Each rule file by the name rule locations give it ("rules/x.rules",
+     * however the directory was spelled: the labels are in the entries),
+     * and the bytes that were compiled, not read again: a file edited
+     * since would key results of other rules. */
+    (void)rules_dir;
     for (guint i = 0; i < rules->files->len; i++) {
         const char *path = g_ptr_array_index(rules->files, i);
-        const char *name = prefix && strncmp(path, rules_dir, prefix) == 0 ? path + prefix : path;
-        while (*name == '/')
-            name++;
-        char *bytes = NULL;
         gsize len = 0;
-        GError *local = NULL;
-        if (!g_file_get_contents(path, &bytes, &len, &local)) {
-            g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s", local->message);
-            g_error_free(local);
-            XXH3_freeState(state);
-            g_free(root);
-            return NULL;
-        }
-        hash_string(state, name);
+        const void *bytes = g_bytes_get_data(g_ptr_array_index(rules->contents, i), &len);
+        hash_string(state, relgraph_rulefile_display_path(path, rules->location_prefix));
         guint64 size = len;
         XXH3_128bits_update(state, &size, sizeof size);
-        XXH3_128bits_update(state, bytes, len);
-        g_free(bytes);
+        if (len)
+            XXH3_128bits_update(state, bytes, len);
     }
     RelgraphCache *cache = g_new0(RelgraphCache, 1);
     cache->dir = root;
@@ -149,10 +156,17 @@ RelgraphGraph *relgraph_cache_get(RelgraphCache *cache, const char *key, Relgrap
     char *data = NULL;
     gsize len = 0;
     RelgraphGraph *graph = NULL;
-    if (g_file_get_contents(path, &data, &len, NULL)) {
-        graph = relgraph_part_load(data, len, path, info, error);
+    gboolean missing = FALSE;
+    GError *local = NULL;
+    /* Regular files only: a FIFO named like an entry would block the run. */
+    if (relgraph_read_regular_file(path, CACHE_FILE_MAX_BYTES, &data, &len, &missing, &local)) {
+        graph = relgraph_part_load_keyed(data, len, path, key, info, error);
         *damaged = graph == NULL;
+    } else if (!missing) {
+        *damaged = TRUE;
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "cache %s", local->message);
     }
+    g_clear_error(&local);
     g_free(data);
     g_free(path);
     return graph;
@@ -201,11 +215,32 @@ static gboolean write_entry(const char *path, const char *data, gsize len, GErro
     return err == 0;
 }
 
+/* Writes the marker unless this cache has seen it already. */
+static void ensure_tag(RelgraphCache *cache)
+{
+    if (g_atomic_int_get(&cache->tagged))
+        return;
+    char *parent = g_path_get_dirname(cache->dir);
+    char *tag = g_build_filename(parent, TAG_NAME, NULL);
+    if (g_file_test(tag, G_FILE_TEST_EXISTS) || g_file_set_contents(tag, TAG_TEXT, -1, NULL))
+        g_atomic_int_set(&cache->tagged, 1);
+    g_free(tag);
+    g_free(parent);
+}
+
+void relgraph_cache_set_read_only(RelgraphCache *cache, gboolean read_only)
+{
+    cache->read_only = read_only;
+}
+
 gboolean relgraph_cache_put(RelgraphCache *cache, const char *key, const RelgraphGraph *graph,
                             const RelgraphPartInfo *info, GError **error)
 {
+    if (cache->read_only)
+        return TRUE;
+    ensure_tag(cache);
     gsize len = 0;
-    char *data = relgraph_part_write_checksum(graph, info, RELGRAPH_PART_XXH3, &len);
+    char *data = relgraph_part_write_keyed(graph, info, RELGRAPH_PART_XXH3, key, &len);
     char *path = entry_path(cache, key);
     gboolean ok = write_entry(path, data, len, error);
     g_free(path);
@@ -233,17 +268,59 @@ static char *layout_path(const RelgraphCache *cache, const char *input, gsize in
 /* The entry's closing line: "end\t" and the XXH3-64 of the bytes before it. */
 #define LAYOUT_TAIL_LEN (strlen("end\t") + 16 + 1)
 
+/* The attributes a layout declares (dot, neato, fdp, sfdp, circo, twopi),
+ * by kind: a kept layout may set these and nothing else. Any other
+ * attribute (URL, href, label, style) would be drawn into the SVG. */
+static const char *const layout_attributes[3][6] = {
+    {"bb", "lheight", "lp", "lwidth", NULL},
+    {"height", "pos", "rects", "width", "xlp", NULL},
+    {"head_lp", "lp", "pos", "tail_lp", "xlp", NULL},
+};
+
+/* TRUE when text (a layout's positions, export_dot.c) names only layout
+ * attributes and holds only coordinates: digits, signs, points, commas,
+ * blanks, and the "e,"/"s," of an edge's end points. */
+static gboolean positions_only(const char *text, gsize len)
+{
+    if (len == 0 || text[len - 1] != '\n' || memchr(text, '\0', len))
+        return FALSE;
+    char *copy = g_strndup(text, len - 1);
+    char **lines = g_strsplit(copy, "\n", -1);
+    g_free(copy);
+    gboolean ok = g_strv_length(lines) >= 4 && strcmp(lines[0], "relgraph-layout 1") == 0;
+    for (guint k = 0; ok && k < 3; k++) {
+        char **names = g_strsplit(lines[1 + k], "\t", -1);
+        ok = names[0] && strcmp(names[0], (const char[]){"GNE"[k], '\0'}) == 0;
+        for (guint j = 1; ok && names[j]; j++) {
+            ok = FALSE;
+            for (guint a = 0; layout_attributes[k][a] && !ok; a++)
+                ok = strcmp(names[j], layout_attributes[k][a]) == 0;
+        }
+        g_strfreev(names);
+    }
+    for (guint i = 4; ok && lines[i]; i++) {
+        const char *line = lines[i];
+        ok = (line[0] == 'g' || line[0] == 'n' || line[0] == 'e') && (line[1] == '\t' || line[1] == '\0');
+        for (const char *p = line + 1; ok && *p; p++)
+            ok = g_ascii_isdigit(*p) || strchr("\t .,+-eEs", *p) != NULL;
+    }
+    g_strfreev(lines);
+    return ok;
+}
+
 char *relgraph_cache_layout_get(RelgraphCache *cache, const char *input, gsize input_len, gsize *len)
 {
     char *path = layout_path(cache, input, input_len);
     char *data = NULL;
     gsize size = 0;
     char *positions = NULL;
-    if (g_file_get_contents(path, &data, &size, NULL) && size >= LAYOUT_TAIL_LEN) {
+    if (relgraph_read_regular_file(path, CACHE_FILE_MAX_BYTES, &data, &size, NULL, NULL) &&
+        size >= LAYOUT_TAIL_LEN) {
         gsize body = size - LAYOUT_TAIL_LEN;
         char tail[LAYOUT_TAIL_LEN + 1];
         g_snprintf(tail, sizeof tail, "end\t%016" G_GINT64_MODIFIER "x\n", (guint64)XXH3_64bits(data, body));
-        if (memcmp(data + body, tail, LAYOUT_TAIL_LEN) == 0) {
+        /* Positions only: a crafted entry gave the SVG 65 links to another site. */
+        if (memcmp(data + body, tail, LAYOUT_TAIL_LEN) == 0 && positions_only(data, body)) {
             positions = g_strndup(data, body);
             *len = body;
             /* Used now: prune keeps the layouts used last. */
@@ -258,12 +335,45 @@ char *relgraph_cache_layout_get(RelgraphCache *cache, const char *input, gsize i
 gboolean relgraph_cache_layout_put(RelgraphCache *cache, const char *input, gsize input_len, const char *positions,
                                    gsize len, GError **error)
 {
+    if (cache->read_only)
+        return TRUE;
+    ensure_tag(cache);
     char *path = layout_path(cache, input, input_len);
     GString *data = g_string_new_len(positions, (gssize)len);
     g_string_append_printf(data, "end\t%016" G_GINT64_MODIFIER "x\n", (guint64)XXH3_64bits(positions, len));
     gboolean ok = write_entry(path, data->str, data->len, error);
     g_string_free(data, TRUE);
     g_free(path);
+    return ok;
+}
+
+/* Whether name is n lowercase hex digits followed by suffix. */
+static gboolean hex_name(const char *name, gsize n, const char *suffix)
+{
+    for (gsize i = 0; i < n; i++)
+        if (!g_ascii_isxdigit(name[i]) || g_ascii_isupper(name[i]))
+            return FALSE;
+    return strcmp(name + n, suffix) == 0;
+}
+
+/* A temporary file of write_entry: ".tmp-" and mkstemp's six characters. */
+static gboolean temp_name(const char *name)
+{
+    return g_str_has_prefix(name, ".tmp-") && strlen(name) == strlen(".tmp-XXXXXX");
+}
+
+/* Whether the file at path begins as the cache's files of that kind do:
+ * prune removes what the cache wrote, never another program's file that
+ * happens to be named so. */
+static gboolean begins_with(const char *path, const char *magic)
+{
+    char head[32] = "";
+    gsize n = strlen(magic);
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return FALSE;
+    gboolean ok = read(fd, head, n) == (ssize_t)n && memcmp(head, magic, n) == 0;
+    close(fd);
     return ok;
 }
 
@@ -292,13 +402,15 @@ static gboolean prune_layouts(const char *root, guint *kept, guint *removed, gui
     while (dir && (name = g_dir_read_name(dir)) != NULL) {
         LayoutFile file = {g_build_filename(dir_path, name, NULL), 0, 0};
         struct stat st;
-        /* Another run's temporary file is left alone unless it is stale. */
-        gboolean fresh_temp = g_str_has_prefix(name, ".tmp-") &&
-                              (stat(file.path, &st) != 0 || now - st.st_mtime <= STALE_TEMP_SECONDS);
-        if (!fresh_temp && stat(file.path, &st) == 0 && S_ISREG(st.st_mode)) {
-            /* Anything but an entry sorts last, and goes. */
-            file.used = g_str_has_suffix(name, ".pos") ? (gint64)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec
-                                                        : G_MININT64;
+        /* Only the cache's own files: layouts, and temporary files, which
+         * are left alone until stale (another run may be writing them). */
+        gboolean layout = hex_name(name, RELGRAPH_CACHE_KEY_SIZE - 1, ".pos") &&
+                          begins_with(file.path, "relgraph-layout 1\n");
+        gboolean ours = layout || (temp_name(name) && lstat(file.path, &st) == 0 &&
+                                   now - st.st_mtime > STALE_TEMP_SECONDS);
+        if (ours && lstat(file.path, &st) == 0 && S_ISREG(st.st_mode)) {
+            /* A stale temporary file sorts last, and goes. */
+            file.used = layout ? (gint64)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec : G_MININT64;
             file.size = (guint64)st.st_size;
             g_array_append_val(files, file);
         } else {
@@ -331,6 +443,19 @@ gboolean relgraph_cache_prune(const char *dir, GHashTable *keep, guint *kept, gu
                               GError **error)
 {
     char *root = g_build_filename(dir, CACHE_LAYOUT, NULL);
+    char *tag = g_build_filename(dir, TAG_NAME, NULL);
+    char *tag_text = NULL;
+    gboolean tagged = g_file_get_contents(tag, &tag_text, NULL, NULL) && g_str_has_prefix(tag_text, TAG_TEXT);
+    g_free(tag_text);
+    g_free(tag);
+    if (!tagged && g_file_test(root, G_FILE_TEST_IS_DIR)) {
+        /* Not a directory the cache made: its files are not ours to delete. */
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO,
+                    "cache %s: no " TAG_NAME " written by relgraph: not a relgraph cache, nothing removed (a build "
+                    "into it writes the tag)", dir);
+        g_free(root);
+        return FALSE;
+    }
     GDir *top = g_dir_open(root, 0, NULL);
     if (!top) {
         /* No cache yet: nothing to prune. */
@@ -344,20 +469,22 @@ gboolean relgraph_cache_prune(const char *dir, GHashTable *keep, guint *kept, gu
     gint64 now = g_get_real_time() / G_USEC_PER_SEC;
     const char *sub_name;
     while ((sub_name = g_dir_read_name(top)) != NULL) {
-        if (strcmp(sub_name, INDEX_DIR) == 0 || strcmp(sub_name, LAYOUT_DIR) == 0)
-            continue;
+        if (!hex_name(sub_name, 2, ""))
+            continue; /* the index, the layouts, or not the cache's */
         char *sub_path = g_build_filename(root, sub_name, NULL);
         GDir *sub = g_dir_open(sub_path, 0, NULL);
         const char *name;
         while (sub && (name = g_dir_read_name(sub)) != NULL) {
             char *path = g_build_filename(sub_path, name, NULL);
             struct stat st;
-            if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-                gboolean temp = g_str_has_prefix(name, ".tmp-");
-                gboolean entry = !temp && g_str_has_suffix(name, ".part");
-                char *key = entry ? g_strndup(name, strlen(name) - strlen(".part")) : NULL;
+            /* Entries are named by their key, under its first two digits. */
+            gboolean temp = temp_name(name);
+            gboolean entry = hex_name(name, RELGRAPH_CACHE_KEY_SIZE - 1, ".part") &&
+                             strncmp(name, sub_name, 2) == 0;
+            if ((temp || entry) && lstat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+                char *key = entry ? g_strndup(name, RELGRAPH_CACHE_KEY_SIZE - 1) : NULL;
                 gboolean drop = temp ? now - st.st_mtime > STALE_TEMP_SECONDS
-                                     : !entry || !g_hash_table_contains(keep, key);
+                                     : !g_hash_table_contains(keep, key) && begins_with(path, "relgraph-part\t");
                 if (!drop) {
                     (*kept)++;
                 } else if (g_unlink(path) == 0) {
@@ -404,6 +531,7 @@ struct RelgraphCacheIndex {
     char *path;
     GHashTable *old;  /* path -> IndexEntry, as read */
     GHashTable *next; /* path -> IndexEntry, as set in this run */
+    gboolean read_only; /* its cache's */
 };
 
 static gint64 stat_ns(const struct timespec *t)
@@ -472,11 +600,12 @@ RelgraphCacheIndex *relgraph_cache_index_open(const RelgraphCache *cache, char *
 
     RelgraphCacheIndex *index = g_new0(RelgraphCacheIndex, 1);
     index->path = g_build_filename(cache->dir, INDEX_DIR, name, NULL);
+    index->read_only = cache->read_only;
     index->old = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     index->next = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     char *data = NULL;
     gsize len = 0;
-    if (!g_file_get_contents(index->path, &data, &len, NULL))
+    if (!relgraph_read_regular_file(index->path, CACHE_FILE_MAX_BYTES, &data, &len, NULL, NULL))
         return index;
     /* The checksum line ends the file: "end\t" and 16 hex digits. */
     gsize tail = strlen("end\t") + 16 + 1;
@@ -552,6 +681,8 @@ static void append_number(GString *out, guint64 value, gboolean is_signed)
 
 gboolean relgraph_cache_index_save(RelgraphCacheIndex *index, GError **error)
 {
+    if (index->read_only)
+        return TRUE;
     gboolean same = g_hash_table_size(index->old) == g_hash_table_size(index->next);
     GHashTableIter it;
     gpointer path, value;

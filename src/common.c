@@ -71,21 +71,54 @@ gboolean relgraph_date_parse(const char *text, char out[RELGRAPH_DATE_SIZE])
     return TRUE;
 }
 
+/* Whether a stream of size bytes is within max; sets error when not. */
+static gboolean within(const char *path, guint64 size, guint64 max, GError **error)
+{
+    if (size <= max)
+        return TRUE;
+    g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: over %" G_GUINT64_FORMAT " bytes, the most read from it",
+                path, max);
+    return FALSE;
+}
+
 /* Reads all of fd into a NUL-terminated buffer; 0 or an errno, or -1 when
- * check refused the size (its error set). A regular file is read into a
- * buffer of its size, without copies, once check has accepted that size. */
-static int read_all(int fd, const char *path, RelgraphSizeCheck check, char **bytes, gsize *len, GError **error)
+ * check or max refused the size (the error set). A regular file is read
+ * into a buffer of its size, without copies, once that size is accepted. */
+static int read_all(int fd, const char *path, RelgraphSizeCheck check, guint64 max, char **bytes, gsize *len,
+                    GError **error)
 {
     struct stat st;
     gboolean regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-    if (regular && check && !check(path, (guint64)st.st_size, error))
+    if (regular && ((check && !check(path, (guint64)st.st_size, error)) ||
+                    !within(path, (guint64)st.st_size, max, error)))
         return -1;
     gsize cap = regular && st.st_size > 0 ? (gsize)st.st_size + 1 : 65536;
     gsize used = 0;
     char *data = g_malloc(cap + 1);
     for (;;) {
         if (used == cap) {
-            cap *= 2;
+            /* A stream (standard input, a pipe, /dev/zero) has no size to
+             * check first: it is checked as it grows, and reading stops at
+             * the limit rather than at the end of an endless stream. */
+            guint64 more = (guint64)cap + 1;
+            if ((check && !check(path, more, NULL)) || more > max) {
+                char probe;
+                ssize_t n;
+                while ((n = read(fd, &probe, 1)) < 0 && errno == EINTR)
+                    ;
+                if (n > 0) {
+                    if (!check || check(path, more, error))
+                        within(path, more, max, error);
+                    g_free(data);
+                    return -1;
+                }
+                if (n == 0)
+                    break;
+                int err = errno;
+                g_free(data);
+                return err;
+            }
+            cap = (gsize)MIN((guint64)cap * 2, max);
             data = g_realloc(data, cap + 1);
         }
         ssize_t n = read(fd, data + used, cap - used);
@@ -100,7 +133,7 @@ static int read_all(int fd, const char *path, RelgraphSizeCheck check, char **by
         }
     }
     /* Standard input, or a file that grew while it was read. */
-    if (check && !check(path, used, error)) {
+    if ((check && !check(path, used, error)) || !within(path, used, max, error)) {
         g_free(data);
         return -1;
     }
@@ -115,13 +148,43 @@ gboolean relgraph_read_file_checked(const char *path, RelgraphSizeCheck check, c
 {
     gboolean is_stdin = strcmp(path, "-") == 0;
     int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY);
-    int err = fd < 0 ? errno : read_all(fd, path, check, bytes, len, error);
+    int err = fd < 0 ? errno : read_all(fd, path, check, G_MAXUINT64, bytes, len, error);
     if (fd >= 0 && !is_stdin)
         close(fd);
     if (err > 0) {
         /* "path: Permission denied", as cat and grep say it. */
         g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", path, g_strerror(err));
         return FALSE;
+    }
+    return err == 0;
+}
+
+gboolean relgraph_read_regular_file(const char *path, guint64 max, char **bytes, gsize *len, gboolean *missing,
+                                    GError **error)
+{
+    if (missing)
+        *missing = FALSE;
+    /* O_NONBLOCK: opening a FIFO for reading would wait for a writer. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    int err = fd < 0 ? errno : 0;
+    if (!err && fstat(fd, &st) != 0)
+        err = errno;
+    if (!err && !S_ISREG(st.st_mode)) {
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: not a regular file", path);
+        close(fd);
+        return FALSE;
+    }
+    if (!err && fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0)
+        err = errno;
+    if (!err)
+        err = read_all(fd, path, NULL, max, bytes, len, error);
+    if (fd >= 0)
+        close(fd);
+    if (err > 0) {
+        if (missing)
+            *missing = err == ENOENT;
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", path, g_strerror(err));
     }
     return err == 0;
 }
@@ -174,6 +237,10 @@ RelgraphAtomicFile *relgraph_atomic_file_open(const char *path, GError **error)
     const char *replaced = target && g_lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) ? target : path;
     char *temp = g_strconcat(replaced, ".XXXXXX", NULL);
     int fd = g_mkstemp_full(temp, O_WRONLY, 0644);
+    /* The file replaced keeps its mode: a 0600 figure stays private. */
+    GStatBuf old;
+    if (fd >= 0 && g_stat(replaced, &old) == 0 && S_ISREG(old.st_mode))
+        fchmod(fd, old.st_mode & 07777);
     FILE *stream = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!stream) {
         int saved = errno;

@@ -29,6 +29,7 @@ typedef struct {
     GArray *out;          /* RelgraphCorpusFile */
     GHashTable *visited;  /* "dev:ino" of directories already walked */
     GPtrArray *problems;  /* GError* below the paths given, or NULL */
+    gboolean (*wanted)(const char *name); /* the files taken below a directory */
 } Walk;
 
 static void found(Walk *walk, char *path, const GStatBuf *st)
@@ -127,7 +128,7 @@ static int walk_directory(Walk *walk, const char *dir_path)
             int err = mark_visited(walk, &st) ? walk_directory(walk, child) : 0;
             if (err) /* the rest of the corpus still counts */
                 walk_problem(walk, RELGRAPH_ERROR_IO, child, g_strerror(err));
-        } else if (S_ISREG(st.st_mode) && has_corpus_extension(name)) {
+        } else if (S_ISREG(st.st_mode) && walk->wanted(name)) {
             found(walk, child, &st);
             child = NULL;
         }
@@ -153,7 +154,7 @@ GArray *relgraph_corpus_expand_files(const char *const *paths, guint n_paths, GP
 {
     GArray *out = g_array_new(FALSE, FALSE, sizeof(RelgraphCorpusFile));
     g_array_set_clear_func(out, corpus_file_clear);
-    Walk walk = {out, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), problems};
+    Walk walk = {out, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), problems, has_corpus_extension};
     /* Walk the arguments in sorted order too: with a shared visited set,
      * the result must not depend on the order they were given in. */
     const char **sorted = g_new(const char *, n_paths ? n_paths : 1);
@@ -198,6 +199,33 @@ GArray *relgraph_corpus_expand_files(const char *const *paths, guint n_paths, GP
     for (guint i = kept; i < out->len; i++)
         g_array_index(out, RelgraphCorpusFile, i).path = NULL;
     g_array_set_size(out, kept);
+    return out;
+}
+
+GPtrArray *relgraph_walk_directory(const char *dir, gboolean (*wanted)(const char *name), GPtrArray *problems,
+                                   GError **error)
+{
+    GArray *files = g_array_new(FALSE, FALSE, sizeof(RelgraphCorpusFile));
+    g_array_set_clear_func(files, corpus_file_clear);
+    Walk walk = {files, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), problems, wanted};
+    GStatBuf st;
+    int err = g_stat(dir, &st) != 0 ? errno : 0;
+    if (!err && mark_visited(&walk, &st))
+        err = walk_directory(&walk, dir);
+    g_hash_table_destroy(walk.visited);
+    GPtrArray *out = NULL;
+    if (err) {
+        io_error(error, dir, err);
+    } else {
+        g_array_sort(files, compare_files);
+        out = g_ptr_array_new_full(files->len, g_free);
+        for (guint i = 0; i < files->len; i++) {
+            RelgraphCorpusFile *file = &g_array_index(files, RelgraphCorpusFile, i);
+            g_ptr_array_add(out, file->path);
+            file->path = NULL;
+        }
+    }
+    g_array_unref(files);
     return out;
 }
 
@@ -505,6 +533,11 @@ static char *document_id(const char *path)
     return base;
 }
 
+char *relgraph_document_id(const char *path)
+{
+    return strcmp(path, "-") == 0 ? g_strdup("stdin") : document_id(path);
+}
+
 static gboolean fits(const char *path, guint64 size, GError **error)
 {
     if (size <= RELGRAPH_DOCUMENT_MAX_BYTES)
@@ -585,16 +618,73 @@ static void json_error(GError **error, const char *path, guint line, const GErro
     g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_PARSE, "%s:%u:%u: %s", path, line, col ? col : 1, msg);
 }
 
+/* Deeper than this a line is refused before it is parsed: json-glib's
+ * parser recurses once per level and would run off the stack (100,000 "["
+ * in a 200 KB line). A document is one flat object; 64 is plenty. */
+#define MAX_JSON_DEPTH 64
+
+/* One pass over a line before json-glib sees it, strings respected: FALSE
+ * with error "path:line:col" at the first bracket nested deeper than
+ * MAX_JSON_DEPTH. Each "\u0000" escape is counted in *nuls and, when copy
+ * is given, rewritten in place to "\u0020" (same length, so columns stay
+ * right): json-glib would hand back a string cut at the NUL. */
+static gboolean scan_json_line(const char *bytes, gsize len, char *copy, guint *nuls, const char *path,
+                               guint line, GError **error)
+{
+    guint depth = 0;
+    gboolean in_string = FALSE;
+    for (gsize i = 0; i < len; i++) {
+        char c = bytes[i];
+        if (in_string) {
+            if (c == '"') {
+                in_string = FALSE;
+            } else if (c == '\\' && i + 1 < len) {
+                if (bytes[i + 1] == 'u' && i + 5 < len && memcmp(bytes + i + 2, "0000", 4) == 0) {
+                    (*nuls)++;
+                    if (copy)
+                        memcpy(copy + i + 2, "0020", 4);
+                }
+                i++; /* the escaped character, which may be a quote */
+            }
+        } else if (c == '"') {
+            in_string = TRUE;
+        } else if (c == '[' || c == '{') {
+            if (++depth > MAX_JSON_DEPTH) {
+                g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_PARSE,
+                            "%s:%u:%" G_GSIZE_FORMAT ": nested deeper than %d levels", path, line, i + 1,
+                            MAX_JSON_DEPTH);
+                return FALSE;
+            }
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            depth--;
+        }
+    }
+    return TRUE;
+}
+
 RelgraphDocument *relgraph_document_from_json(const char *path, guint line, const char *bytes, gsize len,
                                               GError **error)
 {
+    guint nuls = 0;
+    if (!scan_json_line(bytes, len, NULL, &nuls, path, line, error))
+        return NULL;
     char *where = g_strdup_printf("%s:%u", path, line);
     GPtrArray *warnings = g_ptr_array_new_with_free_func(g_free);
     /* json-glib refuses invalid UTF-8: repair it first, as in text files. */
     char *copy = NULL;
     gsize valid = valid_utf8_prefix(bytes, len);
+    if (nuls || valid < len) {
+        copy = g_malloc(len + 1); /* not g_strndup: it stops at a NUL byte */
+        memcpy(copy, bytes, len);
+        copy[len] = '\0';
+    }
+    if (nuls) {
+        /* As a NUL byte in a text file: a space, and a warning. */
+        scan_json_line(bytes, len, copy, &(guint){0}, path, line, NULL);
+        g_ptr_array_add(warnings, g_strdup_printf("%s: %u \\u0000 escape%s (NUL) replaced by a space", where, nuls,
+                                                  nuls > 1 ? "s" : ""));
+    }
     if (valid < len) {
-        copy = g_strndup(bytes, len);
         guint bad = 0;
         for (gsize pos = valid; pos < len;) {
             if (copy[pos] == '\0') {
@@ -608,8 +698,9 @@ RelgraphDocument *relgraph_document_from_json(const char *path, guint line, cons
             pos++;
             pos += valid_utf8_prefix(copy + pos, len - pos);
         }
-        bytes = copy;
     }
+    if (copy)
+        bytes = copy;
     JsonParser *parser = json_parser_new_immutable();
     GError *parse = NULL;
     RelgraphDocument *doc = NULL;

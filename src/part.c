@@ -63,12 +63,23 @@ char *relgraph_part_write(const RelgraphGraph *graph, const RelgraphPartInfo *in
 char *relgraph_part_write_checksum(const RelgraphGraph *graph, const RelgraphPartInfo *info,
                                    RelgraphPartChecksum checksum, gsize *len)
 {
+    return relgraph_part_write_keyed(graph, info, checksum, NULL, len);
+}
+
+char *relgraph_part_write_keyed(const RelgraphGraph *graph, const RelgraphPartInfo *info,
+                                RelgraphPartChecksum checksum, const char *key, gsize *len)
+{
     g_return_val_if_fail(graph && info && len, NULL);
     GString *out = g_string_sized_new(4096);
     g_string_append_printf(out, MAGIC "\t%d\n", RELGRAPH_PART_VERSION);
     g_string_append_printf(out, "info\tdocuments\t%u\ninfo\tsentences\t%u\ninfo\tmentions\t%u\n"
                                 "info\tevidence-limit\t%u\n",
                            info->documents, info->sentences, info->mentions, info->evidence_limit);
+    if (key) {
+        g_string_append(out, "info\tkey");
+        put_field(out, key);
+        g_string_append_c(out, '\n');
+    }
     GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
     for (guint i = 0; i < nodes->len; i++) {
         const RelgraphNode *n = g_ptr_array_index(nodes, i);
@@ -127,6 +138,8 @@ typedef struct {
     const char *name;
     guint line;
     GError **error;
+    const char *key;     /* the key the part must carry, or NULL */
+    gboolean key_seen;
 } Reader;
 
 static gboolean fail(Reader *r, guint col, const char *format, ...) G_GNUC_PRINTF(3, 4);
@@ -237,6 +250,13 @@ static gboolean parse_type(Reader *r, const GPtrArray *fields, const GArray *col
     return TRUE;
 }
 
+/* a + b within a guint: counts are 32-bit, and a sum past that is refused,
+ * never wrapped. */
+static gboolean sum_fits(guint a, guint b)
+{
+    return b <= G_MAXUINT - a;
+}
+
 /* The edge being read: its evidence lines follow it. */
 typedef struct {
     RelgraphEdge edge;
@@ -268,6 +288,12 @@ static gboolean read_record(Reader *r, RelgraphGraph *graph, PendingEdge *pendin
     } while (0)
     if (strcmp(kind, "info") == 0) {
         NEED(3);
+        if (strcmp(FIELD(1), "key") == 0) { /* a cache entry's own key */
+            if (r->key && strcmp(FIELD(2), r->key) != 0)
+                return fail(r, g_array_index(cols, guint, 2), "the entry of key %s, not of %s", FIELD(2), r->key);
+            r->key_seen = TRUE;
+            return TRUE;
+        }
         guint v;
         if (!parse_uint(r, f, cols, 2, FIELD(1), &v))
             return FALSE;
@@ -299,6 +325,9 @@ static gboolean read_record(Reader *r, RelgraphGraph *graph, PendingEdge *pendin
         if (discovered && strcmp(FIELD(7), "discovered") != 0)
             return fail(r, g_array_index(cols, guint, 7), "\"%s\": discovered or nothing expected", FIELD(7));
         pending_flush(graph, pending);
+        const RelgraphNode *seen = relgraph_graph_node(graph, FIELD(1));
+        if (seen && !sum_fits(seen->mentions, mentions)) /* a name listed twice */
+            return fail(r, g_array_index(cols, guint, 4), "mentions past %u", G_MAXUINT);
         RelgraphNode *node = relgraph_graph_add_node(graph, FIELD(1), type, *FIELD(3) ? FIELD(3) : NULL, mentions);
         relgraph_graph_node_add_date(node, first);
         relgraph_graph_node_add_date(node, last);
@@ -323,6 +352,10 @@ static gboolean read_record(Reader *r, RelgraphGraph *graph, PendingEdge *pendin
             !parse_date(r, f, cols, 8, last))
             return FALSE;
         pending_flush(graph, pending);
+        gboolean swap = strcmp(FIELD(4), "symmetric") == 0 && strcmp(FIELD(1), FIELD(3)) > 0;
+        const RelgraphEdge *seen = relgraph_graph_edge(graph, FIELD(swap ? 3 : 1), FIELD(2), FIELD(swap ? 1 : 3));
+        if (seen && !sum_fits(seen->weight, weight)) /* an edge listed twice */
+            return fail(r, g_array_index(cols, guint, 6), "weight past %u", G_MAXUINT);
         e->source = g_strdup(FIELD(1));
         e->relation = g_strdup(FIELD(2));
         e->target = g_strdup(FIELD(3));
@@ -392,8 +425,14 @@ static gboolean check_sum(Reader *r, const char *data, gsize len, gsize *body_le
 RelgraphGraph *relgraph_part_load(const char *data, gsize len, const char *name, RelgraphPartInfo *info,
                                   GError **error)
 {
+    return relgraph_part_load_keyed(data, len, name, NULL, info, error);
+}
+
+RelgraphGraph *relgraph_part_load_keyed(const char *data, gsize len, const char *name, const char *key,
+                                        RelgraphPartInfo *info, GError **error)
+{
     g_return_val_if_fail(data && info, NULL);
-    Reader r = {name ? name : "part", 1, error};
+    Reader r = {name ? name : "part", 1, error, key, FALSE};
     gsize body = 0;
     gsize magic_len = strlen(MAGIC "\t");
     *info = (RelgraphPartInfo){0};
@@ -426,6 +465,10 @@ RelgraphGraph *relgraph_part_load(const char *data, gsize len, const char *name,
              read_record(&r, graph, &pending, info, fields.fields, fields.cols);
         pos += n + 1;
     }
+    if (ok && key && !r.key_seen) {
+        r.line = 1;
+        ok = fail(&r, 1, "no key: not a cache entry of this relgraph");
+    }
     if (ok)
         pending_flush(graph, &pending);
     else if (pending.open) {
@@ -440,6 +483,7 @@ RelgraphGraph *relgraph_part_load(const char *data, gsize len, const char *name,
     g_array_unref(fields.cols);
     if (!ok) {
         relgraph_graph_free(graph);
+        *info = (RelgraphPartInfo){0}; /* a refused part counts nothing, not its first lines */
         return NULL;
     }
     return graph;
@@ -454,6 +498,23 @@ gboolean relgraph_part_read(RelgraphGraph *graph, const char *data, gsize len, c
     RelgraphGraph *piece = relgraph_part_load(data, len, name, &read, error);
     if (!piece)
         return FALSE;
+    /* Counts are 32-bit: a sum past 2^32 - 1 is refused, never wrapped. */
+    char *what = NULL;
+    if (!sum_fits(info->documents, read.documents))
+        what = g_strdup("the document count");
+    else if (!sum_fits(info->sentences, read.sentences))
+        what = g_strdup("the sentence count");
+    else if (!sum_fits(info->mentions, read.mentions))
+        what = g_strdup("the mention count");
+    else
+        relgraph_graph_merge_fits(graph, piece, &what);
+    if (what) {
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_PARSE, "%s: merging it would take %s past %u; refused",
+                    name, what, G_MAXUINT);
+        g_free(what);
+        relgraph_graph_free(piece);
+        return FALSE;
+    }
     relgraph_graph_merge(graph, piece);
     relgraph_graph_free(piece);
     info->documents += read.documents;

@@ -18,16 +18,25 @@ static void strip_comment(char *s)
     }
 }
 
+/* Where this thread's reads are recorded (relgraph_rulefile_record). */
+static GPrivate recorder;
+
+void relgraph_rulefile_record(GHashTable *contents)
+{
+    g_private_set(&recorder, contents);
+}
+
 GPtrArray *relgraph_rulefile_read(const char *path, GError **error)
 {
     char *contents = NULL;
     gsize len = 0;
-    GError *local = NULL;
-    if (!g_file_get_contents(path, &contents, &len, &local)) {
-        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", path, local->message);
-        g_error_free(local);
+    /* Regular files only, and not endless: a FIFO would block, /dev/zero
+     * or a 3 GB file would be read whole. */
+    if (!relgraph_read_regular_file(path, RELGRAPH_RULEFILE_MAX_BYTES, &contents, &len, NULL, error))
         return NULL;
-    }
+    GHashTable *record = g_private_get(&recorder);
+    if (record)
+        g_hash_table_insert(record, g_strdup(path), g_bytes_new(contents, len));
     const char *bad = NULL;
     if (!g_utf8_validate(contents, (gssize)len, &bad)) {
         guint line = 1, col = 1;

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "relgraph/corpus.h"
 #include "relgraph/rulefile.h"
 
 const char *relgraph_rules_default_dir(void)
@@ -15,42 +16,53 @@ const char *relgraph_rules_default_dir(void)
     return RELGRAPH_INSTALL_RULES_DIR;
 }
 
-static gint compare_paths(gconstpointer a, gconstpointer b)
+static gboolean is_rule_file(const char *name)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    return g_str_has_suffix(name, ".actors") || g_str_has_suffix(name, ".rules");
 }
 
-/* Collects rule files under dir, recursively; hidden entries are skipped. */
-static gboolean collect(const char *dir, GPtrArray *files, guint depth, GError **error)
+/* Collects rule files under dir with the corpus walker, which walks each
+ * directory once (a link loop is no error); an entry that cannot be read
+ * is one, as a rule file that cannot be read is. */
+static GPtrArray *collect(const char *dir, GError **error)
 {
-    if (depth > 32) {
-        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: directories nested too deep", dir);
-        return FALSE;
+    GPtrArray *problems = g_ptr_array_new_with_free_func((GDestroyNotify)g_error_free);
+    GPtrArray *files = relgraph_walk_directory(dir, is_rule_file, problems, error);
+    if (files && problems->len > 0) {
+        /* "rules/x: symbolic link loop": not skipped here, an error. */
+        const char *message = ((GError *)g_ptr_array_index(problems, 0))->message;
+        gsize n = strlen(message);
+        if (g_str_has_suffix(message, ", skipped"))
+            n -= strlen(", skipped");
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%.*s", (int)n, message);
+        g_clear_pointer(&files, g_ptr_array_unref);
     }
-    GError *local = NULL;
-    GDir *d = g_dir_open(dir, 0, &local);
-    if (!d) {
-        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", dir, local->message);
-        g_error_free(local);
-        return FALSE;
-    }
-    const char *name;
-    gboolean ok = TRUE;
-    while (ok && (name = g_dir_read_name(d))) {
-        if (name[0] == '.')
-            continue;
-        char *path = g_build_filename(dir, name, NULL);
-        if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
-            ok = collect(path, files, depth + 1, error);
-            g_free(path);
-        } else if (g_str_has_suffix(name, ".actors") || g_str_has_suffix(name, ".rules")) {
-            g_ptr_array_add(files, path);
-        } else {
-            g_free(path);
-        }
-    }
-    g_dir_close(d);
-    return ok;
+    g_ptr_array_unref(problems);
+    return files;
+}
+
+/* What rule locations in outputs ("rules/relations/diplomacy.rules:12")
+ * leave out of a rule file's path: everything before the rules directory's
+ * own name, however it is spelled ("rules", "./rules/", "/srv/x/rules"),
+ * so that the same rules give the same labels, cached or not. A directory
+ * named "." or ".." has no name of its own: labels start below it. */
+static char *location_prefix(const char *dir)
+{
+    char *trimmed = g_strdup(dir);
+    gsize n = strlen(trimmed);
+    while (n > 1 && trimmed[n - 1] == '/')
+        trimmed[--n] = '\0';
+    const char *slash = strrchr(trimmed, '/');
+    const char *last = slash ? slash + 1 : trimmed;
+    char *prefix;
+    if (strcmp(trimmed, "/") == 0)
+        prefix = g_strdup("/");
+    else if (strcmp(last, ".") == 0 || strcmp(last, "..") == 0)
+        prefix = g_strconcat(trimmed, "/", NULL);
+    else
+        prefix = g_strndup(trimmed, (gsize)(last - trimmed));
+    g_free(trimmed);
+    return prefix;
 }
 
 RelgraphRules *relgraph_rules_load(const char *dir, GPtrArray *diagnostics, GError **error)
@@ -67,39 +79,31 @@ RelgraphRules *relgraph_rules_load(const char *dir, GPtrArray *diagnostics, GErr
 
 RelgraphRules *relgraph_rules_load_all(const char *dir, GPtrArray *diagnostics, GError **error)
 {
-    GPtrArray *files = g_ptr_array_new_with_free_func(g_free);
+    GPtrArray *files = NULL;
     if (g_file_test(dir, G_FILE_TEST_IS_DIR)) {
-        if (!collect(dir, files, 0, error)) {
-            g_ptr_array_unref(files);
+        if (!(files = collect(dir, error)))
             return NULL;
-        }
     } else if (g_file_test(dir, G_FILE_TEST_EXISTS)) {
+        files = g_ptr_array_new_with_free_func(g_free);
         g_ptr_array_add(files, g_strdup(dir));
     } else {
         g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: no such rules directory", dir);
-        g_ptr_array_unref(files);
         return NULL;
     }
-    g_ptr_array_sort(files, compare_paths);
 
     RelgraphRules *rules = g_new0(RelgraphRules, 1);
     rules->files = files;
+    rules->contents = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
     rules->lexicon = relgraph_lexicon_new();
     rules->dictionary = relgraph_dictionary_new(rules->lexicon);
     rules->relations = relgraph_relations_new(rules->lexicon, rules->dictionary);
-    /* Locations in outputs start at the rules directory's own name
-     * ("rules/relations/diplomacy.rules:12"), wherever it lives. */
-    char *trimmed = g_strdup(dir);
-    while (strlen(trimmed) > 1 && g_str_has_suffix(trimmed, "/"))
-        trimmed[strlen(trimmed) - 1] = '\0';
-    char *base = g_path_get_dirname(trimmed);
-    char *prefix = strcmp(base, ".") == 0 ? g_strdup("") : g_strconcat(base, "/", NULL);
-    relgraph_dictionary_set_location_prefix(rules->dictionary, prefix);
-    relgraph_relations_set_location_prefix(rules->relations, prefix);
-    g_free(prefix);
-    g_free(base);
-    g_free(trimmed);
+    rules->location_prefix = location_prefix(dir);
+    relgraph_dictionary_set_location_prefix(rules->dictionary, rules->location_prefix);
+    relgraph_relations_set_location_prefix(rules->relations, rules->location_prefix);
 
+    /* Each file is read once: the bytes compiled are the bytes kept. */
+    GHashTable *read = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_bytes_unref);
+    relgraph_rulefile_record(read);
     GPtrArray *diags = diagnostics;
     gboolean ok = TRUE;
     guint n_actors = 0, n_rules = 0;
@@ -120,6 +124,12 @@ RelgraphRules *relgraph_rules_load_all(const char *dir, GPtrArray *diagnostics, 
             n_rules++;
         }
     }
+    relgraph_rulefile_record(NULL);
+    for (guint i = 0; i < files->len; i++) {
+        GBytes *bytes = g_hash_table_lookup(read, g_ptr_array_index(files, i));
+        g_ptr_array_add(rules->contents, bytes ? g_bytes_ref(bytes) : g_bytes_new(NULL, 0));
+    }
+    g_hash_table_destroy(read);
     if (ok && n_actors + n_rules == 0) {
         g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_PARSE,
                     "%s: no *.actors or *.rules files found", dir);
@@ -140,5 +150,8 @@ void relgraph_rules_free(RelgraphRules *rules)
     relgraph_dictionary_free(rules->dictionary);
     relgraph_lexicon_free(rules->lexicon);
     g_ptr_array_unref(rules->files);
+    if (rules->contents)
+        g_ptr_array_unref(rules->contents);
+    g_free(rules->location_prefix);
     g_free(rules);
 }

@@ -57,13 +57,18 @@ typedef struct RelgraphCache RelgraphCache;
  * $XDG_CACHE_HOME/relgraph (~/.cache/relgraph). */
 char *relgraph_cache_default_dir(void);
 
-/* Opens (creating it if needed) the cache in dir for the rules loaded from
- * rules_dir; options names every other setting that changes what
+/* Opens (creating it if needed) the cache in dir for the rules (keyed by
+ * the bytes they were compiled from and the names their locations show;
+ * rules_dir is no longer used); options names every other setting that changes what
  * extraction gives ("hedged=drop;evidence=3"). NULL with error when the
  * directory cannot be created. */
 RelgraphCache *relgraph_cache_open(const char *dir, const RelgraphRules *rules, const char *rules_dir,
                                    const char *options, GError **error);
 void relgraph_cache_free(RelgraphCache *cache);
+
+/* A read-only cache is read as usual, but put, layout_put and index_save
+ * write nothing (build --check, which promises to write nothing). */
+void relgraph_cache_set_read_only(RelgraphCache *cache, gboolean read_only);
 
 /* The key of a prepared document. */
 void relgraph_cache_key(const RelgraphCache *cache, const RelgraphDocument *doc,

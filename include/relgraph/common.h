@@ -88,6 +88,14 @@ typedef gboolean (*RelgraphSizeCheck)(const char *path, guint64 size, GError **e
 gboolean relgraph_read_file_checked(const char *path, RelgraphSizeCheck check, char **bytes, gsize *len,
                                     GError **error);
 
+/* Reads path only when it is a regular file of at most max bytes, for
+ * files relgraph reads on its own account (rule files, cache entries): a
+ * FIFO is refused without waiting for a writer, a device or a file over
+ * max without being read. FALSE with a RELGRAPH_ERROR_IO "path: message"
+ * error; *missing (may be NULL) is set when the file does not exist. */
+gboolean relgraph_read_regular_file(const char *path, guint64 max, char **bytes, gsize *len, gboolean *missing,
+                                    GError **error);
+
 /* Writes data to path atomically (temporary file in the same directory,
  * fsync, rename): on failure the previous file is left untouched. A device,
  * a pipe, or a path under /dev or /proc (/dev/stdout) is written directly,

@@ -81,6 +81,14 @@ typedef struct {
 GArray *relgraph_corpus_expand_files(const char *const *paths, guint n_paths, GPtrArray *problems,
                                      GError **error);
 
+/* The walk below one directory, for other files than documents (rule
+ * files): the regular files whose name wanted accepts, sorted by path
+ * (char*, caller unrefs), with the same handling of links (a directory
+ * reached twice, by a loop or a second link, is walked once) and problems
+ * as relgraph_corpus_expand. NULL with error when dir cannot be read. */
+GPtrArray *relgraph_walk_directory(const char *dir, gboolean (*wanted)(const char *name), GPtrArray *problems,
+                                   GError **error);
+
 /* Reads and prepares one document ("-" reads standard input). Caller frees
  * with relgraph_document_free. NULL with a RELGRAPH_ERROR_SKIPPED error for
  * a binary file (a NUL byte in its first RELGRAPH_BINARY_PROBE_BYTES), with
@@ -88,6 +96,9 @@ GArray *relgraph_corpus_expand_files(const char *const *paths, guint n_paths, GP
  * RELGRAPH_DOCUMENT_MAX_BYTES. */
 RelgraphDocument *relgraph_document_load(const char *path, GError **error);
 #define RELGRAPH_BINARY_PROBE_BYTES 8000
+
+/* The id relgraph_document_load gives the file at path (caller frees). */
+char *relgraph_document_id(const char *path);
 
 /* Prepares a document from bytes already in memory (copied). */
 RelgraphDocument *relgraph_document_new(const char *id, const char *path,

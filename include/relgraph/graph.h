@@ -54,7 +54,8 @@ typedef struct {
     gboolean symmetric;
     RelgraphPolarity polarity;
     guint weight;            /* supporting mentions */
-    GPtrArray *documents;    /* char*, sorted, unique; the strings belong to the graph */
+    GPtrArray *documents;    /* char*, sorted, unique (after add_edge: once the edge is read back through
+                              * relgraph_graph_edge or _sorted_edges); the strings belong to the graph */
     GPtrArray *evidence;     /* RelgraphEvidence*, sorted, unique */
     char first_date[RELGRAPH_DATE_SIZE], last_date[RELGRAPH_DATE_SIZE];
 } RelgraphEdge;
@@ -113,6 +114,12 @@ gboolean relgraph_graph_evidence_wanted(const RelgraphGraph *graph, const char *
 /* Merges from into into: node mentions and edge weights add up, documents
  * and evidence are united. from is unchanged. */
 void relgraph_graph_merge(RelgraphGraph *into, const RelgraphGraph *from);
+
+/* Counts are 32-bit: FALSE, with *what (caller frees) naming the first
+ * count ("the weight of A visit B"), when merging from into into would
+ * take a node's mentions or an edge's weight past G_MAXUINT. Merging then
+ * must be refused: relgraph_graph_merge would wrap. */
+gboolean relgraph_graph_merge_fits(const RelgraphGraph *into, const RelgraphGraph *from, char **what);
 
 RelgraphNode *relgraph_graph_node(const RelgraphGraph *graph, const char *name);
 RelgraphEdge *relgraph_graph_edge(const RelgraphGraph *graph, const char *source,

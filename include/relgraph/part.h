@@ -71,6 +71,16 @@ gboolean relgraph_part_read(RelgraphGraph *graph, const char *data, gsize len, c
 RelgraphGraph *relgraph_part_load(const char *data, gsize len, const char *name, RelgraphPartInfo *info,
                                   GError **error);
 
+/* For the cache, whose entries must each be bound to the key they are
+ * stored under: _write_keyed adds the line "info key KEY" inside the
+ * checksummed body, and _load_keyed refuses ("file:line:col") a part
+ * without that line or with another key, so that an entry copied over
+ * another's is caught. Other readers ignore the line. */
+char *relgraph_part_write_keyed(const RelgraphGraph *graph, const RelgraphPartInfo *info,
+                                RelgraphPartChecksum checksum, const char *key, gsize *len);
+RelgraphGraph *relgraph_part_load_keyed(const char *data, gsize len, const char *name, const char *key,
+                                        RelgraphPartInfo *info, GError **error);
+
 /* The same from a file, "-" for standard input. */
 gboolean relgraph_part_read_file(RelgraphGraph *graph, const char *path, RelgraphPartInfo *info, GError **error);
 

@@ -28,6 +28,14 @@ typedef struct {
  * naming the line. */
 GPtrArray *relgraph_rulefile_read(const char *path, GError **error);
 
+/* A rule file larger than this is refused unread. */
+#define RELGRAPH_RULEFILE_MAX_BYTES (G_GUINT64_CONSTANT(64) << 20)
+
+/* While contents (path -> GBytes, or NULL to stop) is set, every
+ * relgraph_rulefile_read on this thread adds the bytes it read there: what
+ * was compiled is then what is hashed, even if a file changes meanwhile. */
+void relgraph_rulefile_record(GHashTable *contents);
+
 /* path without the leading prefix (when it starts with it), for the rule
  * locations written into outputs. Borrowed from path. */
 const char *relgraph_rulefile_display_path(const char *path, const char *prefix);

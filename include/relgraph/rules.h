@@ -20,6 +20,8 @@ typedef struct {
     RelgraphDictionary *dictionary;
     RelgraphRelationSet *relations;
     GPtrArray *files;        /* char*: every rule file read, sorted */
+    GPtrArray *contents;     /* GBytes*: each file's bytes as compiled (empty when it was not read) */
+    char *location_prefix;   /* left out of a file's path in rule locations (rulefile.h) */
 } RelgraphRules;
 
 /* The rules directory used when none is given: $RELGRAPH_RULES, else the

@@ -505,6 +505,8 @@ int cli_build(int argc, char **argv)
     guint evidence_limit = outputs_evidence_limit(&o);
     relgraph_graph_set_evidence_limit(graph, evidence_limit);
     cache = cli_open_cache(&cache_options, &corpus, rules, evidence_limit, argv + 1, argc - 1);
+    if (cache && o.check)
+        relgraph_cache_set_read_only(cache, TRUE); /* --check writes nothing */
     CliRunConfig config = {cache, evidence_limit, FALSE};
     CliRunStats stats;
     if (cache ? !cli_build_cached(rules, &extract, argv + 1, argc - 1, &corpus, &config, graph, &stats)

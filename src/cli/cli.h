@@ -77,6 +77,9 @@ RelgraphRules *cli_load_rules(const CliCorpusOptions *options);
  * search ran out of steps during the run. */
 void cli_free_rules(RelgraphRules *rules);
 
+/* The most --jobs a corpus run takes. */
+#define CLI_MAX_JOBS 1024
+
 /* Converts --hedged into extraction options; FALSE (message printed) when invalid. */
 gboolean cli_extract_options(const CliCorpusOptions *options, RelgraphExtractOptions *out);
 

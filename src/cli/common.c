@@ -157,6 +157,10 @@ void cli_free_rules(RelgraphRules *rules)
 gboolean cli_extract_options(const CliCorpusOptions *options, RelgraphExtractOptions *out)
 {
     *out = (RelgraphExtractOptions){.hedged = RELGRAPH_HEDGED_DROP, .no_discovery = options->no_discovery};
+    if (options->jobs > CLI_MAX_JOBS) { /* each job has slots in flight: -j 2000000000 asked for 526 GB */
+        fprintf(stderr, "relgraph: --jobs must be at most %d, not %d\n", CLI_MAX_JOBS, options->jobs);
+        return FALSE;
+    }
     if (options->stdin_format && strcmp(options->stdin_format, "text") != 0 &&
         strcmp(options->stdin_format, "jsonl") != 0) {
         fprintf(stderr, "relgraph: --stdin-format must be text or jsonl, not \"%s\"\n", options->stdin_format);

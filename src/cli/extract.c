@@ -22,6 +22,12 @@ typedef struct {
 
 #define FLUSH_BYTES (256 * 1024)
 
+/* What one document may list: 16 bytes of rows per byte of text, and 1 MiB
+ * whatever its size. Each row repeats its sentence, so a crafted document
+ * (16 KiB sentences naming dozens of actors) gave 170 times its size. */
+#define ROW_BYTES_PER_BYTE 16
+#define ROW_BYTES_MIN (1024 * 1024)
+
 static void flush_rows(ExtractRun *run)
 {
     if (run->out->len == 0 || run->write_failed) {
@@ -46,8 +52,16 @@ static void add_rows(const CliDocument *document, gpointer data)
         relgraph_extract_add_to_graph(doc, result, run->graph);
         return;
     }
+    guint64 budget = MAX((guint64)doc->len * ROW_BYTES_PER_BYTE, ROW_BYTES_MIN), listed = 0;
     for (guint i = 0; i < result->relations->len; i++) {
         const RelgraphRelationMention *m = &g_array_index(result->relations, RelgraphRelationMention, i);
+        if (listed >= budget) {
+            fprintf(stderr, "relgraph: warning: %s: %u of %u relation mentions not listed: over the %" G_GUINT64_FORMAT
+                    " bytes of rows a document of its size may give\n", doc->path, result->relations->len - i,
+                    result->relations->len, budget);
+            break;
+        }
+        gsize before = run->out->len;
         char *text = relgraph_extract_sentence_text(doc, m->start, m->end);
         relgraph_export_tsv_field(run->out, doc->id);
         g_string_append_c(run->out, '\t');
@@ -66,9 +80,11 @@ static void add_rows(const CliDocument *document, gpointer data)
             g_string_append(run->out, m->hedged ? "\tyes" : "\tno");
         g_string_append_c(run->out, '\n');
         g_free(text);
+        listed += run->out->len - before;
+        /* Within the document too: its rows are not all held at once. */
+        if (run->out->len >= FLUSH_BYTES)
+            flush_rows(run);
     }
-    if (run->out->len >= FLUSH_BYTES)
-        flush_rows(run);
 }
 
 int cli_extract(int argc, char **argv)

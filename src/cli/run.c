@@ -28,6 +28,7 @@
 typedef struct {
     const char *path;      /* the file, or the JSONL file the line is from */
     char *line;            /* a JSONL line (owned), or NULL: read the file */
+    gsize line_len;        /* its bytes, which may hold NUL bytes */
     guint lineno;
     RelgraphDocument *doc;
     RelgraphExtractResult *result;
@@ -72,7 +73,7 @@ static Slot *slot_at(Pipeline *pl, guint64 index)
 /* Reads, keys and extracts one item; runs on a pool thread or inline. */
 static void process(Pipeline *pl, Slot *slot)
 {
-    slot->doc = slot->line ? relgraph_document_from_json(slot->path, slot->lineno, slot->line, strlen(slot->line),
+    slot->doc = slot->line ? relgraph_document_from_json(slot->path, slot->lineno, slot->line, slot->line_len,
                                                          &slot->error)
                            : relgraph_document_load(slot->path, &slot->error);
     g_clear_pointer(&slot->line, g_free);
@@ -207,23 +208,54 @@ static gboolean source_is_jsonl(const Source *src, const char *path)
     return strcmp(path, "-") == 0 ? src->stdin_jsonl : relgraph_corpus_is_jsonl(path);
 }
 
+/* getline with a limit: a line longer than a document may be is not read
+ * to its end, which an endless stream (yes | tr -d '\n') never reaches.
+ * -1 at the end of the file, -2 over the limit. */
+static ssize_t read_line(Source *src)
+{
+    gsize n = 0;
+    int c;
+    while ((c = getc_unlocked(src->jsonl)) != EOF) {
+        if (n >= RELGRAPH_DOCUMENT_MAX_BYTES && c != '\n')
+            return -2;
+        if (n + 2 > src->buf_size) {
+            src->buf_size = (gsize)MIN(MAX(src->buf_size * 2, 4096), RELGRAPH_DOCUMENT_MAX_BYTES + 2);
+            src->buf = g_realloc(src->buf, src->buf_size);
+        }
+        src->buf[n++] = (char)c;
+        if (c == '\n')
+            break;
+    }
+    if (n == 0 && c == EOF)
+        return -1;
+    src->buf[n] = '\0';
+    return (ssize_t)n;
+}
+
 /* Fills slot with the next item; FALSE at the end of the corpus. */
 static gboolean source_next(Source *src, Slot *slot)
 {
     for (;;) {
         if (src->jsonl) {
-            ssize_t n = getline(&src->buf, &src->buf_size, src->jsonl);
-            if (n >= 0) {
+            ssize_t n = read_line(src);
+            if (n == -2) {
+                fprintf(stderr, "relgraph: %s:%u: line over the %u GiB a document may have; the rest of the "
+                        "file is not read\n", src->jsonl_path, src->lineno + 1,
+                        (guint)(RELGRAPH_DOCUMENT_MAX_BYTES >> 30));
+                src->stats->failed++;
+                n = -1;
+            } else if (n >= 0) {
                 src->lineno++;
                 while (n > 0 && (src->buf[n - 1] == '\n' || src->buf[n - 1] == '\r'))
                     src->buf[--n] = '\0';
                 gsize blank = strspn(src->buf, " \t");
                 if ((gsize)n == blank)
                     continue; /* blank lines separate nothing: skipped */
-                *slot = (Slot){.path = src->jsonl_path, .line = g_strndup(src->buf, (gsize)n), .lineno = src->lineno};
+                *slot = (Slot){.path = src->jsonl_path, .line = g_memdup2(src->buf, (gsize)n + 1),
+                               .line_len = (gsize)n, .lineno = src->lineno};
                 return TRUE;
             }
-            if (ferror(src->jsonl)) {
+            if (n == -1 && ferror(src->jsonl)) {
                 fprintf(stderr, "relgraph: %s: %s\n", src->jsonl_path, g_strerror(errno));
                 src->stats->failed++;
             }
@@ -339,19 +371,54 @@ gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions
     return TRUE;
 }
 
+/* A document's id is its file name without extension: two files of one
+ * name in different directories (a/report.txt, b/report.md) would be one
+ * document in every output's document lists, and an id with ";" cannot be
+ * told apart in TSV's list. Said once per id, before the run. */
+static void warn_ambiguous_ids(const Source *src, const CliCorpusOptions *options)
+{
+    if (options->quiet)
+        return;
+    GHashTable *first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    GHashTable *told = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < src->paths->len; i++) {
+        const char *path = g_ptr_array_index(src->paths, i);
+        if (source_is_jsonl(src, path))
+            continue;
+        char *id = relgraph_document_id(path);
+        const char *other = g_hash_table_lookup(first, id);
+        if (!other) {
+            if (strchr(id, ';'))
+                fprintf(stderr, "relgraph: warning: %s: document id \"%s\" holds \";\", which separates documents in TSV\n",
+                        path, id);
+            g_hash_table_insert(first, id, (gpointer)path);
+            continue;
+        }
+        if (!g_hash_table_contains(told, other)) {
+            fprintf(stderr, "relgraph: warning: %s and %s have one document id, \"%s\": outputs cannot tell them apart; "
+                    "rename one\n", other, path, id);
+            g_hash_table_add(told, (gpointer)other);
+        }
+        g_free(id);
+    }
+    g_hash_table_destroy(told);
+    g_hash_table_destroy(first);
+}
+
 void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *extract, GPtrArray *paths,
                       const CliCorpusOptions *options, const CliRunConfig *config, CliDocumentFunc fn,
                       gpointer user_data, CliRunStats *stats)
 {
     Source src = {.paths = paths, .stats = stats};
     src.stdin_jsonl = options->stdin_format && strcmp(options->stdin_format, "jsonl") == 0;
+    warn_ambiguous_ids(&src, options);
     gboolean any_jsonl = FALSE;
     for (guint i = 0; i < src.paths->len && !any_jsonl; i++)
         any_jsonl = source_is_jsonl(&src, g_ptr_array_index(src.paths, i));
     guint total = any_jsonl ? 0 : src.paths->len; /* 0: not known in advance */
     gboolean progress = !options->quiet && isatty(STDERR_FILENO) && (any_jsonl || total >= 100);
 
-    guint jobs = options->jobs > 0 ? (guint)options->jobs : g_get_num_processors();
+    guint jobs = options->jobs > 0 ? (guint)MIN(options->jobs, CLI_MAX_JOBS) : g_get_num_processors();
     Pipeline pl = {rules, extract, config, NULL, MAX(jobs, 2) * 2 * BATCH, {0}, {0}, 0, 0, G_MAXUINT64, NULL};
     pl.workers = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, worker_free);
     pl.ring = g_new0(Slot, pl.capacity);
@@ -417,5 +484,5 @@ void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *
     g_cond_clear(&pl.done);
     if (progress)
         fputc('\n', stderr);
-    free(src.buf);
+    g_free(src.buf);
 }

@@ -113,11 +113,12 @@ grep "$((n + $(layouts))) entries kept, 0 removed" "$tmp/err" >/dev/null ||
   fail "prune dropped the corpus entry: $(cat "$tmp/err")"
 # Layouts: the ones used last are kept, older ones go.
 live=$(layouts)
-for i in $(seq 12); do echo "relgraph-layout 1" > "$tmp/cache/v1/layout/old$i.pos"; done
-touch -d '1 day ago' "$tmp/cache/v1/layout"/old*.pos
+# (Named as the cache names them: prune removes nothing else.)
+for i in $(seq 12); do echo "relgraph-layout 1" > "$tmp/cache/v1/layout/$(printf '01d%029x' "$i").pos"; done
+touch -d '1 day ago' "$tmp/cache/v1/layout"/01d*.pos
 "$RELGRAPH" cache prune --rules "$tmp/rules" "$tmp/corpus" 2> "$tmp/err" || fail "layout prune: $(cat "$tmp/err")"
 [ "$(layouts)" -eq 8 ] || fail "prune kept $(layouts) layouts (want 8)"
-[ "$(ls "$tmp/cache/v1/layout"/old*.pos | wc -l)" -eq $((8 - live)) ] || fail "prune dropped a recent layout"
+[ "$(ls "$tmp/cache/v1/layout"/01d*.pos | wc -l)" -eq $((8 - live)) ] || fail "prune dropped a recent layout"
 "$RELGRAPH" cache prune --no-cache "$tmp/corpus" 2> "$tmp/err"; [ $? -eq 2 ] || fail "prune --no-cache accepted"
 "$RELGRAPH" cache prune --max-evidence -1 "$tmp/corpus" 2> /dev/null; [ $? -eq 2 ] || fail "prune --max-evidence -1 accepted"
 grep -- "--no-cache" "$tmp/err" >/dev/null || fail "prune --no-cache: $(cat "$tmp/err")"

@@ -272,3 +272,94 @@ Test(cache, decimal_numbers_as_printf_writes_them)
     }
     g_string_free(out, TRUE);
 }
+
+/* The key covers the rule bytes that were compiled: a rule file edited
+ * after the rules were loaded (and before the cache was opened) must not
+ * key the old rules' results with the new bytes. */
+Test(cache, rules_are_keyed_by_the_bytes_compiled)
+{
+    char *rules_dir = g_build_filename(dir, "rules", NULL);
+    char *file = g_build_filename(rules_dir, "a.rules", NULL);
+    cr_assert_eq(g_mkdir(rules_dir, 0755), 0);
+    const char *v1 = "relation meet symmetric cooperative\n  {src} met {dst}\n";
+    const char *v2 = "relation meet symmetric cooperative\n  {src} saw {dst}\n";
+    cr_assert(g_file_set_contents(file, v1, -1, NULL));
+    GError *error = NULL;
+    RelgraphRules *loaded = relgraph_rules_load(rules_dir, NULL, &error);
+    cr_assert_not_null(loaded, "%s", error ? error->message : "");
+    cr_assert(g_file_set_contents(file, v2, -1, NULL)); /* edited meanwhile */
+    char *cache_dir = g_build_filename(dir, "cache", NULL);
+    RelgraphCache *edited = relgraph_cache_open(cache_dir, loaded, rules_dir, "test", &error);
+    cr_assert(g_file_set_contents(file, v1, -1, NULL));
+    RelgraphCache *same = relgraph_cache_open(cache_dir, loaded, rules_dir, "test", &error);
+    cr_assert(edited && same);
+    RelgraphDocument *doc = relgraph_document_new("d", "d.txt", "China met Russia.", 17);
+    char k1[RELGRAPH_CACHE_KEY_SIZE], k2[RELGRAPH_CACHE_KEY_SIZE];
+    relgraph_cache_key(edited, doc, k1);
+    relgraph_cache_key(same, doc, k2);
+    cr_assert_str_eq(k1, k2);
+    relgraph_document_free(doc);
+    relgraph_cache_free(edited);
+    relgraph_cache_free(same);
+    relgraph_rules_free(loaded);
+    g_free(cache_dir);
+    g_free(file);
+    g_free(rules_dir);
+}
+
+/* An entry copied over another key's (a one-document entry over a shard's)
+ * is refused as damaged: the key is inside the checksummed body. */
+Test(cache, an_entry_is_bound_to_its_key)
+{
+    RelgraphGraph *g = relgraph_graph_new();
+    RelgraphEvidence ev = {"d1", 0, 0, 29, "Japan criticized North Korea.", "r.rules:1"};
+    relgraph_graph_add_mention(g, "Japan", "criticize", "North Korea", FALSE, RELGRAPH_POLARITY_CONFLICTUAL, &ev);
+    RelgraphPartInfo info = {1, 1, 1, 3};
+    const char *key = "0123456789abcdef0123456789abcdef", *other = "0199999999abcdef0123456789abcdef";
+    GError *error = NULL;
+    cr_assert(relgraph_cache_put(cache, key, g, &info, &error), "%s", error ? error->message : "");
+    char *from = only_file("01", ".part");
+    char *to = g_build_filename(dir, "cache", "v1", "01", "0199999999abcdef0123456789abcdef.part", NULL);
+    char *data = NULL;
+    gsize len = 0;
+    cr_assert(g_file_get_contents(from, &data, &len, NULL));
+    cr_assert(g_file_set_contents(to, data, (gssize)len, NULL));
+    RelgraphPartInfo back = {0};
+    gboolean damaged = FALSE;
+    cr_expect_null(relgraph_cache_get(cache, other, &back, &damaged, &error));
+    cr_expect(damaged);
+    cr_assert_not_null(error);
+    cr_expect_not_null(strstr(error->message, "the entry of key 0123456789abcdef0123456789abcdef, not of "
+                                              "0199999999abcdef0123456789abcdef"), "%s", error->message);
+    g_clear_error(&error);
+    g_free(data);
+    g_free(to);
+    g_free(from);
+    relgraph_graph_free(g);
+}
+
+/* A kept layout sets positions and nothing else: an entry naming another
+ * attribute (a link), or a value that is not a coordinate, is not used. */
+Test(cache, layouts_hold_positions_only)
+{
+    const char *good = "relgraph-layout 1\nG\tbb\nN\tpos\twidth\nE\tpos\tlp\ng\t0,0,10,10\nn\t5,5\t0.75\n"
+                       "e\te,1.5,2 3,4 5e-1,6\t7,8\n";
+    const char *const bad[] = {
+        "relgraph-layout 1\nG\tbb\nN\tpos\tURL\nE\ng\t0,0,10,10\nn\t5,5\thttps://example.org/\n",
+        "relgraph-layout 1\nG\tbb\nN\tpos\thref\nE\ng\t0,0,10,10\nn\t5,5\t1\n",
+        "relgraph-layout 1\nG\tbb\nN\tpos\nE\ng\t0,0,10,10\nn\tjavascript:x\n",
+        "relgraph-layout 1\nG\tbb\tlabel\nN\tpos\nE\ng\t0,0,10,10\t\\\"x\\\"\nn\t5,5\n",
+    };
+    GError *error = NULL;
+    gsize len = 0;
+    cr_assert(relgraph_cache_layout_put(cache, "good", 4, good, strlen(good), &error));
+    char *back = relgraph_cache_layout_get(cache, "good", 4, &len);
+    cr_expect_not_null(back, "a layout's own attributes are kept");
+    g_free(back);
+    for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
+        char input[8];
+        g_snprintf(input, sizeof input, "bad %u", i);
+        cr_assert(relgraph_cache_layout_put(cache, input, strlen(input), bad[i], strlen(bad[i]), &error));
+        cr_expect_null(relgraph_cache_layout_get(cache, input, strlen(input), &len), "bad layout %u used", i);
+    }
+}
