@@ -76,17 +76,11 @@ static void add_node(JsonBuilder *b, const RelgraphNode *node, guint degree)
     json_builder_end_object(b);
 }
 
-static void add_link(JsonBuilder *b, const RelgraphEdge *edge, guint index, guint max_evidence)
+/* What JSON links and cyjs edges both say of a relation, in this order. */
+static void add_edge_facts(JsonBuilder *b, const RelgraphEdge *edge)
 {
-    char id[24];
-    g_snprintf(id, sizeof id, "e%u", index);
     guint8 rgb[3];
     relgraph_export_polarity_rgb(edge->polarity, rgb);
-    json_builder_begin_object(b);
-    member_string(b, "id", id);
-    member_string(b, "key", edge->relation);
-    member_string(b, "source", edge->source);
-    member_string(b, "target", edge->target);
     member_string(b, "relation", edge->relation);
     member_string(b, "polarity", relgraph_polarity_name(edge->polarity));
     json_builder_set_member_name(b, "symmetric");
@@ -106,6 +100,18 @@ static void add_link(JsonBuilder *b, const RelgraphEdge *edge, guint index, guin
         g_free(valid);
     }
     json_builder_end_array(b);
+}
+
+static void add_link(JsonBuilder *b, const RelgraphEdge *edge, guint index, guint max_evidence)
+{
+    char id[24];
+    g_snprintf(id, sizeof id, "e%u", index);
+    json_builder_begin_object(b);
+    member_string(b, "id", id);
+    member_string(b, "key", edge->relation);
+    member_string(b, "source", edge->source);
+    member_string(b, "target", edge->target);
+    add_edge_facts(b, edge);
     json_builder_set_member_name(b, "evidence");
     json_builder_begin_array(b);
     for (guint i = 0; i < edge->evidence->len && i < max_evidence; i++) {
@@ -240,8 +246,6 @@ static void add_cyjs_edge(JsonBuilder *b, const RelgraphEdge *edge, guint index,
 {
     char id[24];
     g_snprintf(id, sizeof id, "e%u", index);
-    guint8 rgb[3];
-    relgraph_export_polarity_rgb(edge->polarity, rgb);
     json_builder_begin_object(b);
     json_builder_set_member_name(b, "data");
     json_builder_begin_object(b);
@@ -251,23 +255,7 @@ static void add_cyjs_edge(JsonBuilder *b, const RelgraphEdge *edge, guint index,
     member_string(b, "key", edge->relation);
     member_string(b, "interaction", edge->relation);
     member_string(b, "label", edge->relation);
-    member_string(b, "relation", edge->relation);
-    member_string(b, "polarity", relgraph_polarity_name(edge->polarity));
-    json_builder_set_member_name(b, "symmetric");
-    json_builder_add_boolean_value(b, edge->symmetric);
-    json_builder_set_member_name(b, "directed");
-    json_builder_add_boolean_value(b, !edge->symmetric);
-    member_int(b, "weight", edge->weight);
-    member_colour(b, rgb);
-    member_dates(b, edge->first_date, edge->last_date);
-    json_builder_set_member_name(b, "documents");
-    json_builder_begin_array(b);
-    for (guint i = 0; i < edge->documents->len; i++) {
-        char *valid = g_utf8_make_valid(g_ptr_array_index(edge->documents, i), -1);
-        json_builder_add_string_value(b, valid);
-        g_free(valid);
-    }
-    json_builder_end_array(b);
+    add_edge_facts(b, edge);
     json_builder_set_member_name(b, "evidence");
     json_builder_begin_array(b);
     for (guint i = 0; i < edge->evidence->len && i < max_evidence; i++) {
