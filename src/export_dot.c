@@ -438,6 +438,9 @@ static void add_edge_details(Agedge_t *e, const RelgraphEdge *edge, guint max_ev
 
 /* ---- Title and legend ----------------------------------------------------- */
 
+/* The longest HTML-like label Graphviz's scanner takes, with a margin. */
+#define HTML_LABEL_MAX 16000
+
 static void html_text(GString *out, const char *text)
 {
     char *clean = relgraph_export_clean_text(text);
@@ -571,8 +574,10 @@ static char *legend_html(GPtrArray *nodes, GPtrArray *edges, const RelgraphExpor
     }
     g_string_append(out, "</TABLE>");
     /* An empty figure without a title has nothing to explain (and
-     * Graphviz refuses an empty table). */
-    if (!strstr(out->str, "<TR>")) {
+     * Graphviz refuses an empty table); Graphviz reads no HTML label over
+     * 16 KiB (a very long --title, hundreds of relation names): then the
+     * title alone, as a plain label, which has no such limit. */
+    if (!strstr(out->str, "<TR>") || out->len > HTML_LABEL_MAX) {
         g_string_free(out, TRUE);
         return NULL;
     }

@@ -78,6 +78,13 @@ grep -q "does not fit a 180 x 267 mm page" "$tmp/big.err" || fail "no warning fo
 "$RELGRAPH" build -q --page 5xfoo -o "$tmp/bad.svg" "$seeds" 2> "$tmp/err"; [ $? -eq 2 ] || fail "--page 5xfoo exit"
 grep -q -- "--page" "$tmp/err" || fail "--page error: $(cat "$tmp/err")"
 
+# The DOT is always one that dot reads: a legend over Graphviz's 16 KiB
+# limit for HTML labels gives way to the title alone.
+long=$("$PYTHON" -c 'print("A long title " * 2000)')
+"$RELGRAPH" build -q --no-cache --page none -T dot -o "$tmp/long" --title "$long" "$seeds" || fail "long title"
+dot -Tsvg "$tmp/long/relgraph.dot" > /dev/null 2> "$tmp/err" || fail "dot refuses the long-title DOT: $(head -c 300 "$tmp/err")"
+grep -q "A long title A long title" "$tmp/long/relgraph.dot" || fail "the long title was lost"
+
 # PNG and PDF straight from Graphviz, one file each, the same bytes twice.
 for ext in png pdf; do
   "$RELGRAPH" build -q --no-cache --roll-up -o "$tmp/figure.$ext" "$seeds" 2>/dev/null || fail "-o figure.$ext"
