@@ -216,6 +216,10 @@ def default_rules():
     return os.path.normpath(here) if os.path.isdir(here) else None
 
 
+def plural(n, word):
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 class Progress:
     """One line on stderr: rewritten in place on a terminal, else printed
     at most once a second (and at the end), so a log stays short."""
@@ -250,6 +254,8 @@ def parse_args(argv):
                    help="address of a running scheduler (tcp://host:port); default: start a LocalCluster")
     p.add_argument("--scheduler-file", metavar="FILE", help="read the scheduler's address from the file dask-scheduler --scheduler-file wrote")
     p.add_argument("--workers", type=int, metavar="N", help="LocalCluster only: N workers of one thread (default: one per core)")
+    p.add_argument("--wait-workers", type=int, default=1, metavar="N",
+                   help="wait (up to 60 s) until N workers have joined before sending work (default: 1)")
     p.add_argument("--files-from", metavar="FILE", help="also read corpus paths from FILE, one a line (- for standard input)")
     p.add_argument("--relgraph", default=os.environ.get("RELGRAPH", "relgraph"), metavar="PATH",
                    help="the relgraph binary, here and on every worker (default: $RELGRAPH, else relgraph on PATH)")
@@ -330,6 +336,13 @@ def main(argv):
 
     client, cluster = connect(args)
     progress = Progress(args.quiet)
+    try:
+        client.wait_for_workers(args.wait_workers, timeout=60)
+    except (OSError, TimeoutError):
+        client.close()
+        if cluster:
+            cluster.close()
+        die(f"fewer than {args.wait_workers} workers joined within 60 s")
     start = time.monotonic()
     try:
         from distributed import as_completed
@@ -362,7 +375,7 @@ def main(argv):
             else:
                 done_merge += 1
             progress.show(f"{done_extract}/{n_extract} shards extracted, {done_merge}/{len(merges)} merged, "
-                          f"{len(client.scheduler_info()['workers'])} workers",
+                          f"{plural(len(client.scheduler_info()['workers']), 'worker')}",
                           final=done_extract == n_extract and done_merge == len(merges))
         part, messages, failed = root.result()
         workers = len(client.scheduler_info()["workers"])
@@ -378,7 +391,7 @@ def main(argv):
     elapsed = time.monotonic() - start
     sys.stderr.write(messages)
     if not args.quiet:
-        print(f"{PROG}: {documents} documents in {n_extract} shards on {workers} workers: {elapsed:.1f} s, "
+        print(f"{PROG}: {documents} documents in {n_extract} shards on {plural(workers, 'worker')}: {elapsed:.1f} s, "
               f"{documents / elapsed:.0f} documents/s", file=sys.stderr)
 
     # The outputs, written here by relgraph merge from the one part left.

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# examples/distributed/dask_build.py on a real Dask cluster on loopback: a
+# dask-scheduler and two dask-worker processes (one thread each). The
+# recipe's outputs are byte for byte those of `relgraph build`, on seeds/
+# with a JSONL file (ids from FILE:LINE), on a generated corpus of 3,000
+# documents, and on that corpus again when one worker is killed after some
+# shards finished (Dask runs its tasks again on the other).
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
+py=${PYTHON:-/usr/bin/python3}
+recipe=$RELGRAPH_SRC/examples/distributed/dask_build.py
+formats=dot,svg,graphml,gexf,json,tsv
+
+"$py" -c 'import distributed' 2>/dev/null || fail "Dask distributed is missing (scripts/setup installs python3-distributed)"
+for c in dask-scheduler dask-worker setsid; do
+  command -v "$c" >/dev/null || fail "$c is missing (scripts/setup installs python3-distributed)"
+done
+
+# Every process runs in a session of its own (setsid), so that stopping it
+# stops the relgraph it may be running too. Stopped on any exit.
+pids=()
+stop_all() {
+  local p
+  for p in "${pids[@]}"; do kill -TERM -- "-$p" 2>/dev/null; done
+  sleep 0.5
+  for p in "${pids[@]}"; do kill -KILL -- "-$p" 2>/dev/null; done
+  wait 2>/dev/null
+}
+trap 'stop_all; chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM HUP
+start() { # start NAME CMD...: runs CMD in the background, log in $tmp/NAME.log, pid in $last
+  local name=$1; shift
+  setsid "$@" > "$tmp/$name.log" 2>&1 &
+  last=$!
+  pids+=("$last")
+}
+
+start scheduler dask-scheduler --host 127.0.0.1 --port 0 --no-dashboard --scheduler-file "$tmp/scheduler.json"
+scheduler=$last
+for _ in $(seq 600); do [ -s "$tmp/scheduler.json" ] && break; kill -0 "$scheduler" 2>/dev/null || break; sleep 0.1; done
+[ -s "$tmp/scheduler.json" ] || fail "the scheduler did not start: $(cat "$tmp/scheduler.log")"
+start_worker() { # each with its own scratch directory, so what a killed worker leaves is ours to remove
+  mkdir -p "$tmp/$1"
+  TMPDIR="$tmp/$1" start "$1" dask-worker --scheduler-file "$tmp/scheduler.json" --host 127.0.0.1 \
+    --nthreads 1 --no-nanny --no-dashboard --local-directory "$tmp/$1"
+}
+start_worker worker1
+start_worker worker2
+worker2=$last
+
+recipe_run() { # recipe_run OUT LOG CORPUS... (the recipe's exit status)
+  local out=$1 log=$2; shift 2
+  RELGRAPH="$RELGRAPH" "$py" "$recipe" --scheduler-file "$tmp/scheduler.json" --wait-workers 2 \
+    -r "$RELGRAPH_SRC/rules" -T "$formats" -o "$out" "$@" > "$log" 2>&1
+}
+build() { # build OUT CORPUS...: what the recipe must give
+  local out=$1; shift
+  "$RELGRAPH" build -q --no-cache -r "$RELGRAPH_SRC/rules" -T "$formats" -o "$out" "$@" || fail "build of $*"
+}
+same() { # same DASK_OUT BUILD_OUT: every file, byte for byte
+  local f n=0
+  for f in "$2"/*; do
+    cmp -s "$f" "$1/$(basename "$f")" ||
+      fail "$(basename "$f") from Dask differs from build ($1): $(diff "$f" "$1/$(basename "$f")" | head -c 2000)"
+    n=$((n + 1))
+  done
+  [ "$n" -eq 6 ] || fail "build wrote $n files, expected 6"
+}
+
+# seeds/ and a JSONL file: ids given, ids from FILE:LINE (a blank line counts
+# as a line), a date; cut into shards of 2 documents, lines kept in place.
+mkdir -p "$tmp/extra"
+{
+  echo '{"id": "j1", "date": "2024-05-01", "text": "Russian President Vladimir Putin visited North Korea."}'
+  echo
+  echo '{"text": "China criticized Japan over the islands.", "date": "2024-05-02"}'
+  echo '{"text": "Japan and South Korea agreed to cooperate on security."}'
+  echo '{"id": "j4", "text": "The United States imposed sanctions on Russia."}'
+} > "$tmp/extra/wire.jsonl"
+recipe_run "$tmp/seeds" "$tmp/seeds.log" --shard-docs 2 "$RELGRAPH_SRC/seeds" "$tmp/extra/wire.jsonl" ||
+  fail "recipe on seeds: $(cat "$tmp/seeds.log")"
+grep -q "9 documents in 5 shards on 2 workers:" "$tmp/seeds.log" || fail "seeds summary: $(cat "$tmp/seeds.log")"
+grep -q 'wire:3' "$tmp/seeds/relgraph.tsv" || fail "no FILE:LINE id in the TSV"
+build "$tmp/seeds.build" "$RELGRAPH_SRC/seeds" "$tmp/extra/wire.jsonl"
+same "$tmp/seeds" "$tmp/seeds.build"
+
+# A generated corpus of 3,000 documents in 60 shards.
+"$py" "$RELGRAPH_SRC/bench/gen_corpus.py" "$RELGRAPH_SRC/seeds" "$RELGRAPH_SRC/rules" "$tmp/corpus" --mb 15 \
+  > /dev/null || fail "gen_corpus"
+docs=$(find "$tmp/corpus" -type f | wc -l)
+[ "$docs" -ge 2500 ] || fail "gen_corpus wrote $docs documents"
+SECONDS=0
+recipe_run "$tmp/gen" "$tmp/gen.log" --shard-docs 50 "$tmp/corpus" || fail "recipe on the corpus: $(cat "$tmp/gen.log")"
+echo "2 workers: $(grep 'documents/s' "$tmp/gen.log") ($SECONDS s with the outputs)"
+SECONDS=0
+build "$tmp/gen.build" "$tmp/corpus"
+echo "relgraph build: $SECONDS s"
+same "$tmp/gen" "$tmp/gen.build"
+
+# Again, and one worker (with the relgraph it runs) is killed once a
+# quarter of the shards are extracted: the run ends, on one worker, with
+# the same bytes.
+RELGRAPH="$RELGRAPH" setsid "$py" "$recipe" --scheduler-file "$tmp/scheduler.json" --wait-workers 2 \
+  -r "$RELGRAPH_SRC/rules" -T "$formats" -o "$tmp/kill" --shard-docs 50 "$tmp/corpus" > "$tmp/kill.log" 2>&1 &
+driver=$!
+pids+=("$driver")
+killed=
+for _ in $(seq 1200); do
+  n=$(sed -n 's|.*: \([0-9]*\)/\([0-9]*\) shards extracted.*|\1 \2|p' "$tmp/kill.log" | tail -1)
+  if [ -n "$n" ] && [ "${n% *}" -ge $(( ${n#* } / 4 )) ]; then
+    kill -0 "$driver" 2>/dev/null || fail "the run ended before the kill: $(cat "$tmp/kill.log")"
+    kill -KILL -- "-$worker2" && killed=$n
+    break
+  fi
+  kill -0 "$driver" 2>/dev/null || break
+  sleep 0.1
+done
+[ -n "$killed" ] || fail "no progress to kill a worker on: $(cat "$tmp/kill.log")"
+wait "$driver" || fail "recipe with a killed worker: $(cat "$tmp/kill.log")"
+grep -q "shards extracted, .* merged, 1 worker$" "$tmp/kill.log" || fail "the worker's loss was not seen: $(cat "$tmp/kill.log")"
+grep -q "on 1 worker:" "$tmp/kill.log" || fail "summary after the kill: $(cat "$tmp/kill.log")"
+echo "killed worker2 at ${killed% *}/${killed#* } shards: $(grep 'documents/s' "$tmp/kill.log")"
+same "$tmp/kill" "$tmp/gen.build"
+echo "ok"
