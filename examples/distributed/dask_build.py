@@ -378,7 +378,7 @@ def main(argv):
                           f"{plural(len(client.scheduler_info()['workers']), 'worker')}",
                           final=done_extract == n_extract and done_merge == len(merges))
         part, messages, failed = root.result()
-        workers = len(client.scheduler_info()["workers"])
+        workers = len(client.nthreads())  # asked now (scheduler_info() may be 2 s old)
     except KeyboardInterrupt:
         die("interrupted")
     except Exception as e:  # a task's own error, or the cluster's (KilledWorker, ...)
