@@ -145,11 +145,12 @@ def jsonl_chunks(data, per_shard):
 
 
 def make_shards(paths, per_shard, max_bytes, stdin_format):
-    """Shards: {"files": [...], "stdin": bytes or None, "documents": n}.
+    """Shards, each {"files": [...], "stdin": bytes or None, "documents": n},
+    and the paths that could not be read.
     A JSONL chunk keeps its line numbers: it is sent after as many empty
     lines as precede it, because a document without an id is named
     FILE:LINE by relgraph (the padding costs one byte a line)."""
-    shards, current, size = [], [], 0
+    shards, current, size, unreadable = [], [], 0, []
 
     def flush():
         nonlocal current, size
@@ -164,8 +165,10 @@ def make_shards(paths, per_shard, max_bytes, stdin_format):
             try:
                 with open(path, "rb") as fh:
                     data = fh.read()
-            except OSError as e:
-                die(f"{path}: {e.strerror}")
+            except OSError as e:  # as in build: reported, the other documents still count
+                print(f"{PROG}: {path}: {e.strerror}", file=sys.stderr)
+                unreadable.append(path)
+                continue
         is_jsonl = stdin_format == "jsonl" if path == "-" else path.lower().endswith(".jsonl")
         if is_jsonl:
             for first, chunk in jsonl_chunks(data, per_shard):
@@ -183,7 +186,7 @@ def make_shards(paths, per_shard, max_bytes, stdin_format):
             current.append((path, os.path.basename(path), data))
             size += len(data)
     flush()
-    return shards
+    return shards, unreadable
 
 
 def read_rules(rules):
@@ -315,7 +318,12 @@ def main(argv):
             corpus += [line.rstrip("\n") for line in fh if line.strip()]
         except OSError as e:
             die(f"{args.files_from}: {e.strerror}")
-    if subprocess.run([args.relgraph, "--help"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode != 0:
+    try:
+        works = subprocess.run([args.relgraph, "--help"], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL).returncode == 0
+    except OSError as e:
+        die(f"{args.relgraph}: {e.strerror} (give --relgraph PATH or set RELGRAPH)")
+    if not works:
         die(f"{args.relgraph}: not a working relgraph")
 
     extract_args = []
@@ -328,11 +336,10 @@ def main(argv):
     if args.stdin_format == "jsonl":
         extract_args += ["--stdin-format", "jsonl"]
     rules = read_rules(args.rules)
-    shards = make_shards(corpus_files(corpus), args.shard_docs, int(args.shard_mb * 1e6), args.stdin_format)
+    shards, unreadable = make_shards(corpus_files(corpus), args.shard_docs, int(args.shard_mb * 1e6), args.stdin_format)
     documents = sum(s["documents"] for s in shards)
-    if not shards:  # nothing to send: a part of no documents, as build of an empty corpus
-        shards = [{"files": [], "stdin": b"", "documents": 0}]
-        extract_args += ["--stdin-format", "jsonl"]
+    if not shards:
+        die("no document could be read; nothing written")  # as build
 
     client, cluster = connect(args)
     progress = Progress(args.quiet)
@@ -406,7 +413,7 @@ def main(argv):
         if args.quiet:
             cmd.append("-q")
         rc = subprocess.run(cmd + args.merge_args + [path]).returncode
-    return rc if rc != 0 else (2 if failed else 0)
+    return rc if rc != 0 else (2 if failed or unreadable else 0)
 
 
 if __name__ == "__main__":
