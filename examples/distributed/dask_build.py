@@ -17,6 +17,7 @@ everywhere); the rules and the documents are sent to them.
 import argparse
 import hashlib
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -45,8 +46,18 @@ def _identity(value):
     return value
 
 
+def _run(cmd, stdin=b""):
+    """subprocess.run, and the CPU seconds the command used (a worker runs
+    one task at a time: its children's times are this command's)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run = subprocess.run(cmd, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return run, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 def extract_shard(shard, rules, relgraph, extract_args):
-    """Runs `relgraph extract -T part` on one shard; returns (part, messages, failed).
+    """Runs `relgraph extract -T part` on one shard; returns (part, messages,
+    failed, CPU seconds of relgraph).
 
     shard: {"files": [(path, name, data)], "stdin": bytes or None}. Each file
     is written under its own base name (a document's id is its file name
@@ -68,7 +79,7 @@ def extract_shard(shard, rules, relgraph, extract_args):
         if shard["stdin"] is not None:
             paths.append("-")
         cmd = [relgraph, "extract", "-q", "-j", "1", "-T", "part", "--rules", rules_dir, *extract_args, *paths]
-        run = subprocess.run(cmd, input=shard["stdin"] or b"", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        run, cpu = _run(cmd, shard["stdin"] or b"")
         # Messages name the documents as the user knows them, not as copied here.
         messages = run.stderr.decode("utf-8", "replace")
         for local, path in sorted(renames, key=lambda r: -len(r[0])):
@@ -77,22 +88,22 @@ def extract_shard(shard, rules, relgraph, extract_args):
         # count (as in build). No part: the run itself failed.
         if run.returncode not in (0, 2) or not run.stdout.startswith(b"relgraph-part\t"):
             raise RuntimeError(f"relgraph extract failed (exit {run.returncode}): {messages.strip()}")
-        return run.stdout, messages, run.returncode != 0
+        return run.stdout, messages, run.returncode != 0, cpu
 
 
 def merge_parts(relgraph, *results):
     """Merges the parts of results (as extract_shard returns) into one."""
     with tempfile.TemporaryDirectory(prefix="relgraph-merge-") as tmp:
         paths = []
-        for i, (part, _, _) in enumerate(results):
+        for i, (part, *_) in enumerate(results):
             paths.append(os.path.join(tmp, f"{i}.part"))
             _write(paths[-1], part)
-        run = subprocess.run([relgraph, "merge", "-q", "-T", "part", *paths],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        run, cpu = _run([relgraph, "merge", "-q", "-T", "part", *paths])
         if run.returncode != 0:
             raise RuntimeError(f"relgraph merge failed (exit {run.returncode}): "
                                f"{run.stderr.decode('utf-8', 'replace').strip()}")
-        return (run.stdout, "".join(r[1] for r in results), any(r[2] for r in results))
+        return (run.stdout, "".join(r[1] for r in results), any(r[2] for r in results),
+                cpu + sum(r[3] for r in results))
 
 
 # ---------------------------------------------------------------- here
@@ -384,7 +395,7 @@ def main(argv):
             progress.show(f"{done_extract}/{n_extract} shards extracted, {done_merge}/{len(merges)} merged, "
                           f"{plural(len(client.scheduler_info()['workers']), 'worker')}",
                           final=done_extract == n_extract and done_merge == len(merges))
-        part, messages, failed = root.result()
+        part, messages, failed, cpu = root.result()
         workers = len(client.nthreads())  # asked now (scheduler_info() may be 2 s old)
     except KeyboardInterrupt:
         die("interrupted")
@@ -399,7 +410,8 @@ def main(argv):
     sys.stderr.write(messages)
     if not args.quiet:
         print(f"{PROG}: {documents} documents in {n_extract} shards on {plural(workers, 'worker')}: {elapsed:.1f} s, "
-              f"{documents / elapsed:.0f} documents/s", file=sys.stderr)
+              f"{documents / elapsed:.0f} documents/s; relgraph used {cpu:.1f} CPU s on the workers "
+              f"({documents / max(cpu, 1e-3):.0f} documents per CPU second)", file=sys.stderr)
 
     # The outputs, written here by relgraph merge from the one part left.
     with tempfile.TemporaryDirectory(prefix="relgraph-dask-") as tmp:
