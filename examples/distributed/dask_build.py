@@ -236,20 +236,22 @@ def plural(n, word):
 
 class Progress:
     """One line on stderr: rewritten in place on a terminal, else printed
-    at most once a second (and at the end), so a log stays short."""
+    once a second or every 5 % of the tasks (and at the end), so a log
+    stays short."""
 
-    def __init__(self, quiet):
-        self.quiet, self.tty, self.last = quiet, sys.stderr.isatty(), 0.0
+    def __init__(self, quiet, total):
+        self.quiet, self.tty, self.total = quiet, sys.stderr.isatty(), total
+        self.last, self.last_done = 0.0, 0
 
-    def show(self, text, final=False):
+    def show(self, done, text):
         if self.quiet:
             return
-        now = time.monotonic()
+        now, final = time.monotonic(), done == self.total
         if self.tty:
             print(f"\r{PROG}: {text}", end="\n" if final else "", file=sys.stderr, flush=True)
-        elif final or now - self.last >= 1.0:
+        elif final or now - self.last >= 1.0 or (done - self.last_done) * 20 >= self.total:
             print(f"{PROG}: {text}", file=sys.stderr, flush=True)
-            self.last = now
+            self.last, self.last_done = now, done
 
 
 def parse_args(argv):
@@ -353,7 +355,6 @@ def main(argv):
         die("no document could be read; nothing written")  # as build
 
     client, cluster = connect(args)
-    progress = Progress(args.quiet)
     try:
         client.wait_for_workers(args.wait_workers, timeout=60)
     except (OSError, TimeoutError):
@@ -384,6 +385,7 @@ def main(argv):
                      for i in range(0, len(level), args.fan_in)]
             merges += level
         root = level[0]
+        progress = Progress(args.quiet, n_extract + len(merges))
         done_extract = done_merge = 0
         for future in as_completed(list(extracts) + merges):
             if future.status == "error":
@@ -392,9 +394,9 @@ def main(argv):
                 done_extract += 1
             else:
                 done_merge += 1
-            progress.show(f"{done_extract}/{n_extract} shards extracted, {done_merge}/{len(merges)} merged, "
-                          f"{plural(len(client.scheduler_info()['workers']), 'worker')}",
-                          final=done_extract == n_extract and done_merge == len(merges))
+            progress.show(done_extract + done_merge,
+                          f"{done_extract}/{n_extract} shards extracted, {done_merge}/{len(merges)} merged, "
+                          f"{plural(len(client.scheduler_info()['workers']), 'worker')}")
         part, messages, failed, cpu = root.result()
         workers = len(client.nthreads())  # asked now (scheduler_info() may be 2 s old)
     except KeyboardInterrupt:

@@ -108,7 +108,9 @@ killed=
 for _ in $(seq 1200); do
   n=$(sed -n 's|.*: \([0-9]*\)/\([0-9]*\) shards extracted.*|\1 \2|p' "$tmp/kill.log" | tail -1)
   if [ -n "$n" ] && [ "${n% *}" -ge $(( ${n#* } / 4 )) ]; then
-    kill -0 "$driver" 2>/dev/null || fail "the run ended before the kill: $(cat "$tmp/kill.log")"
+    # Shards still to extract, on the worker that survives.
+    [ "${n% *}" -lt "${n#* }" ] && kill -0 "$driver" 2>/dev/null ||
+      fail "the shards were all extracted before the kill: $(cat "$tmp/kill.log")"
     kill -KILL -- "-$worker2" && killed=$n
     break
   fi
