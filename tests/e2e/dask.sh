@@ -17,7 +17,9 @@ for c in dask-scheduler dask-worker setsid; do
 done
 
 # Every process runs in a session of its own (setsid), so that stopping it
-# stops the relgraph it may be running too. Stopped on any exit.
+# stops the relgraph it may be running too; all are stopped on any exit.
+# Long commands are background jobs waited for: bash runs a trap only
+# between commands, and `wait` is one it interrupts.
 pids=()
 stop_all() {
   local p
@@ -34,6 +36,10 @@ start() { # start NAME CMD...: runs CMD in the background, log in $tmp/NAME.log,
   last=$!
   pids+=("$last")
 }
+run() { # run NAME CMD...: start, and wait for it (its exit status)
+  start "$@"
+  wait "$last"
+}
 
 start scheduler dask-scheduler --host 127.0.0.1 --port 0 --no-dashboard --scheduler-file "$tmp/scheduler.json"
 scheduler=$last
@@ -48,14 +54,15 @@ start_worker worker1
 start_worker worker2
 worker2=$last
 
-recipe_run() { # recipe_run OUT LOG CORPUS... (the recipe's exit status)
-  local out=$1 log=$2; shift 2
-  RELGRAPH="$RELGRAPH" "$py" "$recipe" --scheduler-file "$tmp/scheduler.json" --wait-workers 2 \
-    -r "$RELGRAPH_SRC/rules" -T "$formats" -o "$out" "$@" > "$log" 2>&1
+recipe() { # recipe NAME CORPUS...: the recipe to $tmp/NAME, log in $tmp/NAME.log, in the background
+  local name=$1; shift
+  start "$name" "$py" "$recipe" --scheduler-file "$tmp/scheduler.json" --wait-workers 2 \
+    -r "$RELGRAPH_SRC/rules" -T "$formats" -o "$tmp/$name" "$@"
 }
-build() { # build OUT CORPUS...: what the recipe must give
-  local out=$1; shift
-  "$RELGRAPH" build -q --no-cache -r "$RELGRAPH_SRC/rules" -T "$formats" -o "$out" "$@" || fail "build of $*"
+build() { # build NAME CORPUS...: what the recipe must give, in $tmp/NAME
+  local name=$1; shift
+  run "$name" "$RELGRAPH" build -q --no-cache -r "$RELGRAPH_SRC/rules" -T "$formats" -o "$tmp/$name" "$@" ||
+    fail "build of $*: $(cat "$tmp/$name.log")"
 }
 same() { # same DASK_OUT BUILD_OUT: every file, byte for byte
   local f n=0
@@ -77,35 +84,34 @@ mkdir -p "$tmp/extra"
   echo '{"text": "Japan and South Korea agreed to cooperate on security."}'
   echo '{"id": "j4", "text": "The United States imposed sanctions on Russia."}'
 } > "$tmp/extra/wire.jsonl"
-recipe_run "$tmp/seeds" "$tmp/seeds.log" --shard-docs 2 "$RELGRAPH_SRC/seeds" "$tmp/extra/wire.jsonl" ||
-  fail "recipe on seeds: $(cat "$tmp/seeds.log")"
+recipe seeds --shard-docs 2 "$RELGRAPH_SRC/seeds" "$tmp/extra/wire.jsonl"
+wait "$last" || fail "recipe on seeds: $(cat "$tmp/seeds.log")"
 grep -q "9 documents in 5 shards on 2 workers:" "$tmp/seeds.log" || fail "seeds summary: $(cat "$tmp/seeds.log")"
 grep -q 'wire:3' "$tmp/seeds/relgraph.tsv" || fail "no FILE:LINE id in the TSV"
-build "$tmp/seeds.build" "$RELGRAPH_SRC/seeds" "$tmp/extra/wire.jsonl"
+build seeds.build "$RELGRAPH_SRC/seeds" "$tmp/extra/wire.jsonl"
 same "$tmp/seeds" "$tmp/seeds.build"
 
 # A generated corpus of 2,000 documents in 40 shards.
-"$py" "$RELGRAPH_SRC/bench/gen_corpus.py" "$RELGRAPH_SRC/seeds" "$RELGRAPH_SRC/rules" "$tmp/corpus" --mb 10 \
-  > /dev/null || fail "gen_corpus"
+run gen_corpus "$py" "$RELGRAPH_SRC/bench/gen_corpus.py" "$RELGRAPH_SRC/seeds" "$RELGRAPH_SRC/rules" \
+  "$tmp/corpus" --mb 10 || fail "gen_corpus: $(cat "$tmp/gen_corpus.log")"
 docs=$(find "$tmp/corpus" -type f | wc -l)
 [ "$docs" -ge 1900 ] || fail "gen_corpus wrote $docs documents"
 SECONDS=0
-recipe_run "$tmp/gen" "$tmp/gen.log" --shard-docs 50 "$tmp/corpus" || fail "recipe on the corpus: $(cat "$tmp/gen.log")"
+recipe gen --shard-docs 50 "$tmp/corpus"
+wait "$last" || fail "recipe on the corpus: $(cat "$tmp/gen.log")"
 echo "2 workers: $(grep 'documents/s' "$tmp/gen.log") ($SECONDS s with the outputs)"
 SECONDS=0
-build "$tmp/gen.build" "$tmp/corpus"
+build gen.build "$tmp/corpus"
 echo "relgraph build: $SECONDS s"
 same "$tmp/gen" "$tmp/gen.build"
 
 # Again, and one worker (with the relgraph it runs) is killed once a
 # quarter of the shards are extracted: the run ends, on one worker, with
 # the same bytes.
-RELGRAPH="$RELGRAPH" setsid "$py" "$recipe" --scheduler-file "$tmp/scheduler.json" --wait-workers 2 \
-  -r "$RELGRAPH_SRC/rules" -T "$formats" -o "$tmp/kill" --shard-docs 50 "$tmp/corpus" > "$tmp/kill.log" 2>&1 &
-driver=$!
-pids+=("$driver")
+recipe kill --shard-docs 50 "$tmp/corpus"
+driver=$last
 killed=
-for _ in $(seq 1200); do
+for _ in $(seq 3000); do
   n=$(sed -n 's|.*: \([0-9]*\)/\([0-9]*\) shards extracted.*|\1 \2|p' "$tmp/kill.log" | tail -1)
   if [ -n "$n" ] && [ "${n% *}" -ge $(( ${n#* } / 4 )) ]; then
     # Shards still to extract, on the worker that survives.
