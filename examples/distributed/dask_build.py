@@ -111,15 +111,22 @@ def merge_parts(relgraph, *results):
 def corpus_files(args):
     """The corpus's files as relgraph lists them: directories walked
     recursively (hidden entries skipped, links followed once, .txt/.md/.jsonl
-    in any case), named files of any extension, all in sorted path order."""
-    found, visited = set(), set()
+    in any case), named files of any extension, all in sorted path order;
+    and the directories that could not be read (reported, as by relgraph)."""
+    found, visited, unreadable = set(), set(), []
 
     def walk(directory):
-        st = os.stat(directory)
+        try:
+            st = os.stat(directory)
+            names = sorted(os.listdir(directory))
+        except OSError as e:
+            print(f"{PROG}: {directory}: {e.strerror}", file=sys.stderr)
+            unreadable.append(directory)
+            return
         if (st.st_dev, st.st_ino) in visited:
             return
         visited.add((st.st_dev, st.st_ino))
-        for name in sorted(os.listdir(directory)):
+        for name in names:
             if name.startswith("."):
                 continue
             child = os.path.join(directory, name)
@@ -137,7 +144,7 @@ def corpus_files(args):
             found.add(arg)
         else:
             die(f"{arg}: no such file or directory")
-    return sorted(found, key=os.fsencode)
+    return sorted(found, key=os.fsencode), unreadable
 
 
 def jsonl_chunks(data, per_shard):
@@ -349,7 +356,9 @@ def main(argv):
     if args.stdin_format == "jsonl":
         extract_args += ["--stdin-format", "jsonl"]
     rules = read_rules(args.rules)
-    shards, unreadable = make_shards(corpus_files(corpus), args.shard_docs, int(args.shard_mb * 1e6), args.stdin_format)
+    paths, unreadable_dirs = corpus_files(corpus)
+    shards, unreadable = make_shards(paths, args.shard_docs, int(args.shard_mb * 1e6), args.stdin_format)
+    unreadable += unreadable_dirs
     documents = sum(s["documents"] for s in shards)
     if not shards:
         die("no document could be read; nothing written")  # as build
