@@ -4,8 +4,8 @@
 # recipe's outputs are byte for byte those of `relgraph build`, on seeds/
 # with a JSONL file (ids from FILE:LINE), on a generated corpus of 2,000
 # documents (500 under AddressSanitizer), and on that corpus again when one
-# worker is killed after some
-# shards finished (Dask runs its tasks again on the other).
+# worker is killed after some shards finished (Dask runs its tasks again on
+# the other).
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/preamble.sh"
 py=${PYTHON:-/usr/bin/python3}
