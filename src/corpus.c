@@ -202,6 +202,18 @@ GArray *relgraph_corpus_expand_files(const char *const *paths, guint n_paths, GP
     return out;
 }
 
+/* The paths of files, taken out of them (the array still needs freeing). */
+static GPtrArray *take_paths(GArray *files)
+{
+    GPtrArray *out = g_ptr_array_new_full(files->len, g_free);
+    for (guint i = 0; i < files->len; i++) {
+        RelgraphCorpusFile *file = &g_array_index(files, RelgraphCorpusFile, i);
+        g_ptr_array_add(out, file->path);
+        file->path = NULL;
+    }
+    return out;
+}
+
 GPtrArray *relgraph_walk_directory(const char *dir, gboolean (*wanted)(const char *name), GPtrArray *problems,
                                    GError **error)
 {
@@ -218,12 +230,7 @@ GPtrArray *relgraph_walk_directory(const char *dir, gboolean (*wanted)(const cha
         io_error(error, dir, err);
     } else {
         g_array_sort(files, compare_files);
-        out = g_ptr_array_new_full(files->len, g_free);
-        for (guint i = 0; i < files->len; i++) {
-            RelgraphCorpusFile *file = &g_array_index(files, RelgraphCorpusFile, i);
-            g_ptr_array_add(out, file->path);
-            file->path = NULL;
-        }
+        out = take_paths(files);
     }
     g_array_unref(files);
     return out;
@@ -235,12 +242,7 @@ GPtrArray *relgraph_corpus_expand(const char *const *paths, guint n_paths, GPtrA
     GArray *files = relgraph_corpus_expand_files(paths, n_paths, problems, error);
     if (!files)
         return NULL;
-    GPtrArray *out = g_ptr_array_new_full(files->len, g_free);
-    for (guint i = 0; i < files->len; i++) {
-        RelgraphCorpusFile *file = &g_array_index(files, RelgraphCorpusFile, i);
-        g_ptr_array_add(out, file->path);
-        file->path = NULL;
-    }
+    GPtrArray *out = take_paths(files);
     g_array_unref(files);
     return out;
 }

@@ -75,6 +75,15 @@ gboolean relgraph_export_is_figure(const char *format)
     return FALSE;
 }
 
+void relgraph_export_append_markup(GString *out, const char *text)
+{
+    char *clean = relgraph_export_clean_text(text);
+    char *escaped = g_markup_escape_text(clean, -1);
+    g_string_append(out, escaped);
+    g_free(escaped);
+    g_free(clean);
+}
+
 /* Text fit for XML 1.0 and SVG: invalid UTF-8 and characters XML cannot
  * carry (C0 controls other than tab/newline/return, U+FFFE, U+FFFF) become
  * U+FFFD. Caller frees with g_free. */

@@ -441,15 +441,6 @@ static void add_edge_details(Agedge_t *e, const RelgraphEdge *edge, guint max_ev
 /* The longest HTML-like label Graphviz's scanner takes, with a margin. */
 #define HTML_LABEL_MAX 16000
 
-static void html_text(GString *out, const char *text)
-{
-    char *clean = relgraph_export_clean_text(text);
-    char *escaped = g_markup_escape_text(clean, -1);
-    g_string_append(out, escaped);
-    g_free(escaped);
-    g_free(clean);
-}
-
 static void legend_swatch(GString *out, RelgraphActorType type, const char *name)
 {
     g_string_append_printf(out, "<TD BGCOLOR=\"%s\" BORDER=\"1\" COLOR=\"#333333\" WIDTH=\"14\"> </TD>"
@@ -482,7 +473,7 @@ static char *relations_of(GPtrArray *edges, RelgraphPolarity polarity)
     for (guint i = 0; i < names->len; i++) {
         if (i)
             g_string_append(out, ", ");
-        html_text(out, g_ptr_array_index(names, i));
+        relgraph_export_append_markup(out, g_ptr_array_index(names, i));
     }
     g_ptr_array_unref(names);
     return g_string_free(out, FALSE);
@@ -499,7 +490,7 @@ static char *legend_html(GPtrArray *nodes, GPtrArray *edges, const RelgraphExpor
     GString *out = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">");
     if (options && options->title && *options->title) {
         g_string_append(out, "<TR><TD COLSPAN=\"8\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"16\"><B>");
-        html_text(out, options->title);
+        relgraph_export_append_markup(out, options->title);
         g_string_append(out, "</B></FONT></TD></TR>");
     }
     static const struct {

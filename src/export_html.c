@@ -144,24 +144,15 @@ static void append_data(GString *out, const RelgraphGraph *graph)
     g_object_unref(b);
 }
 
-static void append_html_text(GString *out, const char *text)
-{
-    char *clean = relgraph_export_clean_text(text);
-    char *escaped = g_markup_escape_text(clean, -1);
-    g_string_append(out, escaped);
-    g_free(escaped);
-    g_free(clean);
-}
-
 /* One checkbox per value, all checked. */
 static void append_checkboxes(GString *out, const char *legend, const char *name, GPtrArray *values)
 {
     g_string_append_printf(out, "<fieldset><legend>%s</legend>", legend);
     for (guint i = 0; i < values->len; i++) {
         g_string_append_printf(out, "<label><input type=\"checkbox\" name=\"%s\" value=\"", name);
-        append_html_text(out, g_ptr_array_index(values, i));
+        relgraph_export_append_markup(out, g_ptr_array_index(values, i));
         g_string_append(out, "\" checked> ");
-        append_html_text(out, g_ptr_array_index(values, i));
+        relgraph_export_append_markup(out, g_ptr_array_index(values, i));
         g_string_append(out, "</label>");
     }
     g_string_append(out, "</fieldset>\n");
@@ -198,9 +189,9 @@ char *relgraph_export_html(const RelgraphGraph *graph, const RelgraphExportOptio
                                 /* Nothing may be fetched: the report is read offline. */
                                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                                 "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n<title>");
-    append_html_text(out, title);
+    relgraph_export_append_markup(out, title);
     g_string_append_printf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>", relgraph_report_css);
-    append_html_text(out, title);
+    relgraph_export_append_markup(out, title);
     g_string_append(out, "</h1>\n<label>Find an actor <input type=\"search\" id=\"search\" "
                          "placeholder=\"name, then Enter\"></label> <span id=\"hits\"></span>\n");
 

@@ -8,6 +8,8 @@
 
 /* Text fit for XML 1.0 and SVG (see export.c). Caller frees. */
 char *relgraph_export_clean_text(const char *text);
+/* Appends text cleaned and escaped for XML and HTML markup. */
+void relgraph_export_append_markup(GString *out, const char *text);
 /* Evidence sentences per edge: options->max_evidence or the default. */
 guint relgraph_export_max_evidence(const RelgraphExportOptions *options);
 /* Edge colour by polarity (Okabe-Ito). */
