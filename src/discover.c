@@ -222,19 +222,19 @@ enum {
     SAYING = 1 << 5,
 };
 
-/* The classes of a token (0: none). */
+static const RelgraphWordList word_lists[] = {
+    {not_name_words, NOT_NAME},     {institution_nouns, INSTITUTION_NOUN}, {organisation_words, ORGANISATION},
+    {weak_titles, WEAK_TITLE},      {title_modifiers, TITLE_MODIFIER},     {saying_verbs, SAYING}};
+
+void relgraph_discover_add_word_classes(RelgraphLexicon *lexicon)
+{
+    relgraph_word_classes_add(lexicon, word_lists, G_N_ELEMENTS(word_lists), RELGRAPH_WORD_CLASS_DISCOVER_SHIFT);
+}
+
+/* The classes of a token (0: none), set by relgraph_lexicon_assign. */
 static guint word_class(const RelgraphToken *t)
 {
-    static gsize ready;
-    static RelgraphIntMap *table;
-    if (g_once_init_enter(&ready)) {
-        const RelgraphWordList lists[] = {{not_name_words, NOT_NAME}, {institution_nouns, INSTITUTION_NOUN},
-                                          {organisation_words, ORGANISATION}, {weak_titles, WEAK_TITLE},
-                                          {title_modifiers, TITLE_MODIFIER}, {saying_verbs, SAYING}};
-        table = relgraph_word_classes_build(lists, G_N_ELEMENTS(lists));
-        g_once_init_leave(&ready, 1);
-    }
-    return relgraph_word_classes_get(table, t->norm, t->hash);
+    return (t->classes >> RELGRAPH_WORD_CLASS_DISCOVER_SHIFT) & 0xff;
 }
 
 static gboolean is_class(const RelgraphToken *t, guint class)

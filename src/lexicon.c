@@ -16,6 +16,7 @@ struct RelgraphLexicon {
     Slot *slots;
     guint32 mask;      /* capacity - 1, a power of two */
     GPtrArray *words;  /* id -> char* in strings, index 0 unused */
+    GArray *classes;   /* id -> guint32 word classes */
     GStringChunk *strings; /* the words side by side: a hit's compare stays in cache */
 };
 
@@ -56,6 +57,7 @@ RelgraphLexicon *relgraph_lexicon_new(void)
     lexicon->mask = 255;
     lexicon->slots = g_new0(Slot, lexicon->mask + 1);
     lexicon->words = g_ptr_array_new();
+    lexicon->classes = g_array_new(FALSE, TRUE, sizeof(guint32));
     lexicon->strings = g_string_chunk_new(16384);
     g_ptr_array_add(lexicon->words, NULL);
     return lexicon;
@@ -67,6 +69,7 @@ void relgraph_lexicon_free(RelgraphLexicon *lexicon)
         return;
     g_free(lexicon->slots);
     g_ptr_array_unref(lexicon->words);
+    g_array_unref(lexicon->classes);
     g_string_chunk_free(lexicon->strings);
     g_free(lexicon);
 }
@@ -87,6 +90,14 @@ guint32 relgraph_lexicon_intern(RelgraphLexicon *lexicon, const char *word)
     return slot->id;
 }
 
+void relgraph_lexicon_add_classes(RelgraphLexicon *lexicon, const char *word, guint32 classes)
+{
+    guint32 id = relgraph_lexicon_intern(lexicon, word);
+    if (lexicon->classes->len <= id)
+        g_array_set_size(lexicon->classes, id + 1);
+    g_array_index(lexicon->classes, guint32, id) |= classes;
+}
+
 guint32 relgraph_lexicon_lookup(const RelgraphLexicon *lexicon, const char *word)
 {
     return find_slot(lexicon, word, relgraph_text_hash(word, strlen(word)))->id;
@@ -104,6 +115,11 @@ guint relgraph_lexicon_size(const RelgraphLexicon *lexicon)
 
 void relgraph_lexicon_assign(const RelgraphLexicon *lexicon, RelgraphToken *tokens, guint n_tokens)
 {
-    for (guint i = 0; i < n_tokens; i++)
-        tokens[i].word = find_slot(lexicon, tokens[i].norm, tokens[i].hash)->id;
+    const guint32 *classes = (const guint32 *)(const void *)lexicon->classes->data;
+    guint n_classes = lexicon->classes->len;
+    for (guint i = 0; i < n_tokens; i++) {
+        guint32 id = find_slot(lexicon, tokens[i].norm, tokens[i].hash)->id;
+        tokens[i].word = id;
+        tokens[i].classes = id < n_classes ? classes[id] : 0;
+    }
 }

@@ -106,19 +106,32 @@ static const char *const saying_verbs[] = {"said", "says", "announced", "added",
 static const char *const both_verbs[] = {"said", "say", "met", "held", "spoke", "also", "have", "had", "are",
                                          "were", "will", "would", "agree", "expressed", NULL};
 
-/* The words a reference can start with (0: none of them). */
+static const RelgraphWordList word_lists[] = {
+    {the_words, W_THE},         {both_words, W_BOTH},           {it_words, W_IT},          {saying_verbs, W_SAYING},
+    {both_verbs, W_BOTH_VERB},  {singular_pronouns, W_SINGULAR}, {plural_pronouns, W_PLURAL}};
+
+void relgraph_references_add_word_classes(RelgraphLexicon *lexicon)
+{
+    relgraph_word_classes_add(lexicon, word_lists, G_N_ELEMENTS(word_lists), RELGRAPH_WORD_CLASS_REFERENCE_SHIFT);
+}
+
+/* The words a reference can start with (0: none of them), for a word that
+ * is no token (relgraph_references_may_apply). */
 static guint word_class(const char *norm, guint32 hash)
 {
     static gsize ready;
     static RelgraphIntMap *table;
     if (g_once_init_enter(&ready)) {
-        const RelgraphWordList lists[] = {{the_words, W_THE}, {both_words, W_BOTH}, {it_words, W_IT},
-                                          {saying_verbs, W_SAYING}, {both_verbs, W_BOTH_VERB},
-                                          {singular_pronouns, W_SINGULAR}, {plural_pronouns, W_PLURAL}};
-        table = relgraph_word_classes_build(lists, G_N_ELEMENTS(lists));
+        table = relgraph_word_classes_build(word_lists, G_N_ELEMENTS(word_lists));
         g_once_init_leave(&ready, 1);
     }
     return relgraph_word_classes_get(table, norm, hash);
+}
+
+/* The same for a token, from the classes relgraph_lexicon_assign set. */
+static guint classes_of(const RelgraphToken *t)
+{
+    return (t->classes >> RELGRAPH_WORD_CLASS_REFERENCE_SHIFT) & 0xff;
 }
 
 typedef struct {
@@ -325,7 +338,7 @@ static void add_reference(Sentence *s, guint first, guint last, guint actor, gin
 
 static guint token_class(const Sentence *s, guint pos)
 {
-    return pos < s->n ? word_class(s->tokens[pos].norm, s->tokens[pos].hash) : 0;
+    return pos < s->n ? classes_of(&s->tokens[pos]) : 0;
 }
 
 /* "China said it would respond", "the ministry announced that it had":
@@ -686,7 +699,7 @@ void relgraph_references_resolve(RelgraphReferences *refs, guint sentence, const
             s.covered[q] = (gint)i;
     for (guint pos = 0; pos < n_tokens;) {
         /* Most words start no reference: one lookup tells. */
-        guint class = word_class(tokens[pos].norm, tokens[pos].hash);
+        guint class = classes_of(&tokens[pos]);
         gboolean state_here = s.covered[pos] >= 0 && ments[s.covered[pos]].first == pos &&
                               ments[s.covered[pos]].type == RELGRAPH_ACTOR_STATE;
         guint next = pos;

@@ -5,6 +5,7 @@
 
 #include "relgraph/corpus.h"
 #include "relgraph/rulefile.h"
+#include "wordclass.h"
 
 const char *relgraph_rules_default_dir(void)
 {
@@ -95,6 +96,8 @@ RelgraphRules *relgraph_rules_load_all(const char *dir, GPtrArray *diagnostics, 
     rules->files = files;
     rules->contents = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
     rules->lexicon = relgraph_lexicon_new();
+    relgraph_discover_add_word_classes(rules->lexicon);
+    relgraph_references_add_word_classes(rules->lexicon);
     rules->dictionary = relgraph_dictionary_new(rules->lexicon);
     rules->relations = relgraph_relations_new(rules->lexicon, rules->dictionary);
     rules->location_prefix = location_prefix(dir);

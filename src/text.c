@@ -658,7 +658,7 @@ void relgraph_text_tokenize(const char *text, gsize start, gsize end, GStringChu
                 !g_ascii_isspace(text[o.buf[i - 1].end]) && !g_ascii_isspace(text[o.buf[i].start - 1]) &&
                 !g_ascii_isspace(text[o.buf[i - 1].end + 1]))
                 flags |= RELGRAPH_TOKEN_JOINED;
-            out[i] = (RelgraphToken){o.buf[i].start, o.buf[i].end, norms + o.buf[i].norm, 0, flags, o.buf[i].hash};
+            out[i] = (RelgraphToken){o.buf[i].start, o.buf[i].end, norms + o.buf[i].norm, 0, flags, o.buf[i].hash, 0};
         }
     }
     buf_clear(&b);

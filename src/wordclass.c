@@ -1,6 +1,15 @@
 /* Word classes by token hash (see wordclass.h). */
 #include "wordclass.h"
 
+void relgraph_word_classes_add(RelgraphLexicon *lexicon, const RelgraphWordList *lists, gsize n_lists, guint shift)
+{
+    for (gsize l = 0; l < n_lists; l++) {
+        g_assert(lists[l].class <= 0xff); /* a module has 8 bits */
+        for (const char *const *w = lists[l].words; *w; w++)
+            relgraph_lexicon_add_classes(lexicon, *w, lists[l].class << shift);
+    }
+}
+
 RelgraphIntMap *relgraph_word_classes_build(const RelgraphWordList *lists, gsize n_lists)
 {
     RelgraphIntMap *table = g_new0(RelgraphIntMap, 1);

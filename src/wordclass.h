@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "intmap.h"
+#include "relgraph/lexicon.h"
 #include "relgraph/text.h"
 
 typedef struct {
@@ -27,6 +28,14 @@ typedef struct {
 
 /* Builds the table of lists (never freed: call it once). */
 RelgraphIntMap *relgraph_word_classes_build(const RelgraphWordList *lists, gsize n_lists);
+
+/* Gives the lexicon's words of the lists their classes, shifted (see
+ * lexicon.h), so that tokens carry them. */
+void relgraph_word_classes_add(RelgraphLexicon *lexicon, const RelgraphWordList *lists, gsize n_lists, guint shift);
+
+/* Each module's lists, added when the rules are loaded. */
+void relgraph_discover_add_word_classes(RelgraphLexicon *lexicon);
+void relgraph_references_add_word_classes(RelgraphLexicon *lexicon);
 
 static inline guint32 relgraph_word_classes_key(guint32 hash)
 {

@@ -30,8 +30,20 @@ guint32 relgraph_lexicon_lookup(const RelgraphLexicon *lexicon, const char *word
 const char *relgraph_lexicon_word(const RelgraphLexicon *lexicon, guint32 id);
 guint relgraph_lexicon_size(const RelgraphLexicon *lexicon);
 
-/* Sets tokens[i].word for every token by lookup of its norm under its
- * hash (tokens made by relgraph_text_tokenize carry both). */
+/* Word classes: fixed lists of words (pronouns, title modifiers, ...) that
+ * discovery and reference ask about nearly every token. Each module owns
+ * some bits (RELGRAPH_WORD_CLASS_*_SHIFT); its words are interned with
+ * them when the rules are loaded, so that a token carries its classes
+ * from the one lookup relgraph_lexicon_assign makes anyway. */
+#define RELGRAPH_WORD_CLASS_DISCOVER_SHIFT 0
+#define RELGRAPH_WORD_CLASS_REFERENCE_SHIFT 8
+
+/* Interns word and adds classes to it. */
+void relgraph_lexicon_add_classes(RelgraphLexicon *lexicon, const char *word, guint32 classes);
+
+/* Sets tokens[i].word and tokens[i].classes for every token by lookup of
+ * its norm under its hash (tokens made by relgraph_text_tokenize carry
+ * both). */
 void relgraph_lexicon_assign(const RelgraphLexicon *lexicon, RelgraphToken *tokens, guint n_tokens);
 
 G_END_DECLS

@@ -47,6 +47,7 @@ typedef struct {
     guint32 hash;      /* relgraph_text_hash of norm, worked out while the
                           tokeniser writes norm: the lexicon looks words up
                           by it without reading norm again */
+    guint32 classes;   /* the word classes of norm (lexicon.h), set with word */
 } RelgraphToken;
 
 /* Normalises one word or phrase for matching (see above). Returns a newly
