@@ -156,6 +156,18 @@ static guint title_len(const RelgraphCast *cast, const RelgraphToken *tokens, gu
     return best;
 }
 
+/* FALSE when no title can start with t: told from the @title dispatch
+ * table without a call, for the many tokens that start none. */
+static inline gboolean title_may_start(const RelgraphCast *cast, const RelgraphToken *t)
+{
+    const Elem *title = cast->title;
+    if (!title)
+        return FALSE;
+    if (!title->always || title->always->len)
+        return TRUE;
+    return t->word && relgraph_intmap_contains(&title->dispatch, t->word);
+}
+
 guint relgraph_cast_title_end(const RelgraphCast *cast, const RelgraphToken *tokens, guint n_tokens, guint pos,
                               guint *last)
 {
@@ -350,6 +362,7 @@ typedef struct {
     guint n_mentions;
     gint *mention_at;      /* token -> mention starting there, or -1; -2 inside one */
     gint *ends_at;         /* token -> mention ending just before it, or -1 */
+    gint *punct_at;        /* token -> the first punctuation at or after it, or n */
     GArray *found;         /* RelgraphMention */
     GArray *replaced;      /* guint: indices of mentions a found one takes in */
 } Sentence;
@@ -452,8 +465,13 @@ static guint person_before_apposition(Sentence *s, guint pos)
     if (pos > 0 && (s->tokens[pos - 1].flags & RELGRAPH_TOKEN_CAPITALIZED) &&
         !(s->tokens[pos - 1].flags & RELGRAPH_TOKEN_PUNCT))
         return pos + 1; /* inside a longer capitalised run */
+    /* A name ends at the first punctuation after it or sooner: unless that
+     * is a comma, the name is not followed by one. */
+    guint comma = (guint)s->punct_at[pos];
+    if (!is_word(s, comma, ","))
+        return pos + 1;
     guint len = name_at(s->cast, s->text, s->tokens, s->n, s->mention_at, pos);
-    if (!len || !is_word(s, pos + len, ","))
+    if (!len || pos + len != comma)
         return pos + 1;
     guint q = pos + len + 1;
     if (is_word(s, q, "a") || is_word(s, q, "an") || is_word(s, q, "the"))
@@ -682,10 +700,13 @@ void relgraph_cast_discover(RelgraphCast *cast, const char *text, const Relgraph
 {
     if (!cast->discover || !may_discover(cast, tokens, n_tokens, mentions))
         return;
-    g_array_set_size(cast->positions, 2 * ((gsize)n_tokens + 1));
+    g_array_set_size(cast->positions, 3 * ((gsize)n_tokens + 1));
     gint *positions = (gint *)(void *)cast->positions->data;
-    Sentence s = {cast, text, tokens, n_tokens, NULL, 0, positions, positions + n_tokens + 1, cast->found,
-                  cast->replaced};
+    Sentence s = {cast,      text, tokens, n_tokens, NULL, 0, positions, positions + n_tokens + 1,
+                  positions + 2 * (n_tokens + 1), cast->found, cast->replaced};
+    s.punct_at[n_tokens] = (gint)n_tokens;
+    for (guint pos = n_tokens; pos-- > 0;)
+        s.punct_at[pos] = (tokens[pos].flags & RELGRAPH_TOKEN_PUNCT) ? (gint)pos : s.punct_at[pos + 1];
     /* Institutions first: a person's title may name one ("Iranian Foreign
      * Ministry spokesperson Esmaeil Baqaei"). */
     sentence_init(&s, mentions);
@@ -698,7 +719,9 @@ void relgraph_cast_discover(RelgraphCast *cast, const char *text, const Relgraph
 
     sentence_init(&s, mentions);
     for (guint pos = 0; pos < n_tokens;) {
-        if (s.mention_at[pos] != -1) {
+        /* Only a title or a capital starts what the two below look for. */
+        if (s.mention_at[pos] != -1 ||
+            (!title_may_start(cast, &tokens[pos]) && !(tokens[pos].flags & RELGRAPH_TOKEN_CAPITALIZED))) {
             pos++;
             continue;
         }
@@ -708,7 +731,7 @@ void relgraph_cast_discover(RelgraphCast *cast, const char *text, const Relgraph
         pos = next > pos ? next : pos + 1;
     }
     /* Names of people discovered before ("Morgulov" after "Igor Morgulov"). */
-    for (guint pos = 0; pos < n_tokens; pos++) {
+    for (guint pos = 0; pos < n_tokens && g_hash_table_size(cast->names); pos++) {
         if (s.mention_at[pos] != -1 || !(tokens[pos].flags & RELGRAPH_TOKEN_CAPITALIZED))
             continue;
         gpointer id = g_hash_table_lookup(cast->names, tokens[pos].norm);
