@@ -1773,44 +1773,63 @@ typedef struct {
 } TriggerEnds;
 
 static GPrivate trigger_ends_of_thread = G_PRIVATE_INIT(g_free);
+
+/* Per thread: for each required word set (see pattern_requires), the token
+ * after its last word in the sentence, valid when its stamp is the
+ * sentence's: stamps spare clearing the table for every sentence. */
 typedef struct {
-    guint64 len;
-    guint64 bits[];
-} SetsPresent;
+    guint len;
+    guint stamp;       /* the sentence's */
+    guint *stamps;     /* per set */
+    guint *ends;       /* per set */
+} SetEnds;
 
-static GPrivate sets_present_of_thread = G_PRIVATE_INIT(g_free);
-
-/* Per thread: a bit per required word set (see pattern_requires), set when
- * the sentence holds one of its words. */
-static guint64 *sets_present(const RelgraphRelationSet *set, const RelgraphToken *tokens, guint n_tokens)
+static void set_ends_free(gpointer p)
 {
-    SetsPresent *t = g_private_get(&sets_present_of_thread);
-    guint n_words = (g_hash_table_size(set->word_sets) + 63) / 64;
-    if (!t || t->len < n_words) {
-        t = g_malloc0(sizeof *t + (gsize)n_words * sizeof t->bits[0]);
-        t->len = n_words;
-        g_private_replace(&sets_present_of_thread, t);
+    SetEnds *t = p;
+    g_free(t->stamps);
+    g_free(t->ends);
+    g_free(t);
+}
+
+static GPrivate set_ends_of_thread = G_PRIVATE_INIT(set_ends_free);
+
+static SetEnds *set_ends(const RelgraphRelationSet *set, const RelgraphToken *tokens, guint n_tokens)
+{
+    SetEnds *t = g_private_get(&set_ends_of_thread);
+    guint n_sets = g_hash_table_size(set->word_sets);
+    if (!t || t->len < n_sets) {
+        t = g_new0(SetEnds, 1);
+        t->len = n_sets;
+        t->stamps = g_new0(guint, MAX(n_sets, 1));
+        t->ends = g_new0(guint, MAX(n_sets, 1));
+        g_private_replace(&set_ends_of_thread, t);
     }
-    guint64 *present = t->bits;
-    memset(present, 0, n_words * sizeof *present);
+    if (++t->stamp == 0) { /* wrapped: no stale stamp may match */
+        memset(t->stamps, 0, t->len * sizeof *t->stamps);
+        t->stamp = 1;
+    }
     for (guint i = 0; i < n_tokens; i++) {
         GArray *list = relgraph_intmap_lookup(&set->sets_by_word, tokens[i].word);
         for (guint k = 0; list && k < list->len; k++) {
             guint id = g_array_index(list, guint, k);
-            present[id / 64] |= G_GUINT64_CONSTANT(1) << (id % 64);
+            t->stamps[id] = t->stamp;
+            t->ends[id] = i + 1;
         }
     }
-    return present;
+    return t;
 }
 
-static gboolean holds_required(const RelgraphPattern *pattern, const guint64 *present)
+/* Where a match of pattern may start: before end and before the last word
+ * of each of its required sets, since a match holds one of those words at
+ * or after its start. 0: nowhere (a set is missing). */
+static guint required_end(const RelgraphPattern *pattern, const SetEnds *ends, guint end)
 {
-    for (guint i = 0; i < pattern->requires->len; i++) {
+    for (guint i = 0; i < pattern->requires->len && end; i++) {
         guint id = g_array_index(pattern->requires, guint, i);
-        if (!(present[id / 64] >> (id % 64) & 1))
-            return FALSE;
+        end = ends->stamps[id] == ends->stamp ? MIN(end, ends->ends[id]) : 0;
     }
-    return TRUE;
+    return end;
 }
 
 static guint *trigger_ends(guint n_patterns)
@@ -1912,7 +1931,7 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
             trigger_end[p] = t + 1;
         }
     }
-    const guint64 *present = sets_present(set, tokens, n_tokens);
+    const SetEnds *ends = set_ends(set, tokens, n_tokens);
     /* Where a slot can start: an actor, or a title before one; as a flag
      * per token and as the list of those tokens. */
     guint n_slot_starts = 0;
@@ -1924,7 +1943,8 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
             guint p = cw * 64 + (guint)__builtin_ctzll(bits), end = trigger_end[p];
             trigger_end[p] = 0; /* back to 0 for the next sentence */
             const RelgraphPattern *pattern = g_ptr_array_index(set->patterns, p);
-            if (n_actors < pattern->slots || !holds_required(pattern, present))
+            guint bound = n_actors < pattern->slots ? 0 : required_end(pattern, ends, end);
+            if (!bound)
                 continue;
             if (pattern->first_slot && !slot_start_known) {
                 for (guint i = 0; i < n_tokens; i++) {
@@ -1939,7 +1959,7 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
             guint n_starts = slots_only ? n_slot_starts : n_tokens;
             /* Skipping a start is exact once the titles are known: an attempt
              * made there would fail, and it would have worked nothing out. */
-            guint start_end = slot_start_known || !m.title ? end : n_tokens;
+            guint start_end = slot_start_known || !m.title ? bound : n_tokens;
             for (guint k = 0; k < n_starts; k++) {
                 guint start = slots_only ? slot_starts[k] : k;
                 if (start >= start_end)
