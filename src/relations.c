@@ -344,6 +344,10 @@ static Elem *parse_slot(Parser *ps)
     }
     if (ps->in_group)
         parse_error(ps, start, "%s", "slots cannot be inside ( ) or [ ]; write two patterns instead");
+    guint key = ((guint)e->types & 7u) | (e->single ? 8u : 0u);
+    if (!ps->set->reading_of_key[key])
+        ps->set->reading_of_key[key] = (guint8)++ps->set->n_readings;
+    e->reading = ps->set->reading_of_key[key] - 1u;
     g_free(inside);
     return e;
 }
@@ -1253,7 +1257,7 @@ typedef struct {
     Binding binding[4];
     const Elem *title;        /* the rules' @title macro, or NULL */
     gint *title_end;          /* token -> skip_title() result, -1 until computed */
-    gint *reading_at;         /* token * READING_KEYS + key -> index in readings, -1 until computed */
+    gint *reading_at;         /* token * set->n_readings + Elem.reading -> index in readings, -1 until computed */
     struct ReadingPool *readings; /* this sentence's slot readings */
     guint end;                /* token after the match */
     guint steps;
@@ -1494,12 +1498,6 @@ typedef struct {
 /* A slot's reading depends only on the sentence, the position, the slot's
  * types and whether it takes one actor: every pattern tried at an actor
  * asks for it, so it is worked out once per sentence. */
-#define READING_KEYS 16 /* types (3 bits) and single */
-
-static guint reading_key(const Elem *e)
-{
-    return (guint)e->types | (e->single ? 8u : 0u);
-}
 
 static void read_list(Matcher *m, const Elem *e, gint first, SlotList *list)
 {
@@ -1543,7 +1541,7 @@ static SlotReading *reading_get(ReadingPool *pool, guint i)
 
 static const SlotReading *slot_reading(Matcher *m, const Elem *e, guint pos)
 {
-    gint *cached = &m->reading_at[pos * READING_KEYS + reading_key(e)];
+    gint *cached = &m->reading_at[pos * m->set->n_readings + e->reading];
     if (*cached < 0) {
         ReadingPool *pool = m->readings;
         if (pool->used / READING_CHUNK == pool->chunks->len)
@@ -1880,7 +1878,7 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
     guint n_patterns = set->patterns->len;
     guint candidate_words = (n_patterns + 63) / 64;
     gsize words = candidate_words + (14 * ((gsize)n_tokens + 1) + 7) / 8 +
-                  ((gsize)n_tokens + 1) * READING_KEYS / 2;
+                  (((gsize)n_tokens + 1) * set->n_readings + 1) / 2;
     guint64 stack_block[MATCH_STACK_WORDS];
     guint64 *block = words <= MATCH_STACK_WORDS ? stack_block : g_new(guint64, words);
     guint64 *candidates = block; /* a bit per pattern the sentence's words trigger */
@@ -1890,7 +1888,7 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
     guint8 *blocks_gap = (guint8 *)(slot_starts + n_tokens + 1);
     guint8 *slot_start = blocks_gap + n_tokens + 1;
     gint *reading_at = (gint *)(candidates + candidate_words + (14 * ((gsize)n_tokens + 1) + 7) / 8);
-    memset(reading_at, 0xff, ((gsize)n_tokens + 1) * READING_KEYS * sizeof *reading_at);
+    memset(reading_at, 0xff, ((gsize)n_tokens + 1) * set->n_readings * sizeof *reading_at);
     memset(candidates, 0, candidate_words * sizeof *candidates);
     memset(blocks_gap, 0, 2 * ((gsize)n_tokens + 1));
     for (guint i = 0; i <= n_tokens; i++)

@@ -30,6 +30,8 @@ typedef struct Elem {
     gboolean negated;         /* CHOICE or {any} slot written with '!': a lookahead
                                  that must NOT match here and consumes nothing */
     gboolean single;          /* SLOT: one actor, never a coordinated list */
+    guint reading;            /* SLOT: the index of (types, single) among the set's
+                                 slot kinds: a sentence caches a reading per kind */
     GPtrArray *alternatives;  /* CHOICE: GPtrArray* of Elem* sequences */
     const struct Elem *macro; /* MACRO: the macro's CHOICE, owned by the set */
     /* CHOICE with many alternatives: which to try for a given next word. */
@@ -75,6 +77,8 @@ typedef struct {
 } Macro;
 
 struct RelgraphRelationSet {
+    guint8 reading_of_key[16];  /* (types | single << 3) -> Elem.reading + 1, 0: unused */
+    guint n_readings;           /* slot kinds in use */
     RelgraphLexicon *lexicon;
     const RelgraphDictionary *dict;
     GPtrArray *relations;     /* RelgraphRelation* */
