@@ -823,12 +823,13 @@ static void index_pattern(RelgraphRelationSet *set, Scratch *scratch, RelgraphPa
     for (guint i = 0; i < pattern->first_words->len; i++)
         pattern->first_mask |= G_GUINT64_CONSTANT(1) << (g_array_index(pattern->first_words, guint32, i) % 64);
 
-    /* What may follow each slot: a slot's coordinated lists and
-     * appositions are worked out for every pattern tried at an actor, and
-     * most continuations fail on their first word ("{src} [@aux] met"). */
+    /* What may follow each slot and gap: a slot's coordinated lists and
+     * appositions are worked out for every pattern tried at an actor, a
+     * gap tries each of its lengths, and most continuations fail on their
+     * first word ("{src} [@aux] met", "..4 @trip"). */
     for (guint i = 0; i < pattern->elems->len; i++) {
         Elem *e = g_ptr_array_index(pattern->elems, i);
-        if (e->kind != ELEM_SLOT || e->negated)
+        if (!(e->kind == ELEM_SLOT && !e->negated) && e->kind != ELEM_GAP)
             continue;
         g_array_set_size(scratch->words, 0);
         FirstSet follow = {FALSE, FALSE, scratch->words};
@@ -1272,6 +1273,15 @@ typedef struct Cont {
 
 static gboolean match_seq(Matcher *m, const GPtrArray *seq, guint index, const Cont *k, guint pos);
 
+/* FALSE when what follows slot or gap e cannot start at pos (see Elem.follow). */
+static gboolean may_follow(const Matcher *m, const Elem *e, guint pos)
+{
+    if (!e->follow)
+        return TRUE;
+    guint32 w = pos < m->n ? m->tokens[pos].word : 0;
+    return w && (e->follow_mask >> (w % 64) & 1) && words_contain(e->follow, w);
+}
+
 static gboolean match_cont(Matcher *m, const Cont *k, guint pos)
 {
     if (!k) {
@@ -1556,14 +1566,6 @@ static const SlotReading *slot_reading(Matcher *m, const Elem *e, guint pos)
     return reading_get(m->readings, (guint)*cached);
 }
 
-/* FALSE when what follows slot e cannot start at pos (see Elem.follow). */
-static gboolean may_follow(const Matcher *m, const Elem *e, guint pos)
-{
-    if (!e->follow)
-        return TRUE;
-    guint32 w = pos < m->n ? m->tokens[pos].word : 0;
-    return w && (e->follow_mask >> (w % 64) & 1) && words_contain(e->follow, w);
-}
 
 static gboolean match_slot_from(Matcher *m, const Elem *e, const GPtrArray *seq, guint index,
                                 const Cont *k, const SlotList *list)
@@ -1666,7 +1668,7 @@ static gboolean match_seq(Matcher *m, const GPtrArray *seq, guint index, const C
         for (guint g = 0; g <= e->gap && pos + g <= m->n; g++) {
             if (g > 0 && m->blocks_gap[pos + g - 1])
                 return FALSE;
-            if (match_seq(m, seq, index + 1, k, pos + g))
+            if (may_follow(m, e, pos + g) && match_seq(m, seq, index + 1, k, pos + g))
                 return TRUE;
         }
         return FALSE;

@@ -37,8 +37,9 @@ typedef struct Elem {
     /* CHOICE with many alternatives: which to try for a given next word. */
     RelgraphIntMap dispatch;  /* word id -> GArray of guint alternative indexes, ascending */
     GArray *always;           /* guint indexes of alternatives to try whatever the word */
-    /* SLOT: the words the rest of the pattern can start with, sorted, when
-     * it must start with a word; NULL when anything may follow. */
+    /* SLOT or GAP of a pattern's top level: the words the rest of the
+     * pattern can start with, sorted, when it must start with a word; NULL
+     * when anything may follow. */
     GArray *follow;
     guint64 follow_mask;      /* bit (id % 64) of each follow word */
     guint8 start_kind;        /* CHOICE: how its matches start, + 1 (0: not worked out yet) */
