@@ -51,6 +51,8 @@ void relgraph_dictionary_free(RelgraphDictionary *dict)
     g_free(dict->first_words.slots);
     g_free(dict->first_words.bits);
     g_ptr_array_unref(dict->aliases);
+    if (dict->demonyms)
+        g_ptr_array_unref(dict->demonyms);
     g_array_unref(dict->member_refs);
     g_hash_table_destroy(dict->by_name);
     g_ptr_array_unref(dict->actors);
@@ -99,6 +101,8 @@ gint relgraph_dictionary_state_of(const RelgraphDictionary *dict, guint actor)
 
 const char *relgraph_dictionary_demonym(const RelgraphDictionary *dict, guint actor)
 {
+    if (dict->demonyms && actor < dict->demonyms->len)
+        return g_ptr_array_index(dict->demonyms, actor);
     for (guint i = 0; i < dict->aliases->len; i++) {
         const AliasDef *def = g_ptr_array_index(dict->aliases, i);
         if (def->actor == actor && def->kind == RELGRAPH_ALIAS_DEMONYM)
@@ -671,6 +675,18 @@ void relgraph_dictionary_finish(RelgraphDictionary *dict, GPtrArray *diagnostics
         }
     }
     first_words_build(dict);
+
+    /* Each actor's first demonym: discovery names institutions with it. */
+    if (!dict->demonyms)
+        dict->demonyms = g_ptr_array_new();
+    g_ptr_array_set_size(dict->demonyms, (gint)dict->actors->len);
+    for (guint i = 0; i < dict->actors->len; i++)
+        g_ptr_array_index(dict->demonyms, i) = NULL;
+    for (guint i = dict->aliases->len; i-- > 0;) {
+        const AliasDef *def = g_ptr_array_index(dict->aliases, i);
+        if (def->kind == RELGRAPH_ALIAS_DEMONYM && def->actor < dict->actors->len)
+            g_ptr_array_index(dict->demonyms, def->actor) = (gpointer)def->text;
+    }
 }
 
 static gboolean case_matches(const TrieEntry *entry, const RelgraphToken *tokens, guint n)

@@ -60,6 +60,7 @@ struct RelgraphDictionary {
     GPtrArray *actors;     /* RelgraphActor* */
     GHashTable *by_name;   /* canonical name -> GUINT_TO_POINTER(id + 1) */
     GPtrArray *aliases;    /* AliasDef* */
+    GPtrArray *demonyms;   /* actor id -> its first demonym's text or NULL; built by finish */
     GArray *member_refs;   /* MemberRef: where each member_of name was written */
     GStringChunk *strings; /* file paths, alias texts and locations */
     TrieNode *root;
