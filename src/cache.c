@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "relgraph/cache.h"
+#include "relgraph/version.h"
 
 #include <errno.h>
 #include <fcntl.h>

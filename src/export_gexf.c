@@ -13,6 +13,7 @@
  * edge. options->symmetric_undirected makes it an undirected edge in the
  * directed graph, as Gephi and graphology read it. */
 #include "relgraph/export.h"
+#include "relgraph/version.h"
 
 #include <libxml/xmlwriter.h>
 #include <math.h>

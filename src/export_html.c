@@ -6,6 +6,7 @@
  * font: the style sheet and script (src/report/) are compiled in, the
  * graph goes in as JSON. */
 #include "relgraph/export.h"
+#include "relgraph/version.h"
 
 #include <string.h>
 

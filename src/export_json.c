@@ -16,6 +16,7 @@
  * Node ids are the canonical names (what links refer to); "key" is the
  * relation, which NetworkX uses to keep parallel edges apart. */
 #include "relgraph/export.h"
+#include "relgraph/version.h"
 
 #include <string.h>
 

@@ -1,20 +1,65 @@
 /* A complete rule set loaded from a rules directory. */
+#define _GNU_SOURCE /* dladdr */
 #include "relgraph/rules.h"
 
+#include <dlfcn.h>
 #include <string.h>
 
 #include "relgraph/corpus.h"
 #include "relgraph/rulefile.h"
+#include "relgraph/version.h"
 #include "wordclass.h"
+
+const char *relgraph_version(void)
+{
+    return RELGRAPH_VERSION;
+}
+
+/* The rules installed with the library: beside the library file that holds
+ * this code (so that an install under any prefix finds its own), else
+ * where the build was configured to install them. */
+static const char *installed_rules_dir(void)
+{
+    static gsize ready;
+    static const char *dir = RELGRAPH_INSTALL_RULES_DIR;
+    if (g_once_init_enter(&ready)) {
+        Dl_info info;
+        if (dladdr((void *)installed_rules_dir, &info) && info.dli_fname && g_path_is_absolute(info.dli_fname)) {
+            char *libdir = g_path_get_dirname(info.dli_fname);
+            char *beside = g_build_filename(libdir, RELGRAPH_LIBDIR_TO_RULES, NULL);
+            char *canonical = g_canonicalize_filename(beside, NULL);
+            if (g_file_test(canonical, G_FILE_TEST_IS_DIR))
+                dir = canonical; /* kept for the life of the process */
+            else
+                g_free(canonical);
+            g_free(beside);
+            g_free(libdir);
+        }
+        g_once_init_leave(&ready, 1);
+    }
+    return dir;
+}
+
+static char *default_dir; /* set by relgraph_rules_set_default_dir */
+G_LOCK_DEFINE_STATIC(default_dir);
+
+void relgraph_rules_set_default_dir(const char *dir)
+{
+    G_LOCK(default_dir);
+    g_free(default_dir);
+    default_dir = g_strdup(dir);
+    G_UNLOCK(default_dir);
+}
 
 const char *relgraph_rules_default_dir(void)
 {
     const char *env = g_getenv("RELGRAPH_RULES");
     if (env && *env)
         return env;
-    if (g_file_test(RELGRAPH_SOURCE_RULES_DIR, G_FILE_TEST_IS_DIR))
-        return RELGRAPH_SOURCE_RULES_DIR;
-    return RELGRAPH_INSTALL_RULES_DIR;
+    G_LOCK(default_dir);
+    const char *set = default_dir;
+    G_UNLOCK(default_dir);
+    return set ? set : installed_rules_dir();
 }
 
 static gboolean is_rule_file(const char *name)

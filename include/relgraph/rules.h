@@ -24,9 +24,14 @@ typedef struct {
     char *location_prefix;   /* left out of a file's path in rule locations (rulefile.h) */
 } RelgraphRules;
 
-/* The rules directory used when none is given: $RELGRAPH_RULES, else the
- * source tree's rules/ when it exists, else the installed one. */
+/* The rules directory used when none is given: $RELGRAPH_RULES when set,
+ * else the one given to relgraph_rules_set_default_dir, else the rules
+ * installed with the library (DATADIR/relgraph/rules; pkg-config's
+ * rulesdir). Borrowed: valid until the next set_default_dir. */
 const char *relgraph_rules_default_dir(void);
+/* Makes dir (copied; NULL: back to the installed rules) the default
+ * rules directory of this process; $RELGRAPH_RULES still wins. */
+void relgraph_rules_set_default_dir(const char *dir);
 
 /* Loads every *.actors file, then every *.rules file, under dir
  * (recursively, sorted by path); dir may also be a single file. Every

@@ -7,8 +7,12 @@
 #include <malloc.h>
 #endif
 
+#include <glib/gstdio.h>
+
 #include "cli.h"
 #include "relgraph/export.h"
+#include "relgraph/rules.h"
+#include "relgraph/version.h"
 
 static const struct {
     const char *name;
@@ -63,9 +67,27 @@ static int run_command(guint i, int argc, char **argv)
     return commands[i].run(argc, argv);
 }
 
+/* Run from the directory it was built in, relgraph reads the rules of its
+ * source tree, so that a checkout works before (and without) an install;
+ * installed, it reads the installed rules, as the library does. */
+static void use_source_rules_in_build_tree(void)
+{
+    char *exe = g_file_read_link("/proc/self/exe", NULL);
+    if (!exe)
+        return;
+    char *dir = g_path_get_dirname(exe);
+    GStatBuf here, build;
+    if (g_stat(dir, &here) == 0 && g_stat(RELGRAPH_BUILD_DIR, &build) == 0 && here.st_dev == build.st_dev &&
+        here.st_ino == build.st_ino)
+        relgraph_rules_set_default_dir(RELGRAPH_SOURCE_RULES_DIR);
+    g_free(dir);
+    g_free(exe);
+}
+
 int main(int argc, char **argv)
 {
     set_character_locale();
+    use_source_rules_in_build_tree();
 #ifdef __GLIBC__
     /* Exports build buffers of several MB one after another; glibc would
      * raise its mmap threshold past them after the first is freed and keep
