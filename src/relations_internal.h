@@ -1,10 +1,14 @@
-/* Private to the rules modules (relations.c, lint.c): the compiled form of
- * relation patterns, so that lint can inspect what the parser built. Not
- * part of the public API in include/relgraph/. */
+/* Private to the rules modules: the compiled form of relation patterns and
+ * what the four relation modules share. relations.c holds the rule set and
+ * reads *.rules files; relations_compile.c turns a pattern into elements,
+ * relations_index.c indexes it, relations_match.c matches a sentence.
+ * lint.c inspects what the parser built. Not part of the public API in
+ * include/relgraph/. */
 #ifndef RELGRAPH_RELATIONS_INTERNAL_H
 #define RELGRAPH_RELATIONS_INTERNAL_H
 
 #include "relgraph/relations.h"
+#include "relgraph/rulefile.h"
 #include "arena.h"
 #include "intmap.h"
 
@@ -55,7 +59,7 @@ struct RelgraphPattern {
     const char *file;         /* where it is written, for diagnostics */
     guint line, col;
     guint slots;              /* mentions the pattern needs at least */
-    /* Index (computed when the pattern is added, see relations.c): */
+    /* Index (computed when the pattern is added, see relations_index.c): */
     const RelgraphRelation *relation;
     guint index;              /* in set->patterns: the order patterns are tried in */
     GArray *trigger;          /* guint32 word ids, sorted: a sentence without any of
@@ -104,5 +108,80 @@ struct RelgraphRelationSet {
     RelgraphArena elems;      /* the memory of every Elem (see elem_new) */
     gint *gave_up;            /* per pattern: attempts that ran out of search steps (atomic) */
 };
+
+/* A pathological pattern must not stall a run: each start position gets
+ * this many matcher steps at most, which keeps matching linear in the
+ * sentence. The shipped rules need under 100 on seeds/ and the benchmark
+ * corpus, so the cap leaves five times that. */
+#define MATCH_STEP_LIMIT 512
+
+/* Words so frequent in news text that a trigger made of them would let
+ * nearly every sentence meet the pattern: a trigger avoids them
+ * (set->common; relations.c). */
+#define COMMON_WORD_COST 100
+
+/* ---- elements (relations.c) ---- */
+
+/* A new element, zeroed, in the set's arena. */
+Elem *relgraph_elem_new(RelgraphRelationSet *set);
+/* Frees what an element owns; its own memory goes with the set's arena. */
+void relgraph_elem_free(gpointer elem);
+/* A new sequence: a GPtrArray of Elem* that frees them. */
+GPtrArray *relgraph_seq_new(void);
+
+/* ---- compiling (relations_compile.c) ---- */
+
+/* What compiling one pattern after another reuses: tokenising a literal
+ * word (as text is) needs a token array and room for the normalised words;
+ * indexing a pattern, sets of words. The words are interned at once, so
+ * their room is only given back with the scratch, after the file: a few
+ * bytes a word. */
+typedef struct {
+    GArray *tokens;       /* RelgraphToken */
+    GStringChunk *norms;
+    GArray *words;        /* guint32 word ids */
+} Scratch;
+
+void relgraph_scratch_init(Scratch *scratch);
+void relgraph_scratch_clear(Scratch *scratch);
+/* Compiles the pattern of line into relation (and indexes it); problems go
+ * to diagnostics. */
+void relgraph_pattern_compile(RelgraphRelationSet *set, Scratch *scratch, RelgraphRelation *relation,
+                              const RelgraphRuleLine *line, GPtrArray *diagnostics);
+/* "define @name (a | b ...)": compiles and indexes the macro. */
+void relgraph_macro_compile(RelgraphRelationSet *set, Scratch *scratch, const RelgraphRuleLine *line,
+                            GPtrArray *diagnostics);
+
+/* ---- the index (relations_index.c) ---- */
+
+/* Works out a compiled pattern's index (see RelgraphPattern) and files it
+ * in the set. */
+void relgraph_pattern_index(RelgraphRelationSet *set, Scratch *scratch, RelgraphPattern *pattern);
+/* Gives every choice below e with many alternatives a dispatch table.
+ * words: scratch. */
+void relgraph_index_choices(Elem *e, GArray *words);
+/* The sorted words of which every match of a macro's choice holds one, in
+ * a new array; NULL when there is no such set. stack: scratch. */
+GArray *relgraph_macro_required(const RelgraphRelationSet *set, const Elem *choice, GArray *stack);
+/* How many ways the gaps of seq[from..] can be placed, at most (for the
+ * load-time warning against MATCH_STEP_LIMIT). */
+guint64 relgraph_seq_ways(const GPtrArray *seq, guint from, gboolean after);
+
+/* Whether the sorted words hold w (binary search). */
+static inline gboolean relgraph_words_contain(const GArray *words, guint32 w)
+{
+    guint lo = 0, hi = words->len;
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        guint32 v = g_array_index(words, guint32, mid);
+        if (v == w)
+            return TRUE;
+        if (v < w)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return FALSE;
+}
 
 #endif
