@@ -93,6 +93,8 @@ guint relgraph_rulefile_col(const RelgraphRuleLine *line, const char *at)
 static void diagnostic_free(gpointer p)
 {
     RelgraphDiagnostic *d = p;
+    g_free(d->path);
+    g_free(d->text);
     g_free(d->message);
     g_free(d);
 }
@@ -111,12 +113,15 @@ void relgraph_diagnostics_add(GPtrArray *diagnostics, RelgraphDiagLevel level, c
     va_end(args);
     RelgraphDiagnostic *d = g_new0(RelgraphDiagnostic, 1);
     d->level = level;
+    d->path = g_strdup(path);
+    d->line = line;
+    d->col = line ? col : 0;
+    d->text = text;
     const char *what = level == RELGRAPH_DIAG_ERROR ? "error" : "warning";
     if (line)
         d->message = g_strdup_printf("%s:%u:%u: %s: %s", path, line, col, what, text);
     else
         d->message = g_strdup_printf("%s: %s: %s", path, what, text);
-    g_free(text);
     g_ptr_array_add(diagnostics, d);
 }
 

@@ -68,6 +68,11 @@ gboolean relgraph_dictionary_load(RelgraphDictionary *dict, const char *path,
  * trie. Call once after the last load; problems go to diagnostics. */
 void relgraph_dictionary_finish(RelgraphDictionary *dict, GPtrArray *diagnostics);
 
+/* Lint's checks on a finished dictionary, beyond what loading reports:
+ * short names another actor's alias always wins over (warnings), member_of
+ * cycles (errors). Appended to diagnostics. */
+void relgraph_dictionary_lint(const RelgraphDictionary *dict, GPtrArray *diagnostics);
+
 /* Alias locations leave out this leading part of the file path (see
  * relgraph_relations_set_location_prefix). */
 void relgraph_dictionary_set_location_prefix(RelgraphDictionary *dict, const char *prefix);

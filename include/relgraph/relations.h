@@ -57,6 +57,13 @@ void relgraph_relations_set_location_prefix(RelgraphRelationSet *set, const char
  * (and so may have missed a match) since the set was loaded. */
 void relgraph_relations_budget_report(const RelgraphRelationSet *set, GPtrArray *diagnostics);
 
+/* Lint's checks on the loaded patterns, beyond what loading reports: slots
+ * no actor of dict can fill (errors), patterns every match of which is
+ * hedged, duplicate patterns, unused macros, @title alternatives that are
+ * not plain words (warnings). Appended to diagnostics. */
+void relgraph_relations_lint(const RelgraphRelationSet *set, const RelgraphDictionary *dict,
+                             GPtrArray *diagnostics);
+
 guint relgraph_relations_count(const RelgraphRelationSet *set);
 const RelgraphRelation *relgraph_relations_get(const RelgraphRelationSet *set, guint index);
 const RelgraphRelation *relgraph_relations_find(const RelgraphRelationSet *set, const char *name);

@@ -52,7 +52,10 @@ typedef enum { RELGRAPH_DIAG_ERROR, RELGRAPH_DIAG_WARNING } RelgraphDiagLevel;
 
 typedef struct {
     RelgraphDiagLevel level;
-    char *message;      /* "file:line:col: error: text" */
+    char *path;         /* the file, as given to the loader */
+    guint line, col;    /* 1-based; 0 when the problem is the whole file */
+    char *text;         /* what is wrong, without place or level */
+    char *message;      /* "file:line:col: error: text", as printed */
 } RelgraphDiagnostic;
 
 /* A new, empty diagnostics list (GPtrArray of RelgraphDiagnostic*). */

@@ -61,6 +61,19 @@ Test(rules, an_error_fails_load_but_not_load_all)
     cr_assert_not_null(error);
     cr_assert(strstr(error->message, "b.rules:2:") != NULL, "file:line:col: %s", error->message);
     g_clear_error(&error);
+    /* Each diagnostic carries its place and text apart from the message. */
+    const RelgraphDiagnostic *d = NULL;
+    for (guint i = 0; i < diagnostics->len && !d; i++)
+        if (((const RelgraphDiagnostic *)g_ptr_array_index(diagnostics, i))->level == RELGRAPH_DIAG_ERROR)
+            d = g_ptr_array_index(diagnostics, i);
+    cr_assert_not_null(d);
+    cr_assert(g_str_has_suffix(d->path, "b.rules"), "%s", d->path);
+    cr_assert_eq(d->line, 2u);
+    cr_assert_gt(d->col, 0u);
+    cr_assert_null(strstr(d->text, "error"), "the text alone: %s", d->text);
+    char *place = g_strdup_printf("%s:%u:%u: error: %s", d->path, d->line, d->col, d->text);
+    cr_assert_str_eq(d->message, place);
+    g_free(place);
     g_ptr_array_set_size(diagnostics, 0);
     RelgraphRules *rules = relgraph_rules_load_all(dir, diagnostics, &error);
     cr_assert_not_null(rules, "load_all keeps going");
