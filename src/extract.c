@@ -43,19 +43,38 @@ static void add_relation(const RelgraphCast *cast, GArray *out, GHashTable *seen
  * own state: no pattern, the rule below. */
 #define STATE_IN_SENTENCE "(state named in the sentence)"
 
-/* An official and the state they belong to (a member_of of their own, not
- * through a ministry) named in one sentence: "Prime Minister Fumio Kishida,
- * the relationship between Russia and Japan has worsened" gives Fumio
- * Kishida member_of Japan, as the annotation guidelines record a state
- * link wherever the text names the state in the same sentence. */
+/* An official or an institution and the state they belong to (a member_of
+ * of their own, not through a ministry) named in one sentence: "Prime
+ * Minister Fumio Kishida, the relationship between Russia and Japan has
+ * worsened" gives Fumio Kishida member_of Japan, "the Ministry of External
+ * Affairs ... the people of India" gives the ministry member_of India, as
+ * the annotation guidelines record a state link wherever the text names
+ * the state in the same sentence. Of institutions, only a government
+ * department (a name with Ministry, Office or Department) is so linked:
+ * a state's army, party, university or news agency named next to the
+ * state is not annotated that way. */
+static gboolean government_department(const RelgraphActor *a)
+{
+    static const char *const heads[] = {"Ministry", "Office", "Department"};
+    for (gsize k = 0; k < G_N_ELEMENTS(heads); k++) {
+        const char *p = strstr(a->name, heads[k]);
+        gsize n = strlen(heads[k]);
+        if (p && (p == a->name || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static void add_states_named(const RelgraphCast *cast, GArray *out, GHashTable *seen, guint sentence,
                              const RelgraphSpan *span, const RelgraphRelation *member_of,
                              const RelgraphMention *mentions, guint n)
 {
     for (guint i = 0; i < n; i++) {
-        if (mentions[i].type != RELGRAPH_ACTOR_OFFICIAL || mentions[i].also >= 0)
+        if (!(mentions[i].type & (RELGRAPH_ACTOR_OFFICIAL | RELGRAPH_ACTOR_INSTITUTION)) || mentions[i].also >= 0)
             continue;
         const RelgraphActor *a = relgraph_cast_actor(cast, mentions[i].actor);
+        if (mentions[i].type == RELGRAPH_ACTOR_INSTITUTION && !government_department(a))
+            continue;
         for (guint k = 0; k < a->member_of_ids->len; k++) {
             guint state = g_array_index(a->member_of_ids, guint, k);
             if (relgraph_cast_actor(cast, state)->type != RELGRAPH_ACTOR_STATE)
