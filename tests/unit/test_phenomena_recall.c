@@ -20,3 +20,14 @@ Test(phenomena_recall, a_department_and_its_state_in_one_sentence)
     expect_not("The Korean People's Army held drills while North Korea marked a holiday.",
                "Korean People's Army member_of North Korea");
 }
+
+/* "would" reports a plan; a conditional or a speculation stays hedged. */
+Test(phenomena_recall, reported_plans_with_would)
+{
+    expect_has("The embassy said Choe Son Hui would hold talks with Sergei Lavrov next week.",
+               "Choe Son Hui meet Sergei Lavrov");
+    expect_has("Officials said Fumio Kishida would visit Seoul in March.", "Fumio Kishida visit South Korea");
+    expect_not("If the dispute were settled, Fumio Kishida would visit Seoul.", "Fumio Kishida visit South Korea");
+    expect_not("Fumio Kishida would probably visit Seoul in March.", "Fumio Kishida visit South Korea");
+    expect_not("Tokyo said it would not impose sanctions on Beijing.", "Japan sanction China");
+}
