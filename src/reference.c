@@ -185,16 +185,30 @@ static gboolean coordinated_antecedents(const Sentence *s, guint pos, guint out[
             return TRUE;
         }
     }
+    /* A group reference earlier in the sentence ("the two ministers
+     * reaffirmed ... They also shared concerns"), unless two actors of
+     * one type stand after it. */
+    const RelgraphMention *group = NULL;
+    for (guint i = s->found->len; i-- > 0 && !group;) {
+        const RelgraphMention *g = &g_array_index(s->found, RelgraphMention, i);
+        if (g->last <= pos && g->also >= 0)
+            group = g;
+    }
     guint last = 0;
     while (last < s->n_mentions && s->mentions[last].last <= pos)
         last++;
     if (last >= 2) {
         const RelgraphMention *b = &s->mentions[last - 1], *a = &s->mentions[last - 2];
-        if (a->type == b->type && plain(a) && plain(b) && a->actor != b->actor) {
+        if (a->type == b->type && plain(a) && plain(b) && a->actor != b->actor && (!group || a->first >= group->last)) {
             out[0] = a->actor;
             out[1] = b->actor;
             return TRUE;
         }
+    }
+    if (group) {
+        out[0] = (guint)group->also;
+        out[1] = group->actor;
+        return TRUE;
     }
     const GArray *h = s->refs->history;
     for (guint i = h->len; i-- > 0;) {
@@ -268,7 +282,9 @@ static gboolean fits(const Sentence *s, guint actor, gint state, const char *tit
     const char *had = g_hash_table_lookup(s->refs->titles, GUINT_TO_POINTER(actor + 1));
     if (!had)
         return state >= 0;
-    if (title_ends_with(had, title))
+    /* "his US counterpart Marco Rubio" holds the other one's office: he
+     * is one of "the two ministers" after "Foreign Minister Cho". */
+    if (title_ends_with(had, title) || title_ends_with(had, "counterpart"))
         return TRUE;
     for (gsize k = 0; k < G_N_ELEMENTS(same_titles); k++)
         for (int j = 0; j < 2; j++)

@@ -31,3 +31,25 @@ Test(phenomena_recall, reported_plans_with_would)
     expect_not("Fumio Kishida would probably visit Seoul in March.", "Fumio Kishida visit South Korea");
     expect_not("Tokyo said it would not impose sanctions on Beijing.", "Japan sanction China");
 }
+
+/* "his US counterpart X" holds the other one's office: the two are "the
+ * two ministers"; and "they" after such a group in the same sentence is
+ * that group, unless two actors of one type stand after it. */
+Test(phenomena_recall, counterparts_make_a_group_and_they_repeats_it)
+{
+    const char *text = "Japanese Foreign Minister Takeshi Iwaya and his Australian counterpart Penny Wong met in Tokyo. "
+                       "Officials said the two ministers agreed to share data, and they also condemned the tests by "
+                       "North Korea.";
+    expect_has(text, "Penny Wong criticize North Korea");
+    expect_has(text, "Takeshi Iwaya criticize North Korea");
+    /* Two people named after the group are what "they" stands for. */
+    const char *later = "Takeshi Iwaya met Penny Wong. \"The two sides must stay close,\" Xi Jinping told Vladimir Putin "
+                        "as they condemned North Korea's tests.";
+    expect_has(later, "Xi Jinping criticize North Korea");
+    expect_not(later, "Takeshi Iwaya criticize North Korea");
+    /* The other one's title still has to fit: a foreign minister and his
+     * counterpart are not "the two presidents". */
+    expect_not("Chinese Foreign Minister Wang Yi and his Russian counterpart Sergei Lavrov met. Later the two "
+               "presidents condemned Japan.",
+               "Sergei Lavrov criticize Japan");
+}
