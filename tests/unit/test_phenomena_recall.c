@@ -53,3 +53,16 @@ Test(phenomena_recall, counterparts_make_a_group_and_they_repeats_it)
                "presidents condemned Japan.",
                "Sergei Lavrov criticize Japan");
 }
+
+/* Sanctions by their effect, placed under a government. */
+Test(phenomena_recall, sanctions_under_an_administration_by_their_effect)
+{
+    const char *text = "Exporters complained about US tariffs under the Biden administration, which have hurt both "
+                       "Canada and Mexico.";
+    expect_has(text, "United States sanction Canada");
+    expect_has(text, "United States sanction Mexico");
+    expect_not("US tariffs under the Biden administration have not stopped Canada from trading with Mexico.",
+               "United States sanction Canada");
+    expect_not("Relief from US tariffs under the Biden administration, which have eased, helped Canada.",
+               "United States sanction Canada");
+}
