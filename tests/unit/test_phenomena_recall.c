@@ -66,3 +66,27 @@ Test(phenomena_recall, sanctions_under_an_administration_by_their_effect)
     expect_not("Relief from US tariffs under the Biden administration, which have eased, helped Canada.",
                "United States sanction Canada");
 }
+
+/* A regime named after its leader is the state. */
+Test(phenomena_recall, a_regime_named_after_its_leader_is_the_state)
+{
+    expect_has("Beijing has propped up the Kim regime with fuel shipments.", "China support North Korea");
+    expect_has("Tehran has been propping up the Assad regime for a decade.", "Iran support Syria");
+    /* The leader alone is the person, not the state. */
+    expect_not("Kim Jong Un spoke. Beijing has propped up Kim with rice.", "China support North Korea");
+}
+
+/* An envoy who arrives carrying a message for a leader meets that leader. */
+Test(phenomena_recall, arriving_with_a_message_for_a_leader)
+{
+    expect_has("Chinese Foreign Minister Wang Yi landed in Pyongyang on Monday, bearing a personal letter from "
+               "President Xi Jinping to Kim Jong Un.",
+               "Kim Jong Un meet Wang Yi");
+    /* The sender is not met, and a message carried for someone's aide
+     * meets nobody. */
+    expect_not("Chinese Foreign Minister Wang Yi landed in Pyongyang on Monday, bearing a personal letter from "
+               "President Xi Jinping to Kim Jong Un.",
+               "Wang Yi meet Xi Jinping");
+    expect_not("Wang Yi landed in Pyongyang, carrying a letter from Xi Jinping to Kim Jong Un's sister.",
+               "Kim Jong Un meet Wang Yi");
+}
