@@ -90,3 +90,19 @@ Test(phenomena_recall, arriving_with_a_message_for_a_leader)
     expect_not("Wang Yi landed in Pyongyang, carrying a letter from Xi Jinping to Kim Jong Un's sister.",
                "Kim Jong Un meet Wang Yi");
 }
+
+/* A meeting with two people on the sidelines of an event in a place is a
+ * visit to it; a host welcoming a group's leaders meets the group. */
+Test(phenomena_recall, sidelines_with_two_people_and_hosts_of_groups)
+{
+    const char *sidelines = "Yoon Suk Yeol met Fumio Kishida and Anthony Albanese on the sidelines of a summit in Jakarta "
+                            "last year.";
+    expect_has(sidelines, "Yoon Suk Yeol visit Indonesia");
+    expect_has(sidelines, "Fumio Kishida visit Indonesia");
+    expect_not("Yoon Suk Yeol met Fumio Kishida and Anthony Albanese on the sidelines of a summit about Indonesia.",
+               "Yoon Suk Yeol visit Indonesia");
+    expect_has("Anthony Albanese welcomed the heads of state of ASEAN to Melbourne on Monday.",
+               "ASEAN meet Anthony Albanese");
+    expect_not("Anthony Albanese praised the heads of state of ASEAN for their statement.",
+               "ASEAN meet Anthony Albanese");
+}
