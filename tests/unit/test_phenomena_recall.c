@@ -106,3 +106,27 @@ Test(phenomena_recall, sidelines_with_two_people_and_hosts_of_groups)
     expect_not("Anthony Albanese praised the heads of state of ASEAN for their statement.",
                "ASEAN meet Anthony Albanese");
 }
+
+/* Voting to impose sanctions, with manner and time between. */
+Test(phenomena_recall, voting_unanimously_to_impose_sanctions)
+{
+    expect_has("The UN Security Council voted unanimously on Friday to impose fresh sanctions on Iran.",
+               "UN Security Council sanction Iran");
+    expect_not("The UN Security Council voted unanimously on Friday to lift sanctions on Iran.",
+               "UN Security Council sanction Iran");
+}
+
+/* The reaction in a participle after the act: the subject that acted is
+ * criticized, never the victim of the act. */
+Test(phenomena_recall, an_act_drawing_condemnation)
+{
+    const char *launch = "Pyongyang test-fired two cruise missiles on Sunday, drawing swift condemnation from Tokyo and "
+                         "Seoul.";
+    expect_has(launch, "Japan criticize North Korea");
+    expect_has(launch, "South Korea criticize North Korea");
+    const char *strike = "Israel bombed Iran's nuclear sites, prompting condemnation from Turkey.";
+    expect_has(strike, "Turkey criticize Israel");
+    expect_not(strike, "Turkey criticize Iran");
+    expect_not("Pyongyang test-fired two cruise missiles on Sunday, drawing praise from Moscow.",
+               "Russia criticize North Korea");
+}
