@@ -130,3 +130,17 @@ Test(phenomena_recall, an_act_drawing_condemnation)
     expect_not("Pyongyang test-fired two cruise missiles on Sunday, drawing praise from Moscow.",
                "Russia criticize North Korea");
 }
+
+/* "held their first security dialogue" is a meeting; an adjective before
+ * an actor named as the author of an act; support pledged to go on. */
+Test(phenomena_recall, dialogues_adjectives_and_continued_support)
+{
+    expect_has("Australia and Indonesia held their annual strategic dialogue in Canberra.",
+               "Australia meet Indonesia");
+    expect_not("Australia and Indonesia called for dialogue on the sea dispute.", "Australia meet Indonesia");
+    expect_has("Moscow condemned the latest Japanese sanctions.", "Russia criticize Japan");
+    expect_not("Moscow welcomed the latest Japanese sanctions.", "Russia criticize Japan");
+    expect_has("EU members vowed to keep backing Ukraine.", "European Union support Ukraine");
+    expect_has("Canada pledged to continue helping Ukraine.", "Canada support Ukraine");
+    expect_not("Hungary refused to keep backing Ukraine.", "Hungary support Ukraine");
+}
