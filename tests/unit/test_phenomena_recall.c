@@ -144,3 +144,16 @@ Test(phenomena_recall, dialogues_adjectives_and_continued_support)
     expect_has("Canada pledged to continue helping Ukraine.", "Canada support Ukraine");
     expect_not("Hungary refused to keep backing Ukraine.", "Hungary support Ukraine");
 }
+
+/* The adjectives of diplomatic language before a partnership, and counted
+ * targets in words. */
+Test(phenomena_recall, adjectives_of_partnerships_and_counted_targets)
+{
+    expect_has("Egypt and Saudi Arabia celebrated their special and privileged strategic partnership.",
+               "Egypt cooperate Saudi Arabia");
+    expect_has("Laos and Vietnam praised their time-tested comprehensive strategic partnership.",
+               "Laos cooperate Vietnam");
+    expect_not("Laos and Vietnam remain locked in a longstanding border dispute.", "Laos cooperate Vietnam");
+    expect_has("Canberra imposed sanctions on fifteen Iranian officials.", "Australia sanction Iran");
+    expect_not("Canberra lifted sanctions on fifteen Iranian officials.", "Australia sanction Iran");
+}
