@@ -589,6 +589,44 @@ static guint institution_reference(Sentence *s, guint pos)
     return q + 1;
 }
 
+/* "the country": the nearest state before it in the sentence, else the
+ * first state (the subject) of the nearest of the sentences before, within
+ * REFERENCE_REACH ("North Korea has long been a source of instability: the
+ * country is teaming up with Russia"). Not "the country of ...", nor "the
+ * Country". Returns the position after, or pos. */
+static guint country_reference(Sentence *s, guint pos)
+{
+    guint q = pos + 1;
+    if (q >= s->n || s->covered[q] != -1 || !is_word(s, q, "country") ||
+        (s->tokens[q].flags & RELGRAPH_TOKEN_CAPITALIZED) || is_word(s, q + 1, "of"))
+        return pos;
+    gint state = -1;
+    for (guint i = s->n_mentions; i-- > 0 && state < 0;)
+        if (s->mentions[i].last <= pos && s->mentions[i].type == RELGRAPH_ACTOR_STATE && plain(&s->mentions[i]))
+            state = (gint)s->mentions[i].actor;
+    const GArray *h = s->refs->history;
+    guint found_in = 0;
+    for (guint i = h->len; state < 0 && i-- > 0;) {
+        const Entry *e = &g_array_index(h, Entry, i);
+        if (e->sentence + REFERENCE_REACH < s->sentence)
+            break;
+        if (e->type == RELGRAPH_ACTOR_STATE) {
+            found_in = e->sentence;
+            /* the first state of that sentence */
+            guint first = i;
+            while (first > 0 && g_array_index(h, Entry, first - 1).sentence == found_in)
+                first--;
+            for (guint k = first; k <= i && state < 0; k++)
+                if (g_array_index(h, Entry, k).type == RELGRAPH_ACTOR_STATE)
+                    state = (gint)g_array_index(h, Entry, k).actor;
+        }
+    }
+    if (state < 0)
+        return pos;
+    add_reference(s, pos, q + 1, (guint)state, -1, -1);
+    return q + 1;
+}
+
 gboolean relgraph_references_may_apply(const RelgraphReferences *refs, const char *text, gsize len)
 {
     if (!refs->history->len)
@@ -609,7 +647,7 @@ gboolean relgraph_references_may_apply(const RelgraphReferences *refs, const cha
             return FALSE; /* longer than any such word */
         guint32 hash = relgraph_text_hash(word, n);
         if (k == 1) {
-            if (strcmp(word, "two") == 0 ||
+            if (strcmp(word, "two") == 0 || strcmp(word, "country") == 0 ||
                 ((strcmp(word, "north") == 0 || strcmp(word, "south") == 0) && g_ascii_isupper(text[i - n])))
                 return TRUE;
             for (guint h = 0; h < refs->heads->len; h++)
@@ -714,6 +752,8 @@ void relgraph_references_resolve(RelgraphReferences *refs, guint sentence, const
             next = compass_reference(&s, pos);
         if (next == pos && (class & W_THE))
             next = institution_reference(&s, pos);
+        if (next == pos && (class & W_THE))
+            next = country_reference(&s, pos);
         if (next == pos && (class & (W_SINGULAR | W_PLURAL)) && s.covered[pos] == -1 &&
             !determiner(&s, pos)) {
             gint actor;

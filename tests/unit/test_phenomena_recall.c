@@ -157,3 +157,24 @@ Test(phenomena_recall, adjectives_of_partnerships_and_counted_targets)
     expect_has("Canberra imposed sanctions on fifteen Iranian officials.", "Australia sanction Iran");
     expect_not("Canberra lifted sanctions on fifteen Iranian officials.", "Australia sanction Iran");
 }
+
+/* "the country" is the nearest state before it, else the subject state of
+ * the sentence before. */
+Test(phenomena_recall, the_country_refers_to_a_state)
+{
+    expect_has("Iran faces a deep economic crisis: the country is teaming up with Venezuela.",
+               "Iran cooperate Venezuela");
+    expect_has("Belarus held elections on Sunday. The country has deepened cooperation with China.",
+               "Belarus cooperate China");
+    /* Not "the country of ...", and nothing to refer to: nothing. */
+    expect_not("Belarus held elections on Sunday. The country of his birth teamed up with China.",
+               "Belarus cooperate China");
+    expect_not("The country is teaming up with China.", "China cooperate China");
+}
+
+/* Troops present in a state, like those sent there. */
+Test(phenomena_recall, troops_present_in_a_state)
+{
+    expect_has("Analysts discussed the presence of Cuban troops in Angola.", "Cuba support Angola");
+    expect_not("Analysts discussed the presence of Cuban diplomats in Angola.", "Cuba support Angola");
+}
