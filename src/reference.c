@@ -197,12 +197,21 @@ static gboolean coordinated_antecedents(const Sentence *s, guint pos, guint out[
     guint last = 0;
     while (last < s->n_mentions && s->mentions[last].last <= pos)
         last++;
-    if (last >= 2) {
-        const RelgraphMention *b = &s->mentions[last - 1], *a = &s->mentions[last - 2];
-        if (a->type == b->type && plain(a) && plain(b) && a->actor != b->actor && (!group || a->first >= group->last)) {
-            out[0] = a->actor;
-            out[1] = b->actor;
-            return TRUE;
+    if (last >= 2 && plain(&s->mentions[last - 1])) {
+        /* The last actor and the one of its type nearest before it: "Trump
+         * and his Russian counterpart Vladimir Putin shook hands as they
+         * arrived" (not "Russian", a state, with Putin). */
+        const RelgraphMention *b = &s->mentions[last - 1];
+        for (guint i = last - 1; i-- > 0;) {
+            const RelgraphMention *a = &s->mentions[i];
+            if (a->type != b->type || !plain(a) || a->actor == b->actor)
+                continue;
+            if (!group || a->first >= group->last) {
+                out[0] = a->actor;
+                out[1] = b->actor;
+                return TRUE;
+            }
+            break;
         }
     }
     if (group) {

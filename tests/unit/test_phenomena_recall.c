@@ -178,3 +178,17 @@ Test(phenomena_recall, troops_present_in_a_state)
     expect_has("Analysts discussed the presence of Cuban troops in Angola.", "Cuba support Angola");
     expect_not("Analysts discussed the presence of Cuban diplomats in Angola.", "Cuba support Angola");
 }
+
+/* "they" is the last actor and the one of its type nearest before it; two
+ * people meeting in a place both visit it, but its own. */
+Test(phenomena_recall, they_skips_a_demonym_and_pairs_meeting_in_a_place)
+{
+    const char *arrival = "Indian Prime Minister Narendra Modi and his Japanese counterpart Shigeru Ishiba waved as they "
+                          "arrived at an air base in Hawaii.";
+    expect_has(arrival, "Narendra Modi visit United States");
+    expect_has(arrival, "Shigeru Ishiba visit United States");
+    const char *talks = "Lee Jae-myung and Shigeru Ishiba held talks in Tokyo on Saturday.";
+    expect_has(talks, "Lee Jae-myung visit Japan");
+    expect_not(talks, "Shigeru Ishiba visit Japan");
+    expect_not("Lee Jae-myung and Shigeru Ishiba held talks about Tokyo.", "Lee Jae-myung visit Japan");
+}
