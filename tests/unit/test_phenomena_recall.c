@@ -192,3 +192,11 @@ Test(phenomena_recall, they_skips_a_demonym_and_pairs_meeting_in_a_place)
     expect_not(talks, "Shigeru Ishiba visit Japan");
     expect_not("Lee Jae-myung and Shigeru Ishiba held talks about Tokyo.", "Lee Jae-myung visit Japan");
 }
+
+/* "X met Y in Z" places the subject in Z as "X met with Y in Z" does. */
+Test(phenomena_recall, meeting_someone_in_a_place)
+{
+    expect_has("Olaf Scholz met Li Qiang in Beijing on Tuesday.", "Olaf Scholz visit China");
+    expect_not("Li Qiang met Olaf Scholz in Beijing on Tuesday.", "Li Qiang visit China");
+    expect_not("Olaf Scholz met reporters in Beijing.", "Olaf Scholz visit China");
+}
