@@ -200,3 +200,10 @@ Test(phenomena_recall, meeting_someone_in_a_place)
     expect_not("Li Qiang met Olaf Scholz in Beijing on Tuesday.", "Li Qiang visit China");
     expect_not("Olaf Scholz met reporters in Beijing.", "Olaf Scholz visit China");
 }
+
+/* The author of an act condemned in the passive. */
+Test(phenomena_recall, an_act_condemned_in_the_passive)
+{
+    expect_has("Israel's strikes on Lebanon were condemned by France.", "France criticize Israel");
+    expect_not("Israel's strikes on Lebanon were welcomed by France.", "France criticize Israel");
+}
