@@ -207,3 +207,11 @@ Test(phenomena_recall, an_act_condemned_in_the_passive)
     expect_has("Israel's strikes on Lebanon were condemned by France.", "France criticize Israel");
     expect_not("Israel's strikes on Lebanon were welcomed by France.", "France criticize Israel");
 }
+
+/* Heads of international bodies and envoys named without a title. */
+Test(phenomena_recall, heads_of_international_bodies)
+{
+    expect_has("Kristalina Georgieva met Scott Bessent in Washington.", "Kristalina Georgieva visit United States");
+    expect_has("Li Hui arrived in Kyiv on Tuesday.", "Li Hui visit Ukraine");
+    expect_not("A Turk arrived in Kyiv on Tuesday.", "Volker Turk visit Ukraine");
+}
