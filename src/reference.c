@@ -282,6 +282,12 @@ static gboolean title_ends_with(const char *had, const char *title)
 static const char *const same_titles[][2] = {{"premier", "prime minister"}, {"chair", "chairman"},
                                              {"spokesperson", "spokesman"}, {"spokesperson", "spokeswoman"}};
 
+/* "The leaders" (without "two"): people named as heads of state or
+ * government, not ministers or envoys. */
+#define LEADER_TITLES "(leader titles)"
+static const char *const leader_titles[] = {"president", "leader", "prime minister", "premier", "chairman",
+                                            "general secretary", "chancellor", "king", "supreme leader"};
+
 static gboolean fits(const Sentence *s, guint actor, gint state, const char *title)
 {
     if (state >= 0 && relgraph_cast_state_of(s->refs->cast, actor) != state)
@@ -291,6 +297,12 @@ static gboolean fits(const Sentence *s, guint actor, gint state, const char *tit
     const char *had = g_hash_table_lookup(s->refs->titles, GUINT_TO_POINTER(actor + 1));
     if (!had)
         return state >= 0;
+    if (strcmp(title, LEADER_TITLES) == 0) {
+        for (gsize k = 0; k < G_N_ELEMENTS(leader_titles); k++)
+            if (title_ends_with(had, leader_titles[k]))
+                return TRUE;
+        return FALSE;
+    }
     /* "his US counterpart Marco Rubio" holds the other one's office: he
      * is one of "the two ministers" after "Foreign Minister Cho". */
     if (title_ends_with(had, title) || title_ends_with(had, "counterpart"))
@@ -402,7 +414,17 @@ static guint group_reference(Sentence *s, guint pos)
         q += 2;
     else if (is_word(s, q, "both"))
         q += 1;
-    else
+    else if (is_word(s, q, "the") && is_word(s, q + 1, "leaders") && s->covered[q + 1] == -1 &&
+             !is_word(s, q + 2, "of") && !(q + 2 < s->n && s->covered[q + 2] != -1)) {
+        /* "The leaders agreed to ...": the last two officials named as
+         * heads of state or government (not "the leaders of ...", "the
+         * leaders Xi and ..."). */
+        guint pair[2];
+        if (!last_two(s, pos, RELGRAPH_ACTOR_OFFICIAL, LEADER_TITLES, pair))
+            return pos;
+        add_reference(s, pos, q + 2, pair[1], (gint)pair[0], -1);
+        return q + 2;
+    } else
         return pos;
     if (q >= s->n || s->covered[q] != -1)
         return pos;

@@ -215,3 +215,18 @@ Test(phenomena_recall, heads_of_international_bodies)
     expect_has("Li Hui arrived in Kyiv on Tuesday.", "Li Hui visit Ukraine");
     expect_not("A Turk arrived in Kyiv on Tuesday.", "Volker Turk visit Ukraine");
 }
+
+/* "The leaders" are the last two people named as heads of state or
+ * government, never ministers or envoys. */
+Test(phenomena_recall, the_leaders_are_heads_of_state_or_government)
+{
+    const char *summit = "President Lee Jae-myung received Prime Minister Shigeru Ishiba in Seoul. The leaders agreed to "
+                         "deepen cooperation with Australia.";
+    expect_has(summit, "Lee Jae-myung cooperate Shigeru Ishiba");
+    const char *ministers = "Foreign Minister Takeshi Iwaya received Foreign Minister Cho Hyun in Tokyo. The leaders agreed "
+                            "to deepen cooperation with Australia.";
+    expect_not(ministers, "Cho Hyun cooperate Takeshi Iwaya");
+    expect_not("President Lee Jae-myung received Prime Minister Shigeru Ishiba. The leaders of Australia agreed to "
+               "deepen cooperation.",
+               "Lee Jae-myung cooperate Shigeru Ishiba");
+}
