@@ -230,3 +230,11 @@ Test(phenomena_recall, the_leaders_are_heads_of_state_or_government)
                "deepen cooperation.",
                "Lee Jae-myung cooperate Shigeru Ishiba");
 }
+
+/* Imports named as the object of a verb of quantity. */
+Test(phenomena_recall, imports_stepped_up)
+{
+    expect_has("Turkey stepped up its purchases of Russian gas.", "Russia trade Turkey");
+    expect_not("Turkey halted its purchases of Russian gas.", "Russia trade Turkey");
+    expect_not("Turkey stepped up its criticism of Russian gas policy.", "Russia trade Turkey");
+}
