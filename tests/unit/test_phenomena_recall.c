@@ -238,3 +238,13 @@ Test(phenomena_recall, imports_stepped_up)
     expect_not("Turkey halted its purchases of Russian gas.", "Russia trade Turkey");
     expect_not("Turkey stepped up its criticism of Russian gas policy.", "Russia trade Turkey");
 }
+
+/* A delegation received, and a topic named before the phone. */
+Test(phenomena_recall, delegations_received_and_topics_by_phone)
+{
+    expect_has("Xi Jinping received a high-level delegation led by Choe Ryong Hae.", "Choe Ryong Hae meet Xi Jinping");
+    expect_has("Xi Jinping hosted a North Korean delegation led by Choe Ryong Hae.", "Choe Ryong Hae meet Xi Jinping");
+    expect_not("Xi Jinping praised a delegation led by Choe Ryong Hae.", "Choe Ryong Hae meet Xi Jinping");
+    expect_has("Penny Wong and Wang Yi discussed the Taiwan Strait by phone.", "Penny Wong meet Wang Yi");
+    expect_not("Penny Wong and Wang Yi discussed the phone tapping scandal.", "Penny Wong meet Wang Yi");
+}
