@@ -167,6 +167,15 @@ static gint singular_antecedent(const Sentence *s, guint pos)
     return found;
 }
 
+/* Actors that may be coordinated as one group: of one type, or a state and
+ * an institution ("the US and the European Union ... they"); never a
+ * person with a state or a body. */
+static gboolean same_kind(RelgraphActorType a, RelgraphActorType b)
+{
+    const RelgraphActorType bodies = RELGRAPH_ACTOR_STATE | RELGRAPH_ACTOR_INSTITUTION;
+    return a == b || ((a & bodies) && (b & bodies));
+}
+
 /* The last two actors coordinated with "and" before pos: in this sentence
  * ("A and B ... their"), else in the sentence before; else the last two
  * actors of one type before it in this sentence ("Xi told Putin as they
@@ -175,10 +184,11 @@ static gboolean coordinated_antecedents(const Sentence *s, guint pos, guint out[
 {
     for (guint i = s->n_mentions; i-- > 1;) {
         const RelgraphMention *b = &s->mentions[i], *a = &s->mentions[i - 1];
-        if (b->last > pos || a->type != b->type || !plain(a) || !plain(b) || a->actor == b->actor)
+        if (b->last > pos || !same_kind(a->type, b->type) || !plain(a) || !plain(b) || a->actor == b->actor)
             continue;
         gboolean joined = (b->first == a->last + 1 && is_word(s, a->last, "and")) ||
-                          (b->first == a->last + 2 && is_word(s, a->last, ",") && is_word(s, a->last + 1, "and"));
+                          (b->first == a->last + 2 && is_word(s, a->last, ",") && is_word(s, a->last + 1, "and")) ||
+                          (b->first == a->last + 2 && is_word(s, a->last, "and") && is_word(s, a->last + 1, "the"));
         if (joined) {
             out[0] = a->actor;
             out[1] = b->actor;
@@ -744,11 +754,13 @@ static void remember(RelgraphReferences *refs, guint sentence, const RelgraphTok
         if (m[i].also >= 0) {
             Entry other = {(guint)m[i].also, m[i].type, sentence, (gint)m[i].actor};
             g_array_append_val(refs->history, other);
-        } else if (i > 0 && m[i - 1].type == m[i].type && m[i - 1].also < 0 && m[i - 1].actor != m[i].actor) {
+        } else if (i > 0 && same_kind(m[i - 1].type, m[i].type) && m[i - 1].also < 0 && m[i - 1].actor != m[i].actor) {
             guint gap = m[i].first - m[i - 1].last;
             const char *w = gap ? tokens[m[i - 1].last].norm : NULL;
+            const char *w2 = gap == 2 ? tokens[m[i - 1].last + 1].norm : NULL;
             if (gap == 0 || (gap == 1 && strcmp(w, "and") == 0) ||
-                (gap == 2 && strcmp(w, ",") == 0 && strcmp(tokens[m[i - 1].last + 1].norm, "and") == 0))
+                (gap == 2 && strcmp(w, ",") == 0 && strcmp(w2, "and") == 0) ||
+                (gap == 2 && strcmp(w, "and") == 0 && strcmp(w2, "the") == 0))
                 e.partner = (gint)m[i - 1].actor;
         }
         g_array_append_val(refs->history, e);

@@ -248,3 +248,14 @@ Test(phenomena_recall, delegations_received_and_topics_by_phone)
     expect_has("Penny Wong and Wang Yi discussed the Taiwan Strait by phone.", "Penny Wong meet Wang Yi");
     expect_not("Penny Wong and Wang Yi discussed the phone tapping scandal.", "Penny Wong meet Wang Yi");
 }
+
+/* A state and an institution joined by "and" are a group "they" repeats;
+ * a person and a state are not. */
+Test(phenomena_recall, they_after_a_state_and_an_institution)
+{
+    const char *text = "India said the United States and the European Union were unfair. They also criticized Brazil.";
+    expect_has(text, "European Union criticize Brazil");
+    expect_has(text, "United States criticize Brazil");
+    expect_not("India said Narendra Modi and the European Union were far apart. They also criticized Brazil.",
+               "Narendra Modi criticize Brazil");
+}
