@@ -79,7 +79,7 @@ static gboolean norm_in(const char *norm, const char *const *list)
 }
 
 enum { W_THE = 1 << 0, W_BOTH = 1 << 1, W_SINGULAR = 1 << 2, W_PLURAL = 1 << 3, W_IT = 1 << 4, W_SAYING = 1 << 5,
-       W_BOTH_VERB = 1 << 6 };
+       W_BOTH_VERB = 1 << 6, W_THESE = 1 << 7 };
 
 static const char *const singular_pronouns[] = {"he", "him", "his", "she", "her", "himself", "herself", NULL};
 static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
@@ -97,6 +97,7 @@ static const char *const description_heads[] = {
     "chairman", "chair", "king", "spokesperson", "spokesman", "spokeswoman", "counterpart", NULL};
 
 static const char *const the_words[] = {"the", NULL};
+static const char *const these_words[] = {"these", "those", NULL};
 static const char *const both_words[] = {"both", NULL};
 static const char *const it_words[] = {"it", NULL};
 /* Verbs whose subject "it" may repeat: "China said it would respond". */
@@ -112,7 +113,7 @@ static guint word_class(const char *norm, guint32 hash)
     static gsize ready;
     static RelgraphIntMap *table;
     if (g_once_init_enter(&ready)) {
-        const RelgraphWordList lists[] = {{the_words, W_THE}, {both_words, W_BOTH}, {it_words, W_IT},
+        const RelgraphWordList lists[] = {{the_words, W_THE}, {these_words, W_THESE}, {both_words, W_BOTH}, {it_words, W_IT},
                                           {saying_verbs, W_SAYING}, {both_verbs, W_BOTH_VERB},
                                           {singular_pronouns, W_SINGULAR}, {plural_pronouns, W_PLURAL}};
         table = relgraph_word_classes_build(lists, G_N_ELEMENTS(lists));
@@ -416,6 +417,60 @@ static gboolean both_subject(const Sentence *s, guint pos, guint pair[2])
     return coordinated_antecedents(s, pos, pair) || last_two(s, pos, RELGRAPH_ACTOR_OFFICIAL, NULL, pair);
 }
 
+/* The last two states or institutions joined by "and" before pos, in this
+ * sentence or within GROUP_REACH sentences before. */
+static gboolean last_joined_bodies(const Sentence *s, guint pos, guint out[2])
+{
+    for (guint i = s->n_mentions; i-- > 1;) {
+        const RelgraphMention *b = &s->mentions[i], *a = &s->mentions[i - 1];
+        if (b->last > pos || !plain(a) || !plain(b) || a->actor == b->actor ||
+            !(a->type & (RELGRAPH_ACTOR_STATE | RELGRAPH_ACTOR_INSTITUTION)) || !same_kind(a->type, b->type))
+            continue;
+        if ((b->first == a->last + 1 && is_word(s, a->last, "and")) ||
+            (b->first == a->last + 2 && is_word(s, a->last, "and") && is_word(s, a->last + 1, "the"))) {
+            out[0] = a->actor;
+            out[1] = b->actor;
+            return TRUE;
+        }
+    }
+    const GArray *h = s->refs->history;
+    for (guint i = h->len; i-- > 0;) {
+        const Entry *e = &g_array_index(h, Entry, i);
+        if (e->sentence + GROUP_REACH < s->sentence)
+            break;
+        if (e->partner >= 0 && (e->type & (RELGRAPH_ACTOR_STATE | RELGRAPH_ACTOR_INSTITUTION))) {
+            out[0] = (guint)e->partner;
+            out[1] = e->actor;
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
+/* "these countries", "the very nations", "those governments": the group
+ * named last ("the US and the European Union"). Returns the position
+ * after, or pos. */
+static guint demonstrative_group(Sentence *s, guint pos)
+{
+    guint q = pos;
+    if (is_word(s, q, "these") || is_word(s, q, "those"))
+        q += 1;
+    else if (is_word(s, q, "the") && (is_word(s, q + 1, "very") || is_word(s, q + 1, "same")))
+        q += 2;
+    else
+        return pos;
+    if (q >= s->n || s->covered[q] != -1 || !(is_word(s, q, "countries") || is_word(s, q, "nations") ||
+                                                 is_word(s, q, "governments") || is_word(s, q, "states")))
+        return pos;
+    if (is_word(s, q + 1, "of") || (q + 1 < s->n && s->covered[q + 1] != -1))
+        return pos;
+    guint pair[2];
+    if (!last_joined_bodies(s, pos, pair))
+        return pos;
+    add_reference(s, pos, q + 1, pair[1], (gint)pair[0], -1);
+    return q + 1;
+}
+
 /* "the two leaders", "both countries": returns the position after, or pos. */
 static guint group_reference(Sentence *s, guint pos)
 {
@@ -688,7 +743,8 @@ gboolean relgraph_references_may_apply(const RelgraphReferences *refs, const cha
             return FALSE; /* longer than any such word */
         guint32 hash = relgraph_text_hash(word, n);
         if (k == 1) {
-            if (strcmp(word, "two") == 0 || strcmp(word, "country") == 0 ||
+            if (strcmp(word, "two") == 0 || strcmp(word, "country") == 0 || strcmp(word, "very") == 0 ||
+                strcmp(word, "same") == 0 ||
                 ((strcmp(word, "north") == 0 || strcmp(word, "south") == 0) && g_ascii_isupper(text[i - n])))
                 return TRUE;
             for (guint h = 0; h < refs->heads->len; h++)
@@ -698,7 +754,7 @@ gboolean relgraph_references_may_apply(const RelgraphReferences *refs, const cha
             return FALSE;
         }
         guint class = word_class(word, hash);
-        if (class & (W_BOTH | W_SINGULAR | W_PLURAL))
+        if (class & (W_BOTH | W_SINGULAR | W_PLURAL | W_THESE))
             return TRUE;
         if (!(class & W_THE))
             return FALSE;
@@ -789,6 +845,8 @@ void relgraph_references_resolve(RelgraphReferences *refs, guint sentence, const
         guint next = pos;
         if (class & (W_THE | W_BOTH))
             next = group_reference(&s, pos);
+        if (next == pos && (class & (W_THE | W_THESE)))
+            next = demonstrative_group(&s, pos);
         if (next == pos && ((class & W_THE) || state_here))
             next = description_reference(&s, pos);
         if (next == pos && (class & W_THE))

@@ -259,3 +259,17 @@ Test(phenomena_recall, they_after_a_state_and_an_institution)
     expect_not("India said Narendra Modi and the European Union were far apart. They also criticized Brazil.",
                "Narendra Modi criticize Brazil");
 }
+
+/* "these countries", "the very nations": the group named last. */
+Test(phenomena_recall, demonstratives_repeat_the_last_group)
+{
+    const char *text = "Brazil accused Canada and Mexico of double standards. It said the very nations criticizing "
+                       "Brazil buy its beef.";
+    expect_has(text, "Canada criticize Brazil");
+    expect_has(text, "Mexico criticize Brazil");
+    expect_has("Australia and Japan signed a pact. These countries also condemned North Korea.",
+               "Japan criticize North Korea");
+    /* "these countries of ..." names its own members; with no group named
+     * before, nothing. */
+    expect_not("Australia praised Japan. These countries also condemned North Korea.", "Japan criticize North Korea");
+}
