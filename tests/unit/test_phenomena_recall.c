@@ -28,6 +28,12 @@ Test(phenomena_recall, reported_plans_with_would)
                "Choe Son Hui meet Sergei Lavrov");
     expect_has("Officials said Fumio Kishida would visit Seoul in March.", "Fumio Kishida visit South Korea");
     expect_not("If the dispute were settled, Fumio Kishida would visit Seoul.", "Fumio Kishida visit South Korea");
+    /* A condition after the statement, in its clause, hedges it too; one in
+     * another clause does not. */
+    expect_not("Fumio Kishida would visit Seoul if the dispute were settled.", "Fumio Kishida visit South Korea");
+    expect_not("Tokyo will impose tariffs on Beijing unless talks resume.", "Japan sanction China");
+    expect_has("Fumio Kishida will visit Seoul in March, officials said, but asked if it mattered.",
+               "Fumio Kishida visit South Korea");
     expect_not("Fumio Kishida would probably visit Seoul in March.", "Fumio Kishida visit South Korea");
     expect_not("Tokyo said it would not impose sanctions on Beijing.", "Japan sanction China");
 }
