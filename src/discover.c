@@ -246,7 +246,7 @@ void relgraph_discover_add_word_classes(RelgraphLexicon *lexicon)
 /* The classes of a token (0: none), set by relgraph_lexicon_assign. */
 static guint word_class(const RelgraphToken *t)
 {
-    return (t->classes >> RELGRAPH_WORD_CLASS_DISCOVER_SHIFT) & 0xff;
+    return (t->classes >> RELGRAPH_WORD_CLASS_DISCOVER_SHIFT) & 0xffff;
 }
 
 static gboolean is_class(const RelgraphToken *t, guint class)

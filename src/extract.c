@@ -43,19 +43,38 @@ static void add_relation(const RelgraphCast *cast, GArray *out, GHashTable *seen
  * own state: no pattern, the rule below. */
 #define STATE_IN_SENTENCE "(state named in the sentence)"
 
-/* An official and the state they belong to (a member_of of their own, not
- * through a ministry) named in one sentence: "Prime Minister Fumio Kishida,
- * the relationship between Russia and Japan has worsened" gives Fumio
- * Kishida member_of Japan, as the annotation guidelines record a state
- * link wherever the text names the state in the same sentence. */
+/* An official or an institution and the state they belong to (a member_of
+ * of their own, not through a ministry) named in one sentence: "Prime
+ * Minister Fumio Kishida, the relationship between Russia and Japan has
+ * worsened" gives Fumio Kishida member_of Japan, "the Ministry of External
+ * Affairs ... the people of India" gives the ministry member_of India, as
+ * the annotation guidelines record a state link wherever the text names
+ * the state in the same sentence. Of institutions, only a government
+ * department (a name with Ministry, Office or Department) is so linked:
+ * a state's army, party, university or news agency named next to the
+ * state is not annotated that way. */
+static gboolean government_department(const RelgraphActor *a)
+{
+    static const char *const heads[] = {"Ministry", "Office", "Department"};
+    for (gsize k = 0; k < G_N_ELEMENTS(heads); k++) {
+        const char *p = strstr(a->name, heads[k]);
+        gsize n = strlen(heads[k]);
+        if (p && (p == a->name || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static void add_states_named(const RelgraphCast *cast, GArray *out, GHashTable *seen, guint sentence,
                              const RelgraphSpan *span, const RelgraphRelation *member_of,
                              const RelgraphMention *mentions, guint n)
 {
     for (guint i = 0; i < n; i++) {
-        if (mentions[i].type != RELGRAPH_ACTOR_OFFICIAL || mentions[i].also >= 0)
+        if (!(mentions[i].type & (RELGRAPH_ACTOR_OFFICIAL | RELGRAPH_ACTOR_INSTITUTION)) || mentions[i].also >= 0)
             continue;
         const RelgraphActor *a = relgraph_cast_actor(cast, mentions[i].actor);
+        if (mentions[i].type == RELGRAPH_ACTOR_INSTITUTION && !government_department(a))
+            continue;
         for (guint k = 0; k < a->member_of_ids->len; k++) {
             guint state = g_array_index(a->member_of_ids, guint, k);
             if (relgraph_cast_actor(cast, state)->type != RELGRAPH_ACTOR_STATE)
@@ -71,6 +90,30 @@ static void add_states_named(const RelgraphCast *cast, GArray *out, GHashTable *
                 }
         }
     }
+}
+
+/* A sentence that opens with a condition, "If talks fail, Tokyo would
+ * impose sanctions on Beijing", "Unless Moscow withdraws, ...": its main
+ * clause is what the condition governs, beyond the comma where the hedge
+ * words of the rules stop. Every relation of such a sentence is hedged,
+ * but for member_of (a title is a fact in any clause); so is one followed
+ * by a condition in its clause (condition_follows). */
+static gboolean opens_with_condition(const RelgraphToken *tokens, guint n)
+{
+    return n > 0 && (strcmp(tokens[0].norm, "if") == 0 || strcmp(tokens[0].norm, "unless") == 0);
+}
+
+/* A condition after the statement, in the same clause: "Trump said he
+ * would meet Putin if a deal was close", "Tokyo will impose tariffs on
+ * Beijing unless ...". The rules' hedge words govern only what stands
+ * before a match; an "if" or "unless" after it, before the next , ; : or
+ * the end of the sentence, makes it a condition too. */
+static gboolean condition_follows(const RelgraphToken *tokens, guint n, guint last)
+{
+    for (guint i = last; i < n && !(tokens[i].flags & RELGRAPH_TOKEN_PUNCT); i++)
+        if (strcmp(tokens[i].norm, "if") == 0 || strcmp(tokens[i].norm, "unless") == 0)
+            return TRUE;
+    return FALSE;
 }
 
 static void record_sentence_actors(GArray *out, const RelgraphSpan *span, const RelgraphMention *mentions,
@@ -151,12 +194,15 @@ RelgraphExtractResult *relgraph_extract_document(const RelgraphRules *rules,
         }
 
         relgraph_relations_match(rules->relations, toks, tokens->len, ments, mentions->len, matches);
+        const gboolean conditional = matches->len && opens_with_condition(toks, tokens->len);
         for (guint i = 0; i < matches->len; i++) {
             const RelgraphRelationMatch *m = &g_array_index(matches, RelgraphRelationMatch, i);
-            if (m->hedged && options && options->hedged == RELGRAPH_HEDGED_DROP)
+            gboolean hedged = m->hedged || (m->relation != member_of &&
+                                            (conditional || condition_follows(toks, tokens->len, m->last)));
+            if (hedged && options && options->hedged == RELGRAPH_HEDGED_DROP)
                 continue;
             add_relation(result->cast, result->relations, seen, s, span, m->relation, m->source, m->target,
-                         relgraph_pattern_location(m->pattern), m->hedged, m->through);
+                         relgraph_pattern_location(m->pattern), hedged, m->through);
         }
         if (member_of)
             add_states_named(result->cast, result->relations, seen, s, span, member_of, ments, mentions->len);

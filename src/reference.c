@@ -79,7 +79,7 @@ static gboolean norm_in(const char *norm, const char *const *list)
 }
 
 enum { W_THE = 1 << 0, W_BOTH = 1 << 1, W_SINGULAR = 1 << 2, W_PLURAL = 1 << 3, W_IT = 1 << 4, W_SAYING = 1 << 5,
-       W_BOTH_VERB = 1 << 6 };
+       W_BOTH_VERB = 1 << 6, W_THESE = 1 << 7 };
 
 static const char *const singular_pronouns[] = {"he", "him", "his", "she", "her", "himself", "herself", NULL};
 static const char *const plural_pronouns[] = {"they", "them", "their", NULL};
@@ -97,6 +97,7 @@ static const char *const description_heads[] = {
     "chairman", "chair", "king", "spokesperson", "spokesman", "spokeswoman", "counterpart", NULL};
 
 static const char *const the_words[] = {"the", NULL};
+static const char *const these_words[] = {"these", "those", NULL};
 static const char *const both_words[] = {"both", NULL};
 static const char *const it_words[] = {"it", NULL};
 /* Verbs whose subject "it" may repeat: "China said it would respond". */
@@ -107,8 +108,9 @@ static const char *const both_verbs[] = {"said", "say", "met", "held", "spoke", 
                                          "were", "will", "would", "agree", "expressed", NULL};
 
 static const RelgraphWordList word_lists[] = {
-    {the_words, W_THE},         {both_words, W_BOTH},           {it_words, W_IT},          {saying_verbs, W_SAYING},
-    {both_verbs, W_BOTH_VERB},  {singular_pronouns, W_SINGULAR}, {plural_pronouns, W_PLURAL}};
+    {the_words, W_THE},         {these_words, W_THESE},          {both_words, W_BOTH},       {it_words, W_IT},
+    {saying_verbs, W_SAYING},   {both_verbs, W_BOTH_VERB},       {singular_pronouns, W_SINGULAR},
+    {plural_pronouns, W_PLURAL}};
 
 void relgraph_references_add_word_classes(RelgraphLexicon *lexicon)
 {
@@ -131,7 +133,7 @@ static guint word_class(const char *norm, guint32 hash)
 /* The same for a token, from the classes relgraph_lexicon_assign set. */
 static guint classes_of(const RelgraphToken *t)
 {
-    return (t->classes >> RELGRAPH_WORD_CLASS_REFERENCE_SHIFT) & 0xff;
+    return (t->classes >> RELGRAPH_WORD_CLASS_REFERENCE_SHIFT) & 0xffff;
 }
 
 typedef struct {
@@ -180,6 +182,15 @@ static gint singular_antecedent(const Sentence *s, guint pos)
     return found;
 }
 
+/* Actors that may be coordinated as one group: of one type, or a state and
+ * an institution ("the US and the European Union ... they"); never a
+ * person with a state or a body. */
+static gboolean same_kind(RelgraphActorType a, RelgraphActorType b)
+{
+    const RelgraphActorType bodies = RELGRAPH_ACTOR_STATE | RELGRAPH_ACTOR_INSTITUTION;
+    return a == b || ((a & bodies) && (b & bodies));
+}
+
 /* The last two actors coordinated with "and" before pos: in this sentence
  * ("A and B ... their"), else in the sentence before; else the last two
  * actors of one type before it in this sentence ("Xi told Putin as they
@@ -188,26 +199,50 @@ static gboolean coordinated_antecedents(const Sentence *s, guint pos, guint out[
 {
     for (guint i = s->n_mentions; i-- > 1;) {
         const RelgraphMention *b = &s->mentions[i], *a = &s->mentions[i - 1];
-        if (b->last > pos || a->type != b->type || !plain(a) || !plain(b) || a->actor == b->actor)
+        if (b->last > pos || !same_kind(a->type, b->type) || !plain(a) || !plain(b) || a->actor == b->actor)
             continue;
         gboolean joined = (b->first == a->last + 1 && is_word(s, a->last, "and")) ||
-                          (b->first == a->last + 2 && is_word(s, a->last, ",") && is_word(s, a->last + 1, "and"));
+                          (b->first == a->last + 2 && is_word(s, a->last, ",") && is_word(s, a->last + 1, "and")) ||
+                          (b->first == a->last + 2 && is_word(s, a->last, "and") && is_word(s, a->last + 1, "the"));
         if (joined) {
             out[0] = a->actor;
             out[1] = b->actor;
             return TRUE;
         }
     }
+    /* A group reference earlier in the sentence ("the two ministers
+     * reaffirmed ... They also shared concerns"), unless two actors of
+     * one type stand after it. */
+    const RelgraphMention *group = NULL;
+    for (guint i = s->found->len; i-- > 0 && !group;) {
+        const RelgraphMention *g = &g_array_index(s->found, RelgraphMention, i);
+        if (g->last <= pos && g->also >= 0)
+            group = g;
+    }
     guint last = 0;
     while (last < s->n_mentions && s->mentions[last].last <= pos)
         last++;
-    if (last >= 2) {
-        const RelgraphMention *b = &s->mentions[last - 1], *a = &s->mentions[last - 2];
-        if (a->type == b->type && plain(a) && plain(b) && a->actor != b->actor) {
-            out[0] = a->actor;
-            out[1] = b->actor;
-            return TRUE;
+    if (last >= 2 && plain(&s->mentions[last - 1])) {
+        /* The last actor and the one of its type nearest before it: "Trump
+         * and his Russian counterpart Vladimir Putin shook hands as they
+         * arrived" (not "Russian", a state, with Putin). */
+        const RelgraphMention *b = &s->mentions[last - 1];
+        for (guint i = last - 1; i-- > 0;) {
+            const RelgraphMention *a = &s->mentions[i];
+            if (a->type != b->type || !plain(a) || a->actor == b->actor)
+                continue;
+            if (!group || a->first >= group->last) {
+                out[0] = a->actor;
+                out[1] = b->actor;
+                return TRUE;
+            }
+            break;
         }
+    }
+    if (group) {
+        out[0] = (guint)group->also;
+        out[1] = group->actor;
+        return TRUE;
     }
     const GArray *h = s->refs->history;
     for (guint i = h->len; i-- > 0;) {
@@ -272,6 +307,12 @@ static gboolean title_ends_with(const char *had, const char *title)
 static const char *const same_titles[][2] = {{"premier", "prime minister"}, {"chair", "chairman"},
                                              {"spokesperson", "spokesman"}, {"spokesperson", "spokeswoman"}};
 
+/* "The leaders" (without "two"): people named as heads of state or
+ * government, not ministers or envoys. */
+#define LEADER_TITLES "(leader titles)"
+static const char *const leader_titles[] = {"president", "leader", "prime minister", "premier", "chairman",
+                                            "general secretary", "chancellor", "king", "supreme leader"};
+
 static gboolean fits(const Sentence *s, guint actor, gint state, const char *title)
 {
     if (state >= 0 && relgraph_cast_state_of(s->refs->cast, actor) != state)
@@ -281,7 +322,15 @@ static gboolean fits(const Sentence *s, guint actor, gint state, const char *tit
     const char *had = g_hash_table_lookup(s->refs->titles, GUINT_TO_POINTER(actor + 1));
     if (!had)
         return state >= 0;
-    if (title_ends_with(had, title))
+    if (strcmp(title, LEADER_TITLES) == 0) {
+        for (gsize k = 0; k < G_N_ELEMENTS(leader_titles); k++)
+            if (title_ends_with(had, leader_titles[k]))
+                return TRUE;
+        return FALSE;
+    }
+    /* "his US counterpart Marco Rubio" holds the other one's office: he
+     * is one of "the two ministers" after "Foreign Minister Cho". */
+    if (title_ends_with(had, title) || title_ends_with(had, "counterpart"))
         return TRUE;
     for (gsize k = 0; k < G_N_ELEMENTS(same_titles); k++)
         for (int j = 0; j < 2; j++)
@@ -382,6 +431,60 @@ static gboolean both_subject(const Sentence *s, guint pos, guint pair[2])
     return coordinated_antecedents(s, pos, pair) || last_two(s, pos, RELGRAPH_ACTOR_OFFICIAL, NULL, pair);
 }
 
+/* The last two states or institutions joined by "and" before pos, in this
+ * sentence or within GROUP_REACH sentences before. */
+static gboolean last_joined_bodies(const Sentence *s, guint pos, guint out[2])
+{
+    for (guint i = s->n_mentions; i-- > 1;) {
+        const RelgraphMention *b = &s->mentions[i], *a = &s->mentions[i - 1];
+        if (b->last > pos || !plain(a) || !plain(b) || a->actor == b->actor ||
+            !(a->type & (RELGRAPH_ACTOR_STATE | RELGRAPH_ACTOR_INSTITUTION)) || !same_kind(a->type, b->type))
+            continue;
+        if ((b->first == a->last + 1 && is_word(s, a->last, "and")) ||
+            (b->first == a->last + 2 && is_word(s, a->last, "and") && is_word(s, a->last + 1, "the"))) {
+            out[0] = a->actor;
+            out[1] = b->actor;
+            return TRUE;
+        }
+    }
+    const GArray *h = s->refs->history;
+    for (guint i = h->len; i-- > 0;) {
+        const Entry *e = &g_array_index(h, Entry, i);
+        if (e->sentence + GROUP_REACH < s->sentence)
+            break;
+        if (e->partner >= 0 && (e->type & (RELGRAPH_ACTOR_STATE | RELGRAPH_ACTOR_INSTITUTION))) {
+            out[0] = (guint)e->partner;
+            out[1] = e->actor;
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
+/* "these countries", "the very nations", "those governments": the group
+ * named last ("the US and the European Union"). Returns the position
+ * after, or pos. */
+static guint demonstrative_group(Sentence *s, guint pos)
+{
+    guint q = pos;
+    if (is_word(s, q, "these") || is_word(s, q, "those"))
+        q += 1;
+    else if (is_word(s, q, "the") && (is_word(s, q + 1, "very") || is_word(s, q + 1, "same")))
+        q += 2;
+    else
+        return pos;
+    if (q >= s->n || s->covered[q] != -1 || !(is_word(s, q, "countries") || is_word(s, q, "nations") ||
+                                                 is_word(s, q, "governments") || is_word(s, q, "states")))
+        return pos;
+    if (is_word(s, q + 1, "of") || (q + 1 < s->n && s->covered[q + 1] != -1))
+        return pos;
+    guint pair[2];
+    if (!last_joined_bodies(s, pos, pair))
+        return pos;
+    add_reference(s, pos, q + 1, pair[1], (gint)pair[0], -1);
+    return q + 1;
+}
+
 /* "the two leaders", "both countries": returns the position after, or pos. */
 static guint group_reference(Sentence *s, guint pos)
 {
@@ -390,7 +493,17 @@ static guint group_reference(Sentence *s, guint pos)
         q += 2;
     else if (is_word(s, q, "both"))
         q += 1;
-    else
+    else if (is_word(s, q, "the") && is_word(s, q + 1, "leaders") && s->covered[q + 1] == -1 &&
+             !is_word(s, q + 2, "of") && !(q + 2 < s->n && s->covered[q + 2] != -1)) {
+        /* "The leaders agreed to ...": the last two officials named as
+         * heads of state or government (not "the leaders of ...", "the
+         * leaders Xi and ..."). */
+        guint pair[2];
+        if (!last_two(s, pos, RELGRAPH_ACTOR_OFFICIAL, LEADER_TITLES, pair))
+            return pos;
+        add_reference(s, pos, q + 2, pair[1], (gint)pair[0], -1);
+        return q + 2;
+    } else
         return pos;
     if (q >= s->n || s->covered[q] != -1)
         return pos;
@@ -586,6 +699,44 @@ static guint institution_reference(Sentence *s, guint pos)
     return q + 1;
 }
 
+/* "the country": the nearest state before it in the sentence, else the
+ * first state (the subject) of the nearest of the sentences before, within
+ * REFERENCE_REACH ("North Korea has long been a source of instability: the
+ * country is teaming up with Russia"). Not "the country of ...", nor "the
+ * Country". Returns the position after, or pos. */
+static guint country_reference(Sentence *s, guint pos)
+{
+    guint q = pos + 1;
+    if (q >= s->n || s->covered[q] != -1 || !is_word(s, q, "country") ||
+        (s->tokens[q].flags & RELGRAPH_TOKEN_CAPITALIZED) || is_word(s, q + 1, "of"))
+        return pos;
+    gint state = -1;
+    for (guint i = s->n_mentions; i-- > 0 && state < 0;)
+        if (s->mentions[i].last <= pos && s->mentions[i].type == RELGRAPH_ACTOR_STATE && plain(&s->mentions[i]))
+            state = (gint)s->mentions[i].actor;
+    const GArray *h = s->refs->history;
+    guint found_in = 0;
+    for (guint i = h->len; state < 0 && i-- > 0;) {
+        const Entry *e = &g_array_index(h, Entry, i);
+        if (e->sentence + REFERENCE_REACH < s->sentence)
+            break;
+        if (e->type == RELGRAPH_ACTOR_STATE) {
+            found_in = e->sentence;
+            /* the first state of that sentence */
+            guint first = i;
+            while (first > 0 && g_array_index(h, Entry, first - 1).sentence == found_in)
+                first--;
+            for (guint k = first; k <= i && state < 0; k++)
+                if (g_array_index(h, Entry, k).type == RELGRAPH_ACTOR_STATE)
+                    state = (gint)g_array_index(h, Entry, k).actor;
+        }
+    }
+    if (state < 0)
+        return pos;
+    add_reference(s, pos, q + 1, (guint)state, -1, -1);
+    return q + 1;
+}
+
 gboolean relgraph_references_may_apply(const RelgraphReferences *refs, const char *text, gsize len)
 {
     if (!refs->history->len)
@@ -606,7 +757,8 @@ gboolean relgraph_references_may_apply(const RelgraphReferences *refs, const cha
             return FALSE; /* longer than any such word */
         guint32 hash = relgraph_text_hash(word, n);
         if (k == 1) {
-            if (strcmp(word, "two") == 0 ||
+            if (strcmp(word, "two") == 0 || strcmp(word, "country") == 0 || strcmp(word, "very") == 0 ||
+                strcmp(word, "same") == 0 ||
                 ((strcmp(word, "north") == 0 || strcmp(word, "south") == 0) && g_ascii_isupper(text[i - n])))
                 return TRUE;
             for (guint h = 0; h < refs->heads->len; h++)
@@ -616,7 +768,7 @@ gboolean relgraph_references_may_apply(const RelgraphReferences *refs, const cha
             return FALSE;
         }
         guint class = word_class(word, hash);
-        if (class & (W_BOTH | W_SINGULAR | W_PLURAL))
+        if (class & (W_BOTH | W_SINGULAR | W_PLURAL | W_THESE))
             return TRUE;
         if (!(class & W_THE))
             return FALSE;
@@ -672,11 +824,13 @@ static void remember(RelgraphReferences *refs, guint sentence, const RelgraphTok
         if (m[i].also >= 0) {
             Entry other = {(guint)m[i].also, m[i].type, sentence, (gint)m[i].actor};
             g_array_append_val(refs->history, other);
-        } else if (i > 0 && m[i - 1].type == m[i].type && m[i - 1].also < 0 && m[i - 1].actor != m[i].actor) {
+        } else if (i > 0 && same_kind(m[i - 1].type, m[i].type) && m[i - 1].also < 0 && m[i - 1].actor != m[i].actor) {
             guint gap = m[i].first - m[i - 1].last;
             const char *w = gap ? tokens[m[i - 1].last].norm : NULL;
+            const char *w2 = gap == 2 ? tokens[m[i - 1].last + 1].norm : NULL;
             if (gap == 0 || (gap == 1 && strcmp(w, "and") == 0) ||
-                (gap == 2 && strcmp(w, ",") == 0 && strcmp(tokens[m[i - 1].last + 1].norm, "and") == 0))
+                (gap == 2 && strcmp(w, ",") == 0 && strcmp(w2, "and") == 0) ||
+                (gap == 2 && strcmp(w, "and") == 0 && strcmp(w2, "the") == 0))
                 e.partner = (gint)m[i - 1].actor;
         }
         g_array_append_val(refs->history, e);
@@ -705,12 +859,16 @@ void relgraph_references_resolve(RelgraphReferences *refs, guint sentence, const
         guint next = pos;
         if (class & (W_THE | W_BOTH))
             next = group_reference(&s, pos);
+        if (next == pos && (class & (W_THE | W_THESE)))
+            next = demonstrative_group(&s, pos);
         if (next == pos && ((class & W_THE) || state_here))
             next = description_reference(&s, pos);
         if (next == pos && (class & W_THE))
             next = compass_reference(&s, pos);
         if (next == pos && (class & W_THE))
             next = institution_reference(&s, pos);
+        if (next == pos && (class & W_THE))
+            next = country_reference(&s, pos);
         if (next == pos && (class & (W_SINGULAR | W_PLURAL)) && s.covered[pos] == -1 &&
             !determiner(&s, pos)) {
             gint actor;

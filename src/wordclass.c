@@ -4,7 +4,7 @@
 void relgraph_word_classes_add(RelgraphLexicon *lexicon, const RelgraphWordList *lists, gsize n_lists, guint shift)
 {
     for (gsize l = 0; l < n_lists; l++) {
-        g_assert(lists[l].class <= 0xff); /* a module has 8 bits */
+        g_assert(lists[l].class <= 0xffff); /* a module has 16 bits */
         for (const char *const *w = lists[l].words; *w; w++)
             relgraph_lexicon_add_classes(lexicon, *w, lists[l].class << shift);
     }

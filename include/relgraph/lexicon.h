@@ -36,7 +36,7 @@ guint relgraph_lexicon_size(const RelgraphLexicon *lexicon);
  * them when the rules are loaded, so that a token carries its classes
  * from the one lookup relgraph_lexicon_assign makes anyway. */
 #define RELGRAPH_WORD_CLASS_DISCOVER_SHIFT 0
-#define RELGRAPH_WORD_CLASS_REFERENCE_SHIFT 8
+#define RELGRAPH_WORD_CLASS_REFERENCE_SHIFT 16
 
 /* Interns word and adds classes to it. */
 void relgraph_lexicon_add_classes(RelgraphLexicon *lexicon, const char *word, guint32 classes);
