@@ -481,6 +481,10 @@ static void add_edge_details(Agedge_t *e, const RelgraphEdge *edge, guint max_ev
 
 /* ---- Title and legend ----------------------------------------------------- */
 
+/* The legend is one column; a row with swatches holds a table of its own,
+ * so that no cell is stretched to another row's width. */
+#define NESTED "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
+
 /* The longest HTML-like label Graphviz's scanner takes, with a margin. */
 #define HTML_LABEL_MAX 16000
 
@@ -532,7 +536,7 @@ static char *legend_html(GPtrArray *nodes, GPtrArray *edges, const RelgraphExpor
 {
     GString *out = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">");
     if (options && options->title && *options->title) {
-        g_string_append(out, "<TR><TD COLSPAN=\"8\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" TITLE_FONT "\"><B>");
+        g_string_append(out, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" TITLE_FONT "\"><B>");
         relgraph_export_append_markup(out, options->title);
         g_string_append(out, "</B></FONT></TD></TR>");
     }
@@ -556,21 +560,21 @@ static char *legend_html(GPtrArray *nodes, GPtrArray *edges, const RelgraphExpor
         if (!drawn)
             continue;
         if (!row)
-            g_string_append(out, "<TR>");
+            g_string_append(out, "<TR><TD ALIGN=\"LEFT\">" NESTED "<TR>");
         row = TRUE;
         legend_swatch(out, types[t].type, types[t].name);
     }
     if (row)
-        g_string_append(out, "</TR>");
+        g_string_append(out, "</TR></TABLE></TD></TR>");
     if (clusters)
-        g_string_append(out, "<TR><TD BORDER=\"1\" STYLE=\"rounded\" COLOR=\"#56B4E9\" WIDTH=\"14\"> </TD>"
-                             "<TD COLSPAN=\"7\" ALIGN=\"LEFT\">frame: a state with its officials and "
-                             "institutions (member_of)</TD></TR>");
+        g_string_append(out, "<TR><TD ALIGN=\"LEFT\">" NESTED "<TR><TD BORDER=\"1\" STYLE=\"rounded\" COLOR=\"#56B4E9\" WIDTH=\"14\"> </TD>"
+                             "<TD ALIGN=\"LEFT\">frame: a state with its officials and "
+                             "institutions (member_of)</TD></TR></TABLE></TD></TR>");
     /* Said only when the figure has a discovered actor. */
     if (discovered)
-        g_string_append(out, "<TR><TD BORDER=\"1\" STYLE=\"dashed\" COLOR=\"#333333\" WIDTH=\"14\"> </TD>"
-                             "<TD COLSPAN=\"7\" ALIGN=\"LEFT\">dashed outline: discovered, named in the text "
-                             "with a title but not in the rules</TD></TR>");
+        g_string_append(out, "<TR><TD ALIGN=\"LEFT\">" NESTED "<TR><TD BORDER=\"1\" STYLE=\"dashed\" COLOR=\"#333333\" WIDTH=\"14\"> </TD>"
+                             "<TD ALIGN=\"LEFT\">dashed outline: discovered, named in the text "
+                             "with a title but not in the rules</TD></TR></TABLE></TD></TR>");
 
     static const struct {
         RelgraphPolarity polarity;
@@ -586,14 +590,13 @@ static char *legend_html(GPtrArray *nodes, GPtrArray *edges, const RelgraphExpor
             guint8 rgb[3];
             relgraph_export_polarity_rgb(polarities[i].polarity, rgb);
             g_string_append_printf(out,
-                                   "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"#%02X%02X%02X\">%s</FONT></TD>"
-                                   "<TD COLSPAN=\"7\" ALIGN=\"LEFT\">%s: %s</TD></TR>",
+                                   "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"#%02X%02X%02X\">%s</FONT> %s: %s</TD></TR>",
                                    rgb[0], rgb[1], rgb[2], polarities[i].line, polarities[i].name, names);
         }
         g_free(names);
     }
     if (edges->len) {
-        g_string_append(out, "<TR><TD COLSPAN=\"8\" ALIGN=\"LEFT\">line width: supporting mentions "
+        g_string_append(out, "<TR><TD ALIGN=\"LEFT\">line width: supporting mentions "
                              "(1, 2, 4, 8, 16+)");
         /* The documented fallbacks: a treemap draws no line, a figure too
          * large to label has unlabelled ones. */
@@ -608,7 +611,7 @@ static char *legend_html(GPtrArray *nodes, GPtrArray *edges, const RelgraphExpor
     }
     /* The page fit's last resort (max_relations) says what it left out. */
     if (shown < relations)
-        g_string_append_printf(out, "<TR><TD COLSPAN=\"8\" ALIGN=\"LEFT\"><B>%u of %u relations shown "
+        g_string_append_printf(out, "<TR><TD ALIGN=\"LEFT\"><B>%u of %u relations shown "
                                     "(the strongest, to fit the page); --page none for all</B></TD></TR>",
                                shown, relations);
     g_string_append(out, "</TABLE>");
@@ -1347,11 +1350,14 @@ static void fit_page(Figure *fig, const RelgraphExportOptions *options, gboolean
  * the page fit's trials lay out figures that the drawing then takes
  * again, and some engines (fdp, sfdp) lay a graph out differently the
  * second time in a process, so the drawing must reuse the trial's
- * positions, not lay out anew. Lookups that miss go on to the store,
- * and what is laid out is kept in both. */
+ * positions, not lay out anew. Lookups that miss go on to the store; what
+ * is laid out is kept here, and only the drawing's layout (final) goes
+ * to the store: one layout per figure, as without a page fit. */
 typedef struct {
-    GHashTable *kept; /* input -> positions */
+    GHashTable *kept;      /* input -> positions */
+    GHashTable *from_next; /* inputs the store had */
     const RelgraphLayoutStore *next;
+    gboolean final;        /* looking up the drawing's layout, no more trials */
 } ExportLayouts;
 
 static char *export_layouts_lookup(gpointer data, const char *input, gsize input_len, gsize *len)
@@ -1360,23 +1366,30 @@ static char *export_layouts_lookup(gpointer data, const char *input, gsize input
     char *key = g_strndup(input, input_len);
     const char *positions = g_hash_table_lookup(layouts->kept, key);
     if (positions) {
-        g_free(key);
         *len = strlen(positions);
+        if (layouts->final && layouts->next && !g_hash_table_contains(layouts->from_next, key))
+            layouts->next->store(layouts->next->data, input, input_len, positions, *len);
+        g_free(key);
         return g_strdup(positions);
     }
     char *found = layouts->next ? layouts->next->lookup(layouts->next->data, input, input_len, len) : NULL;
-    if (found && !memchr(found, '\0', *len))
-        g_hash_table_insert(layouts->kept, key, g_strndup(found, *len));
-    else
+    if (found && !memchr(found, '\0', *len)) {
+        g_hash_table_insert(layouts->kept, g_strdup(key), g_strndup(found, *len));
+        g_hash_table_add(layouts->from_next, key);
+    } else {
         g_free(key);
+    }
     return found;
 }
 
 static void export_layouts_store(gpointer data, const char *input, gsize input_len, const char *positions, gsize len)
 {
     ExportLayouts *layouts = data;
-    g_hash_table_insert(layouts->kept, g_strndup(input, input_len), g_strndup(positions, len));
-    if (layouts->next)
+    char *key = g_strndup(input, input_len);
+    /* Laid out anew: what the store had (damaged) is to be replaced. */
+    g_hash_table_remove(layouts->from_next, key);
+    g_hash_table_insert(layouts->kept, key, g_strndup(positions, len));
+    if (layouts->final && layouts->next)
         layouts->next->store(layouts->next->data, input, input_len, positions, len);
 }
 
@@ -1471,7 +1484,8 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
     /* The drawing's options: the page may leave out the weakest relations
      * (fit_relations); the DOT keeps them all, like the data formats. */
     RelgraphExportOptions fitted = options ? *options : (RelgraphExportOptions){0};
-    ExportLayouts layouts = {g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free), store};
+    ExportLayouts layouts = {g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
+                             g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), store, FALSE};
     RelgraphLayoutStore layouts_store = {export_layouts_lookup, export_layouts_store, &layouts};
     if (svg && !direct)
         fitted.layouts = &layouts_store;
@@ -1501,6 +1515,7 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
         g_clear_error(&usage);
         g_free(messages);
         g_hash_table_destroy(layouts.kept);
+        g_hash_table_destroy(layouts.from_next);
         return;
     }
 
@@ -1535,6 +1550,7 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
     for (guint i = 0; svg && fig.edge_objects && i < fig.edges->len; i++)
         set(fig.edge_objects[i], "weight", "1");
     if (svg) {
+        layouts.final = TRUE;
         if (!direct && !lay_out(gvc, &fig, graph, &fitted, layout, input)) {
             failure = "layout failed";
         } else {
@@ -1570,6 +1586,7 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
     }
     figure_close(&fig);
     g_hash_table_destroy(layouts.kept);
+    g_hash_table_destroy(layouts.from_next);
     if (input)
         g_string_free(input, TRUE);
     char *messages = graphviz_end();

@@ -98,6 +98,14 @@ if [ -d "$dev" ]; then
 else
   echo "SKIP: the dev corpus ($dev) is not here: the page fit checked on seeds/ only"
 fi
+# The page fit's layouts are kept like any other: a second build lays
+# nothing out, and kept or fresh, the figure has the same bytes.
+for run in 1 2; do
+  "$RELGRAPH" build -q --cache "$tmp/cache" -T svg -o "$tmp/kept$run.svg" "$seeds" 2>/dev/null || fail "cached build $run"
+  kept[$run]=$(find "$tmp/cache" -name '*.pos' | wc -l)
+done
+[ "${kept[1]}" -ge 1 ] && [ "${kept[2]}" = "${kept[1]}" ] || fail "layouts kept: ${kept[1]}, then ${kept[2]}"
+cmp -s "$tmp/kept2.svg" "$tmp/seeds/relgraph.svg" || fail "the page-fitted figure from kept layouts differs"
 "$RELGRAPH" build -q --no-cache --roll-up --min-weight 2 -o "$tmp/small.svg" "$seeds" || fail "small view"
 c=$(count "$tmp/small.svg")
 fits_a4 "$c" || fail "small view does not fit A4 at 7 pt: $c"
