@@ -590,7 +590,7 @@ static char *legend_html(GPtrArray *nodes, GPtrArray *edges, const RelgraphExpor
             guint8 rgb[3];
             relgraph_export_polarity_rgb(polarities[i].polarity, rgb);
             g_string_append_printf(out,
-                                   "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"#%02X%02X%02X\">%s</FONT> %s: %s</TD></TR>",
+                                   "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"#%02X%02X%02X\">%s</FONT>&#160;%s: %s</TD></TR>",
                                    rgb[0], rgb[1], rgb[2], polarities[i].line, polarities[i].name, names);
         }
         g_free(names);
