@@ -86,6 +86,9 @@ static char *graphviz_end(void)
  * reads the plugin configuration each time (and 2.42 leaks a buffer doing
  * it). Call with the lock held; NULL when Graphviz cannot start. */
 static GVC_t *graphviz_shared_context;
+/* Layouts done or read in this process (see export_layouts_lookup). */
+static GHashTable *layout_memo; /* input -> positions */
+static gsize layout_memo_bytes;
 
 static GVC_t *graphviz_context(void)
 {
@@ -100,6 +103,10 @@ void relgraph_export_shutdown(void)
     if (graphviz_shared_context)
         gvFreeContext(graphviz_shared_context);
     graphviz_shared_context = NULL;
+    if (layout_memo)
+        g_hash_table_destroy(layout_memo);
+    layout_memo = NULL;
+    layout_memo_bytes = 0;
     G_UNLOCK(graphviz);
 }
 
@@ -1346,49 +1353,63 @@ static void fit_page(Figure *fig, const RelgraphExportOptions *options, gboolean
     agset(fig->g, "size", size);
 }
 
-/* The layouts of one export, in front of the options' store (if any):
- * the page fit's trials lay out figures that the drawing then takes
- * again, and some engines (fdp, sfdp) lay a graph out differently the
- * second time in a process, so the drawing must reuse the trial's
- * positions, not lay out anew. Lookups that miss go on to the store; what
- * is laid out is kept here, and only the drawing's layout (final) goes
- * to the store: one layout per figure, as without a page fit. */
+/* The layouts of the process, in front of each export's store (if any):
+ * the page fit lays out trial figures that the drawing then takes again,
+ * and the SVG, PNG and PDF of one run each fit the same page. Some engines
+ * (fdp, sfdp, twopi) lay a graph out differently the second time in a
+ * process, so the drawing, and the other formats, must reuse the trials'
+ * positions, not lay out anew. Lookups that miss here go on to the store;
+ * only the drawing's layout (final) is stored there: one layout per
+ * figure, as without a page fit. Used with the Graphviz lock held; dropped
+ * whole past LAYOUT_MEMO_BYTES. */
+#define LAYOUT_MEMO_BYTES (64u << 20)
+static void layout_memo_add(const char *input, gsize input_len, const char *positions, gsize len)
+{
+    if (!layout_memo || layout_memo_bytes + input_len + len > LAYOUT_MEMO_BYTES) {
+        if (layout_memo)
+            g_hash_table_destroy(layout_memo);
+        layout_memo = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+        layout_memo_bytes = 0;
+    }
+    g_hash_table_insert(layout_memo, g_strndup(input, input_len), g_strndup(positions, len));
+    layout_memo_bytes += input_len + len;
+}
+
 typedef struct {
-    GHashTable *kept;      /* input -> positions */
-    GHashTable *from_next; /* inputs the store had */
     const RelgraphLayoutStore *next;
-    gboolean final;        /* looking up the drawing's layout, no more trials */
+    gboolean final; /* looking up the drawing's layout, no more trials */
 } ExportLayouts;
 
 static char *export_layouts_lookup(gpointer data, const char *input, gsize input_len, gsize *len)
 {
     ExportLayouts *layouts = data;
     char *key = g_strndup(input, input_len);
-    const char *positions = g_hash_table_lookup(layouts->kept, key);
+    const char *positions = layout_memo ? g_hash_table_lookup(layout_memo, key) : NULL;
+    g_free(key);
+    const RelgraphLayoutStore *next = layouts->next;
     if (positions) {
         *len = strlen(positions);
-        if (layouts->final && layouts->next && !g_hash_table_contains(layouts->from_next, key))
-            layouts->next->store(layouts->next->data, input, input_len, positions, *len);
-        g_free(key);
+        if (layouts->final && next) {
+            /* The drawing's layout is kept where the store lacks it (or
+             * has it damaged). */
+            gsize kept_len = 0;
+            char *kept = next->lookup(next->data, input, input_len, &kept_len);
+            if (!kept || kept_len != *len || memcmp(kept, positions, *len) != 0)
+                next->store(next->data, input, input_len, positions, *len);
+            g_free(kept);
+        }
         return g_strdup(positions);
     }
-    char *found = layouts->next ? layouts->next->lookup(layouts->next->data, input, input_len, len) : NULL;
-    if (found && !memchr(found, '\0', *len)) {
-        g_hash_table_insert(layouts->kept, g_strdup(key), g_strndup(found, *len));
-        g_hash_table_add(layouts->from_next, key);
-    } else {
-        g_free(key);
-    }
+    char *found = next ? next->lookup(next->data, input, input_len, len) : NULL;
+    if (found && !memchr(found, '\0', *len))
+        layout_memo_add(input, input_len, found, *len);
     return found;
 }
 
 static void export_layouts_store(gpointer data, const char *input, gsize input_len, const char *positions, gsize len)
 {
     ExportLayouts *layouts = data;
-    char *key = g_strndup(input, input_len);
-    /* Laid out anew: what the store had (damaged) is to be replaced. */
-    g_hash_table_remove(layouts->from_next, key);
-    g_hash_table_insert(layouts->kept, key, g_strndup(positions, len));
+    layout_memo_add(input, input_len, positions, len);
     if (layouts->final && layouts->next)
         layouts->next->store(layouts->next->data, input, input_len, positions, len);
 }
@@ -1484,8 +1505,7 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
     /* The drawing's options: the page may leave out the weakest relations
      * (fit_relations); the DOT keeps them all, like the data formats. */
     RelgraphExportOptions fitted = options ? *options : (RelgraphExportOptions){0};
-    ExportLayouts layouts = {g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free),
-                             g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), store, FALSE};
+    ExportLayouts layouts = {store, FALSE};
     RelgraphLayoutStore layouts_store = {export_layouts_lookup, export_layouts_store, &layouts};
     if (svg && !direct)
         fitted.layouts = &layouts_store;
@@ -1514,8 +1534,6 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
         }
         g_clear_error(&usage);
         g_free(messages);
-        g_hash_table_destroy(layouts.kept);
-        g_hash_table_destroy(layouts.from_next);
         return;
     }
 
@@ -1585,8 +1603,6 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
         }
     }
     figure_close(&fig);
-    g_hash_table_destroy(layouts.kept);
-    g_hash_table_destroy(layouts.from_next);
     if (input)
         g_string_free(input, TRUE);
     char *messages = graphviz_end();
