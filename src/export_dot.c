@@ -1424,9 +1424,10 @@ static void export_layouts_store(gpointer data, const char *input, gsize input_l
  * nothing to choose (--page none, a large graph, max_relations given, no
  * smaller figure that fits). Call with the lock held. */
 static guint fit_relations(GVC_t *gvc, const RelgraphGraph *graph, const RelgraphExportOptions *options,
-                           const char *layout)
+                           const char *layout, double box[2])
 {
     double page_w, page_h;
+    box[0] = box[1] = 0;
     if (!page_size(options, &page_w, &page_h) || is_large(graph) || (options && options->max_relations))
         return 0;
     const RelgraphLayoutStore *store = options ? options->layouts : NULL;
@@ -1450,8 +1451,13 @@ static guint fit_relations(GVC_t *gvc, const RelgraphGraph *graph, const Relgrap
             break;
         double scale = page_scale(w, h, page_w, page_h);
         if (scale >= floor) {
-            if (k == 0)
+            if (k == 0) {
+                /* Every relation fits: the page, turned as the figure is. */
+                double pad = 2 * PAD_IN * 72;
+                gboolean upright = MIN((page_w - pad) / w, (page_h - pad) / h) >= scale;
+                box[0] = upright ? page_w : page_h, box[1] = upright ? page_h : page_w;
                 return 0;
+            }
             fits = k;
         } else {
             over = drawn;
@@ -1506,16 +1512,23 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
      * (fit_relations); the DOT keeps them all, like the data formats. */
     RelgraphExportOptions fitted = options ? *options : (RelgraphExportOptions){0};
     ExportLayouts layouts = {store, FALSE};
+    double dot_page[2] = {0, 0};
     RelgraphLayoutStore layouts_store = {export_layouts_lookup, export_layouts_store, &layouts};
-    if (svg && !direct)
+    if ((svg || dot) && !direct)
         fitted.layouts = &layouts_store;
     if (!gvc)
         failure = "cannot create a context";
     else if (!layout_check(gvc, layout, &usage))
         ;
     else {
-        if (svg && !direct)
-            fitted.max_relations = fit_relations(gvc, graph, &fitted, layout);
+        /* The DOT too: where every relation fits, it carries the page
+         * (size), so that `dot -Tpdf` of it fits the page as ours does.
+         * The layouts are the drawing's, done once (layout_memo). */
+        if ((svg || dot) && !direct) {
+            guint limit = fit_relations(gvc, graph, &fitted, layout, dot_page);
+            if (svg)
+                fitted.max_relations = limit;
+        }
         if (!figure_open(&fig, graph, &fitted, layout, TRUE))
             failure = "cannot create a graph";
     }
@@ -1548,6 +1561,12 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
     if (dot && fitted.max_relations && figure_open(&full, graph, options, layout, TRUE)) {
         figure_add_details(&full, options);
         dot_fig = &full;
+    }
+    if (dot && dot_page[0] > 0) {
+        char size[64];
+        g_snprintf(size, sizeof size, "%.4g,%.4g", dot_page[0] / 72, dot_page[1] / 72);
+        agattr(dot_fig->g, AGRAPH, "size", "");
+        agset(dot_fig->g, "size", size);
     }
     if (dot) {
         GString *text = g_string_new(NULL);

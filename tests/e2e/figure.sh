@@ -110,6 +110,14 @@ cmp -s "$tmp/kept2.svg" "$tmp/seeds/relgraph.svg" || fail "the page-fitted figur
 c=$(count "$tmp/small.svg")
 fits_a4 "$c" || fail "small view does not fit A4 at 7 pt: $c"
 grep -q "relations shown" "$tmp/small.svg" && fail "small view: relations left out of a view that fits"
+# A view that fits whole: its DOT carries the page (size), so that dot
+# itself draws it on the page with text of 7 pt or more. A view cut to fit
+# (the default): the DOT has every relation, at its natural size.
+"$RELGRAPH" build -q --no-cache --roll-up -T dot -o "$tmp/small.dot" "$seeds" || fail "small view DOT"
+dot -Tsvg "$tmp/small.dot" > "$tmp/small-dot.svg" || fail "dot -Tsvg of the small view's DOT"
+c=$(count "$tmp/small-dot.svg")
+fits_a4 "$c" || fail "dot -Tsvg of the small view's DOT does not fit A4 at 7 pt: $c"
+grep -Eq '[[:space:],\[]size=' "$tmp/seeds/relgraph.dot" && fail "the DOT of a cut view carries a page size"
 for name in default roll-up top cluster; do
   f=$(value min_font "$(count "$tmp/$name.svg")")
   "$PYTHON" -c "import sys; sys.exit(float(sys.argv[1]) < 7)" "$f" || fail "$name: text of $f pt"
