@@ -1526,7 +1526,7 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
          * The layouts are the drawing's, done once (layout_memo). */
         if ((svg || dot) && !direct) {
             guint limit = fit_relations(gvc, graph, &fitted, layout, dot_page);
-            if (svg)
+            if (svg && limit)
                 fitted.max_relations = limit;
         }
         if (!figure_open(&fig, graph, &fitted, layout, TRUE))
