@@ -33,6 +33,18 @@
 #define FONT "Helvetica,Arial,sans-serif"
 #define LAYOUT_SEED "1"
 #define MAX_PENWIDTH 5.0
+/* The figure is laid out at the size it is printed at (a page's width,
+ * see fit_page): text sizes a page can take, node shapes no larger than
+ * their names, tight gaps. Scaling a figure down to a page that was laid
+ * out for a screen gave 4 pt labels in wide margins. */
+#define EDGE_FONT_PT 8.0
+#define NODE_FONT_PT 9.0
+#define LEGEND_FONT "9"
+#define TITLE_FONT "12"
+#define PAD_IN 0.1
+/* Names longer than this (characters) go on two lines, split at the
+ * space nearest their middle: a rank is as wide as its widest name. */
+#define WRAP_CHARS 22
 
 /* Graphviz keeps global state (the error handler, its parser, plugin
  * loading), so every use of it goes through this lock. */
@@ -74,6 +86,9 @@ static char *graphviz_end(void)
  * reads the plugin configuration each time (and 2.42 leaks a buffer doing
  * it). Call with the lock held; NULL when Graphviz cannot start. */
 static GVC_t *graphviz_shared_context;
+/* Layouts done or read in this process (see export_layouts_lookup). */
+static GHashTable *layout_memo; /* input -> positions */
+static gsize layout_memo_bytes;
 
 static GVC_t *graphviz_context(void)
 {
@@ -88,6 +103,10 @@ void relgraph_export_shutdown(void)
     if (graphviz_shared_context)
         gvFreeContext(graphviz_shared_context);
     graphviz_shared_context = NULL;
+    if (layout_memo)
+        g_hash_table_destroy(layout_memo);
+    layout_memo = NULL;
+    layout_memo_bytes = 0;
     G_UNLOCK(graphviz);
 }
 
@@ -256,16 +275,19 @@ static Agdisc_t sink_disc = {NULL, NULL, &sink_io};
 static void declare_attributes(Agraph_t *g, const char *layout, gboolean name_engine, gboolean large)
 {
     static const char *const graph_attrs[][2] = {
-        {"fontname", FONT}, {"fontsize", "16"}, {"labelloc", "t"}, {"pad", "0.3"},
+        {"fontname", FONT}, {"fontsize", LEGEND_FONT}, {"labelloc", "t"}, {"pad", G_STRINGIFY(PAD_IN)},
         /* Space for labels: overlap removal and margins (neato, fdp, sfdp),
          * rank and node gaps (dot). */
-        {"overlap", "false"}, {"sep", "+8"}, {"esep", "+4"}, {"nodesep", "0.2"}, {"ranksep", "0.5"},
+        {"overlap", "false"}, {"sep", "+6"}, {"esep", "+3"}, {"nodesep", "0.12"}, {"ranksep", "0.3"},
         /* Nodes drawn over edges; a fixed seed makes neato/fdp/sfdp repeatable. */
         {"outputorder", "edgesfirst"}, {"start", LAYOUT_SEED},
     };
     static const char *const node_attrs[][2] = {
-        {"fontname", FONT}, {"fontsize", "11"}, {"shape", "ellipse"}, {"style", "filled"},
-        {"fillcolor", "#DDDDDD"}, {"color", "#333333"}, {"margin", "0.08,0.04"},
+        {"fontname", FONT}, {"fontsize", G_STRINGIFY(NODE_FONT_PT)}, {"shape", "ellipse"}, {"style", "filled"},
+        {"fillcolor", "#DDDDDD"}, {"color", "#333333"}, {"margin", "0.05,0.02"},
+        /* As small as the name and margin allow (Graphviz's default is
+         * 0.75 x 0.5 in, three lines of text high). */
+        {"width", "0"}, {"height", "0"},
         /* \N shows the id, whose doubled backslashes read back as one. */
         {"label", "\\N"}, {"tooltip", ""}, {"class", ""},
         /* "true" on discovered nodes only: the default is not written. */
@@ -274,7 +296,7 @@ static void declare_attributes(Agraph_t *g, const char *layout, gboolean name_en
         {"type", ""},
     };
     static const char *const edge_attrs[][2] = {
-        {"fontname", FONT}, {"fontsize", "9"}, {"color", "#666666"}, {"fontcolor", "#666666"},
+        {"fontname", FONT}, {"fontsize", G_STRINGIFY(EDGE_FONT_PT)}, {"color", "#666666"}, {"fontcolor", "#666666"},
         {"penwidth", "1"}, {"arrowsize", "0.7"}, {"dir", "forward"}, {"style", "solid"},
         {"label", ""}, {"tooltip", ""}, {"id", ""}, {"class", ""},
         /* For gvpr and scripts (add_edge_details): relation and polarity
@@ -314,7 +336,31 @@ static void declare_attributes(Agraph_t *g, const char *layout, gboolean name_en
         agattr(g, AGEDGE, (char *)edge_attrs[i][0], (char *)edge_attrs[i][1]);
 }
 
-static Agnode_t *add_node(Agraph_t *g, const RelgraphNode *node, GHashTable *by_name)
+/* A long name on two lines, split at the space nearest its middle (in
+ * characters), as a label (escString); NULL when it is short or has no
+ * space. */
+static char *wrap_name(const char *name)
+{
+    glong length = g_utf8_strlen(name, -1);
+    if (length <= WRAP_CHARS)
+        return NULL;
+    const char *best = NULL;
+    glong best_off = 0, i = 0;
+    for (const char *p = name; *p; p = g_utf8_next_char(p), i++)
+        if (*p == ' ' && i > 0 && (!best || labs(2 * i - length) < labs(2 * best_off - length)))
+            best = p, best_off = i;
+    if (!best || !best[1])
+        return NULL;
+    GString *out = g_string_new(NULL);
+    char *first = g_strndup(name, best - name);
+    append_esc(out, first);
+    g_string_append(out, "\\n");
+    append_esc(out, best + 1);
+    g_free(first);
+    return g_string_free(out, FALSE);
+}
+
+static Agnode_t *add_node(Agraph_t *g, const RelgraphNode *node, GHashTable *by_name, gboolean wrap)
 {
     char *id = dot_id(node->name);
     Agnode_t *n = agnode(g, id, TRUE);
@@ -325,6 +371,10 @@ static Agnode_t *add_node(Agraph_t *g, const RelgraphNode *node, GHashTable *by_
     const char *type = relgraph_actor_type_name(node->type);
     set(n, "shape", style->shape);
     set(n, "fillcolor", style->fill);
+    char *wrapped = wrap ? wrap_name(node->name) : NULL;
+    if (wrapped)
+        set(n, "label", wrapped);
+    g_free(wrapped);
     if (node->discovered) {
         /* A dashed outline, and a class that SVG styles can select. */
         char *dashed = strstr(style->style, "dashed") ? g_strdup(style->style)
@@ -438,6 +488,10 @@ static void add_edge_details(Agedge_t *e, const RelgraphEdge *edge, guint max_ev
 
 /* ---- Title and legend ----------------------------------------------------- */
 
+/* The legend is one column; a row with swatches holds a table of its own,
+ * so that no cell is stretched to another row's width. */
+#define NESTED "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
+
 /* The longest HTML-like label Graphviz's scanner takes, with a margin. */
 #define HTML_LABEL_MAX 16000
 
@@ -485,11 +539,11 @@ static char *relations_of(GPtrArray *edges, RelgraphPolarity polarity)
  * drawn (nodes, edges: the figure's), and nothing a page cannot do: the
  * SVG's tooltips are announced by the graph's own tooltip instead. */
 static char *legend_html(GPtrArray *nodes, GPtrArray *edges, const RelgraphExportOptions *options, gboolean large,
-                         guint clusters, const char *layout)
+                         guint clusters, const char *layout, guint shown, guint relations)
 {
     GString *out = g_string_new("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">");
     if (options && options->title && *options->title) {
-        g_string_append(out, "<TR><TD COLSPAN=\"8\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"16\"><B>");
+        g_string_append(out, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" TITLE_FONT "\"><B>");
         relgraph_export_append_markup(out, options->title);
         g_string_append(out, "</B></FONT></TD></TR>");
     }
@@ -513,21 +567,21 @@ static char *legend_html(GPtrArray *nodes, GPtrArray *edges, const RelgraphExpor
         if (!drawn)
             continue;
         if (!row)
-            g_string_append(out, "<TR>");
+            g_string_append(out, "<TR><TD ALIGN=\"LEFT\">" NESTED "<TR>");
         row = TRUE;
         legend_swatch(out, types[t].type, types[t].name);
     }
     if (row)
-        g_string_append(out, "</TR>");
+        g_string_append(out, "</TR></TABLE></TD></TR>");
     if (clusters)
-        g_string_append(out, "<TR><TD BORDER=\"1\" STYLE=\"rounded\" COLOR=\"#56B4E9\" WIDTH=\"14\"> </TD>"
-                             "<TD COLSPAN=\"7\" ALIGN=\"LEFT\">frame: a state with its officials and "
-                             "institutions (member_of)</TD></TR>");
+        g_string_append(out, "<TR><TD ALIGN=\"LEFT\">" NESTED "<TR><TD BORDER=\"1\" STYLE=\"rounded\" COLOR=\"#56B4E9\" WIDTH=\"14\"> </TD>"
+                             "<TD ALIGN=\"LEFT\">frame: a state with its officials and "
+                             "institutions (member_of)</TD></TR></TABLE></TD></TR>");
     /* Said only when the figure has a discovered actor. */
     if (discovered)
-        g_string_append(out, "<TR><TD BORDER=\"1\" STYLE=\"dashed\" COLOR=\"#333333\" WIDTH=\"14\"> </TD>"
-                             "<TD COLSPAN=\"7\" ALIGN=\"LEFT\">dashed outline: discovered, named in the text "
-                             "with a title but not in the rules</TD></TR>");
+        g_string_append(out, "<TR><TD ALIGN=\"LEFT\">" NESTED "<TR><TD BORDER=\"1\" STYLE=\"dashed\" COLOR=\"#333333\" WIDTH=\"14\"> </TD>"
+                             "<TD ALIGN=\"LEFT\">dashed outline: discovered, named in the text "
+                             "with a title but not in the rules</TD></TR></TABLE></TD></TR>");
 
     static const struct {
         RelgraphPolarity polarity;
@@ -543,14 +597,13 @@ static char *legend_html(GPtrArray *nodes, GPtrArray *edges, const RelgraphExpor
             guint8 rgb[3];
             relgraph_export_polarity_rgb(polarities[i].polarity, rgb);
             g_string_append_printf(out,
-                                   "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"#%02X%02X%02X\">%s</FONT></TD>"
-                                   "<TD COLSPAN=\"7\" ALIGN=\"LEFT\">%s: %s</TD></TR>",
+                                   "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"#%02X%02X%02X\">%s</FONT>&#160;%s: %s</TD></TR>",
                                    rgb[0], rgb[1], rgb[2], polarities[i].line, polarities[i].name, names);
         }
         g_free(names);
     }
     if (edges->len) {
-        g_string_append(out, "<TR><TD COLSPAN=\"8\" ALIGN=\"LEFT\">line width: supporting mentions "
+        g_string_append(out, "<TR><TD ALIGN=\"LEFT\">line width: supporting mentions "
                              "(1, 2, 4, 8, 16+)");
         /* The documented fallbacks: a treemap draws no line, a figure too
          * large to label has unlabelled ones. */
@@ -563,6 +616,11 @@ static char *legend_html(GPtrArray *nodes, GPtrArray *edges, const RelgraphExpor
                                  "the report (-T html) each relation");
         g_string_append(out, "</TD></TR>");
     }
+    /* The page fit's last resort (max_relations) says what it left out. */
+    if (shown < relations)
+        g_string_append_printf(out, "<TR><TD ALIGN=\"LEFT\"><B>%u of %u relations shown "
+                                    "(the strongest, to fit the page); --page none for all</B></TD></TR>",
+                               shown, relations);
     g_string_append(out, "</TABLE>");
     /* An empty figure without a title has nothing to explain (and
      * Graphviz refuses an empty table); Graphviz reads no HTML label over
@@ -587,6 +645,7 @@ typedef struct {
     GPtrArray *clusters;       /* Agraph_t*: --cluster state's frames, in state order */
     GArray *edge_index;        /* guint: each drawn edge's place among the graph's sorted edges (its id) */
     guint isolated;            /* actors left out for having no relation */
+    guint relations, shown;    /* the view's relations; those drawn, as lines or frames (max_relations) */
 } Figure;
 
 /* The state an actor belongs to, following affiliations (an official of a
@@ -613,21 +672,57 @@ static gboolean drawn_by_cluster(const RelgraphGraph *graph, const RelgraphEdge 
     return state && source != state && target && state_of(graph, target) == state;
 }
 
+/* Strongest first: the larger weight, then the graph's order. */
+static gint compare_strength(gconstpointer a, gconstpointer b, gpointer user_data)
+{
+    const RelgraphEdge *const *edges = user_data;
+    guint i = *(const guint *)a, j = *(const guint *)b;
+    if (edges[i]->weight != edges[j]->weight)
+        return edges[i]->weight > edges[j]->weight ? -1 : 1;
+    return i < j ? -1 : i > j;
+}
+
+/* Which of edges a figure limited to limit relations keeps (all when
+ * limit is 0): the strongest. */
+static gboolean *strongest(GPtrArray *edges, guint limit)
+{
+    guint n = edges->len;
+    gboolean *kept = g_new0(gboolean, n + 1);
+    guint *order = g_new(guint, n + 1);
+    for (guint i = 0; i < n; i++)
+        order[i] = i;
+    g_qsort_with_data(order, n, sizeof *order, compare_strength, edges->pdata);
+    for (guint i = 0; i < n && (!limit || i < limit); i++)
+        kept[order[i]] = TRUE;
+    g_free(order);
+    return kept;
+}
+
 /* Which nodes and edges the figure draws (fig->nodes, fig->edges): every
- * edge, but those a frame draws; every node with an edge (of the graph),
- * and the others only with keep_isolated. */
+ * relation (or the max_relations strongest), as a line or, with
+ * cluster_state, as a frame; the actors of these relations, and the
+ * others only with keep_isolated. */
 static void figure_select(Figure *fig, const RelgraphGraph *graph, const RelgraphExportOptions *options)
 {
     gboolean clusters = options && options->cluster_state;
     GPtrArray *edges = relgraph_graph_sorted_edges(graph);
+    gboolean *kept = strongest(edges, options ? options->max_relations : 0);
     fig->edges = g_ptr_array_new();
     fig->edge_index = g_array_new(FALSE, FALSE, sizeof(guint));
-    for (guint i = 0; i < edges->len; i++)
+    /* The relations drawn, as lines or frames: they keep their actors. */
+    GPtrArray *shown = g_ptr_array_new();
+    for (guint i = 0; i < edges->len; i++) {
+        if (!kept[i])
+            continue;
+        g_ptr_array_add(shown, g_ptr_array_index(edges, i));
         if (!clusters || !drawn_by_cluster(graph, g_ptr_array_index(edges, i))) {
             g_ptr_array_add(fig->edges, g_ptr_array_index(edges, i));
             g_array_append_val(fig->edge_index, i);
         }
-    GHashTable *degree = relgraph_export_degrees(edges);
+    }
+    fig->relations = edges->len;
+    fig->shown = shown->len;
+    GHashTable *degree = relgraph_export_degrees(shown);
     GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
     fig->nodes = g_ptr_array_new();
     for (guint i = 0; i < nodes->len; i++) {
@@ -638,8 +733,10 @@ static void figure_select(Figure *fig, const RelgraphGraph *graph, const Relgrap
             fig->isolated++;
     }
     g_hash_table_destroy(degree);
+    g_ptr_array_unref(shown);
     g_ptr_array_unref(nodes);
     g_ptr_array_unref(edges);
+    g_free(kept);
 }
 
 /* --cluster state: one frame per drawn state with a drawn member, holding
@@ -696,10 +793,12 @@ static gboolean figure_open(Figure *fig, const RelgraphGraph *graph, const Relgr
     declare_attributes(g, layout, name_engine, large);
     figure_select(fig, graph, options);
 
+    /* Long names on two lines where the figure is fitted to a page. */
+    gboolean wrap = !options || options->page_width >= 0;
     GHashTable *by_name = g_hash_table_new(g_str_hash, g_str_equal);
     fig->node_objects = g_new(Agnode_t *, fig->nodes->len + 1);
     for (guint i = 0; i < fig->nodes->len; i++)
-        fig->node_objects[i] = add_node(g, g_ptr_array_index(fig->nodes, i), by_name);
+        fig->node_objects[i] = add_node(g, g_ptr_array_index(fig->nodes, i), by_name, wrap);
     if (options && options->cluster_state)
         figure_add_clusters(fig, graph);
 
@@ -707,7 +806,7 @@ static gboolean figure_open(Figure *fig, const RelgraphGraph *graph, const Relgr
         char *text = options && options->no_legend
                          ? NULL
                          : legend_html(fig->nodes, fig->edges, options, large,
-                                       fig->clusters ? fig->clusters->len : 0, layout);
+                                       fig->clusters ? fig->clusters->len : 0, layout, fig->shown, fig->relations);
         if (!text && options && options->title && *options->title) {
             char *title = esc_string(options->title);
             agattr(g, AGRAPH, "label", title);
@@ -1179,28 +1278,59 @@ static char *render_figure(GVC_t *gvc, Agraph_t *g, const char *device, gsize *l
     return data;
 }
 
+/* The scale at which a drawing of w x h points (its bb), with the pad
+ * around it, fits a page of page_w x page_h, upright or turned (a
+ * landscape page for a wide drawing): the larger of the two; more than 1
+ * when it fits with room to spare. */
+static double page_scale(double w, double h, double page_w, double page_h)
+{
+    double pad = 2 * PAD_IN * 72;
+    double upright = MIN((page_w - pad) / w, (page_h - pad) / h);
+    double turned = MIN((page_h - pad) / w, (page_w - pad) / h);
+    return MAX(upright, turned);
+}
+
+/* The smallest scale at which the figure's smallest text (edge labels,
+ * else node names) is still RELGRAPH_MIN_TEXT_PT; 4% over, since Graphviz
+ * scales by a little less than size asks (2% on seeds/) and writes the
+ * scale rounded. */
+static double text_floor(gboolean labelled)
+{
+    return RELGRAPH_MIN_TEXT_PT / (labelled ? EDGE_FONT_PT : NODE_FONT_PT) * 1.04;
+}
+
+/* The page the figure is fitted to, in points: FALSE for --page none. */
+static gboolean page_size(const RelgraphExportOptions *options, double *page_w, double *page_h)
+{
+    *page_w = options && options->page_width ? options->page_width : RELGRAPH_PAGE_A4_WIDTH;
+    *page_h = options && options->page_height ? options->page_height : RELGRAPH_PAGE_A4_HEIGHT;
+    return *page_w >= 0;
+}
+
+/* The bb of a laid-out figure: FALSE when it has none or it is empty. */
+static gboolean figure_bb(Figure *fig, double *w, double *h)
+{
+    double llx, lly, urx, ury;
+    if (sscanf(agget(fig->g, "bb"), "%lf,%lf,%lf,%lf", &llx, &lly, &urx, &ury) != 4)
+        return FALSE;
+    *w = urx - llx, *h = ury - lly;
+    return *w > 0 && *h > 0;
+}
+
 /* The size the figure is drawn at: scaled down to fit the page
- * (options->page_width/height, A4's printable area by default), but never
- * so far that its smallest text (edge labels, else node names) falls below
+ * (options->page_width/height, A4's printable area by default), upright
+ * or turned, but never so far that its smallest text falls below
  * RELGRAPH_MIN_TEXT_PT; a figure that cannot fit at that size is drawn
  * larger than the page, and a warning says so. Sets the graph's size (and
  * declares it) from the bb of the positions. */
 static void fit_page(Figure *fig, const RelgraphExportOptions *options, gboolean labelled)
 {
-    double page_w = options && options->page_width ? options->page_width : RELGRAPH_PAGE_A4_WIDTH;
-    double page_h = options && options->page_height ? options->page_height : RELGRAPH_PAGE_A4_HEIGHT;
-    double llx, lly, urx, ury;
-    if (page_w < 0 || sscanf(agget(fig->g, "bb"), "%lf,%lf,%lf,%lf", &llx, &lly, &urx, &ury) != 4)
+    double page_w, page_h, w, h;
+    if (!page_size(options, &page_w, &page_h) || !figure_bb(fig, &w, &h))
         return;
-    /* The pad (0.3 in) is drawn around the bb at every scale. */
-    double w = urx - llx, h = ury - lly, pad = 2 * 0.3 * 72;
-    if (w <= 0 || h <= 0)
-        return;
-    double scale = MIN(1.0, MIN((page_w - pad) / w, (page_h - pad) / h));
-    double smallest = labelled ? 9.0 : 11.0; /* the edge and node font sizes */
-    /* 4% over: Graphviz scales by a little less than size asks (2% on
-     * seeds/) and writes the scale rounded. */
-    double floor = RELGRAPH_MIN_TEXT_PT / smallest * 1.04;
+    double pad = 2 * PAD_IN * 72;
+    double scale = MIN(1.0, page_scale(w, h, page_w, page_h));
+    double floor = text_floor(labelled);
     if (scale < floor) {
         /* Once per run: the SVG, PNG and PDF of one figure share the layout. */
         static gsize warned = 0;
@@ -1223,6 +1353,143 @@ static void fit_page(Figure *fig, const RelgraphExportOptions *options, gboolean
     agset(fig->g, "size", size);
 }
 
+/* The layouts of the process, in front of each export's store (if any):
+ * the page fit lays out trial figures that the drawing then takes again,
+ * and the SVG, PNG and PDF of one run each fit the same page. Some engines
+ * (fdp, sfdp, twopi) lay a graph out differently the second time in a
+ * process, so the drawing, and the other formats, must reuse the trials'
+ * positions, not lay out anew. Lookups that miss here go on to the store;
+ * only the drawing's layout (final) is stored there: one layout per
+ * figure, as without a page fit. Used with the Graphviz lock held; dropped
+ * whole past LAYOUT_MEMO_BYTES. */
+#define LAYOUT_MEMO_BYTES (64u << 20)
+static void layout_memo_add(const char *input, gsize input_len, const char *positions, gsize len)
+{
+    if (!layout_memo || layout_memo_bytes + input_len + len > LAYOUT_MEMO_BYTES) {
+        if (layout_memo)
+            g_hash_table_destroy(layout_memo);
+        layout_memo = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+        layout_memo_bytes = 0;
+    }
+    g_hash_table_insert(layout_memo, g_strndup(input, input_len), g_strndup(positions, len));
+    layout_memo_bytes += input_len + len;
+}
+
+typedef struct {
+    const RelgraphLayoutStore *next;
+    gboolean final; /* looking up the drawing's layout, no more trials */
+} ExportLayouts;
+
+static char *export_layouts_lookup(gpointer data, const char *input, gsize input_len, gsize *len)
+{
+    ExportLayouts *layouts = data;
+    char *key = g_strndup(input, input_len);
+    const char *positions = layout_memo ? g_hash_table_lookup(layout_memo, key) : NULL;
+    g_free(key);
+    const RelgraphLayoutStore *next = layouts->next;
+    if (positions) {
+        *len = strlen(positions);
+        if (layouts->final && next) {
+            /* The drawing's layout is kept where the store lacks it (or
+             * has it damaged). */
+            gsize kept_len = 0;
+            char *kept = next->lookup(next->data, input, input_len, &kept_len);
+            if (!kept || kept_len != *len || memcmp(kept, positions, *len) != 0)
+                next->store(next->data, input, input_len, positions, *len);
+            g_free(kept);
+        }
+        return g_strdup(positions);
+    }
+    char *found = next ? next->lookup(next->data, input, input_len, len) : NULL;
+    if (found && !memchr(found, '\0', *len))
+        layout_memo_add(input, input_len, found, *len);
+    return found;
+}
+
+static void export_layouts_store(gpointer data, const char *input, gsize input_len, const char *positions, gsize len)
+{
+    ExportLayouts *layouts = data;
+    layout_memo_add(input, input_len, positions, len);
+    if (layouts->final && layouts->next)
+        layouts->next->store(layouts->next->data, input, input_len, positions, len);
+}
+
+/* Layouts the page fit may try before it settles (fit_relations). */
+#define FIT_TRIALS 7
+
+/* The page fit's last resort: when the figure does not fit the page with
+ * text of RELGRAPH_MIN_TEXT_PT, the number of its strongest relations that
+ * do, found by laying out fewer (at most FIT_TRIALS layouts, each kept by
+ * the store like any other); 0 when every relation fits, or when there is
+ * nothing to choose (--page none, a large graph, max_relations given, no
+ * smaller figure that fits). Call with the lock held. */
+static guint fit_relations(GVC_t *gvc, const RelgraphGraph *graph, const RelgraphExportOptions *options,
+                           const char *layout, double box[2])
+{
+    double page_w, page_h;
+    box[0] = box[1] = 0;
+    if (!page_size(options, &page_w, &page_h) || is_large(graph) || (options && options->max_relations))
+        return 0;
+    const RelgraphLayoutStore *store = options ? options->layouts : NULL;
+    RelgraphExportOptions trial = options ? *options : (RelgraphExportOptions){0};
+    double floor = text_floor(TRUE);
+    /* fits: the most relations known to fit (0: none yet); over: the
+     * fewest known not to (0: none yet). */
+    guint fits = 0, over = 0, k = 0;
+    for (guint n = 0; n < FIT_TRIALS; n++) {
+        trial.max_relations = k;
+        Figure fig;
+        double w = 0, h = 0;
+        gboolean ok = figure_open(&fig, graph, &trial, layout, TRUE);
+        guint drawn = ok ? fig.shown : 0;
+        GString *input = ok && store ? layout_input(gvc, &fig, layout) : NULL;
+        ok = ok && drawn && lay_out(gvc, &fig, graph, &trial, layout, input) && figure_bb(&fig, &w, &h);
+        figure_close(&fig);
+        if (input)
+            g_string_free(input, TRUE);
+        if (!ok)
+            break;
+        double scale = page_scale(w, h, page_w, page_h);
+        if (scale >= floor) {
+            if (k == 0) {
+                /* Every relation fits: the page, turned as the figure is. */
+                double pad = 2 * PAD_IN * 72;
+                gboolean upright = MIN((page_w - pad) / w, (page_h - pad) / h) >= scale;
+                box[0] = upright ? page_w : page_h, box[1] = upright ? page_h : page_w;
+                return 0;
+            }
+            fits = k;
+        } else {
+            over = drawn;
+        }
+        if (over <= fits + 1)
+            break;
+        /* Until one fits, the area tells how many might; then halve. */
+        if (!fits)
+            k = MIN(over - 1, MAX(1, (guint)(drawn * (scale / floor) * (scale / floor) * 0.9)));
+        else
+            k = fits + (over - fits) / 2;
+    }
+    return fits;
+}
+
+/* The summary's word on a figure that leaves relations out to fit the
+ * page (the legend says it too): once per run, as the SVG, PNG and PDF of
+ * one view leave out the same. */
+static void say_fitted(const Figure *fig, const RelgraphExportOptions *options)
+{
+    static gsize said = 0;
+    double page_w, page_h;
+    page_size(options, &page_w, &page_h);
+    if (g_once_init_enter(&said)) {
+        g_printerr("relgraph: the figure shows the %u strongest of %u relations, which fit a %.0f x %.0f mm page "
+                   "with text of %.0f pt or more (--page none draws them all; --top N or --min-weight N make a "
+                   "smaller view)\n",
+                   fig->shown, fig->relations, page_w / 72 * 25.4, page_h / 72 * 25.4, RELGRAPH_MIN_TEXT_PT);
+        g_once_init_leave(&said, 1);
+    }
+}
+
 /* Both texts of one figure, built once. The DOT is written before the
  * positions are set (it names the engine instead), the layout input is
  * taken before the details are added. */
@@ -1241,12 +1508,30 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
     graphviz_begin();
     GVC_t *gvc = graphviz_context();
     Figure fig = {0};
+    /* The drawing's options: the page may leave out the weakest relations
+     * (fit_relations); the DOT keeps them all, like the data formats. */
+    RelgraphExportOptions fitted = options ? *options : (RelgraphExportOptions){0};
+    ExportLayouts layouts = {store, FALSE};
+    double dot_page[2] = {0, 0};
+    RelgraphLayoutStore layouts_store = {export_layouts_lookup, export_layouts_store, &layouts};
+    if ((svg || dot) && !direct)
+        fitted.layouts = &layouts_store;
     if (!gvc)
         failure = "cannot create a context";
     else if (!layout_check(gvc, layout, &usage))
         ;
-    else if (!figure_open(&fig, graph, options, layout, TRUE))
-        failure = "cannot create a graph";
+    else {
+        /* The DOT too: where every relation fits, it carries the page
+         * (size), so that `dot -Tpdf` of it fits the page as ours does.
+         * The layouts are the drawing's, done once (layout_memo). */
+        if ((svg || dot) && !direct) {
+            guint limit = fit_relations(gvc, graph, &fitted, layout, dot_page);
+            if (svg && limit)
+                fitted.max_relations = limit;
+        }
+        if (!figure_open(&fig, graph, &fitted, layout, TRUE))
+            failure = "cannot create a graph";
+    }
     if (failure || usage) {
         figure_close(&fig);
         char *messages = graphviz_end();
@@ -1265,12 +1550,28 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
         return;
     }
 
-    GString *input = svg && store && !direct ? layout_input(gvc, &fig, layout) : NULL;
+    GString *input = svg && !direct ? layout_input(gvc, &fig, layout) : NULL;
     figure_add_details(&fig, options);
+    if (fig.shown < fig.relations)
+        say_fitted(&fig, &fitted);
+    /* The DOT holds every relation of the view, as the data formats do
+     * (gvpr and scripts read it); the drawing only those that fit. */
+    Figure full = {0};
+    Figure *dot_fig = &fig;
+    if (dot && fitted.max_relations && figure_open(&full, graph, options, layout, TRUE)) {
+        figure_add_details(&full, options);
+        dot_fig = &full;
+    }
+    if (dot && dot_page[0] > 0) {
+        char size[64];
+        g_snprintf(size, sizeof size, "%.4g,%.4g", dot_page[0] / 72, dot_page[1] / 72);
+        agattr(dot_fig->g, AGRAPH, "size", "");
+        agset(dot_fig->g, "size", size);
+    }
     if (dot) {
         GString *text = g_string_new(NULL);
         DotSink sink = {text};
-        if (agwrite(fig.g, &sink) == 0) {
+        if (agwrite(dot_fig->g, &sink) == 0) {
             dot->len = text->len;
             dot->data = g_string_free(text, FALSE);
         } else {
@@ -1280,12 +1581,14 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
         /* Written out before the SVG is drawn: the two are not held at once. */
         result_ready(dot);
     }
+    figure_close(&full);
     /* The weight is in the DOT for its readers; our own layout must not
      * read it, or a weight change would lay the figure out again. */
     for (guint i = 0; svg && fig.edge_objects && i < fig.edges->len; i++)
         set(fig.edge_objects[i], "weight", "1");
     if (svg) {
-        if (!direct && !lay_out(gvc, &fig, graph, options, layout, input)) {
+        layouts.final = TRUE;
+        if (!direct && !lay_out(gvc, &fig, graph, &fitted, layout, input)) {
             failure = "layout failed";
         } else {
             /* Drawn by nop2 from the positions in the attributes; the
@@ -1293,7 +1596,14 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
             const char *engine = direct ? layout : "nop2";
             agset(fig.g, "layout", (char *)engine);
             if (!direct)
-                fit_page(&fig, options, !is_large(graph) && fig.edges->len > 0);
+                fit_page(&fig, &fitted, !is_large(graph) && fig.edges->len > 0);
+            /* The PDF's page is the figure (and its pad), without the
+             * half inch cairo adds around it: it goes into a report's page
+             * as it is. */
+            if (g_str_has_prefix(device, "pdf")) {
+                agattr(fig.g, AGRAPH, "margin", "");
+                agset(fig.g, "margin", "0");
+            }
             /* A bitmap for a printed page: 150 dpi (Graphviz's default is 96). */
             if (g_str_has_prefix(device, "png")) {
                 agattr(fig.g, AGRAPH, "dpi", "");

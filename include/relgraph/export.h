@@ -47,6 +47,10 @@ typedef struct {
     gboolean cluster_state; /* each state a box (cluster) holding its officials and institutions */
     double page_width, page_height; /* points the figure is scaled down to fit (text kept >= 7 pt);
                                        0 = RELGRAPH_PAGE_A4; negative = natural size */
+    /* Drawings (SVG, PNG, PDF): only the N strongest relations (weight,
+     * then the graph's order), and the actors they join; 0 = every one.
+     * A figure too large for the page at 7 pt gets the most that fit. */
+    guint max_relations;
 } RelgraphExportOptions;
 
 /* The printable area of an A4 page (210 x 297 mm less 15 mm margins), in

@@ -78,24 +78,28 @@ grep "relgraph.svg (missing)" "$tmp/out" >/dev/null || fail "--check missing fil
 # relation was there) draws it again from the kept positions, with the
 # bytes a fresh layout gives. A damaged layout entry is laid out again.
 layouts() { find "$tmp/cache" -name '*.pos' | wc -l; }
-build -q -o "$tmp/weights-before" "$tmp/corpus" || fail "build before a weight change"
+# At the natural size (--page none), where every relation is drawn: a
+# page-fitted figure draws the strongest relations that fit, and a weight
+# change may change which (tests/e2e/figure.sh checks its reuse).
+page=(--page none)
+build -q "${page[@]}" -o "$tmp/weights-before" "$tmp/corpus" || fail "build before a weight change"
 kept=$(layouts)
 [ "$kept" -ge 1 ] || fail "no layout kept"
 pos=$(ls -t "$tmp/cache"/v1/layout/*.pos | head -1)
 inode=$(stat -c %i "$pos")
 for i in 1 2; do echo "Kim Jong Un visited Russia." >> "$tmp/corpus/$first"; done
-build -q -o "$tmp/weights" "$tmp/corpus" || fail "build after a weight change"
-build --no-cache -q -o "$tmp/weights-ref" "$tmp/corpus" || fail "reference after a weight change"
+build -q "${page[@]}" -o "$tmp/weights" "$tmp/corpus" || fail "build after a weight change"
+build --no-cache -q "${page[@]}" -o "$tmp/weights-ref" "$tmp/corpus" || fail "reference after a weight change"
 cmp -s "$tmp/weights/relgraph.svg" "$tmp/weights-ref/relgraph.svg" || fail "SVG from a kept layout differs"
 cmp -s "$tmp/weights/relgraph.svg" "$tmp/weights-before/relgraph.svg" && fail "the weight change did not show in the SVG"
 # (A layout done again would have been written anew, as another file.)
 [ "$(layouts)" -eq "$kept" ] && [ "$(stat -c %i "$pos")" = "$inode" ] ||
   fail "a weight change laid the figure out again"
 sed -i '3s/[0-9]/7/' "$pos"
-build -q -o "$tmp/weights" "$tmp/corpus" || fail "build with a damaged layout"
+build -q "${page[@]}" -o "$tmp/weights" "$tmp/corpus" || fail "build with a damaged layout"
 cmp -s "$tmp/weights/relgraph.svg" "$tmp/weights-ref/relgraph.svg" || fail "a damaged layout changed the SVG"
 tail -1 "$pos" | grep -q '^end	' || fail "damaged layout not replaced"
-build -q -o "$tmp/weights" "$tmp/corpus" || fail "build after the layout was repaired"
+build -q "${page[@]}" -o "$tmp/weights" "$tmp/corpus" || fail "build after the layout was repaired"
 cmp -s "$tmp/weights/relgraph.svg" "$tmp/weights-ref/relgraph.svg" || fail "repaired layout gives another SVG"
 
 # prune: entries of a removed document (and of the old rules) go.

@@ -96,7 +96,13 @@ PY
 
 title='Title "\ <script>alert(6)</script> & &#0; ]]> javascript:alert(7)\'
 out="$tmp/out"
-"$RELGRAPH" build -q --no-cache -T dot,svg,graphml,gexf,json,tsv --title "$title" -o "$out" \
+# At the natural size (--page none): every actor and relation drawn, each
+# name on one line, for the checks below. The page-fitted figure (long
+# names on two lines, the strongest relations) must be well-formed too.
+"$RELGRAPH" build -q --no-cache -T svg,pdf --title "$title" -o "$tmp/page" \
+  --rules "$tmp/rules" "$tmp/corpus" 2> "$tmp/err" || fail "page-fitted build: $(head -c 2000 "$tmp/err")"
+xmllint --noout --nonet "$tmp/page/relgraph.svg" || fail "page-fitted SVG is not well-formed"
+"$RELGRAPH" build -q --no-cache --page none -T dot,svg,graphml,gexf,json,tsv --title "$title" -o "$out" \
   --rules "$tmp/rules" "$tmp/corpus" 2> "$tmp/err"
 status=$?
 [ "$status" -eq 0 ] || fail "build exit $status: $(head -c 2000 "$tmp/err")"

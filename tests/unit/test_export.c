@@ -1127,7 +1127,9 @@ Test(export, hostile_names_stay_parseable)
     }
     guint nodes = relgraph_graph_node_count(g), edges = relgraph_graph_edge_count(g);
     cr_assert_eq(nodes, n);
-    RelgraphExportOptions options = {.title = "Title \\ \" < & ]]> \n end\\", .layout = NULL, .max_evidence = 0};
+    /* At its natural size (--page none): every name, each on one line. */
+    RelgraphExportOptions options = {.title = "Title \\ \" < & ]]> \n end\\", .layout = NULL, .max_evidence = 0,
+                                     .page_width = -1, .page_height = -1};
 
     char *dot = export_ok(g, "dot", &options, NULL);
     Agraph_t *h = agmemread(dot);
@@ -1240,7 +1242,9 @@ Test(export, references_long_runs_and_script_urls)
     RelgraphEvidence ev = {"doc", 0, 0, 1, text, "test.rules:1"};
     relgraph_graph_add_mention(g, entity, "meet", "JavaScript:alert(2)", TRUE, RELGRAPH_POLARITY_NEUTRAL, &ev);
     relgraph_graph_add_mention(g, word, "visit", long_name, FALSE, RELGRAPH_POLARITY_NEUTRAL, &ev);
-    RelgraphExportOptions options = {.title = NULL, .layout = NULL, .max_evidence = 0};
+    /* At its natural size (--page none): every name, each on one line. */
+    RelgraphExportOptions options = {.title = NULL, .layout = NULL, .max_evidence = 0, .page_width = -1,
+                                     .page_height = -1};
 
     char *dot = export_ok(g, "dot", &options, NULL);
     /* Read from a file, as `dot` does: agmemread takes longer runs. */
