@@ -221,10 +221,14 @@ static void build_from_shards(const RelgraphRules *rules, const RelgraphExtractO
 
     /* A shard is stored when each of its documents was read and keyed. */
     gboolean complete = TRUE;
+    guint taken = 0, rebuilt = 0;
     for (guint s = 0; s < plan->n_shards; s++) {
         Shard *shard = &plan->shards[s];
+        if (shard->members->len && shard->taken)
+            taken++;
         if (!shard->members->len || shard->taken)
             continue;
+        rebuilt++;
         gboolean keyed = shard_key(config->cache, plan, shard) && shard->graph &&
                          shard->info.documents == shard->members->len;
         if (keyed)
@@ -233,8 +237,14 @@ static void build_from_shards(const RelgraphRules *rules, const RelgraphExtractO
             relgraph_graph_merge(graph, shard->graph);
         complete = complete && keyed;
     }
+    /* The whole corpus's graph is stored after a cold build (every shard
+     * built) and after a warm one that found no entry for it (every shard
+     * taken), not after an edit: each edit would write a new entry the
+     * size of the graph (1.4 MB for 2,000 documents), which only a run
+     * with nothing changed since reads, and such a run has the manifest
+     * (or reads the 64 shards instead). */
     char whole[RELGRAPH_CACHE_KEY_SIZE];
-    if (plan->n_shards > 1 && complete && corpus_key(config->cache, plan, whole)) {
+    if (plan->n_shards > 1 && complete && (taken == 0 || rebuilt == 0) && corpus_key(config->cache, plan, whole)) {
         RelgraphPartInfo all = {0, 0, 0, config->evidence_limit};
         for (guint s = 0; s < plan->n_shards; s++) {
             all.documents += plan->shards[s].info.documents;
