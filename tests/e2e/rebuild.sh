@@ -160,4 +160,19 @@ for round in $(seq 12); do
   wait
   one_set || fail "round $round: concurrent builds left a mixed set"
 done
+# --- Killed runs leave one set too. -----------------------------------------
+# A build of b into a directory holding a's set, killed at a random moment:
+# the directory holds a's set or b's, never a mix. (The renames of one run
+# follow each other with nothing in between; the outputs used to be renamed
+# as each was ready, the figure last.)
+rm -rf "$tmp/shared"
+for round in $(seq 15); do
+  "$RELGRAPH" build -q --no-cache -T $formats -o "$tmp/shared" "$tmp/a" || fail "set a before round $round"
+  "$RELGRAPH" build -q --no-cache -T $formats -o "$tmp/shared" "$tmp/b" &
+  pid=$!
+  sleep "0.$((RANDOM % 30))"
+  kill -9 $pid 2>/dev/null
+  wait $pid 2>/dev/null
+  one_set || fail "round $round: a killed build left a mixed set"
+done
 echo ok
