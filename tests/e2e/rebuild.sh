@@ -161,16 +161,20 @@ for round in $(seq 12); do
   one_set || fail "round $round: concurrent builds left a mixed set"
 done
 # --- Killed runs leave one set too. -----------------------------------------
-# A build of b into a directory holding a's set, killed at a random moment:
-# the directory holds a's set or b's, never a mix. (The renames of one run
-# follow each other with nothing in between; the outputs used to be renamed
-# as each was ready, the figure last.)
+# A build of b into a directory holding a's set, killed as soon as its
+# GraphML is in place: the directory holds a's set or b's, never a mix.
+# (The outputs used to be renamed each when ready, the figure last: with
+# circo's slow layout, the GraphML was replaced long before the SVG. Now the
+# renames of one run follow each other, once every output is ready.)
 rm -rf "$tmp/shared"
-for round in $(seq 15); do
-  "$RELGRAPH" build -q --no-cache -T $formats -o "$tmp/shared" "$tmp/a" || fail "set a before round $round"
-  "$RELGRAPH" build -q --no-cache -T $formats -o "$tmp/shared" "$tmp/b" &
+"$RELGRAPH" build -q --no-cache -K circo -T $formats -o "$tmp/set-a" "$tmp/a" || fail "set a, circo"
+"$RELGRAPH" build -q --no-cache -K circo -T $formats -o "$tmp/set-b" "$tmp/b" || fail "set b, circo"
+for round in $(seq 4); do
+  "$RELGRAPH" build -q --no-cache -K circo -T $formats -o "$tmp/shared" "$tmp/a" || fail "set a before round $round"
+  before=$(stat -c %i "$tmp/shared/relgraph.graphml")
+  "$RELGRAPH" build -q --no-cache -K circo -T $formats -o "$tmp/shared" "$tmp/b" &
   pid=$!
-  sleep "0.$((RANDOM % 30))"
+  while [ "$(stat -c %i "$tmp/shared/relgraph.graphml")" = "$before" ] && kill -0 $pid 2>/dev/null; do sleep 0.01; done
   kill -9 $pid 2>/dev/null
   wait $pid 2>/dev/null
   one_set || fail "round $round: a killed build left a mixed set"
