@@ -282,7 +282,8 @@ void relgraph_atomic_file_abort(RelgraphAtomicFile *file)
 {
     if (!file)
         return;
-    fclose(file->stream);
+    if (file->stream)
+        fclose(file->stream);
     if (file->temp)
         g_unlink(file->temp);
     atomic_file_free(file);
@@ -299,9 +300,9 @@ gboolean relgraph_write_file_atomic(const char *path, const char *data, gsize le
     return relgraph_atomic_file_commit(file, error);
 }
 
-gboolean relgraph_atomic_file_commit(RelgraphAtomicFile *file, GError **error)
+gboolean relgraph_atomic_file_finish(RelgraphAtomicFile *file, GError **error)
 {
-    g_return_val_if_fail(file, FALSE);
+    g_return_val_if_fail(file && file->stream, FALSE);
     int failed = file->write_errno;
     if (!failed && fflush(file->stream) != 0)
         failed = errno;
@@ -310,14 +311,34 @@ gboolean relgraph_atomic_file_commit(RelgraphAtomicFile *file, GError **error)
         failed = errno;
     if (fclose(file->stream) != 0 && !failed)
         failed = errno;
-    if (!failed && file->temp && g_rename(file->temp, file->replaced) != 0)
-        failed = errno;
-    if (failed && file->temp)
-        g_unlink(file->temp);
-    if (failed)
+    file->stream = NULL;
+    if (failed) {
+        if (file->temp)
+            g_unlink(file->temp);
         g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", file->path, g_strerror(failed));
+        atomic_file_free(file);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+gboolean relgraph_atomic_file_rename(RelgraphAtomicFile *file, GError **error)
+{
+    g_return_val_if_fail(file && !file->stream, FALSE);
+    int failed = 0;
+    if (file->temp && g_rename(file->temp, file->replaced) != 0) {
+        failed = errno;
+        g_unlink(file->temp);
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "%s: %s", file->path, g_strerror(failed));
+    }
     atomic_file_free(file);
     return !failed;
+}
+
+gboolean relgraph_atomic_file_commit(RelgraphAtomicFile *file, GError **error)
+{
+    g_return_val_if_fail(file, FALSE);
+    return relgraph_atomic_file_finish(file, error) && relgraph_atomic_file_rename(file, error);
 }
 
 const char *relgraph_format_uint(char digits[RELGRAPH_UINT_DIGITS], guint64 value)

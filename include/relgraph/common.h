@@ -113,6 +113,13 @@ RelgraphAtomicFile *relgraph_atomic_file_open(const char *path, GError **error);
 /* Returns FALSE once a write has failed; the error is reported by _commit. */
 gboolean relgraph_atomic_file_write(RelgraphAtomicFile *file, const char *data, gsize len);
 gboolean relgraph_atomic_file_commit(RelgraphAtomicFile *file, GError **error);
+/* _commit in two steps, so that a set of files is replaced together (all
+ * temporary files finished first, then every rename): _finish flushes,
+ * syncs and closes the temporary file, and on failure removes it and frees
+ * file; _rename then puts it in place and frees file. A finished file not
+ * renamed is let go with _abort, which removes its temporary file. */
+gboolean relgraph_atomic_file_finish(RelgraphAtomicFile *file, GError **error);
+gboolean relgraph_atomic_file_rename(RelgraphAtomicFile *file, GError **error);
 void relgraph_atomic_file_abort(RelgraphAtomicFile *file);
 
 G_END_DECLS

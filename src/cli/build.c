@@ -1,10 +1,19 @@
 /* relgraph build: corpus -> graph -> DOT, SVG, GraphML, GEXF, JSON, TSV
  * files; relgraph merge: parts -> the same files. */
+#define _DEFAULT_SOURCE /* flock */
+
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "cli.h"
+#include "relgraph/common.h"
 #include "relgraph/export.h"
 #include "relgraph/part.h"
 
@@ -75,6 +84,13 @@ typedef struct {
     gboolean check;     /* --check: compare with the file instead of writing it */
     const char *stale;  /* after a check: why the file is out of date, or NULL */
     GError *error;      /* why it was not written, or NULL */
+    /* Written: the finished temporary file, renamed with the others once
+     * every output is ready; or unchanged, when the file already holds
+     * these bytes (it is then left alone, times included). */
+    RelgraphAtomicFile *file;
+    gboolean unchanged;
+    char hash[RELGRAPH_CACHE_KEY_SIZE]; /* of the bytes, for the manifest */
+    gsize len;
 } ExportJob;
 
 /* Why the file at path is not exactly data: "missing", "differs", or NULL. */
@@ -89,7 +105,20 @@ static const char *staleness(const char *path, const char *data, gsize len)
     return same ? NULL : "differs";
 }
 
-/* Writes (or, with --check, compares) what the job's format gave. */
+/* Whether the regular file at path holds exactly data (a device, a pipe,
+ * a missing file, or a path under /dev or /proc, which is written through
+ * and never compared: /dev/stdout appended to a file, does not). */
+static gboolean holds(const char *path, const char *data, gsize len)
+{
+    GStatBuf st;
+    if (g_str_has_prefix(path, "/dev/") || g_str_has_prefix(path, "/proc/") || g_stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (guint64)st.st_size != len)
+        return FALSE;
+    return staleness(path, data, len) == NULL;
+}
+
+/* Compares (--check) or prepares what the job's format gave: a file that
+ * already holds the bytes is left alone, another gets a finished
+ * temporary file, renamed at commit with the others. */
 static void job_finish(ExportJob *job, char *data, gsize len)
 {
     if (job->check) {
@@ -98,7 +127,18 @@ static void job_finish(ExportJob *job, char *data, gsize len)
         if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
             g_set_error(&job->error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "standard output: %s", g_strerror(errno));
     } else {
-        relgraph_write_file_atomic(job->path, data, len, &job->error);
+        cli_manifest_hash_bytes(data, len, job->hash);
+        job->len = len;
+        if (holds(job->path, data, len)) {
+            job->unchanged = TRUE;
+        } else {
+            RelgraphAtomicFile *file = relgraph_atomic_file_open(job->path, &job->error);
+            if (file) {
+                relgraph_atomic_file_write(file, data, len);
+                if (relgraph_atomic_file_finish(file, &job->error))
+                    job->file = file;
+            }
+        }
     }
     g_free(data);
 }
@@ -374,7 +414,121 @@ static gboolean outputs_plan(Outputs *o)
         fprintf(stderr, "relgraph: --symmetric must be directed or undirected, not \"%s\"\n", o->symmetric);
         return FALSE;
     }
+    /* --layout is checked against Graphviz's engines now, not when the
+     * figure is drawn: a usage error found late would come after other
+     * outputs were written. The DOT of an empty graph checks it and draws
+     * nothing. */
+    if (o->layout && *o->layout) {
+        RelgraphGraph *empty = relgraph_graph_new();
+        RelgraphExportOptions options = {.layout = o->layout, .title = ""};
+        GError *error = NULL;
+        gsize len = 0;
+        char *dot = relgraph_export_dot(empty, &options, &len, &error);
+        relgraph_graph_free(empty);
+        g_free(dot);
+        if (error && error->code == RELGRAPH_ERROR_USAGE) {
+            fprintf(stderr, "relgraph: --layout: %s\n", error->message);
+            g_error_free(error);
+            return FALSE;
+        }
+        g_clear_error(&error);
+    }
     return TRUE;
+}
+
+/* Where the i-th format goes. */
+static char *output_path(const Outputs *o, guint i)
+{
+    /* g_build_filename: "-o out/" gives out/relgraph.dot, not out//. */
+    char *name = g_strconcat(OUTPUT_BASENAME ".", relgraph_export_extension(o->formats[i]), NULL);
+    char *path = o->to_dir ? g_build_filename(o->out, name, NULL) : g_strdup(o->out);
+    g_free(name);
+    return path;
+}
+
+/* The directory the outputs are in, when they are files we replace (not
+ * standard output, a device or a pipe); NULL otherwise. */
+static char *outputs_dir(const Outputs *o)
+{
+    if (strcmp(o->out, "-") == 0)
+        return NULL;
+    if (o->to_dir)
+        return g_strdup(o->out);
+    GStatBuf st;
+    if (g_stat(o->out, &st) == 0 && !S_ISREG(st.st_mode))
+        return NULL;
+    if (g_str_has_prefix(o->out, "/dev/") || g_str_has_prefix(o->out, "/proc/"))
+        return NULL;
+    return g_path_get_dirname(o->out);
+}
+
+/* Locks the outputs' directory (flock: shared to read the set, exclusive
+ * to replace it), so that builds into one directory replace the set one
+ * after the other and never end mixed. -1 when there is nothing to lock
+ * or the file system does not lock (then the run goes on unlocked). */
+static int lock_outputs(const char *dir, int operation)
+{
+    if (!dir)
+        return -1;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    while (flock(fd, operation) != 0) {
+        if (errno != EINTR) {
+            close(fd);
+            return -1;
+        }
+    }
+    return fd;
+}
+
+static void unlock_outputs(int fd)
+{
+    if (fd >= 0)
+        close(fd); /* releases the lock */
+}
+
+/* Whether name is base and the ".XXXXXX" of a temporary file of ours. */
+static gboolean temp_of(const char *name, const char *base)
+{
+    gsize n = strlen(base);
+    if (strncmp(name, base, n) != 0 || name[n] != '.' || strlen(name + n + 1) != 6)
+        return FALSE;
+    for (const char *p = name + n + 1; *p; p++)
+        if (!g_ascii_isalnum(*p))
+            return FALSE;
+    return TRUE;
+}
+
+/* Removes temporary files that killed runs left beside the outputs:
+ * relgraph.FMT.XXXXXX for every format (or FILE.XXXXXX beside -o FILE),
+ * regular files of this user only. Called with the directory locked, so
+ * no other build is writing one. */
+static void remove_stale_temps(const Outputs *o, const char *dir)
+{
+    GPtrArray *bases = g_ptr_array_new_with_free_func(g_free);
+    if (o->to_dir)
+        for (const char *const *f = relgraph_export_formats(); *f; f++)
+            g_ptr_array_add(bases, g_strconcat(OUTPUT_BASENAME ".", relgraph_export_extension(*f), NULL));
+    else
+        g_ptr_array_add(bases, g_path_get_basename(o->out));
+    GDir *d = g_dir_open(dir, 0, NULL);
+    const char *name;
+    while (d && (name = g_dir_read_name(d)) != NULL) {
+        gboolean ours = FALSE;
+        for (guint i = 0; i < bases->len && !ours; i++)
+            ours = temp_of(name, g_ptr_array_index(bases, i));
+        if (!ours)
+            continue;
+        char *path = g_build_filename(dir, name, NULL);
+        GStatBuf st;
+        if (g_lstat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid())
+            g_unlink(path);
+        g_free(path);
+    }
+    if (d)
+        g_dir_close(d);
+    g_ptr_array_unref(bases);
 }
 
 static guint outputs_evidence_limit(const Outputs *o)
@@ -383,15 +537,24 @@ static guint outputs_evidence_limit(const Outputs *o)
 }
 
 /* Renders graph in every format and writes (or, with --check, compares)
- * the files. *written gets the paths written ("a, b"), *stale the number
- * of stale outputs. FALSE when an output failed (reported). */
+ * the files: every output's temporary file is finished before any is
+ * renamed, an output that already holds its bytes is left alone, and a
+ * failure renames none. *written gets the paths written ("a, b"),
+ * *unchanged how many were left alone, *stale the number of stale outputs.
+ * With a manifest, it is saved (or removed, when save is FALSE) with the
+ * outputs' set. FALSE when an output failed (reported). */
 static gboolean outputs_write(const Outputs *o, const RelgraphGraph *graph, guint documents, guint threads,
-                              const RelgraphLayoutStore *layouts, GString *written, guint *stale)
+                              const RelgraphLayoutStore *layouts, const CliManifest *manifest, gboolean save,
+                              GString *written, guint *unchanged, guint *stale)
 {
     if (!o->check && o->to_dir && g_mkdir_with_parents(o->out, 0755) != 0) {
         fprintf(stderr, "relgraph: %s: %s\n", o->out, g_strerror(errno));
         return FALSE;
     }
+    char *dir = o->check ? NULL : outputs_dir(o);
+    int lock = lock_outputs(dir, LOCK_EX);
+    if (dir && lock >= 0)
+        remove_stale_temps(o, dir);
     char *generated_title = o->title ? NULL : default_title(documents, graph);
     RelgraphExportOptions export_options = {.title = o->title ? o->title : generated_title, .layout = o->layout,
                                             .max_evidence = (guint)o->max_evidence, .layouts = layouts,
@@ -403,37 +566,69 @@ static gboolean outputs_write(const Outputs *o, const RelgraphGraph *graph, guin
     guint n_formats = g_strv_length(o->formats);
     ExportJob *jobs = g_new0(ExportJob, n_formats);
     for (guint i = 0; i < n_formats; i++) {
-        jobs[i] = (ExportJob){graph, &export_options, o->formats[i], NULL, o->check, NULL, NULL};
-        /* g_build_filename: "-o out/" gives out/relgraph.dot, not out//. */
-        char *name = g_strconcat(OUTPUT_BASENAME ".", relgraph_export_extension(o->formats[i]), NULL);
-        jobs[i].path = o->to_dir ? g_build_filename(o->out, name, NULL) : g_strdup(o->out);
-        g_free(name);
+        jobs[i] = (ExportJob){graph, &export_options, o->formats[i], NULL, o->check, NULL, NULL, NULL, FALSE, "", 0};
+        jobs[i].path = output_path(o, i);
     }
     /* The formats are independent: render them side by side. */
     run_exports(jobs, n_formats, threads);
     *stale = 0;
+    *unchanged = 0;
+    for (guint i = 0; i < n_formats; i++)
+        ok = ok && !jobs[i].error;
+    /* The set is committed together: every rename once every output is
+     * ready, none when one failed. */
     for (guint i = 0; i < n_formats; i++) {
         if (jobs[i].error) {
             cli_report(jobs[i].error);
-            ok = FALSE;
+            jobs[i].error = NULL;
         } else if (o->check) {
             if (jobs[i].stale) {
                 printf("stale: %s (%s)\n", jobs[i].path, jobs[i].stale);
                 (*stale)++;
             }
-        } else if (strcmp(jobs[i].path, "-") != 0) {
-            g_string_append_printf(written, "%s%s", written->len ? ", " : "", jobs[i].path);
+        } else if (jobs[i].file && !ok) {
+            relgraph_atomic_file_abort(jobs[i].file);
+        } else if (jobs[i].file) {
+            GError *error = NULL;
+            if (relgraph_atomic_file_rename(jobs[i].file, &error))
+                g_string_append_printf(written, "%s%s", written->len ? ", " : "", jobs[i].path);
+            else {
+                cli_report(error);
+                ok = FALSE;
+            }
+        } else if (jobs[i].unchanged) {
+            (*unchanged)++;
         }
-        g_free(jobs[i].path);
+        jobs[i].file = NULL;
     }
+    if (manifest && !o->check) {
+        char **paths = g_new0(char *, n_formats + 1), **hashes = g_new0(char *, n_formats + 1);
+        gsize *sizes = g_new0(gsize, n_formats);
+        for (guint i = 0; i < n_formats; i++) {
+            paths[i] = jobs[i].path;
+            hashes[i] = jobs[i].hash;
+            sizes[i] = jobs[i].len;
+        }
+        if (ok && save)
+            cli_manifest_save(manifest, paths, hashes, sizes, n_formats, documents);
+        else
+            cli_manifest_remove(manifest);
+        g_free(paths);
+        g_free(hashes);
+        g_free(sizes);
+    }
+    unlock_outputs(lock);
+    for (guint i = 0; i < n_formats; i++)
+        g_free(jobs[i].path);
     g_free(jobs);
     g_free(generated_title);
+    g_free(dir);
     return ok;
 }
 
 /* The closing line on stderr: what was read, found, shown and written. */
 static void print_summary(const char *read, const RelgraphGraph *graph, guint all_nodes, guint all_edges,
-                          const Outputs *o, const GString *written, guint stale)
+                          const Outputs *o, const GString *written, guint unchanged, guint stale)
 {
     char *shown = NULL;
     if (relgraph_graph_node_count(graph) != all_nodes || relgraph_graph_edge_count(graph) != all_edges)
@@ -449,9 +644,11 @@ static void print_summary(const char *read, const RelgraphGraph *graph, guint al
     char *left_out = isolated ? g_strdup_printf("; figures leave out %u actor%s without relations (--keep-isolated)",
                                                 isolated, plural(isolated))
                               : NULL;
-    fprintf(stderr, "relgraph: %s -> %u actor%s, %u edge%s%s%s%s%s%s\n", read, all_nodes, plural(all_nodes), all_edges,
-            plural(all_edges), shown ? shown : "", left_out ? left_out : "", written->len ? "; wrote " : "",
-            written->str, checked ? checked : "");
+    char *kept = unchanged ? g_strdup_printf("; %u output%s unchanged", unchanged, plural(unchanged)) : NULL;
+    fprintf(stderr, "relgraph: %s -> %u actor%s, %u edge%s%s%s%s%s%s%s\n", read, all_nodes, plural(all_nodes),
+            all_edges, plural(all_edges), shown ? shown : "", left_out ? left_out : "", written->len ? "; wrote " : "",
+            written->str, kept ? kept : "", checked ? checked : "");
+    g_free(kept);
     g_free(left_out);
     g_free(shown);
     g_free(checked);
@@ -491,11 +688,57 @@ int cli_build(int argc, char **argv)
     RelgraphRules *rules = NULL;
     RelgraphGraph *graph = NULL;
     RelgraphCache *cache = NULL;
+    CliManifest *manifest = NULL;
+    GPtrArray *expanded = NULL;
+    GHashTable *stat_of = NULL;
+    char *cache_dir = NULL;
+    char **command = g_strdupv(argv); /* as given, for the manifest */
     if (!cli_parse(context, &argc, &argv) || !outputs_plan(&o))
         goto out;
     RelgraphExtractOptions extract;
     if (!cli_extract_options(&corpus, &extract))
         goto out;
+    if (argc < 2) {
+        fprintf(stderr, "relgraph: no corpus given (files, directories or - for stdin)\n");
+        goto out;
+    }
+
+    /* With a cache, the corpus is walked first: when the manifest of the
+     * last build of these outputs says that it read the same inputs and
+     * the outputs still hold what it wrote, there is nothing to do. */
+    CliRunStats stats = {0};
+    gint64 started = g_get_real_time();
+    cache_dir = cli_cache_dir(&cache_options, argv + 1, argc - 1);
+    if (cache_dir) {
+        stat_of = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+        expanded = cli_expand_corpus(argv + 1, argc - 1, &stats, stat_of);
+        guint n_formats = g_strv_length(o.formats);
+        char **paths = g_new0(char *, n_formats + 1);
+        for (guint i = 0; i < n_formats; i++)
+            paths[i] = output_path(&o, i);
+        const char *rules_dir = corpus.rules_dir ? corpus.rules_dir : relgraph_rules_default_dir();
+        if (!o.check && stats.failed == 0)
+            manifest = cli_manifest_new(cache_dir, command, rules_dir, expanded, stat_of, started, paths, n_formats);
+        guint documents = 0;
+        gboolean up_to_date = FALSE;
+        if (manifest) {
+            char *dir = outputs_dir(&o);
+            int lock = lock_outputs(dir, LOCK_SH);
+            up_to_date = cli_manifest_up_to_date(manifest, paths, n_formats, &documents);
+            unlock_outputs(lock);
+            g_free(dir);
+        }
+        g_strfreev(paths);
+        if (up_to_date) {
+            if (!corpus.quiet)
+                fprintf(stderr,
+                        "relgraph: up to date: %u document%s (0 extracted, %u from cache), %u output%s unchanged; "
+                        "nothing written\n",
+                        documents, plural(documents), documents, n_formats, plural(n_formats));
+            status = CLI_EXIT_OK;
+            goto out;
+        }
+    }
     rules = cli_load_rules(&corpus);
     if (!rules || !cli_view_check(&view, rules))
         goto out;
@@ -508,9 +751,12 @@ int cli_build(int argc, char **argv)
     if (cache && o.check)
         relgraph_cache_set_read_only(cache, TRUE); /* --check writes nothing */
     CliRunConfig config = {cache, evidence_limit, FALSE};
-    CliRunStats stats;
-    if (cache ? !cli_build_cached(rules, &extract, argv + 1, argc - 1, &corpus, &config, graph, &stats)
-              : !cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, &config, add_document, graph, &stats))
+    if (cache && expanded)
+        cli_build_cached_expanded(rules, &extract, argv + 1, argc - 1, expanded, stat_of, started, &corpus, &config,
+                                  graph, &stats);
+    else if (expanded)
+        cli_run_expanded(rules, &extract, expanded, &corpus, &config, add_document, graph, &stats);
+    else if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, &config, add_document, graph, &stats))
         goto out;
     if (stats.documents == 0) {
         fprintf(stderr, "relgraph: no document could be read; nothing written\n");
@@ -519,12 +765,15 @@ int cli_build(int argc, char **argv)
     guint all_nodes = relgraph_graph_node_count(graph), all_edges = relgraph_graph_edge_count(graph);
     graph = cli_view_apply(&view, rules, graph);
     GString *written = g_string_new(NULL);
-    guint stale = 0;
+    guint stale = 0, unchanged = 0;
     /* The cache also keeps the figure's layout. */
     RelgraphLayoutStore layouts = cli_layout_store(cache);
+    /* The manifest is kept for a run with nothing to say again next time:
+     * no document failed, was skipped or warned of, no rule diagnostic. */
+    gboolean save = cache && !stats.failed && !stats.skipped && !stats.warned && cli_rules_diagnostics() == 0;
     gboolean ok = outputs_write(&o, graph, stats.documents,
                                 corpus.jobs > 0 ? (guint)corpus.jobs : g_get_num_processors(),
-                                cache ? &layouts : NULL, written, &stale);
+                                cache ? &layouts : NULL, manifest, save, written, &unchanged, &stale);
     if (!corpus.quiet) {
         char *from_cache = cache ? g_strdup_printf(" (%u extracted, %u from cache)", stats.documents - stats.cached,
                                                    stats.cached)
@@ -539,7 +788,7 @@ int cli_build(int argc, char **argv)
                                      stats.sentences, plural(stats.sentences), stats.relations,
                                      plural(stats.relations));
         g_string_free(lost, TRUE);
-        print_summary(read, graph, all_nodes, all_edges, &o, written, stale);
+        print_summary(read, graph, all_nodes, all_edges, &o, written, unchanged, stale);
         g_free(read);
         g_free(from_cache);
     }
@@ -549,6 +798,13 @@ out:
     if (graph)
         relgraph_graph_free(graph);
     relgraph_cache_free(cache);
+    cli_manifest_free(manifest);
+    if (expanded)
+        g_ptr_array_unref(expanded);
+    if (stat_of)
+        g_hash_table_destroy(stat_of);
+    g_free(cache_dir);
+    g_strfreev(command);
     g_free(cache_options.dir);
     cli_free_rules(rules);
     outputs_clear(&o);
@@ -650,16 +906,16 @@ int cli_merge(int argc, char **argv)
     if (rules)
         graph = cli_view_apply(&view, rules, graph);
     GString *written = g_string_new(NULL);
-    guint stale = 0;
+    guint stale = 0, unchanged = 0;
     gboolean ok = outputs_write(&o, graph, info.documents,
-                                corpus.jobs > 0 ? (guint)corpus.jobs : g_get_num_processors(), NULL, written,
-                                &stale);
+                                corpus.jobs > 0 ? (guint)corpus.jobs : g_get_num_processors(), NULL, NULL, FALSE,
+                                written, &unchanged, &stale);
     if (!corpus.quiet) {
         char *read = g_strdup_printf("%u part%s (%u document%s, %u sentence%s, %u relation mention%s)",
                                      argc - 1 - failed, plural(argc - 1 - failed), info.documents,
                                      plural(info.documents), info.sentences, plural(info.sentences),
                                      info.mentions, plural(info.mentions));
-        print_summary(read, graph, all_nodes, all_edges, &o, written, stale);
+        print_summary(read, graph, all_nodes, all_edges, &o, written, unchanged, stale);
         g_free(read);
     }
     g_string_free(written, TRUE);

@@ -126,6 +126,13 @@ void cli_report(GError *error)
     g_error_free(error);
 }
 
+static guint rules_diagnostics;
+
+guint cli_rules_diagnostics(void)
+{
+    return rules_diagnostics;
+}
+
 RelgraphRules *cli_load_rules(const CliCorpusOptions *options)
 {
     const char *dir = options->rules_dir ? options->rules_dir : relgraph_rules_default_dir();
@@ -135,6 +142,7 @@ RelgraphRules *cli_load_rules(const CliCorpusOptions *options)
     /* Every diagnostic, errors and warnings, in file order. */
     for (guint i = 0; i < diagnostics->len; i++)
         fprintf(stderr, "%s\n", ((RelgraphDiagnostic *)g_ptr_array_index(diagnostics, i))->message);
+    rules_diagnostics += diagnostics->len;
     if (!rules && error && relgraph_diagnostics_count(diagnostics, RELGRAPH_DIAG_ERROR) == 0)
         fprintf(stderr, "relgraph: %s\n", error->message);
     g_clear_error(&error);
@@ -189,8 +197,7 @@ void cli_add_cache_options(GOptionContext *context, CliCacheOptions *options)
     g_option_context_add_main_entries(context, entries, NULL);
 }
 
-RelgraphCache *cli_open_cache(const CliCacheOptions *options, const CliCorpusOptions *corpus,
-                              const RelgraphRules *rules, guint evidence_limit, char **paths, int n_paths)
+char *cli_cache_dir(const CliCacheOptions *options, char **paths, int n_paths)
 {
     if (options->disabled)
         return NULL;
@@ -199,7 +206,15 @@ RelgraphCache *cli_open_cache(const CliCacheOptions *options, const CliCorpusOpt
         wanted = g_file_test(paths[i], G_FILE_TEST_IS_DIR);
     if (!wanted)
         return NULL;
-    char *dir = options->dir ? g_strdup(options->dir) : relgraph_cache_default_dir();
+    return options->dir ? g_strdup(options->dir) : relgraph_cache_default_dir();
+}
+
+RelgraphCache *cli_open_cache(const CliCacheOptions *options, const CliCorpusOptions *corpus,
+                              const RelgraphRules *rules, guint evidence_limit, char **paths, int n_paths)
+{
+    char *dir = cli_cache_dir(options, paths, n_paths);
+    if (!dir)
+        return NULL;
     const char *rules_dir = corpus->rules_dir ? corpus->rules_dir : relgraph_rules_default_dir();
     /* Everything besides rules and document that changes what a document gives. */
     char *settings = g_strdup_printf("hedged=%s;evidence=%u%s", corpus->hedged ? corpus->hedged : "drop",

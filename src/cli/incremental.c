@@ -51,6 +51,7 @@ typedef struct {
     RelgraphCacheIndex *file_index;
     gint64 started;            /* g_get_real_time() before any stat */
     guint evidence_limit;
+    CliRunStats *run_stats;    /* where documents with warnings are counted */
 } Plan;
 
 /* The shard's key from its members' keys; FALSE when one is not known. */
@@ -171,6 +172,8 @@ static void add_document(const CliDocument *document, gpointer data)
     shard->info.documents += document->info->documents;
     shard->info.sentences += document->info->sentences;
     shard->info.mentions += document->info->mentions;
+    if (document->doc->warnings->len)
+        plan->run_stats->warned++;
     if (plan->unkeyable[index] || !document->key)
         return;
     g_free(plan->keys[index]);
@@ -218,10 +221,14 @@ static void build_from_shards(const RelgraphRules *rules, const RelgraphExtractO
 
     /* A shard is stored when each of its documents was read and keyed. */
     gboolean complete = TRUE;
+    guint taken = 0, rebuilt = 0;
     for (guint s = 0; s < plan->n_shards; s++) {
         Shard *shard = &plan->shards[s];
+        if (shard->members->len && shard->taken)
+            taken++;
         if (!shard->members->len || shard->taken)
             continue;
+        rebuilt++;
         gboolean keyed = shard_key(config->cache, plan, shard) && shard->graph &&
                          shard->info.documents == shard->members->len;
         if (keyed)
@@ -230,8 +237,14 @@ static void build_from_shards(const RelgraphRules *rules, const RelgraphExtractO
             relgraph_graph_merge(graph, shard->graph);
         complete = complete && keyed;
     }
+    /* The whole corpus's graph is stored after a cold build (every shard
+     * built) and after a warm one that found no entry for it (every shard
+     * taken), not after an edit: each edit would write a new entry the
+     * size of the graph (1.4 MB for 2,000 documents), which only a run
+     * with nothing changed since reads, and such a run has the manifest
+     * (or reads the 64 shards instead). */
     char whole[RELGRAPH_CACHE_KEY_SIZE];
-    if (plan->n_shards > 1 && complete && corpus_key(config->cache, plan, whole)) {
+    if (plan->n_shards > 1 && complete && (taken == 0 || rebuilt == 0) && corpus_key(config->cache, plan, whole)) {
         RelgraphPartInfo all = {0, 0, 0, config->evidence_limit};
         for (guint s = 0; s < plan->n_shards; s++) {
             all.documents += plan->shards[s].info.documents;
@@ -251,12 +264,26 @@ gboolean cli_build_cached(const RelgraphRules *rules, const RelgraphExtractOptio
         fprintf(stderr, "relgraph: no corpus given (files, directories or - for stdin)\n");
         return FALSE;
     }
-    RelgraphCache *cache = config->cache;
-    Plan plan = {0};
-    plan.started = g_get_real_time();
-    plan.evidence_limit = config->evidence_limit;
+    gint64 started = g_get_real_time();
     GHashTable *stat_of = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
     GPtrArray *expanded = cli_expand_corpus(paths, n_paths, stats, stat_of);
+    cli_build_cached_expanded(rules, extract, paths, n_paths, expanded, stat_of, started, options, config, graph,
+                              stats);
+    g_hash_table_destroy(stat_of);
+    g_ptr_array_unref(expanded);
+    return TRUE;
+}
+
+void cli_build_cached_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *extract, char **paths,
+                               int n_paths, GPtrArray *expanded, GHashTable *stat_of, gint64 started,
+                               const CliCorpusOptions *options, const CliRunConfig *config, RelgraphGraph *graph,
+                               CliRunStats *stats)
+{
+    RelgraphCache *cache = config->cache;
+    Plan plan = {0};
+    plan.started = started;
+    plan.evidence_limit = config->evidence_limit;
+    plan.run_stats = stats;
     plan_init(&plan, expanded);
     plan.file_index = relgraph_cache_index_open(cache, paths, (guint)n_paths);
 
@@ -298,9 +325,6 @@ gboolean cli_build_cached(const RelgraphRules *rules, const RelgraphExtractOptio
     }
     relgraph_cache_index_free(plan.file_index);
     plan_clear(&plan);
-    g_hash_table_destroy(stat_of);
-    g_ptr_array_unref(expanded);
-    return TRUE;
 }
 
 void cli_cache_group_keys(const RelgraphCache *cache, GPtrArray *paths, GHashTable *keys, GHashTable *keep)
