@@ -36,6 +36,7 @@
 #include "cli.h"
 #include "relgraph/common.h"
 #include "relgraph/rules.h"
+#include "relgraph/version.h"
 
 #define MANIFEST_HEADER "relgraph-manifest 1\n"
 #define MANIFEST_MAX_BYTES (G_GUINT64_CONSTANT(16) << 20)
