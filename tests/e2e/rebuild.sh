@@ -165,7 +165,12 @@ done
 # GraphML is in place: the directory holds a's set or b's, never a mix.
 # (The outputs used to be renamed each when ready, the figure last: with
 # circo's slow layout, the GraphML was replaced long before the SVG. Now the
-# renames of one run follow each other, once every output is ready.)
+# renames of one run follow each other, once every output is ready. They
+# take microseconds, but a loaded machine may stop the build between two
+# of them; a kill landing there would still mix the set, a limit the README
+# states. So the kill comes a moment after the GraphML is replaced: long
+# enough for the renames that follow it, far too short for a figure still
+# being laid out.)
 rm -rf "$tmp/shared"
 "$RELGRAPH" build -q --no-cache -K circo -T $formats -o "$tmp/set-a" "$tmp/a" || fail "set a, circo"
 "$RELGRAPH" build -q --no-cache -K circo -T $formats -o "$tmp/set-b" "$tmp/b" || fail "set b, circo"
@@ -175,6 +180,7 @@ for round in $(seq 4); do
   "$RELGRAPH" build -q --no-cache -K circo -T $formats -o "$tmp/shared" "$tmp/b" &
   pid=$!
   while [ "$(stat -c %i "$tmp/shared/relgraph.graphml")" = "$before" ] && kill -0 $pid 2>/dev/null; do sleep 0.01; done
+  sleep 0.2
   kill -9 $pid 2>/dev/null
   wait $pid 2>/dev/null
   one_set || fail "round $round: a killed build left a mixed set"
