@@ -425,7 +425,22 @@ void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *
     g_mutex_init(&pl.lock);
     g_cond_init(&pl.done);
     /* The calling thread is one of the jobs. */
-    GThreadPool *pool = jobs > 1 ? g_thread_pool_new(process_offered, &pl, (gint)jobs - 1, TRUE, NULL) : NULL;
+    GError *thread_error = NULL;
+    GThreadPool *pool = jobs > 1 ? g_thread_pool_new(process_offered, &pl, (gint)jobs - 1, TRUE, &thread_error) : NULL;
+    if (thread_error) {
+        /* Threads that could not be created (out of memory or of the
+         * process limit): the others, and this one, do their work; with
+         * none, a pool would wait forever for work nobody takes. */
+        guint started = pool ? g_thread_pool_get_num_threads(pool) : 0;
+        if (!options->quiet)
+            fprintf(stderr, "relgraph: warning: %u of %u extraction threads started (%s); the outputs are the same\n",
+                    started + 1, jobs, thread_error->message);
+        g_error_free(thread_error);
+        if (pool && !started) {
+            g_thread_pool_free(pool, TRUE, FALSE);
+            pool = NULL;
+        }
+    }
 
     guint64 produced = 0, consumed = 0, offered = 0;
     gboolean more = TRUE;

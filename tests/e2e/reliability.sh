@@ -266,3 +266,26 @@ grep -qF "warning: $tmp/ids/a/report.txt and $tmp/ids/b/report.md have one docum
   fail "ids: no warning of the collision: $(cat "$tmp/ids.err")"
 grep -qF "warning: $tmp/ids/x;y.txt: document id \"x;y\" holds \";\"" "$tmp/ids.err" || fail "ids: no warning of ';': $(cat "$tmp/ids.err")"
 echo "ok: ambiguous document ids warned about"
+
+# ---- Out of memory -------------------------------------------------------------
+
+# Under a small address-space limit a build either succeeds or says "out of
+# memory" and exits 2: never a GLib trap (exit 133, a failed g_malloc or
+# thread creation) or a segmentation fault inside pango, fontconfig or
+# cgraph (exit 139), never a hang. Not under ASan, which cannot run under
+# ulimit -v.
+if ! grep -qa __asan_init "$RELGRAPH"; then
+  for mb in 100 150 200 300; do
+    rm -rf "$tmp/oom"
+    (ulimit -v $((mb * 1024)) && exec timeout 60 "$RELGRAPH" build --no-cache -T dot,svg,graphml,json,tsv \
+      -o "$tmp/oom" "$RELGRAPH_SRC/seeds") > /dev/null 2> "$tmp/oom.err"
+    rc=$?
+    case $rc in
+      0) [ -s "$tmp/oom/relgraph.svg" ] || fail "ulimit -v ${mb} MiB: exit 0 without the SVG" ;;
+      2) grep -q '^relgraph: out of memory: ' "$tmp/oom.err" ||
+           fail "ulimit -v ${mb} MiB: exit 2 without 'out of memory': $(tail -c 600 "$tmp/oom.err")" ;;
+      *) fail "ulimit -v ${mb} MiB: exit $rc: $(tail -c 600 "$tmp/oom.err")" ;;
+    esac
+  done
+  echo "ok: a small ulimit -v gives the outputs or 'out of memory', exit 2"
+fi
