@@ -50,7 +50,8 @@ E = "Entity &amp; &#0; &#x1b; &; Desk"  # text that looks like XML references
 K = "Ctrl\x01Esc\x1bDel\x7fFeed\x0c Office"
 V = "Very Long " + long_word + " Union"
 W = bare_word
-names = [Q, B, T, L, A, C, O, J, S, E, K, V, W]
+P = "%Percent Office"                  # cgraph's prefix for its own ids
+names = [Q, B, T, L, A, C, O, J, S, E, K, V, W, P]
 
 rules = os.path.join(tmp, "rules")
 os.makedirs(os.path.join(rules, "actors"))
@@ -79,6 +80,7 @@ sentences = [
     (A, "criticize", L, f"{A} criticized {L}: {cjk}"),
     (W, "criticize", Q, f"{W} criticized {Q}."),
     (B, "criticize", J, f"{B} criticized {J} in ]]]]><![CDATA[> and \\\" and \\\\ and '' marks."),
+    (P, "meet", O, f"{P} met {O}."),
 ]
 os.makedirs(os.path.join(tmp, "corpus"))
 with open(os.path.join(tmp, "corpus", "news.txt"), "w", encoding="utf-8") as f:
@@ -290,6 +292,17 @@ if failures:
     print(f"hostile: {failures} content check(s) failed")
 sys.exit(1 if failures else 0)
 PY
+
+# The other layout engines see the same names: a name beginning with '%'
+# (cgraph's prefix for its own ids) leaked cgraph's internal map under
+# neato, fdp, sfdp and twopi (LeakSanitizer, in the sanitizer suite).
+for engine in neato fdp; do
+  "$RELGRAPH" build -q --no-cache -K "$engine" -T dot,svg -o "$tmp/out-$engine" \
+    --rules "$tmp/rules" "$tmp/corpus" 2> "$tmp/err-$engine" ||
+    bad "-K $engine: exit $?: $(head -c 2000 "$tmp/err-$engine")"
+  grep -qF '<title>%Percent Office</title>' "$tmp/out-$engine/relgraph.svg" ||
+    bad "-K $engine: no node titled %Percent Office in the SVG"
+done
 
 [ "$failed" -eq 0 ] || exit 1
 echo "ok: hostile names and evidence give valid DOT, SVG, GraphML, GEXF, JSON and TSV"
