@@ -319,6 +319,27 @@ static char *attribute(const Import *im, const char *name)
     return copy;
 }
 
+/* A document id of the documents list (relgraph_export_append_document_list):
+ * %XX is the byte XX; a '%' without two hex digits after it is itself
+ * (files written before ids were encoded). */
+static char *percent_decode(const char *text)
+{
+    GString *out = g_string_sized_new(strlen(text));
+    for (const char *p = text; *p; p++) {
+        if (p[0] == '%' && g_ascii_isxdigit(p[1]) && g_ascii_isxdigit(p[2])) {
+            g_string_append_c(out, (char)(g_ascii_xdigit_value(p[1]) * 16 + g_ascii_xdigit_value(p[2])));
+            p += 2;
+        } else {
+            g_string_append_c(out, *p);
+        }
+    }
+    if (!g_utf8_validate(out->str, (gssize)out->len, NULL)) { /* not one of ours: as written */
+        g_string_free(out, TRUE);
+        return g_strdup(text);
+    }
+    return g_string_free(out, FALSE);
+}
+
 /* ---- items ---------------------------------------------------------- */
 
 static void item_clear(Item *item)
@@ -430,7 +451,7 @@ static gboolean finish_edge(Import *im)
         GStrv docs = g_strsplit(field(it, EDGE_DOCUMENTS), ";", -1);
         for (guint i = 0; docs[i]; i++)
             if (*docs[i])
-                g_ptr_array_add(p->edge.documents, g_strdup(docs[i]));
+                g_ptr_array_add(p->edge.documents, percent_decode(docs[i]));
         g_strfreev(docs);
     }
     g_ptr_array_add(im->edges, p);

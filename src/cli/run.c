@@ -373,8 +373,9 @@ gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions
 
 /* A document's id is its file name without extension: two files of one
  * name in different directories (a/report.txt, b/report.md) would be one
- * document in every output's document lists, and an id with ";" cannot be
- * told apart in TSV's list. Said once per id, before the run. */
+ * document in every output's document lists. Said once per id, before the
+ * run. (An id with ";" is written percent-encoded in the lists that ";"
+ * separates: relgraph_export_append_document_list.) */
 static void warn_ambiguous_ids(const Source *src, const CliCorpusOptions *options)
 {
     if (options->quiet)
@@ -388,9 +389,6 @@ static void warn_ambiguous_ids(const Source *src, const CliCorpusOptions *option
         char *id = relgraph_document_id(path);
         const char *other = g_hash_table_lookup(first, id);
         if (!other) {
-            if (strchr(id, ';'))
-                fprintf(stderr, "relgraph: warning: %s: document id \"%s\" holds \";\", which separates documents in TSV\n",
-                        path, id);
             g_hash_table_insert(first, id, (gpointer)path);
             continue;
         }

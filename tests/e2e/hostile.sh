@@ -283,8 +283,9 @@ for i, r in enumerate(rows):
         bad(f"TSV line {i + 1}: {len(r)} fields, not 5: {short(chr(9).join(r))}")
 if len(rows) - 1 != len(edges):
     bad(f"TSV: {len(rows) - 1} rows, expected {len(edges)}")
-if not any(r[4] == 'doc "q" <&> \'s \\ ]]> javascript:x &#0; \ufffd end' for r in rows[1:]):
-    bad("TSV: no row names the hostile document (ESC made U+FFFD)")
+# Its ';' ("&#0;") is percent-encoded in the ';'-separated list.
+if not any(r[4] == 'doc "q" <&> \'s \\ ]]> javascript:x &#0%3B \ufffd end' for r in rows[1:]):
+    bad("TSV: no row names the hostile document (ESC made U+FFFD, ';' made %3B)")
 same_names("TSV sources and targets", {f for r in rows[1:] for f in (r[0], r[2])},
            {clean(n) for e in edges for n in (e[0], e[2])})
 

@@ -588,3 +588,32 @@ Test(import, counts_are_decimal)
     cr_assert_eq(relgraph_graph_edge(g, "A", "r", "B")->weight, 16);
     relgraph_graph_free(g);
 }
+
+/* Document ids holding the list's separator ';', '%', a tab: TSV, GraphML
+ * and GEXF write them percent-encoded, and GraphML reads them back as they
+ * were ("x;y" was two documents). */
+Test(import, document_ids_with_separators_read_back)
+{
+    static const char *const ids[] = {"a\tb", "plain", "x;y", "100%", "%3B"};
+    RelgraphGraph *g = relgraph_graph_new();
+    for (guint i = 0; i < G_N_ELEMENTS(ids); i++) {
+        RelgraphEvidence ev = {(char *)ids[i], 0, 0, 5, "sentence", "test.rules:1"};
+        relgraph_graph_add_mention(g, "A", "meet", "B", TRUE, RELGRAPH_POLARITY_COOPERATIVE, &ev);
+    }
+    RelgraphGraph *back = round_trip(g);
+    const RelgraphEdge *e = relgraph_graph_edge(back, "A", "meet", "B");
+    const RelgraphEdge *want = relgraph_graph_edge(g, "A", "meet", "B");
+    cr_assert_not_null(e);
+    cr_assert_eq(e->documents->len, want->documents->len);
+    for (guint i = 0; i < want->documents->len; i++)
+        cr_assert_str_eq(g_ptr_array_index(e->documents, i), g_ptr_array_index(want->documents, i));
+
+    GError *error = NULL;
+    gsize len = 0;
+    char *tsv = relgraph_export_tsv(g, NULL, &len, &error);
+    cr_assert_not_null(tsv);
+    cr_assert(strstr(tsv, "\t%253B;100%25;a%09b;plain;x%3By\n"), "%s", tsv);
+    g_free(tsv);
+    relgraph_graph_free(back);
+    relgraph_graph_free(g);
+}
