@@ -294,19 +294,14 @@ static gboolean read_record(Reader *r, RelgraphGraph *graph, PendingEdge *pendin
             r->key_seen = TRUE;
             return TRUE;
         }
-        guint v;
-        if (!parse_uint(r, f, cols, 2, FIELD(1), &v))
-            return FALSE;
-        if (strcmp(FIELD(1), "documents") == 0)
-            info->documents = v;
-        else if (strcmp(FIELD(1), "sentences") == 0)
-            info->sentences = v;
-        else if (strcmp(FIELD(1), "mentions") == 0)
-            info->mentions = v;
-        else if (strcmp(FIELD(1), "evidence-limit") == 0)
-            info->evidence_limit = v;
-        /* Unknown info keys are for later versions to add: ignored. */
-        return TRUE;
+        guint *count = strcmp(FIELD(1), "documents") == 0        ? &info->documents
+                       : strcmp(FIELD(1), "sentences") == 0      ? &info->sentences
+                       : strcmp(FIELD(1), "mentions") == 0       ? &info->mentions
+                       : strcmp(FIELD(1), "evidence-limit") == 0 ? &info->evidence_limit
+                                                                 : NULL;
+        /* Unknown info keys are for later versions to add: ignored, with
+         * whatever value they have. */
+        return !count || parse_uint(r, f, cols, 2, FIELD(1), count);
     }
     if (strcmp(kind, "node") == 0) {
         NEED(7);
