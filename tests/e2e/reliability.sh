@@ -267,6 +267,17 @@ grep -qF "warning: $tmp/ids/a/report.txt and $tmp/ids/b/report.md have one docum
 # The documents column lists ids that split back: ';' (and '%') percent-encoded.
 grep -qF $'Iran\tmeet\tSyria\t2\treport;x%3By' "$tmp/ids.tsv" ||
   fail "ids: the documents column: $(grep Iran "$tmp/ids.tsv")"
+# JSONL lines' ids, against each other and against files' ids: said as
+# the lines are read.
+mkdir -p "$tmp/jids"
+echo 'China met Russia.' > "$tmp/jids/report.txt"
+printf '%s\n' '{"id":"report","text":"Iran met Syria."}' '{"id":"x","text":"Japan met China."}' \
+  '{"id":"x","text":"Japan met Russia."}' '{"id":"x","text":"Japan met Iran."}' > "$tmp/jids/lines.jsonl"
+"$RELGRAPH" build --no-cache -T tsv -o "$tmp/jids.tsv" "$tmp/jids" 2> "$tmp/jids.err" || fail "JSONL ids: exit $?"
+grep -qF "warning: $tmp/jids/report.txt and $tmp/jids/lines.jsonl:1 have one document id, \"report\"" "$tmp/jids.err" ||
+  fail "JSONL ids: no warning of the file's id: $(cat "$tmp/jids.err")"
+[ "$(grep -c 'have one document id, "x"' "$tmp/jids.err")" = 1 ] ||
+  fail "JSONL ids: want one warning for \"x\": $(cat "$tmp/jids.err")"
 echo "ok: ambiguous document ids warned about; ids with ; listed unambiguously"
 
 # ---- Out of memory -------------------------------------------------------------
