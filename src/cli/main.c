@@ -65,8 +65,8 @@ static int run_command(guint i, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    set_character_locale();
     cli_memory_guard_install();
+    set_character_locale();
 #ifdef __GLIBC__
     /* Exports build buffers of several MB one after another; glibc would
      * raise its mmap threshold past them after the first is freed and keep
