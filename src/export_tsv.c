@@ -52,17 +52,17 @@ void relgraph_export_tsv_field(GString *out, const char *field)
 }
 
 /* A list of document ids, as TSV, GraphML and GEXF write it: joined by
- * ';', each id with '%', ';', tab, newline and carriage return written as
- * %25, %3B, %09, %0A, %0D, so that the list splits back into the ids it
- * was made of (an id "x;y" read as two; "a\tb" as "a b") and
- * percent-decoding gives each id back. Other ids are written as they are. */
+ * ';', each id with '%' and ';' written as %25 and %3B, so that the list
+ * splits back into the ids it was made of (an id "x;y" was read as two)
+ * and percent-decoding gives each id back. Other ids are written as they
+ * are (TSV then makes a tab or line break a space, as in every field). */
 void relgraph_export_append_document_list(GString *out, const GPtrArray *documents)
 {
     for (guint i = 0; i < documents->len; i++) {
         if (i)
             g_string_append_c(out, ';');
         for (const char *p = g_ptr_array_index(documents, i); *p; p++) {
-            if (*p == '%' || *p == ';' || *p == '\t' || *p == '\n' || *p == '\r')
+            if (*p == '%' || *p == ';')
                 g_string_append_printf(out, "%%%02X", (guchar)*p);
             else
                 g_string_append_c(out, *p);
