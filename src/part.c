@@ -435,7 +435,11 @@ RelgraphGraph *relgraph_part_load_keyed(const char *data, gsize len, const char 
         fail(&r, 1, "not a relgraph part (it should begin with \"" MAGIC "\")");
         return NULL;
     }
-    int version = atoi(data + magic_len);
+    /* Digits read within len: atoi ran on past the end of a part that
+     * stops inside its first line (the data need not end in NUL). */
+    int version = 0;
+    for (gsize i = magic_len; i < len && g_ascii_isdigit(data[i]) && version < 1000000; i++)
+        version = version * 10 + (data[i] - '0');
     if (version != RELGRAPH_PART_VERSION) {
         fail(&r, (guint)magic_len + 1, "part format version %d; this relgraph reads version %d", version,
              RELGRAPH_PART_VERSION);
