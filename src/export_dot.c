@@ -154,6 +154,8 @@ static void append_text(GString *out, const char *text, gboolean lines)
     g_free(clean);
 }
 
+#define ID_MARK '\x01' /* see id_map */
+
 /* A node id cgraph can write and read back, and that the \N label shows
  * as the name. DOT quoted strings cannot end in a backslash nor hold one
  * before a quote or newline (Graphviz 2.42 writes them unescaped), and
@@ -162,6 +164,10 @@ static void append_text(GString *out, const char *text, gboolean lines)
 static char *dot_id(const char *name)
 {
     GString *out = g_string_new(NULL);
+    /* A name cgraph would take for one of its own ids ('%'): behind a
+     * mark that id_map (below) takes off again. */
+    if (name[0] == '%' || name[0] == ID_MARK)
+        g_string_append_c(out, ID_MARK);
     append_text(out, name, FALSE);
     return g_string_free(out, FALSE);
 }
@@ -266,7 +272,24 @@ static int sink_flush(void *chan)
 }
 
 static Agiodisc_t sink_io = {NULL, sink_putstr, sink_flush};
-static Agdisc_t sink_disc = {NULL, NULL, &sink_io};
+/* cgraph keeps a name that begins with '%' (its prefix for anonymous
+ * ids) in an internal map, which neato, fdp, sfdp and twopi layouts leave
+ * behind (LeakSanitizer: aginternalmapinsert from agnode). dot_id puts
+ * such a name behind ID_MARK, which keeps it out of that map; this id
+ * discipline takes the mark off and leaves the rest to cgraph's own, which
+ * stores and prints the name as any other: the same DOT and SVG. */
+static long id_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+    return AgIdDisc.map(state, objtype, str && str[0] == ID_MARK ? str + 1 : str, id, createflag);
+}
+static void *id_open(Agraph_t *g, Agdisc_t *disc) { return AgIdDisc.open(g, disc); }
+static long id_alloc(void *state, int objtype, IDTYPE id) { return AgIdDisc.alloc(state, objtype, id); }
+static void id_free(void *state, int objtype, IDTYPE id) { AgIdDisc.free(state, objtype, id); }
+static char *id_print(void *state, int objtype, IDTYPE id) { return AgIdDisc.print(state, objtype, id); }
+static void id_close(void *state) { AgIdDisc.close(state); }
+static void id_register(void *state, int objtype, void *obj) { AgIdDisc.idregister(state, objtype, obj); }
+static Agiddisc_t marked_ids = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
+static Agdisc_t sink_disc = {NULL, &marked_ids, &sink_io};
 
 /* Declares every attribute with its default: agset needs the symbol, and
  * defaults keep the DOT short (only differences are written per object).
@@ -366,6 +389,10 @@ static Agnode_t *add_node(Agraph_t *g, const RelgraphNode *node, GHashTable *by_
     Agnode_t *n = agnode(g, id, TRUE);
     g_free(id);
     g_hash_table_insert(by_name, node->name, n);
+    /* dot reads an id beginning with '%' as one of cgraph's own: \N would
+     * show "%3" there. */
+    if (node->name[0] == '%')
+        set_esc(n, "label", node->name);
 
     const NodeStyle *style = node_style(node->type);
     const char *type = relgraph_actor_type_name(node->type);

@@ -200,8 +200,7 @@ static void write_edge(Writer *wr, const RelgraphEdge *edge, guint index, GHashT
     attvalue(wr, "polarity", relgraph_polarity_name(edge->polarity));
     attvalue(wr, "symmetric", edge->symmetric ? "true" : "false");
     GString *text = g_string_new(NULL);
-    for (guint i = 0; i < edge->documents->len; i++)
-        g_string_append_printf(text, "%s%s", i ? ";" : "", (const char *)g_ptr_array_index(edge->documents, i));
+    relgraph_export_append_document_list(text, edge->documents);
     attvalue(wr, "documents", text->str);
     g_string_truncate(text, 0);
     for (guint i = 0; i < edge->evidence->len && i < max_evidence; i++) {

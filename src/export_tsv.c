@@ -51,6 +51,25 @@ void relgraph_export_tsv_field(GString *out, const char *field)
     g_free(clean);
 }
 
+/* A list of document ids, as TSV, GraphML and GEXF write it: joined by
+ * ';', each id with '%' and ';' written as %25 and %3B, so that the list
+ * splits back into the ids it was made of (an id "x;y" was read as two)
+ * and percent-decoding gives each id back. Other ids are written as they
+ * are (TSV then makes a tab or line break a space, as in every field). */
+void relgraph_export_append_document_list(GString *out, const GPtrArray *documents)
+{
+    for (guint i = 0; i < documents->len; i++) {
+        if (i)
+            g_string_append_c(out, ';');
+        for (const char *p = g_ptr_array_index(documents, i); *p; p++) {
+            if (*p == '%' || *p == ';')
+                g_string_append_printf(out, "%%%02X", (guchar)*p);
+            else
+                g_string_append_c(out, *p);
+        }
+    }
+}
+
 char *relgraph_export_tsv(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
                           GError **error)
 {
@@ -69,11 +88,10 @@ char *relgraph_export_tsv(const RelgraphGraph *graph, const RelgraphExportOption
         g_string_append_c(out, '\t');
         relgraph_string_append_uint(out, e->weight);
         g_string_append_c(out, '\t');
-        for (guint d = 0; d < e->documents->len; d++) {
-            if (d)
-                g_string_append_c(out, ';');
-            relgraph_export_tsv_field(out, g_ptr_array_index(e->documents, d));
-        }
+        GString *list = g_string_new(NULL);
+        relgraph_export_append_document_list(list, e->documents);
+        relgraph_export_tsv_field(out, list->str);
+        g_string_free(list, TRUE);
         g_string_append_c(out, '\n');
     }
     g_ptr_array_unref(edges);

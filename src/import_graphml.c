@@ -251,12 +251,37 @@ static void on_xml_error(void *data, xmlErrorPtr err)
 
 /* A count (weight, mentions): a whole number, also written as a double
  * ("3.0"), which is how some tools save GraphML's double weights. */
+/* Decimal digits with an optional fraction and exponent: what strtod
+ * reads beyond that (hexadecimal "0x10", "inf", "nan") is no count. */
+static gboolean is_decimal(const char *text)
+{
+    const char *p = text;
+    gboolean digits = FALSE;
+    while (g_ascii_isdigit(*p))
+        p++, digits = TRUE;
+    if (*p == '.')
+        for (p++; g_ascii_isdigit(*p); p++)
+            digits = TRUE;
+    if (!digits)
+        return FALSE;
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '+' || *p == '-')
+            p++;
+        if (!g_ascii_isdigit(*p))
+            return FALSE;
+        while (g_ascii_isdigit(*p))
+            p++;
+    }
+    return *p == '\0';
+}
+
 static gboolean parse_count(const char *text, guint *out)
 {
     char *copy = g_strstrip(g_strdup(text));
     guint64 value;
     gboolean ok = g_ascii_string_to_unsigned(copy, 10, 0, G_MAXUINT, &value, NULL);
-    if (!ok && *copy) {
+    if (!ok && is_decimal(copy)) {
         char *end;
         double d = g_ascii_strtod(copy, &end);
         if (*end == '\0' && d >= 0 && d <= G_MAXUINT && d == (double)(guint64)d) {
@@ -292,6 +317,27 @@ static char *attribute(const Import *im, const char *name)
     char *copy = g_strdup((const char *)value);
     xmlFree(value);
     return copy;
+}
+
+/* A document id of the documents list (relgraph_export_append_document_list):
+ * %XX is the byte XX; a '%' without two hex digits after it is itself
+ * (files written before ids were encoded). */
+static char *percent_decode(const char *text)
+{
+    GString *out = g_string_sized_new(strlen(text));
+    for (const char *p = text; *p; p++) {
+        if (p[0] == '%' && g_ascii_isxdigit(p[1]) && g_ascii_isxdigit(p[2])) {
+            g_string_append_c(out, (char)(g_ascii_xdigit_value(p[1]) * 16 + g_ascii_xdigit_value(p[2])));
+            p += 2;
+        } else {
+            g_string_append_c(out, *p);
+        }
+    }
+    if (!g_utf8_validate(out->str, (gssize)out->len, NULL)) { /* not one of ours: as written */
+        g_string_free(out, TRUE);
+        return g_strdup(text);
+    }
+    return g_string_free(out, FALSE);
 }
 
 /* ---- items ---------------------------------------------------------- */
@@ -405,7 +451,7 @@ static gboolean finish_edge(Import *im)
         GStrv docs = g_strsplit(field(it, EDGE_DOCUMENTS), ";", -1);
         for (guint i = 0; docs[i]; i++)
             if (*docs[i])
-                g_ptr_array_add(p->edge.documents, g_strdup(docs[i]));
+                g_ptr_array_add(p->edge.documents, percent_decode(docs[i]));
         g_strfreev(docs);
     }
     g_ptr_array_add(im->edges, p);
@@ -566,10 +612,31 @@ static gboolean end_element(Import *im)
     return TRUE;
 }
 
+/* libxml2 asks this for every external entity and DTD: none is read, and
+ * the first one refused is an error of the file (libxml2 only warns and
+ * leaves the entity's text out). One reader per thread at a time. */
+static _Thread_local char refused_entity[256];
+
+static xmlParserInputPtr refuse_external_entity(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+    (void)ctxt;
+    if (!refused_entity[0])
+        g_strlcpy(refused_entity, url ? url : id ? id : "?", sizeof refused_entity);
+    return NULL;
+}
+
 static gboolean read_all(Import *im)
 {
     int rc;
+    refused_entity[0] = '\0';
     while ((rc = xmlTextReaderRead(im->reader)) == 1) {
+        if (refused_entity[0]) {
+            g_set_error(&im->error, RELGRAPH_ERROR, RELGRAPH_ERROR_PARSE,
+                        "%s:%d:%d: external entity \"%s\": not read (a GraphML file is read alone)", im->name,
+                        xmlTextReaderGetParserLineNumber(im->reader), xmlTextReaderGetParserColumnNumber(im->reader),
+                        refused_entity);
+            return FALSE;
+        }
         gboolean ok = TRUE;
         switch (xmlTextReaderNodeType(im->reader)) {
         case XML_READER_TYPE_ELEMENT:
@@ -581,6 +648,16 @@ static gboolean read_all(Import *im)
         case XML_READER_TYPE_END_ELEMENT:
             ok = end_element(im);
             break;
+        case XML_READER_TYPE_ENTITY_REFERENCE:
+            /* Not replaced: an entity this reader does not define (an
+             * external one, or one of a DTD it does not load). Its text
+             * would be missing from a name. */
+            g_set_error(&im->error, RELGRAPH_ERROR, RELGRAPH_ERROR_PARSE,
+                        "%s:%d:%d: entity &%s; is not defined in the file (external entities are not read)",
+                        im->name, xmlTextReaderGetParserLineNumber(im->reader),
+                        xmlTextReaderGetParserColumnNumber(im->reader),
+                        (const char *)xmlTextReaderConstName(im->reader));
+            return FALSE;
         case XML_READER_TYPE_TEXT:
         case XML_READER_TYPE_CDATA:
         case XML_READER_TYPE_WHITESPACE:
@@ -617,6 +694,7 @@ static gboolean read_all(Import *im)
     return FALSE;
 }
 
+
 RelgraphGraph *relgraph_import_graphml(const char *path, GError **error)
 {
     g_return_val_if_fail(path, NULL);
@@ -633,8 +711,16 @@ RelgraphGraph *relgraph_import_graphml(const char *path, GError **error)
         .data_depth = -1,
     };
     relgraph_export_xml_init();  /* the once-only libxml2 set-up the exporters share */
-    /* NONET: a GraphML file has no business fetching anything. */
-    im.reader = xmlReaderForIO(read_source, close_source, &im.source, im.name, NULL, XML_PARSE_NONET);
+    /* NONET: a GraphML file has no business fetching anything; nor
+     * reading other files (external entities, refused by the loader).
+     * NOENT: the entities of the file's own DTD are replaced by their
+     * text, which is part of the names and values (left out before). */
+    static gsize loader_set = 0;
+    if (g_once_init_enter(&loader_set)) {
+        xmlSetExternalEntityLoader(refuse_external_entity);
+        g_once_init_leave(&loader_set, 1);
+    }
+    im.reader = xmlReaderForIO(read_source, close_source, &im.source, im.name, NULL, XML_PARSE_NONET | XML_PARSE_NOENT);
     if (!im.reader) {
         close_source(&im.source);
         if (im.source.kept)

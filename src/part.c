@@ -294,19 +294,14 @@ static gboolean read_record(Reader *r, RelgraphGraph *graph, PendingEdge *pendin
             r->key_seen = TRUE;
             return TRUE;
         }
-        guint v;
-        if (!parse_uint(r, f, cols, 2, FIELD(1), &v))
-            return FALSE;
-        if (strcmp(FIELD(1), "documents") == 0)
-            info->documents = v;
-        else if (strcmp(FIELD(1), "sentences") == 0)
-            info->sentences = v;
-        else if (strcmp(FIELD(1), "mentions") == 0)
-            info->mentions = v;
-        else if (strcmp(FIELD(1), "evidence-limit") == 0)
-            info->evidence_limit = v;
-        /* Unknown info keys are for later versions to add: ignored. */
-        return TRUE;
+        guint *count = strcmp(FIELD(1), "documents") == 0        ? &info->documents
+                       : strcmp(FIELD(1), "sentences") == 0      ? &info->sentences
+                       : strcmp(FIELD(1), "mentions") == 0       ? &info->mentions
+                       : strcmp(FIELD(1), "evidence-limit") == 0 ? &info->evidence_limit
+                                                                 : NULL;
+        /* Unknown info keys are for later versions to add: ignored, with
+         * whatever value they have. */
+        return !count || parse_uint(r, f, cols, 2, FIELD(1), count);
     }
     if (strcmp(kind, "node") == 0) {
         NEED(7);
@@ -440,7 +435,11 @@ RelgraphGraph *relgraph_part_load_keyed(const char *data, gsize len, const char 
         fail(&r, 1, "not a relgraph part (it should begin with \"" MAGIC "\")");
         return NULL;
     }
-    int version = atoi(data + magic_len);
+    /* Digits read within len: atoi ran on past the end of a part that
+     * stops inside its first line (the data need not end in NUL). */
+    int version = 0;
+    for (gsize i = magic_len; i < len && g_ascii_isdigit(data[i]) && version < 1000000; i++)
+        version = version * 10 + (data[i] - '0');
     if (version != RELGRAPH_PART_VERSION) {
         fail(&r, (guint)magic_len + 1, "part format version %d; this relgraph reads version %d", version,
              RELGRAPH_PART_VERSION);

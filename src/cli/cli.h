@@ -29,6 +29,11 @@ enum { CLI_EXIT_OK = 0, CLI_EXIT_FINDINGS = 1, CLI_EXIT_ERROR = 2 };
     "read does not stop the others and the outputs are still written; a rule\n" \
     "error stops the run before anything is written."
 
+/* memory.c: glib's fatal allocation and thread-creation errors, and (under
+ * a finite ulimit -v) a library's segmentation fault, reported as "out of
+ * memory" with exit 2 instead of a trap or a core dump. Call first. */
+void cli_memory_guard_install(void);
+
 /* Options every corpus-reading subcommand takes. */
 typedef struct {
     char *rules_dir;

@@ -86,6 +86,7 @@ static void use_source_rules_in_build_tree(void)
 
 int main(int argc, char **argv)
 {
+    cli_memory_guard_install();
     set_character_locale();
     use_source_rules_in_build_tree();
 #ifdef __GLIBC__

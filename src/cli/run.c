@@ -373,36 +373,60 @@ gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions
 
 /* A document's id is its file name without extension: two files of one
  * name in different directories (a/report.txt, b/report.md) would be one
- * document in every output's document lists, and an id with ";" cannot be
- * told apart in TSV's list. Said once per id, before the run. */
-static void warn_ambiguous_ids(const Source *src, const CliCorpusOptions *options)
+ * document in every output's document lists. Said once per id, before the
+ * run. (An id with ";" is written percent-encoded in the lists that ";"
+ * separates: relgraph_export_append_document_list.) */
+typedef struct {
+    GHashTable *first; /* id -> the path of its first document (both owned) */
+    GHashTable *told;  /* ids warned about (the keys of first) */
+} IdTable;
+
+static void warn_shared_id(IdTable *ids, const char *id, const char *path)
+{
+    const char *other = NULL;
+    char *first_id = NULL;
+    if (!g_hash_table_lookup_extended(ids->first, id, (gpointer *)&first_id, (gpointer *)&other)) {
+        g_hash_table_insert(ids->first, g_strdup(id), g_strdup(path));
+        return;
+    }
+    if (g_hash_table_contains(ids->told, first_id))
+        return;
+    fprintf(stderr, "relgraph: warning: %s and %s have one document id, \"%s\": outputs cannot tell them apart; "
+            "rename one\n", other, path, id);
+    g_hash_table_add(ids->told, first_id);
+}
+
+static void id_table_free(IdTable *ids)
+{
+    if (!ids)
+        return;
+    g_hash_table_destroy(ids->told);
+    g_hash_table_destroy(ids->first);
+    g_free(ids);
+}
+
+/* Files' ids are known before the run and said then; JSONL lines' ids
+ * ("id", or FILE:LINE) as the lines are read: the table is returned for
+ * that when the corpus has JSONL (NULL otherwise, and with --quiet). */
+static IdTable *warn_ambiguous_ids(const Source *src, const CliCorpusOptions *options, gboolean any_jsonl)
 {
     if (options->quiet)
-        return;
-    GHashTable *first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    GHashTable *told = g_hash_table_new(g_str_hash, g_str_equal);
+        return NULL;
+    IdTable *ids = g_new(IdTable, 1);
+    ids->first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    ids->told = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint i = 0; i < src->paths->len; i++) {
         const char *path = g_ptr_array_index(src->paths, i);
         if (source_is_jsonl(src, path))
             continue;
         char *id = relgraph_document_id(path);
-        const char *other = g_hash_table_lookup(first, id);
-        if (!other) {
-            if (strchr(id, ';'))
-                fprintf(stderr, "relgraph: warning: %s: document id \"%s\" holds \";\", which separates documents in TSV\n",
-                        path, id);
-            g_hash_table_insert(first, id, (gpointer)path);
-            continue;
-        }
-        if (!g_hash_table_contains(told, other)) {
-            fprintf(stderr, "relgraph: warning: %s and %s have one document id, \"%s\": outputs cannot tell them apart; "
-                    "rename one\n", other, path, id);
-            g_hash_table_add(told, (gpointer)other);
-        }
+        warn_shared_id(ids, id, path);
         g_free(id);
     }
-    g_hash_table_destroy(told);
-    g_hash_table_destroy(first);
+    if (any_jsonl)
+        return ids;
+    id_table_free(ids);
+    return NULL;
 }
 
 void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *extract, GPtrArray *paths,
@@ -411,10 +435,10 @@ void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *
 {
     Source src = {.paths = paths, .stats = stats};
     src.stdin_jsonl = options->stdin_format && strcmp(options->stdin_format, "jsonl") == 0;
-    warn_ambiguous_ids(&src, options);
     gboolean any_jsonl = FALSE;
     for (guint i = 0; i < src.paths->len && !any_jsonl; i++)
         any_jsonl = source_is_jsonl(&src, g_ptr_array_index(src.paths, i));
+    IdTable *ids = warn_ambiguous_ids(&src, options, any_jsonl);
     guint total = any_jsonl ? 0 : src.paths->len; /* 0: not known in advance */
     gboolean progress = !options->quiet && isatty(STDERR_FILENO) && (any_jsonl || total >= 100);
 
@@ -425,7 +449,22 @@ void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *
     g_mutex_init(&pl.lock);
     g_cond_init(&pl.done);
     /* The calling thread is one of the jobs. */
-    GThreadPool *pool = jobs > 1 ? g_thread_pool_new(process_offered, &pl, (gint)jobs - 1, TRUE, NULL) : NULL;
+    GError *thread_error = NULL;
+    GThreadPool *pool = jobs > 1 ? g_thread_pool_new(process_offered, &pl, (gint)jobs - 1, TRUE, &thread_error) : NULL;
+    if (thread_error) {
+        /* Threads that could not be created (out of memory or of the
+         * process limit): the others, and this one, do their work; with
+         * none, a pool would wait forever for work nobody takes. */
+        guint started = pool ? g_thread_pool_get_num_threads(pool) : 0;
+        if (!options->quiet)
+            fprintf(stderr, "relgraph: warning: %u of %u extraction threads started (%s); the outputs are the same\n",
+                    started + 1, jobs, thread_error->message);
+        g_error_free(thread_error);
+        if (pool && !started) {
+            g_thread_pool_free(pool, TRUE, FALSE);
+            pool = NULL;
+        }
+    }
 
     guint64 produced = 0, consumed = 0, offered = 0;
     gboolean more = TRUE;
@@ -466,6 +505,8 @@ void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *
             }
         }
         g_mutex_unlock(&pl.lock);
+        if (ids && slot->doc && slot->lineno) /* a JSONL line's document */
+            warn_shared_id(ids, slot->doc->id, slot->doc->path);
         consume(slot, fn, user_data, stats);
         slot_release(&pl, slot);
         consumed++;
@@ -478,6 +519,7 @@ void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *
     }
     if (pool)
         g_thread_pool_free(pool, FALSE, TRUE);
+    id_table_free(ids);
     g_hash_table_destroy(pl.workers); /* what the last batches handed back */
     g_free(pl.ring);
     g_mutex_clear(&pl.lock);

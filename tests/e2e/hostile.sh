@@ -50,7 +50,8 @@ E = "Entity &amp; &#0; &#x1b; &; Desk"  # text that looks like XML references
 K = "Ctrl\x01Esc\x1bDel\x7fFeed\x0c Office"
 V = "Very Long " + long_word + " Union"
 W = bare_word
-names = [Q, B, T, L, A, C, O, J, S, E, K, V, W]
+P = "%Percent Office"                  # cgraph's prefix for its own ids
+names = [Q, B, T, L, A, C, O, J, S, E, K, V, W, P]
 
 rules = os.path.join(tmp, "rules")
 os.makedirs(os.path.join(rules, "actors"))
@@ -79,6 +80,7 @@ sentences = [
     (A, "criticize", L, f"{A} criticized {L}: {cjk}"),
     (W, "criticize", Q, f"{W} criticized {Q}."),
     (B, "criticize", J, f"{B} criticized {J} in ]]]]><![CDATA[> and \\\" and \\\\ and '' marks."),
+    (P, "meet", O, f"{P} met {O}."),
 ]
 os.makedirs(os.path.join(tmp, "corpus"))
 with open(os.path.join(tmp, "corpus", "news.txt"), "w", encoding="utf-8") as f:
@@ -287,8 +289,9 @@ for i, r in enumerate(rows):
         bad(f"TSV line {i + 1}: {len(r)} fields, not 5: {short(chr(9).join(r))}")
 if len(rows) - 1 != len(edges):
     bad(f"TSV: {len(rows) - 1} rows, expected {len(edges)}")
-if not any(r[4] == 'doc "q" <&> \'s \\ ]]> javascript:x &#0; \ufffd end' for r in rows[1:]):
-    bad("TSV: no row names the hostile document (ESC made U+FFFD)")
+# Its ';' ("&#0;") is percent-encoded in the ';'-separated list.
+if not any(r[4] == 'doc "q" <&> \'s \\ ]]> javascript:x &#0%3B \ufffd end' for r in rows[1:]):
+    bad("TSV: no row names the hostile document (ESC made U+FFFD, ';' made %3B)")
 same_names("TSV sources and targets", {f for r in rows[1:] for f in (r[0], r[2])},
            {clean(n) for e in edges for n in (e[0], e[2])})
 
@@ -296,6 +299,17 @@ if failures:
     print(f"hostile: {failures} content check(s) failed")
 sys.exit(1 if failures else 0)
 PY
+
+# The other layout engines see the same names: a name beginning with '%'
+# (cgraph's prefix for its own ids) leaked cgraph's internal map under
+# neato, fdp, sfdp and twopi (LeakSanitizer, in the sanitizer suite).
+for engine in neato fdp; do
+  "$RELGRAPH" build -q --no-cache -K "$engine" -T dot,svg -o "$tmp/out-$engine" \
+    --rules "$tmp/rules" "$tmp/corpus" 2> "$tmp/err-$engine" ||
+    bad "-K $engine: exit $?: $(head -c 2000 "$tmp/err-$engine")"
+  grep -qF '<title>%Percent Office</title>' "$tmp/out-$engine/relgraph.svg" ||
+    bad "-K $engine: no node titled %Percent Office in the SVG"
+done
 
 [ "$failed" -eq 0 ] || exit 1
 echo "ok: hostile names and evidence give valid DOT, SVG, GraphML, GEXF, JSON and TSV"

@@ -264,5 +264,41 @@ echo 'Iran met Syria.' > "$tmp/ids/x;y.txt"
 "$RELGRAPH" build --no-cache -T tsv -o "$tmp/ids.tsv" "$tmp/ids" 2> "$tmp/ids.err" || fail "ids: exit $?"
 grep -qF "warning: $tmp/ids/a/report.txt and $tmp/ids/b/report.md have one document id, \"report\"" "$tmp/ids.err" ||
   fail "ids: no warning of the collision: $(cat "$tmp/ids.err")"
-grep -qF "warning: $tmp/ids/x;y.txt: document id \"x;y\" holds \";\"" "$tmp/ids.err" || fail "ids: no warning of ';': $(cat "$tmp/ids.err")"
-echo "ok: ambiguous document ids warned about"
+# The documents column lists ids that split back: ';' (and '%') percent-encoded.
+grep -qF $'Iran\tmeet\tSyria\t2\treport;x%3By' "$tmp/ids.tsv" ||
+  fail "ids: the documents column: $(grep Iran "$tmp/ids.tsv")"
+# JSONL lines' ids, against each other and against files' ids: said as
+# the lines are read.
+mkdir -p "$tmp/jids"
+echo 'China met Russia.' > "$tmp/jids/report.txt"
+printf '%s\n' '{"id":"report","text":"Iran met Syria."}' '{"id":"x","text":"Japan met China."}' \
+  '{"id":"x","text":"Japan met Russia."}' '{"id":"x","text":"Japan met Iran."}' > "$tmp/jids/lines.jsonl"
+"$RELGRAPH" build --no-cache -T tsv -o "$tmp/jids.tsv" "$tmp/jids" 2> "$tmp/jids.err" || fail "JSONL ids: exit $?"
+grep -qF "warning: $tmp/jids/report.txt and $tmp/jids/lines.jsonl:1 have one document id, \"report\"" "$tmp/jids.err" ||
+  fail "JSONL ids: no warning of the file's id: $(cat "$tmp/jids.err")"
+[ "$(grep -c 'have one document id, "x"' "$tmp/jids.err")" = 1 ] ||
+  fail "JSONL ids: want one warning for \"x\": $(cat "$tmp/jids.err")"
+echo "ok: ambiguous document ids warned about; ids with ; listed unambiguously"
+
+# ---- Out of memory -------------------------------------------------------------
+
+# Under a small address-space limit a build either succeeds or says "out of
+# memory" and exits 2: never a GLib trap (exit 133, a failed g_malloc or
+# thread creation) or a segmentation fault inside pango, fontconfig or
+# cgraph (exit 139), never a hang. Not under ASan, which cannot run under
+# ulimit -v.
+if ! grep -qa __asan_init "$RELGRAPH"; then
+  for mb in 100 150 200 300; do
+    rm -rf "$tmp/oom"
+    (ulimit -v $((mb * 1024)) && exec timeout 60 "$RELGRAPH" build --no-cache -T dot,svg,graphml,json,tsv \
+      -o "$tmp/oom" "$RELGRAPH_SRC/seeds") > /dev/null 2> "$tmp/oom.err"
+    rc=$?
+    case $rc in
+      0) [ -s "$tmp/oom/relgraph.svg" ] || fail "ulimit -v ${mb} MiB: exit 0 without the SVG" ;;
+      2) grep -q '^relgraph: out of memory: ' "$tmp/oom.err" ||
+           fail "ulimit -v ${mb} MiB: exit 2 without 'out of memory': $(tail -c 600 "$tmp/oom.err")" ;;
+      *) fail "ulimit -v ${mb} MiB: exit $rc: $(tail -c 600 "$tmp/oom.err")" ;;
+    esac
+  done
+  echo "ok: a small ulimit -v gives the outputs or 'out of memory', exit 2"
+fi

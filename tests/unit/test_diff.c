@@ -539,3 +539,82 @@ Test(import, missing_file)
     cr_assert_eq(error->code, RELGRAPH_ERROR_IO);
     g_error_free(error);
 }
+
+/* The file's own DTD entities are part of the names (they were left out:
+ * "Beta &co;" read as "Beta "); an external entity is an error, never
+ * read; a count is decimal ("0x10" was read as 16 by strtod). */
+Test(import, internal_entities_replaced_external_refused)
+{
+    GError *error = NULL;
+    RelgraphGraph *g = import_text("<?xml version=\"1.0\"?>\n"
+                                   "<!DOCTYPE graphml [ <!ENTITY co \"Council\"> <!ENTITY amp2 \"&amp;\"> ]>\n"
+                                   "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                                   "<key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+                                   "<graph edgedefault=\"directed\">\n"
+                                   "<node id=\"n0\"><data key=\"label\">Beta &co; &amp2; Co</data></node>\n"
+                                   "</graph>\n</graphml>\n",
+                                   &error);
+    cr_assert_not_null(g, "%s", error ? error->message : "?");
+    cr_assert_not_null(relgraph_graph_node(g, "Beta Council & Co"));
+    relgraph_graph_free(g);
+
+    expect_error("<?xml version=\"1.0\"?>\n"
+                 "<!DOCTYPE graphml [ <!ENTITY ext SYSTEM \"file:///etc/hostname\"> ]>\n"
+                 "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                 "<key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+                 "<graph edgedefault=\"directed\">\n"
+                 "<node id=\"n0\"><data key=\"label\">Beta &ext;</data></node>\n"
+                 "</graph>\n</graphml>\n",
+                 ":9:1: external entity \"file:///etc/hostname\": not read");
+}
+
+Test(import, counts_are_decimal)
+{
+    static const char *const bad[] = {"0x10", "0X1F", "inf", "nan", "1e", "+", ".", "1.5e+"};
+    for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
+        char *text = g_strdup_printf(HEAD "    <edge id=\"e0\" source=\"n0\" target=\"n1\"><data key=\"weight\">%s</data>"
+                                          "<data key=\"relation\">r</data></edge>\n" TAIL,
+                                     bad[i]);
+        char *want = g_strdup_printf(":10:43: weight \"%s\" is not a whole number", bad[i]);
+        expect_error(text, want);
+        g_free(text);
+        g_free(want);
+    }
+    GError *error = NULL;
+    RelgraphGraph *g = import_text(HEAD "    <edge id=\"e0\" source=\"n0\" target=\"n1\"><data key=\"weight\">1.6e1</data>"
+                                        "<data key=\"relation\">r</data></edge>\n" TAIL,
+                                   &error);
+    cr_assert_not_null(g, "%s", error ? error->message : "?");
+    cr_assert_eq(relgraph_graph_edge(g, "A", "r", "B")->weight, 16);
+    relgraph_graph_free(g);
+}
+
+/* Document ids holding the list's separator ';' or '%': TSV, GraphML and
+ * GEXF write those percent-encoded, and GraphML reads them back as they
+ * were ("x;y" was two documents); a tab stays in GraphML, is a space in
+ * TSV as in every TSV field. */
+Test(import, document_ids_with_separators_read_back)
+{
+    static const char *const ids[] = {"a\tb", "plain", "x;y", "100%", "%3B"};
+    RelgraphGraph *g = relgraph_graph_new();
+    for (guint i = 0; i < G_N_ELEMENTS(ids); i++) {
+        RelgraphEvidence ev = {(char *)ids[i], 0, 0, 5, "sentence", "test.rules:1"};
+        relgraph_graph_add_mention(g, "A", "meet", "B", TRUE, RELGRAPH_POLARITY_COOPERATIVE, &ev);
+    }
+    RelgraphGraph *back = round_trip(g);
+    const RelgraphEdge *e = relgraph_graph_edge(back, "A", "meet", "B");
+    const RelgraphEdge *want = relgraph_graph_edge(g, "A", "meet", "B");
+    cr_assert_not_null(e);
+    cr_assert_eq(e->documents->len, want->documents->len);
+    for (guint i = 0; i < want->documents->len; i++)
+        cr_assert_str_eq(g_ptr_array_index(e->documents, i), g_ptr_array_index(want->documents, i));
+
+    GError *error = NULL;
+    gsize len = 0;
+    char *tsv = relgraph_export_tsv(g, NULL, &len, &error);
+    cr_assert_not_null(tsv);
+    cr_assert(strstr(tsv, "\t%253B;100%25;a b;plain;x%3By\n"), "%s", tsv);
+    g_free(tsv);
+    relgraph_graph_free(back);
+    relgraph_graph_free(g);
+}

@@ -313,3 +313,28 @@ Test(part, empty_graph)
     g_free(data);
     relgraph_graph_free(g), relgraph_graph_free(back);
 }
+
+/* docs/part-format.md: unknown info keys are ignored, whatever their value
+ * (a later version's "info origin host-3" was refused as "not a number");
+ * the known ones must be numbers; "info key KEY" binds a cache entry. */
+Test(part, info_keys)
+{
+    char *part = resealed("relgraph-part\t1\ninfo\tdocuments\t2\ninfo\torigin\thost-3\ninfo\tlater\t\n"
+                          "info\tkey\tK1\nnode\tA\tstate\t\t1\t\t\n");
+    GError *error = NULL;
+    RelgraphPartInfo info = {0};
+    RelgraphGraph *g = relgraph_part_load(part, strlen(part), "t.part", &info, &error);
+    cr_assert_not_null(g, "%s", error ? error->message : "?");
+    cr_expect_eq(info.documents, 2);
+    relgraph_graph_free(g);
+    g = relgraph_part_load_keyed(part, strlen(part), "t.part", "K1", &info, &error);
+    cr_assert_not_null(g, "%s", error ? error->message : "?");
+    relgraph_graph_free(g);
+    cr_assert_null(relgraph_part_load_keyed(part, strlen(part), "t.part", "K2", &info, &error));
+    cr_expect(strstr(error->message, "t.part:5:10: the entry of key K1, not of K2"), "%s", error->message);
+    g_clear_error(&error);
+    g_free(part);
+    part = resealed("relgraph-part\t1\ninfo\tsentences\tmany\n");
+    expect_refused(part, strlen(part), "t.part:2:");
+    g_free(part);
+}
