@@ -1449,12 +1449,15 @@ static void export_layouts_store(gpointer data, const char *input, gsize input_l
  * do, found by laying out fewer (at most FIT_TRIALS layouts, each kept by
  * the store like any other); 0 when every relation fits, or when there is
  * nothing to choose (--page none, a large graph, max_relations given, no
- * smaller figure that fits). Call with the lock held. */
+ * smaller figure that fits). *failed is set when a trial could not be laid
+ * out (Graphviz out of memory, say): the fit is then unknown, and a figure
+ * of fewer relations would be a silent difference. Call with the lock held. */
 static guint fit_relations(GVC_t *gvc, const RelgraphGraph *graph, const RelgraphExportOptions *options,
-                           const char *layout, double box[2])
+                           const char *layout, double box[2], gboolean *failed)
 {
     double page_w, page_h;
     box[0] = box[1] = 0;
+    *failed = FALSE;
     if (!page_size(options, &page_w, &page_h) || is_large(graph) || (options && options->max_relations))
         return 0;
     const RelgraphLayoutStore *store = options ? options->layouts : NULL;
@@ -1470,12 +1473,15 @@ static guint fit_relations(GVC_t *gvc, const RelgraphGraph *graph, const Relgrap
         gboolean ok = figure_open(&fig, graph, &trial, layout, TRUE);
         guint drawn = ok ? fig.shown : 0;
         GString *input = ok && store ? layout_input(gvc, &fig, layout) : NULL;
-        ok = ok && drawn && lay_out(gvc, &fig, graph, &trial, layout, input) && figure_bb(&fig, &w, &h);
+        gboolean laid_out = ok && drawn && lay_out(gvc, &fig, graph, &trial, layout, input);
+        ok = laid_out && figure_bb(&fig, &w, &h);
         figure_close(&fig);
         if (input)
             g_string_free(input, TRUE);
-        if (!ok)
+        if (!ok) {
+            *failed = drawn && !laid_out;
             break;
+        }
         double scale = page_scale(w, h, page_w, page_h);
         if (scale >= floor) {
             if (k == 0) {
@@ -1551,12 +1557,15 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
         /* The DOT too: where every relation fits, it carries the page
          * (size), so that `dot -Tpdf` of it fits the page as ours does.
          * The layouts are the drawing's, done once (layout_memo). */
+        gboolean fit_failed = FALSE;
         if ((svg || dot) && !direct) {
-            guint limit = fit_relations(gvc, graph, &fitted, layout, dot_page);
+            guint limit = fit_relations(gvc, graph, &fitted, layout, dot_page, &fit_failed);
             if (svg && limit)
                 fitted.max_relations = limit;
         }
-        if (!figure_open(&fig, graph, &fitted, layout, TRUE))
+        if (fit_failed)
+            failure = "cannot lay out the figure to fit the page";
+        else if (!figure_open(&fig, graph, &fitted, layout, TRUE))
             failure = "cannot create a graph";
     }
     if (failure || usage) {

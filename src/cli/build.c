@@ -217,9 +217,18 @@ static void run_exports(ExportJob *jobs, guint n, guint threads)
             g_ptr_array_add(lanes, lane);
         }
     }
+    GError *thread_error = NULL;
     GThreadPool *pool = threads > 1 && lanes->len > 1
-                            ? g_thread_pool_new(run_lane, NULL, (gint)MIN(threads, lanes->len), TRUE, NULL)
+                            ? g_thread_pool_new(run_lane, NULL, (gint)MIN(threads, lanes->len), TRUE, &thread_error)
                             : NULL;
+    /* With no thread started (the address space is exhausted), lanes pushed
+     * to the pool would wait forever: they run here, one after another.
+     * Some threads are enough: the pool shares the lanes among them. */
+    if (pool && g_thread_pool_get_num_threads(pool) == 0) {
+        g_thread_pool_free(pool, TRUE, FALSE);
+        pool = NULL;
+    }
+    g_clear_error(&thread_error);
     for (guint i = 0; i < lanes->len; i++) {
         if (pool)
             g_thread_pool_push(pool, g_ptr_array_index(lanes, i), NULL);
