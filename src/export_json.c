@@ -159,6 +159,43 @@ static void append_built(GString *out, JsonBuilder *b, const char *indent)
     json_builder_reset(b);
 }
 
+/* The two arrays both JSON formats hold, nodes then edges, each element
+ * on its own line two spaces deeper than outer (the arrays' indent):
+ * "NODES" : [...],\n<outer>"EDGES" : [...]. */
+typedef void (*AddNode)(JsonBuilder *b, const RelgraphNode *node, guint degree);
+typedef void (*AddEdge)(JsonBuilder *b, const RelgraphEdge *edge, guint index, guint max_evidence);
+
+static void append_elements(GString *out, JsonBuilder *b, const RelgraphGraph *graph,
+                            const RelgraphExportOptions *options, const char *outer, const char *nodes_name,
+                            AddNode add_node_to, const char *edges_name, AddEdge add_edge_to)
+{
+    char *inner = g_strconcat(outer, "  ", NULL);
+    GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
+    GPtrArray *edges = relgraph_graph_sorted_edges(graph);
+    GHashTable *degrees = relgraph_export_degrees(edges);
+    g_string_append_printf(out, "\"%s\" : [", nodes_name);
+    for (guint i = 0; i < nodes->len; i++) {
+        const RelgraphNode *node = g_ptr_array_index(nodes, i);
+        add_node_to(b, node, GPOINTER_TO_UINT(g_hash_table_lookup(degrees, node->name)));
+        g_string_append_printf(out, "%s\n%s", i ? "," : "", inner);
+        append_built(out, b, inner);
+    }
+    g_string_append_printf(out, "%s%s],\n%s\"%s\" : [", nodes->len ? "\n" : "", nodes->len ? outer : "", outer,
+                           edges_name);
+    guint max_evidence = relgraph_export_max_evidence(options);
+    for (guint i = 0; i < edges->len; i++) {
+        add_edge_to(b, g_ptr_array_index(edges, i), i, max_evidence);
+        g_string_append_printf(out, "%s\n%s", i ? "," : "", inner);
+        append_built(out, b, inner);
+    }
+    g_string_append_printf(out, "%s%s]", edges->len ? "\n" : "", edges->len ? outer : "");
+    g_hash_table_unref(degrees);
+    g_ptr_array_unref(nodes);
+    g_ptr_array_unref(edges);
+    g_free(inner);
+}
+
+
 /* The document is laid out here and each node and link serialised by
  * json-glib on its own: one tree for the whole graph took seven times the
  * size of its text. The bytes are those json-glib's pretty printer (indent
@@ -177,28 +214,10 @@ char *relgraph_export_json(const RelgraphGraph *graph, const RelgraphExportOptio
     json_builder_end_object(b);
     append_built(out, b, "  ");
 
-    GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
-    GPtrArray *edges = relgraph_graph_sorted_edges(graph);
-    GHashTable *degrees = relgraph_export_degrees(edges);
-    g_string_append(out, ",\n  \"nodes\" : [");
-    for (guint i = 0; i < nodes->len; i++) {
-        const RelgraphNode *node = g_ptr_array_index(nodes, i);
-        add_node(b, node, GPOINTER_TO_UINT(g_hash_table_lookup(degrees, node->name)));
-        g_string_append(out, i ? ",\n    " : "\n    ");
-        append_built(out, b, "    ");
-    }
-    g_string_append(out, nodes->len ? "\n  ],\n  \"links\" : [" : "],\n  \"links\" : [");
-    guint max_evidence = relgraph_export_max_evidence(options);
-    for (guint i = 0; i < edges->len; i++) {
-        add_link(b, g_ptr_array_index(edges, i), i, max_evidence);
-        g_string_append(out, i ? ",\n    " : "\n    ");
-        append_built(out, b, "    ");
-    }
+    g_string_append(out, ",\n  ");
+    append_elements(out, b, graph, options, "  ", "nodes", add_node, "links", add_link);
     /* A final newline, as text files have. */
-    g_string_append(out, edges->len ? "\n  ]\n}\n" : "]\n}\n");
-    g_hash_table_unref(degrees);
-    g_ptr_array_unref(nodes);
-    g_ptr_array_unref(edges);
+    g_string_append(out, "\n}\n");
     g_object_unref(b);
     *len = out->len;
     return g_string_free(out, FALSE);
@@ -287,27 +306,9 @@ char *relgraph_export_cyjs(const RelgraphGraph *graph, const RelgraphExportOptio
     json_builder_end_object(b);
     append_built(out, b, "  ");
 
-    GPtrArray *nodes = relgraph_graph_sorted_nodes(graph);
-    GPtrArray *edges = relgraph_graph_sorted_edges(graph);
-    GHashTable *degrees = relgraph_export_degrees(edges);
-    g_string_append(out, ",\n  \"elements\" : {\n    \"nodes\" : [");
-    for (guint i = 0; i < nodes->len; i++) {
-        const RelgraphNode *node = g_ptr_array_index(nodes, i);
-        add_cyjs_node(b, node, GPOINTER_TO_UINT(g_hash_table_lookup(degrees, node->name)));
-        g_string_append(out, i ? ",\n      " : "\n      ");
-        append_built(out, b, "      ");
-    }
-    g_string_append(out, nodes->len ? "\n    ],\n    \"edges\" : [" : "],\n    \"edges\" : [");
-    guint max_evidence = relgraph_export_max_evidence(options);
-    for (guint i = 0; i < edges->len; i++) {
-        add_cyjs_edge(b, g_ptr_array_index(edges, i), i, max_evidence);
-        g_string_append(out, i ? ",\n      " : "\n      ");
-        append_built(out, b, "      ");
-    }
-    g_string_append(out, edges->len ? "\n    ]\n  }\n}\n" : "]\n  }\n}\n");
-    g_hash_table_unref(degrees);
-    g_ptr_array_unref(nodes);
-    g_ptr_array_unref(edges);
+    g_string_append(out, ",\n  \"elements\" : {\n    ");
+    append_elements(out, b, graph, options, "    ", "nodes", add_cyjs_node, "edges", add_cyjs_edge);
+    g_string_append(out, "\n  }\n}\n");
     g_object_unref(b);
     *len = out->len;
     return g_string_free(out, FALSE);

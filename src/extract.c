@@ -92,30 +92,6 @@ static void add_states_named(const RelgraphCast *cast, GArray *out, GHashTable *
     }
 }
 
-/* A sentence that opens with a condition, "If talks fail, Tokyo would
- * impose sanctions on Beijing", "Unless Moscow withdraws, ...": its main
- * clause is what the condition governs, beyond the comma where the hedge
- * words of the rules stop. Every relation of such a sentence is hedged,
- * but for member_of (a title is a fact in any clause); so is one followed
- * by a condition in its clause (condition_follows). */
-static gboolean opens_with_condition(const RelgraphToken *tokens, guint n)
-{
-    return n > 0 && (strcmp(tokens[0].norm, "if") == 0 || strcmp(tokens[0].norm, "unless") == 0);
-}
-
-/* A condition after the statement, in the same clause: "Trump said he
- * would meet Putin if a deal was close", "Tokyo will impose tariffs on
- * Beijing unless ...". The rules' hedge words govern only what stands
- * before a match; an "if" or "unless" after it, before the next , ; : or
- * the end of the sentence, makes it a condition too. */
-static gboolean condition_follows(const RelgraphToken *tokens, guint n, guint last)
-{
-    for (guint i = last; i < n && !(tokens[i].flags & RELGRAPH_TOKEN_PUNCT); i++)
-        if (strcmp(tokens[i].norm, "if") == 0 || strcmp(tokens[i].norm, "unless") == 0)
-            return TRUE;
-    return FALSE;
-}
-
 static void record_sentence_actors(GArray *out, const RelgraphSpan *span, const RelgraphMention *mentions,
                                    guint n_mentions)
 {
@@ -194,15 +170,12 @@ RelgraphExtractResult *relgraph_extract_document(const RelgraphRules *rules,
         }
 
         relgraph_relations_match(rules->relations, toks, tokens->len, ments, mentions->len, matches);
-        const gboolean conditional = matches->len && opens_with_condition(toks, tokens->len);
         for (guint i = 0; i < matches->len; i++) {
             const RelgraphRelationMatch *m = &g_array_index(matches, RelgraphRelationMatch, i);
-            gboolean hedged = m->hedged || (m->relation != member_of &&
-                                            (conditional || condition_follows(toks, tokens->len, m->last)));
-            if (hedged && options && options->hedged == RELGRAPH_HEDGED_DROP)
+            if (m->hedged && options && options->hedged == RELGRAPH_HEDGED_DROP)
                 continue;
             add_relation(result->cast, result->relations, seen, s, span, m->relation, m->source, m->target,
-                         relgraph_pattern_location(m->pattern), hedged, m->through);
+                         relgraph_pattern_location(m->pattern), m->hedged, m->through);
         }
         if (member_of)
             add_states_named(result->cast, result->relations, seen, s, span, member_of, ments, mentions->len);

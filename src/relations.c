@@ -100,6 +100,7 @@ RelgraphRelationSet *relgraph_relations_new(RelgraphLexicon *lexicon, const Relg
         [W_HIS] = "his", [W_HER] = "her", [W_THEIR] = "their", [W_ITS] = "its", [W_POSS] = "'s",
         [W_COMMA] = ",", [W_AND] = "and", [W_THE] = "the", [W_A] = "a", [W_AN] = "an",
         [W_WHO] = "who", [W_OF] = "of", [W_AT] = "at", [W_TO] = "to",
+        [W_IF] = "if", [W_UNLESS] = "unless",
     };
     for (guint i = 0; i < W_COUNT; i++)
         set->words[i] = relgraph_lexicon_intern(lexicon, words[i]);

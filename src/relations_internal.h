@@ -50,7 +50,7 @@ typedef struct Elem {
 } Elem;
 
 /* Words the matcher itself looks for (titles, lists, appositions). */
-enum { W_HIS, W_HER, W_THEIR, W_ITS, W_POSS, W_COMMA, W_AND, W_THE, W_A, W_AN, W_WHO, W_OF, W_AT, W_TO, W_COUNT };
+enum { W_HIS, W_HER, W_THEIR, W_ITS, W_POSS, W_COMMA, W_AND, W_THE, W_A, W_AN, W_WHO, W_OF, W_AT, W_TO, W_IF, W_UNLESS, W_COUNT };
 
 struct RelgraphPattern {
     GPtrArray *elems;         /* Elem*, the top-level sequence */

@@ -482,6 +482,24 @@ static gboolean match_is_hedged(const Matcher *m, guint first, guint last)
     return FALSE;
 }
 
+/* A condition governs a match too: a sentence that opens with "If" or
+ * "Unless" ("If talks fail, Tokyo would impose sanctions on Beijing": the
+ * main clause lies beyond the comma where hedges stop), or an "if" or
+ * "unless" after the match in its clause ("Trump said he would meet Putin
+ * if a deal was close"). A title is a fact in any clause: member_of is
+ * never conditional. */
+static gboolean match_is_conditional(const Matcher *m, const RelgraphRelation *relation, guint last)
+{
+    if (strcmp(relation->name, "member_of") == 0)
+        return FALSE;
+    if (token_is(m, 0, W_IF) || token_is(m, 0, W_UNLESS))
+        return TRUE;
+    for (guint i = last; i < m->n && !(m->tokens[i].flags & RELGRAPH_TOKEN_PUNCT); i++)
+        if (token_is(m, i, W_IF) || token_is(m, i, W_UNLESS))
+            return TRUE;
+    return FALSE;
+}
+
 /* The actors a binding stands for, with whether a reference gave each:
  * "the two leaders" gives two. Returns how many. */
 static guint bound_actors(const Matcher *m, const Binding *b, guint actors[], gboolean through[])
@@ -503,7 +521,7 @@ static guint bound_actors(const Matcher *m, const Binding *b, guint actors[], gb
 static void emit(const Matcher *m, const RelgraphRelation *relation, const RelgraphPattern *pattern,
                  guint first, GArray *matches)
 {
-    gboolean hedged = match_is_hedged(m, first, m->end);
+    gboolean hedged = match_is_hedged(m, first, m->end) || match_is_conditional(m, relation, m->end);
     RelgraphRelationMatch out = {relation, pattern, 0, 0, first, m->end, hedged, 0};
     guint a[2 * MAX_LIST], b[2 * MAX_LIST];
     gboolean ta[2 * MAX_LIST], tb[2 * MAX_LIST];
