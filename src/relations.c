@@ -32,6 +32,8 @@ void relgraph_elem_free(gpointer p)
         g_array_unref(e->always);
     if (e->follow)
         g_array_unref(e->follow);
+    if (e->first)
+        g_array_unref(e->first);
 }
 
 static void pattern_free(gpointer p)

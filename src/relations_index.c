@@ -13,6 +13,31 @@ typedef struct {
 } FirstSet;
 
 static gboolean seq_first(const GPtrArray *seq, guint from, FirstSet *out);
+static guint sort_unique_words(guint32 *words, guint n);
+static gboolean elem_first(const Elem *e, FirstSet *out);
+
+enum { FIRST_ANY = 1, FIRST_SLOT = 2, FIRST_NULLABLE = 4 };
+
+/* What a macro's matches can start with: worked out the first time a
+ * pattern asks, kept on the macro's choice, since patterns use the same
+ * macros (@aux, @title) over and over. */
+static gboolean macro_first(const Elem *choice, FirstSet *out)
+{
+    Elem *c = (Elem *)choice;
+    if (!c->first_kind) {
+        FirstSet own = {FALSE, FALSE, g_array_new(FALSE, FALSE, sizeof(guint32))};
+        gboolean nullable = elem_first(c, &own);
+        g_array_set_size(own.words, sort_unique_words(&g_array_index(own.words, guint32, 0), own.words->len));
+        c->first = own.words;
+        c->first_kind = (guint8)((own.any ? FIRST_ANY : 0) | (own.slot ? FIRST_SLOT : 0) |
+                                 (nullable ? FIRST_NULLABLE : 0)) + 1;
+    }
+    guint kind = c->first_kind - 1u;
+    g_array_append_vals(out->words, c->first->data, c->first->len);
+    out->any |= (kind & FIRST_ANY) != 0;
+    out->slot |= (kind & FIRST_SLOT) != 0;
+    return (kind & FIRST_NULLABLE) != 0;
+}
 
 /* Adds what a match of e can start with; TRUE when e can match nothing. */
 static gboolean elem_first(const Elem *e, FirstSet *out)
@@ -30,9 +55,12 @@ static gboolean elem_first(const Elem *e, FirstSet *out)
             return TRUE;
         out->slot = TRUE;
         return FALSE;
-    case ELEM_CHOICE:
-    case ELEM_MACRO: {
-        const Elem *c = e->kind == ELEM_MACRO ? e->macro : e;
+    case ELEM_MACRO:
+        if (e->macro->negated)
+            return TRUE;
+        return macro_first(e->macro, out);
+    case ELEM_CHOICE: {
+        const Elem *c = e;
         if (c->negated)
             return TRUE;
         gboolean nullable = c->optional;

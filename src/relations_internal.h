@@ -47,6 +47,10 @@ typedef struct Elem {
     GArray *follow;
     guint64 follow_mask;      /* bit (id % 64) of each follow word */
     guint8 start_kind;        /* CHOICE: how its matches start, + 1 (0: not worked out yet) */
+    /* A macro's CHOICE: what its matches can start with, worked out once
+     * (relations_index.c): the words, sorted, and FIRST_* flags + 1. */
+    GArray *first;
+    guint8 first_kind;
 } Elem;
 
 /* Words the matcher itself looks for (titles, lists, appositions). */
