@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "cli.h"
+#include "../signal_stack.h"
 #include "relgraph/common.h"
 #include "relgraph/export.h"
 #include "relgraph/part.h"
@@ -175,6 +176,7 @@ static void run_figure(ExportJob *dot, ExportJob *svg)
 static void run_lane(gpointer lane, gpointer unused)
 {
     (void)unused;
+    relgraph_signal_stack_ensure();
     GPtrArray *jobs = lane;
     ExportJob *dot = NULL, *svg = NULL;
     for (guint i = 0; i < jobs->len; i++) {

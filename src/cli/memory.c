@@ -104,7 +104,8 @@ void cli_memory_guard_install(void)
 #ifdef __GLIBC__
     mallopt(M_ARENA_MAX, 2);
 #endif
-    /* On a stack of its own: the fault may be the stack's. */
+    /* On a stack of its own: the fault may be the stack's. The threads the
+     * library starts have one each (signal_stack.h). */
     static char alt[64 * 1024];
     stack_t ss = {.ss_sp = alt, .ss_size = sizeof alt, .ss_flags = 0};
     sigaltstack(&ss, NULL);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "../signal_stack.h"
 #include "relgraph/cache.h"
 
 /* Items are claimed BATCH at a time, and the calling thread is woken once
@@ -171,6 +172,7 @@ static void slot_release(Pipeline *pl, Slot *slot)
 static void process_offered(gpointer data, gpointer user_data)
 {
     (void)data;
+    relgraph_signal_stack_ensure();
     Pipeline *pl = user_data;
     g_mutex_lock(&pl->lock);
     Worker *self = g_hash_table_lookup(pl->workers, g_thread_self());
