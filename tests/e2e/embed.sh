@@ -40,7 +40,10 @@ heaviest=$(tail -n +2 "$tmp/cli/relgraph.tsv" | sort -t$'\t' -k4,4nr -k1,1 -k2,2
 
 # Exported: every function the installed headers declare, and no other.
 so=$(readlink -f "$libdir/librelgraph.so")
-objdump -p "$so" | grep -q "SONAME *librelgraph.so.[0-9]" || fail "no SONAME: $(objdump -p "$so" | grep SONAME)"
+# (Read whole first: grep -q stops early, and under pipefail objdump's
+# SIGPIPE failed the test now and then.)
+headers=$(objdump -p "$so") || fail "objdump -p $so"
+grep -q "SONAME *librelgraph.so.[0-9]" <<<"$headers" || fail "no SONAME: $(grep SONAME <<<"$headers")"
 nm -D --defined-only "$so" | awk '$2 == "T" {print $3}' | sed 's/@.*//' | sort > "$tmp/exported"
 grep -q '^relgraph_rules_load$' "$tmp/exported" || fail "relgraph_rules_load not exported"
 while read -r symbol; do
