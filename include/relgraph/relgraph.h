@@ -9,6 +9,7 @@
  *   corpus.h   read documents (relgraph_corpus_expand_files,
  *              relgraph_document_load)
  *   extract.h  extract each document and add it to a graph (graph.h)
+ *   pipeline.h or run a whole corpus on N threads, documents in order
  *   export.h   write the graph: DOT, SVG, PNG, PDF, HTML, GraphML, GEXF,
  *              JSON, Cytoscape JSON, TSV (relgraph_export)
  *
@@ -44,6 +45,7 @@
 #include "relgraph/import.h"
 #include "relgraph/part.h"
 #include "relgraph/cache.h"
+#include "relgraph/pipeline.h"
 #include "relgraph/eval.h"
 #include "relgraph/diff.h"
 #include "relgraph/lint.h"
