@@ -12,6 +12,8 @@
  *   pipeline.h or run a whole corpus on N threads, documents in order
  *   export.h   write the graph: DOT, SVG, PNG, PDF, HTML, GraphML, GEXF,
  *              JSON, Cytoscape JSON, TSV (relgraph_export)
+ *   outputs.h  or render several formats side by side and replace their
+ *              files together
  *
  * One convention throughout: functions are named relgraph_<object>_<verb>;
  * an object made by a _new or _load function is freed by the matching
@@ -42,6 +44,7 @@
 #include "relgraph/graph.h"
 #include "relgraph/filter.h"
 #include "relgraph/export.h"
+#include "relgraph/outputs.h"
 #include "relgraph/import.h"
 #include "relgraph/part.h"
 #include "relgraph/cache.h"
