@@ -117,8 +117,7 @@ static void output_finish(Output *o, char *data, gsize len)
     if (o->set->check) {
         pub->stale = staleness(o->path, data, len);
     } else if (strcmp(o->path, "-") == 0) {
-        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
-            g_set_error(&pub->error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "standard output: %s", g_strerror(errno));
+        relgraph_write_file_atomic("-", data, len, &pub->error);
     } else {
         XXH128_hash_t h = XXH3_128bits(data, len);
         g_snprintf(pub->hash, sizeof pub->hash, "%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x",

@@ -41,6 +41,8 @@
 #include "relgraph/discover.h"
 #include "relgraph/reference.h"
 #include "relgraph/extract.h"
+#include "relgraph/mentions.h"
+#include "relgraph/actor_census.h"
 #include "relgraph/graph.h"
 #include "relgraph/filter.h"
 #include "relgraph/export.h"
