@@ -219,6 +219,12 @@ static gboolean written_in_place(const char *path)
 RelgraphAtomicFile *relgraph_atomic_file_open(const char *path, GError **error)
 {
     g_return_val_if_fail(path, NULL);
+    if (strcmp(path, "-") == 0) {
+        RelgraphAtomicFile *file = g_new0(RelgraphAtomicFile, 1);
+        file->path = g_strdup("standard output");
+        file->stream = stdout;
+        return file;
+    }
     if (written_in_place(path)) {
         FILE *stream = fopen(path, "w");
         if (!stream) {
@@ -282,7 +288,7 @@ void relgraph_atomic_file_abort(RelgraphAtomicFile *file)
 {
     if (!file)
         return;
-    if (file->stream)
+    if (file->stream && file->stream != stdout)
         fclose(file->stream);
     if (file->temp)
         g_unlink(file->temp);
@@ -309,7 +315,7 @@ gboolean relgraph_atomic_file_finish(RelgraphAtomicFile *file, GError **error)
     /* On disk before the rename, or a crash could leave an empty file. */
     if (!failed && file->temp && fsync(fileno(file->stream)) != 0)
         failed = errno;
-    if (fclose(file->stream) != 0 && !failed)
+    if (file->stream != stdout && fclose(file->stream) != 0 && !failed)
         failed = errno;
     file->stream = NULL;
     if (failed) {

@@ -97,10 +97,11 @@ gboolean relgraph_read_regular_file(const char *path, guint64 max, char **bytes,
                                     GError **error);
 
 /* Writes data to path atomically (temporary file in the same directory,
- * fsync, rename): on failure the previous file is left untouched. A device,
- * a pipe, or a path under /dev or /proc (/dev/stdout) is written directly,
- * never replaced; a symbolic link is followed, its target replaced and the
- * link kept. */
+ * fsync, rename): on failure the previous file is left untouched, and a
+ * file replaced keeps its mode. A device, a pipe, or a path under /dev or
+ * /proc (/dev/stdout) is written directly, never replaced; a symbolic link
+ * is followed, its target replaced and the link kept. "-" is standard
+ * output (flushed, not closed; errors say "standard output: ..."). */
 gboolean relgraph_write_file_atomic(const char *path, const char *data, gsize len, GError **error);
 
 /* The same for output produced piece by piece (extract's rows), so it need

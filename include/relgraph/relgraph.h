@@ -9,8 +9,11 @@
  *   corpus.h   read documents (relgraph_corpus_expand_files,
  *              relgraph_document_load)
  *   extract.h  extract each document and add it to a graph (graph.h)
+ *   pipeline.h or run a whole corpus on N threads, documents in order
  *   export.h   write the graph: DOT, SVG, PNG, PDF, HTML, GraphML, GEXF,
  *              JSON, Cytoscape JSON, TSV (relgraph_export)
+ *   outputs.h  or render several formats side by side and replace their
+ *              files together
  *
  * One convention throughout: functions are named relgraph_<object>_<verb>;
  * an object made by a _new or _load function is freed by the matching
@@ -38,12 +41,16 @@
 #include "relgraph/discover.h"
 #include "relgraph/reference.h"
 #include "relgraph/extract.h"
+#include "relgraph/mentions.h"
+#include "relgraph/actor_census.h"
 #include "relgraph/graph.h"
 #include "relgraph/filter.h"
 #include "relgraph/export.h"
+#include "relgraph/outputs.h"
 #include "relgraph/import.h"
 #include "relgraph/part.h"
 #include "relgraph/cache.h"
+#include "relgraph/pipeline.h"
 #include "relgraph/eval.h"
 #include "relgraph/diff.h"
 #include "relgraph/lint.h"

@@ -1,21 +1,17 @@
 /* relgraph build: corpus -> graph -> DOT, SVG, GraphML, GEXF, JSON, TSV
  * files; relgraph merge: parts -> the same files. */
-#define _DEFAULT_SOURCE /* flock */
-
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include "cli.h"
-#include "../signal_stack.h"
 #include "relgraph/common.h"
 #include "relgraph/export.h"
+#include "relgraph/outputs.h"
 #include "relgraph/part.h"
 
 #define DEFAULT_FORMATS "dot,svg,graphml"
@@ -74,199 +70,6 @@ static const char *format_of_path(const char *path)
         if (strcmp(dot + 1, relgraph_export_extension(*f)) == 0)
             return *f;
     return NULL;
-}
-
-/* One output to render and write; run on a pool thread or inline. */
-typedef struct {
-    const RelgraphGraph *graph;
-    const RelgraphExportOptions *options;
-    const char *format;
-    char *path;
-    gboolean check;     /* --check: compare with the file instead of writing it */
-    const char *stale;  /* after a check: why the file is out of date, or NULL */
-    GError *error;      /* why it was not written, or NULL */
-    /* Written: the finished temporary file, renamed with the others once
-     * every output is ready; or unchanged, when the file already holds
-     * these bytes (it is then left alone, times included). */
-    RelgraphAtomicFile *file;
-    gboolean unchanged;
-    char hash[RELGRAPH_CACHE_KEY_SIZE]; /* of the bytes, for the manifest */
-    gsize len;
-} ExportJob;
-
-/* Why the file at path is not exactly data: "missing", "differs", or NULL. */
-static const char *staleness(const char *path, const char *data, gsize len)
-{
-    char *old = NULL;
-    gsize old_len = 0;
-    if (!g_file_get_contents(path, &old, &old_len, NULL))
-        return "missing";
-    gboolean same = old_len == len && memcmp(old, data, len) == 0;
-    g_free(old);
-    return same ? NULL : "differs";
-}
-
-/* Whether the regular file at path holds exactly data (a device, a pipe,
- * a missing file, or a path under /dev or /proc, which is written through
- * and never compared: /dev/stdout appended to a file, does not). */
-static gboolean holds(const char *path, const char *data, gsize len)
-{
-    GStatBuf st;
-    if (g_str_has_prefix(path, "/dev/") || g_str_has_prefix(path, "/proc/") || g_stat(path, &st) != 0 || !S_ISREG(st.st_mode) || (guint64)st.st_size != len)
-        return FALSE;
-    return staleness(path, data, len) == NULL;
-}
-
-/* Compares (--check) or prepares what the job's format gave: a file that
- * already holds the bytes is left alone, another gets a finished
- * temporary file, renamed at commit with the others. */
-static void job_finish(ExportJob *job, char *data, gsize len)
-{
-    if (job->check) {
-        job->stale = staleness(job->path, data, len);
-    } else if (strcmp(job->path, "-") == 0) {
-        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
-            g_set_error(&job->error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "standard output: %s", g_strerror(errno));
-    } else {
-        cli_manifest_hash_bytes(data, len, job->hash);
-        job->len = len;
-        if (holds(job->path, data, len)) {
-            job->unchanged = TRUE;
-        } else {
-            RelgraphAtomicFile *file = relgraph_atomic_file_open(job->path, &job->error);
-            if (file) {
-                relgraph_atomic_file_write(file, data, len);
-                if (relgraph_atomic_file_finish(file, &job->error))
-                    job->file = file;
-            }
-        }
-    }
-    g_free(data);
-}
-
-static void run_export(ExportJob *job)
-{
-    gsize len = 0;
-    char *data = relgraph_export(job->graph, job->format, job->options, &len, &job->error);
-    if (data)
-        job_finish(job, data, len);
-}
-
-/* A text of the figure is there: written at once and let go. */
-static void figure_text_ready(RelgraphExportResult *result, gpointer data)
-{
-    ExportJob *job = data;
-    if (result->error)
-        job->error = g_steal_pointer(&result->error);
-    else
-        job_finish(job, g_steal_pointer(&result->data), result->len);
-}
-
-/* DOT and SVG from one figure, built once. */
-static void run_figure(ExportJob *dot, ExportJob *svg)
-{
-    RelgraphExportResult results[2] = {{.ready = figure_text_ready, .user_data = dot},
-                                       {.ready = figure_text_ready, .user_data = svg}};
-    relgraph_export_figure(dot->graph, dot->options, &results[0], &results[1]);
-}
-
-/* The jobs of one lane, in order: Graphviz is not thread-safe, so DOT and
- * SVG share a lane (and a figure, when both are asked for); every other
- * format has its own. */
-static void run_lane(gpointer lane, gpointer unused)
-{
-    (void)unused;
-    relgraph_signal_stack_ensure();
-    GPtrArray *jobs = lane;
-    ExportJob *dot = NULL, *svg = NULL;
-    for (guint i = 0; i < jobs->len; i++) {
-        ExportJob *job = g_ptr_array_index(jobs, i);
-        if (strcmp(job->format, "dot") == 0 && !dot)
-            dot = job;
-        else if (strcmp(job->format, "svg") == 0 && !svg)
-            svg = job;
-    }
-    if (dot && svg)
-        run_figure(dot, svg);
-    for (guint i = 0; i < jobs->len; i++) {
-        ExportJob *job = g_ptr_array_index(jobs, i);
-        if (!(dot && svg && (job == dot || job == svg)))
-            run_export(job);
-    }
-}
-
-static gboolean uses_graphviz(const char *format)
-{
-    return relgraph_export_is_figure(format);
-}
-
-/* Renders and writes every job, lanes side by side on up to `threads`
- * threads. Outputs do not depend on it; errors are left in the jobs. */
-static void run_exports(ExportJob *jobs, guint n, guint threads)
-{
-    GPtrArray *lanes = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
-    GPtrArray *graphviz = NULL;
-    for (guint i = 0; i < n; i++) {
-        if (uses_graphviz(jobs[i].format)) {
-            if (!graphviz) {
-                graphviz = g_ptr_array_new();
-                g_ptr_array_add(lanes, graphviz);
-            }
-            g_ptr_array_add(graphviz, &jobs[i]);
-        } else {
-            GPtrArray *lane = g_ptr_array_new();
-            g_ptr_array_add(lane, &jobs[i]);
-            g_ptr_array_add(lanes, lane);
-        }
-    }
-    GError *thread_error = NULL;
-    GThreadPool *pool = threads > 1 && lanes->len > 1
-                            ? g_thread_pool_new(run_lane, NULL, (gint)MIN(threads, lanes->len), TRUE, &thread_error)
-                            : NULL;
-    /* With no thread started (the address space is exhausted), lanes pushed
-     * to the pool would wait forever: they run here, one after another.
-     * Some threads are enough: the pool shares the lanes among them. */
-    if (pool && g_thread_pool_get_num_threads(pool) == 0) {
-        g_thread_pool_free(pool, TRUE, FALSE);
-        pool = NULL;
-    }
-    g_clear_error(&thread_error);
-    for (guint i = 0; i < lanes->len; i++) {
-        if (pool)
-            g_thread_pool_push(pool, g_ptr_array_index(lanes, i), NULL);
-        else
-            run_lane(g_ptr_array_index(lanes, i), NULL);
-    }
-    if (pool)
-        g_thread_pool_free(pool, FALSE, TRUE);
-    g_ptr_array_unref(lanes);
-}
-
-/* Actors of graph without any relation: figures leave them out unless
- * --keep-isolated. */
-static guint isolated_actors(const RelgraphGraph *graph)
-{
-    GHashTable *linked = g_hash_table_new(g_str_hash, g_str_equal);
-    GPtrArray *edges = relgraph_graph_sorted_edges(graph);
-    for (guint i = 0; i < edges->len; i++) {
-        const RelgraphEdge *e = g_ptr_array_index(edges, i);
-        g_hash_table_add(linked, e->source);
-        g_hash_table_add(linked, e->target);
-    }
-    guint isolated = relgraph_graph_node_count(graph) - g_hash_table_size(linked);
-    g_ptr_array_unref(edges);
-    g_hash_table_destroy(linked);
-    return isolated;
-}
-
-/* The title a figure gets when --title is not given. It names no path, so
- * that the same documents give the same figure wherever they are. Its
- * actors are those with a relation: the ones the figure draws. */
-static char *default_title(guint documents, const RelgraphGraph *graph)
-{
-    guint n = relgraph_graph_node_count(graph) - isolated_actors(graph), e = relgraph_graph_edge_count(graph);
-    return g_strdup_printf("Relations among %u actor%s (%u relation%s) in %u document%s", n, n == 1 ? "" : "s", e,
-                           e == 1 ? "" : "s", documents, documents == 1 ? "" : "s");
 }
 
 /* "s" unless n is one: "1 document", "2 documents". */
@@ -473,48 +276,9 @@ static char *outputs_dir(const Outputs *o)
     return g_path_get_dirname(o->out);
 }
 
-/* Locks the outputs' directory (flock: shared to read the set, exclusive
- * to replace it), so that builds into one directory replace the set one
- * after the other and never end mixed. -1 when there is nothing to lock
- * or the file system does not lock (then the run goes on unlocked). */
-static int lock_outputs(const char *dir, int operation)
-{
-    if (!dir)
-        return -1;
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    while (flock(fd, operation) != 0) {
-        if (errno != EINTR) {
-            close(fd);
-            return -1;
-        }
-    }
-    return fd;
-}
-
-static void unlock_outputs(int fd)
-{
-    if (fd >= 0)
-        close(fd); /* releases the lock */
-}
-
-/* Whether name is base and the ".XXXXXX" of a temporary file of ours. */
-static gboolean temp_of(const char *name, const char *base)
-{
-    gsize n = strlen(base);
-    if (strncmp(name, base, n) != 0 || name[n] != '.' || strlen(name + n + 1) != 6)
-        return FALSE;
-    for (const char *p = name + n + 1; *p; p++)
-        if (!g_ascii_isalnum(*p))
-            return FALSE;
-    return TRUE;
-}
-
 /* Removes temporary files that killed runs left beside the outputs:
- * relgraph.FMT.XXXXXX for every format (or FILE.XXXXXX beside -o FILE),
- * regular files of this user only. Called with the directory locked, so
- * no other build is writing one. */
+ * relgraph.FMT.XXXXXX for every format (or FILE.XXXXXX beside -o FILE).
+ * Called with the directory locked, so no other build is writing one. */
 static void remove_stale_temps(const Outputs *o, const char *dir)
 {
     GPtrArray *bases = g_ptr_array_new_with_free_func(g_free);
@@ -523,22 +287,7 @@ static void remove_stale_temps(const Outputs *o, const char *dir)
             g_ptr_array_add(bases, g_strconcat(OUTPUT_BASENAME ".", relgraph_export_extension(*f), NULL));
     else
         g_ptr_array_add(bases, g_path_get_basename(o->out));
-    GDir *d = g_dir_open(dir, 0, NULL);
-    const char *name;
-    while (d && (name = g_dir_read_name(d)) != NULL) {
-        gboolean ours = FALSE;
-        for (guint i = 0; i < bases->len && !ours; i++)
-            ours = temp_of(name, g_ptr_array_index(bases, i));
-        if (!ours)
-            continue;
-        char *path = g_build_filename(dir, name, NULL);
-        GStatBuf st;
-        if (g_lstat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid())
-            g_unlink(path);
-        g_free(path);
-    }
-    if (d)
-        g_dir_close(d);
+    relgraph_dir_remove_stale_temporaries(dir, (const char *const *)bases->pdata, bases->len);
     g_ptr_array_unref(bases);
 }
 
@@ -563,62 +312,52 @@ static gboolean outputs_write(const Outputs *o, const RelgraphGraph *graph, guin
         return FALSE;
     }
     char *dir = o->check ? NULL : outputs_dir(o);
-    int lock = lock_outputs(dir, LOCK_EX);
-    if (dir && lock >= 0)
+    RelgraphDirLock *lock = relgraph_dir_lock_new(dir, TRUE);
+    if (lock)
         remove_stale_temps(o, dir);
-    char *generated_title = o->title ? NULL : default_title(documents, graph);
+    char *generated_title = o->title ? NULL : relgraph_output_default_title(graph, documents);
     RelgraphExportOptions export_options = {.title = o->title ? o->title : generated_title, .layout = o->layout,
                                             .max_evidence = (guint)o->max_evidence, .layouts = layouts,
                                             .symmetric_undirected = o->symmetric && strcmp(o->symmetric, "undirected") == 0,
                                             .keep_isolated = o->keep_isolated,
                                             .cluster_state = o->cluster && strcmp(o->cluster, "state") == 0,
                                             .page_width = o->page_width, .page_height = o->page_height};
-    gboolean ok = TRUE;
     guint n_formats = g_strv_length(o->formats);
-    ExportJob *jobs = g_new0(ExportJob, n_formats);
+    RelgraphOutputSet *set = relgraph_output_set_new(o->check);
     for (guint i = 0; i < n_formats; i++) {
-        jobs[i] = (ExportJob){graph, &export_options, o->formats[i], NULL, o->check, NULL, NULL, NULL, FALSE, "", 0};
-        jobs[i].path = output_path(o, i);
+        char *path = output_path(o, i);
+        relgraph_output_set_add(set, o->formats[i], path);
+        g_free(path);
     }
     /* The formats are independent: render them side by side. */
-    run_exports(jobs, n_formats, threads);
+    gboolean ok = relgraph_output_set_render(set, graph, &export_options, threads);
+    GError *error = NULL;
+    if (ok && !relgraph_output_set_commit(set, &error)) {
+        cli_report(error);
+        ok = FALSE;
+    }
     *stale = 0;
     *unchanged = 0;
-    for (guint i = 0; i < n_formats; i++)
-        ok = ok && !jobs[i].error;
-    /* The set is committed together: every rename once every output is
-     * ready, none when one failed. */
     for (guint i = 0; i < n_formats; i++) {
-        if (jobs[i].error) {
-            cli_report(jobs[i].error);
-            jobs[i].error = NULL;
-        } else if (o->check) {
-            if (jobs[i].stale) {
-                printf("stale: %s (%s)\n", jobs[i].path, jobs[i].stale);
-                (*stale)++;
-            }
-        } else if (jobs[i].file && !ok) {
-            relgraph_atomic_file_abort(jobs[i].file);
-        } else if (jobs[i].file) {
-            GError *error = NULL;
-            if (relgraph_atomic_file_rename(jobs[i].file, &error))
-                g_string_append_printf(written, "%s%s", written->len ? ", " : "", jobs[i].path);
-            else {
-                cli_report(error);
-                ok = FALSE;
-            }
-        } else if (jobs[i].unchanged) {
+        const RelgraphOutput *out = relgraph_output_set_get(set, i);
+        if (out->error) /* the render failed: nothing was committed */
+            fprintf(stderr, "relgraph: %s\n", out->error->message);
+        else if (out->stale) {
+            printf("stale: %s (%s)\n", out->path, out->stale);
+            (*stale)++;
+        } else if (out->written)
+            g_string_append_printf(written, "%s%s", written->len ? ", " : "", out->path);
+        else if (out->unchanged)
             (*unchanged)++;
-        }
-        jobs[i].file = NULL;
     }
     if (manifest && !o->check) {
         char **paths = g_new0(char *, n_formats + 1), **hashes = g_new0(char *, n_formats + 1);
         gsize *sizes = g_new0(gsize, n_formats);
         for (guint i = 0; i < n_formats; i++) {
-            paths[i] = jobs[i].path;
-            hashes[i] = jobs[i].hash;
-            sizes[i] = jobs[i].len;
+            const RelgraphOutput *out = relgraph_output_set_get(set, i);
+            paths[i] = (char *)out->path;
+            hashes[i] = (char *)out->hash;
+            sizes[i] = out->len;
         }
         if (ok && save)
             cli_manifest_save(manifest, paths, hashes, sizes, n_formats, documents);
@@ -628,10 +367,8 @@ static gboolean outputs_write(const Outputs *o, const RelgraphGraph *graph, guin
         g_free(hashes);
         g_free(sizes);
     }
-    unlock_outputs(lock);
-    for (guint i = 0; i < n_formats; i++)
-        g_free(jobs[i].path);
-    g_free(jobs);
+    relgraph_output_set_free(set);
+    relgraph_dir_lock_free(lock);
     g_free(generated_title);
     g_free(dir);
     return ok;
@@ -651,7 +388,7 @@ static void print_summary(const char *read, const RelgraphGraph *graph, guint al
     gboolean figure = FALSE;
     for (guint i = 0; o->formats[i]; i++)
         figure = figure || relgraph_export_is_figure(o->formats[i]);
-    guint isolated = figure && !o->keep_isolated ? isolated_actors(graph) : 0;
+    guint isolated = figure && !o->keep_isolated ? relgraph_output_isolated_actors(graph) : 0;
     char *left_out = isolated ? g_strdup_printf("; figures leave out %u actor%s without relations (--keep-isolated)",
                                                 isolated, plural(isolated))
                               : NULL;
@@ -734,9 +471,9 @@ int cli_build(int argc, char **argv)
         gboolean up_to_date = FALSE;
         if (manifest) {
             char *dir = outputs_dir(&o);
-            int lock = lock_outputs(dir, LOCK_SH);
+            RelgraphDirLock *lock = relgraph_dir_lock_new(dir, FALSE);
             up_to_date = cli_manifest_up_to_date(manifest, paths, n_formats, &documents);
-            unlock_outputs(lock);
+            relgraph_dir_lock_free(lock);
             g_free(dir);
         }
         g_strfreev(paths);

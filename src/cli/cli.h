@@ -16,6 +16,7 @@
 #include "relgraph/corpus.h"
 #include "relgraph/export.h"
 #include "relgraph/extract.h"
+#include "relgraph/pipeline.h"
 #include "relgraph/rules.h"
 
 /* 1 is for what a run found (stale outputs, lint errors, a diff), never
@@ -83,23 +84,14 @@ RelgraphRules *cli_load_rules(const CliCorpusOptions *options);
 void cli_free_rules(RelgraphRules *rules);
 
 /* The most --jobs a corpus run takes. */
-#define CLI_MAX_JOBS 1024
+#define CLI_MAX_JOBS RELGRAPH_PIPELINE_MAX_JOBS
 
 /* Converts --hedged into extraction options; FALSE (message printed) when invalid. */
 gboolean cli_extract_options(const CliCorpusOptions *options, RelgraphExtractOptions *out);
 
-/* One document of a run, as the subcommand gets it. */
-typedef struct {
-    const RelgraphDocument *doc;
-    const RelgraphExtractResult *result; /* NULL when the run has a cache */
-    RelgraphGraph *piece;                /* with a cache: the document's graph, which fn may take
-                                            (by merging it; it is freed after fn) */
-    gboolean cached;                     /* piece came from the cache */
-    const char *key;                     /* its cache key, with a cache */
-    const RelgraphPartInfo *info;        /* its counts (documents 1, sentences, mentions) */
-} CliDocument;
-
-typedef void (*CliDocumentFunc)(const CliDocument *document, gpointer user_data);
+/* One document of a run, as the subcommand gets it (pipeline.h). */
+typedef RelgraphPipelineDocument CliDocument;
+typedef RelgraphPipelineFunc CliDocumentFunc;
 
 /* How a run uses the extraction cache (build): with one, documents come as
  * pieces, from the cache or extracted and stored. */
@@ -134,11 +126,10 @@ typedef struct {
     guint warned;      /* documents read with warnings (cached builds only) */
 } CliRunStats;
 
-/* Expands the corpus paths, then reads and extracts every document —
- * options->jobs at a time — and calls fn for each, in corpus order, from
- * the calling thread. Documents are dropped once fn returns, so memory does
- * not grow with the corpus. Problems with a path are printed and counted,
- * the rest of the corpus still runs. config may be NULL (no cache).
+/* Expands the corpus paths, then runs the pipeline on them (pipeline.h:
+ * options->jobs at a time, fn called for each document in corpus order).
+ * Problems are printed and counted, and the rest of the corpus still runs;
+ * a progress line shows on a terminal. config may be NULL (no cache).
  * Returns FALSE when no corpus was given (nothing ran). */
 gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions *extract, char **paths,
                         int n_paths, const CliCorpusOptions *options, const CliRunConfig *config,

@@ -1,7 +1,6 @@
 /* What the subcommands share: rule loading, corpus runs, messages. */
 #include "cli.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -254,15 +253,8 @@ gboolean cli_write_part(const RelgraphGraph *graph, const RelgraphPartInfo *info
     gsize len = 0;
     char *data = relgraph_part_write(graph, info, &len);
     GError *error = NULL;
-    gboolean ok;
-    if (!path || strcmp(path, "-") == 0) {
-        ok = fwrite(data, 1, len, stdout) == len && fflush(stdout) == 0;
-        if (!ok)
-            fprintf(stderr, "relgraph: standard output: %s\n", g_strerror(errno));
-    } else {
-        ok = relgraph_write_file_atomic(path, data, len, &error);
-        cli_report(error);
-    }
+    gboolean ok = relgraph_write_file_atomic(path ? path : "-", data, len, &error);
+    cli_report(error);
     g_free(data);
     return ok;
 }

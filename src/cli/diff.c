@@ -1,5 +1,4 @@
 /* relgraph diff: what changed between two GraphML graphs from build. */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -7,25 +6,6 @@
 #include "relgraph/part.h"
 #include "relgraph/diff.h"
 #include "relgraph/import.h"
-
-/* Writes text to path (atomically; devices and pipes in place) or, for
- * NULL or "-", to standard output. */
-static gboolean write_output(const char *path, const char *text, GError **error)
-{
-    gsize len = strlen(text);
-    if (!path || strcmp(path, "-") == 0) {
-        if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
-            g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO, "standard output: %s", g_strerror(errno));
-            return FALSE;
-        }
-        return TRUE;
-    }
-    RelgraphAtomicFile *file = relgraph_atomic_file_open(path, error);
-    if (!file)
-        return FALSE;
-    relgraph_atomic_file_write(file, text, len);  /* a failure is reported by commit */
-    return relgraph_atomic_file_commit(file, error);
-}
 
 /* A graph from relgraph's GraphML, or from a part (by its .part extension). */
 static RelgraphGraph *load_graph(const char *path, GError **error)
@@ -101,7 +81,7 @@ int cli_diff(int argc, char **argv)
     diff = relgraph_diff_graphs(old, new_);
     relgraph_diff_drop_small_changes(diff, (guint)min_change);
     text = tsv ? relgraph_diff_tsv(diff) : relgraph_diff_text(diff);
-    if (!write_output(output, text, &error)) {
+    if (!relgraph_write_file_atomic(output ? output : "-", text, strlen(text), &error)) {
         cli_report(error);
         goto out;
     }

@@ -1,22 +1,19 @@
 /* relgraph extract: one TSV row per relation mention, or the corpus's
  * partial graph as a part (for relgraph merge). */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
-#include "relgraph/export.h"
+#include "relgraph/mentions.h"
 
-/* Rows are built in `out` and handed on every FLUSH_BYTES, so memory does
- * not grow with the corpus: to `file` (atomic, replaced at the end) or to
- * standard output. */
+/* Rows are built in `out` and handed on every FLUSH_BYTES to `file`
+ * (replaced at the end, or standard output), so memory does not grow with
+ * the corpus. */
 typedef struct {
     const RelgraphRules *rules;
     GString *out;
     gboolean hedged_column;
     RelgraphAtomicFile *file;
-    gboolean write_failed;
-    int write_errno;
     RelgraphGraph *graph;  /* -T part */
 } ExtractRun;
 
@@ -28,18 +25,10 @@ typedef struct {
 #define ROW_BYTES_PER_BYTE 16
 #define ROW_BYTES_MIN (1024 * 1024)
 
+/* A failed write is reported by the commit. */
 static void flush_rows(ExtractRun *run)
 {
-    if (run->out->len == 0 || run->write_failed) {
-        g_string_truncate(run->out, 0);
-        return;
-    }
-    if (run->file)
-        run->write_failed = !relgraph_atomic_file_write(run->file, run->out->str, run->out->len);
-    else if (fwrite(run->out->str, 1, run->out->len, stdout) != run->out->len) {
-        run->write_failed = TRUE;
-        run->write_errno = errno;
-    }
+    relgraph_atomic_file_write(run->file, run->out->str, run->out->len);
     g_string_truncate(run->out, 0);
 }
 
@@ -54,7 +43,6 @@ static void add_rows(const CliDocument *document, gpointer data)
     }
     guint64 budget = MAX((guint64)doc->len * ROW_BYTES_PER_BYTE, ROW_BYTES_MIN), listed = 0;
     for (guint i = 0; i < result->relations->len; i++) {
-        const RelgraphRelationMention *m = &g_array_index(result->relations, RelgraphRelationMention, i);
         if (listed >= budget) {
             fprintf(stderr, "relgraph: warning: %s: %u of %u relation mentions not listed: over the %" G_GUINT64_FORMAT
                     " bytes of rows a document of its size may give\n", doc->path, result->relations->len - i,
@@ -62,24 +50,7 @@ static void add_rows(const CliDocument *document, gpointer data)
             break;
         }
         gsize before = run->out->len;
-        char *text = relgraph_extract_sentence_text(doc, m->start, m->end);
-        relgraph_export_tsv_field(run->out, doc->id);
-        g_string_append_c(run->out, '\t');
-        relgraph_export_tsv_field(run->out, relgraph_extract_actor(result, m->source)->name);
-        g_string_append_c(run->out, '\t');
-        relgraph_export_tsv_field(run->out, m->relation->name);
-        g_string_append_c(run->out, '\t');
-        relgraph_export_tsv_field(run->out, relgraph_extract_actor(result, m->target)->name);
-        g_string_append_c(run->out, '\t');
-        relgraph_string_append_uint(run->out, m->sentence);
-        g_string_append_c(run->out, '\t');
-        relgraph_export_tsv_field(run->out, text);
-        g_string_append_c(run->out, '\t');
-        relgraph_export_tsv_field(run->out, m->rule);
-        if (run->hedged_column)
-            g_string_append(run->out, m->hedged ? "\tyes" : "\tno");
-        g_string_append_c(run->out, '\n');
-        g_free(text);
+        relgraph_mentions_append_row(run->out, doc, result, i, run->hedged_column);
         listed += run->out->len - before;
         /* Within the document too: its rows are not all held at once. */
         if (run->out->len >= FLUSH_BYTES)
@@ -148,35 +119,19 @@ int cli_extract(int argc, char **argv)
         status = written && stats.failed == 0 ? CLI_EXIT_OK : CLI_EXIT_ERROR;
         goto out;
     }
-    if (output && strcmp(output, "-") != 0) {
-        GError *error = NULL;
-        run.file = relgraph_atomic_file_open(output, &error);
-        if (!run.file) {
-            cli_report(error);
-            goto out;
-        }
+    GError *error = NULL;
+    run.file = relgraph_atomic_file_open(output ? output : "-", &error);
+    if (!run.file) {
+        cli_report(error);
+        goto out;
     }
-    g_string_append(run.out, "doc\tsource\trelation\ttarget\tsentence\tevidence\trule");
-    g_string_append(run.out, run.hedged_column ? "\thedged\n" : "\n");
+    relgraph_mentions_append_header(run.out, run.hedged_column);
     CliRunStats stats;
     if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, NULL, add_rows, &run, &stats))
         goto out;
     flush_rows(&run);
-    gboolean written;
-    if (run.file) {
-        GError *error = NULL;
-        written = relgraph_atomic_file_commit(run.file, &error);
-        run.file = NULL;
-        cli_report(error);
-    } else {
-        if (!run.write_failed && fflush(stdout) != 0) {
-            run.write_failed = TRUE;
-            run.write_errno = errno;
-        }
-        written = !run.write_failed;
-        if (!written)
-            fprintf(stderr, "relgraph: standard output: %s\n", g_strerror(run.write_errno));
-    }
+    gboolean written = relgraph_atomic_file_commit(g_steal_pointer(&run.file), &error);
+    cli_report(error);
     status = written && stats.failed == 0 ? CLI_EXIT_OK : CLI_EXIT_ERROR;
 out:
     relgraph_atomic_file_abort(run.file);

@@ -1,361 +1,76 @@
-/* A corpus run: documents read, extracted (or taken from the cache) on a
- * pool of threads, and handed to the subcommand in corpus order.
- *
- * The calling thread produces work items (a file to read, or one line of a
- * JSONL file) into a ring of slots and offers them BATCH at a time; the
- * pool's threads and the calling thread itself claim batches in order and
- * process them, and the calling thread consumes the finished slots in
- * order. With --jobs N the pool has N - 1 threads, so that N threads share
- * N cores: a third thread woken for every batch to consume it would take
- * its core from a worker each time. At most `capacity` items are in
- * flight, so memory stays flat however large the corpus. */
-#define _POSIX_C_SOURCE 200809L
-
-#include <errno.h>
+/* A corpus run for the subcommands: the library's pipeline (pipeline.h)
+ * with its problems printed and counted, and a progress line on a
+ * terminal. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
-#include "../signal_stack.h"
-#include "relgraph/cache.h"
 
-/* Items are claimed BATCH at a time, and the calling thread is woken once
- * a batch is done, not per document: fewer context switches, and fewer
- * times the lock is taken. */
-#define BATCH 16
-
-typedef struct {
-    const char *path;      /* the file, or the JSONL file the line is from */
-    char *line;            /* a JSONL line (owned), or NULL: read the file */
-    gsize line_len;        /* its bytes, which may hold NUL bytes */
-    guint lineno;
-    RelgraphDocument *doc;
-    RelgraphExtractResult *result;
-    RelgraphGraph *piece;  /* with a cache: the document's graph */
-    RelgraphPartInfo info; /* its counts */
-    gboolean cached;
-    char key[RELGRAPH_CACHE_KEY_SIZE];
-    GError *error;         /* why the document could not be read */
-    GError *cache_error;   /* a damaged entry or a failed write: a warning */
-    gboolean finished;
-    struct Worker *maker;  /* the pool thread that processed it; NULL: the calling thread */
-} Slot;
-
-/* A pool thread's share of the run: the documents it made that the
- * calling thread has used, for it to free. Memory goes back to the malloc
- * arena of the thread that allocated it, and freeing into another thread's
- * arena takes that arena's lock: 3 % of a --jobs 2 run when the calling
- * thread freed everything. */
-typedef struct Worker {
-    GArray *used;          /* Slot */
-} Worker;
-
-typedef struct {
-    const RelgraphRules *rules;
-    const RelgraphExtractOptions *extract;
-    const CliRunConfig *config;
-    Slot *ring;
-    guint capacity;
-    GMutex lock;
-    GCond done;
-    guint64 offered;       /* items before this one may be claimed */
-    guint64 claimed;       /* items before this one are claimed */
-    guint64 waiting_for;   /* the item the calling thread waits for */
-    GHashTable *workers;   /* GThread* -> Worker*, the pool threads met so far */
-} Pipeline;
-
-static Slot *slot_at(Pipeline *pl, guint64 index)
+/* Problems print as "relgraph: message"; those that do not count as a
+ * failure as warnings. */
+static void print_problem(RelgraphProblemLevel level, const GError *problem, gpointer unused)
 {
-    return &pl->ring[index % pl->capacity];
+    (void)unused;
+    fprintf(stderr, "relgraph: %s%s\n", level == RELGRAPH_PROBLEM_FAILED ? "" : "warning: ", problem->message);
 }
 
-/* Reads, keys and extracts one item; runs on a pool thread or inline. */
-static void process(Pipeline *pl, Slot *slot)
+/* "relgraph: 150/1000 documents" every 50 documents, on a terminal and
+ * for a corpus large enough to wait for (or of JSONL, whose size is not
+ * known in advance). */
+static void print_progress(guint64 done, guint total, gboolean last, gpointer data)
 {
-    slot->doc = slot->line ? relgraph_document_from_json(slot->path, slot->lineno, slot->line, slot->line_len,
-                                                         &slot->error)
-                           : relgraph_document_load(slot->path, &slot->error);
-    g_clear_pointer(&slot->line, g_free);
-    if (!slot->doc)
-        return;
-    RelgraphCache *cache = pl->config ? pl->config->cache : NULL;
-    if (!cache) {
-        slot->result = relgraph_extract_document(pl->rules, slot->doc, pl->extract);
-        slot->info = (RelgraphPartInfo){1, slot->result->n_sentences, slot->result->relations->len, 0};
-        return;
-    }
-    char *key = slot->key;
-    relgraph_cache_key(cache, slot->doc, key);
-    if (pl->config->keys_only)
-        return;
-    gboolean damaged = FALSE;
-    if ((slot->piece = relgraph_cache_get(cache, key, &slot->info, &damaged, &slot->cache_error))) {
-        slot->cached = TRUE;
-        return;
-    }
-    slot->piece = relgraph_graph_new();
-    relgraph_graph_set_evidence_limit(slot->piece, pl->config->evidence_limit);
-    RelgraphExtractResult *result = relgraph_extract_document(pl->rules, slot->doc, pl->extract);
-    relgraph_extract_add_to_graph(slot->doc, result, slot->piece);
-    slot->info = (RelgraphPartInfo){1, result->n_sentences, result->relations->len, pl->config->evidence_limit};
-    relgraph_extract_result_free(result);
-    /* A damaged entry's error is the one worth reporting. */
-    relgraph_cache_put(cache, key, slot->piece, &slot->info, slot->cache_error ? NULL : &slot->cache_error);
-}
-
-/* Claims the next (at most) size offered items, in order: [*first, *first +
- * count). 0 when every offered item is claimed. Called with the lock held. */
-static guint claim_batch(Pipeline *pl, guint size, guint64 *first)
-{
-    guint count = (guint)MIN((guint64)size, pl->offered - pl->claimed);
-    *first = pl->claimed;
-    pl->claimed += count;
-    return count;
-}
-
-/* Processes a claimed batch and marks it finished; the calling thread, if
- * it waits for an item of it, is woken once the whole batch is done. */
-static void process_claimed(Pipeline *pl, Worker *maker, guint64 first, guint count)
-{
-    for (guint64 i = first; i < first + count; i++) {
-        Slot *slot = slot_at(pl, i);
-        process(pl, slot);
-        slot->maker = maker;
-    }
-    g_mutex_lock(&pl->lock);
-    for (guint64 i = first; i < first + count; i++)
-        slot_at(pl, i)->finished = TRUE;
-    if (pl->waiting_for >= first && pl->waiting_for < first + count)
-        g_cond_signal(&pl->done);
-    g_mutex_unlock(&pl->lock);
-}
-
-static void slot_free_contents(Slot *slot)
-{
-    g_clear_pointer(&slot->result, relgraph_extract_result_free);
-    g_clear_pointer(&slot->doc, relgraph_document_free);
-    g_clear_pointer(&slot->piece, relgraph_graph_free);
-}
-
-static void free_used(GArray *used)
-{
-    for (guint i = 0; i < used->len; i++)
-        slot_free_contents(&g_array_index(used, Slot, i));
-    g_array_unref(used);
-}
-
-static void worker_free(gpointer data)
-{
-    Worker *worker = data;
-    free_used(worker->used);
-    g_free(worker);
-}
-
-/* The calling thread is done with slot: its contents are freed here, or
- * handed back to the pool thread that made them. */
-static void slot_release(Pipeline *pl, Slot *slot)
-{
-    if (slot->maker && (slot->doc || slot->result || slot->piece)) {
-        g_mutex_lock(&pl->lock);
-        g_array_append_val(slot->maker->used, *slot);
-        g_mutex_unlock(&pl->lock);
-    } else {
-        slot_free_contents(slot);
-    }
-    *slot = (Slot){0};
-}
-
-/* A pool task: one batch offered. The calling thread may have claimed it
- * already, then there is nothing left to do but free what it handed back. */
-static void process_offered(gpointer data, gpointer user_data)
-{
-    (void)data;
-    relgraph_signal_stack_ensure();
-    Pipeline *pl = user_data;
-    g_mutex_lock(&pl->lock);
-    Worker *self = g_hash_table_lookup(pl->workers, g_thread_self());
-    if (!self) {
-        self = g_new0(Worker, 1);
-        self->used = g_array_new(FALSE, FALSE, sizeof(Slot));
-        g_hash_table_insert(pl->workers, g_thread_self(), self);
-    }
-    GArray *used = self->used;
-    self->used = g_array_new(FALSE, FALSE, sizeof(Slot));
-    guint64 first;
-    guint count = claim_batch(pl, BATCH, &first);
-    g_mutex_unlock(&pl->lock);
-    free_used(used);
-    if (count)
-        process_claimed(pl, self, first, count);
-}
-
-/* ---- The items of a corpus ------------------------------------------------ */
-
-typedef struct {
-    GPtrArray *paths;      /* expanded, sorted */
-    guint next_path;
-    FILE *jsonl;           /* the JSONL file being read, or NULL */
-    const char *jsonl_path;
-    guint lineno;
-    gboolean stdin_jsonl;  /* "-" is JSONL */
-    char *buf;             /* getline's buffer */
-    size_t buf_size;
-    CliRunStats *stats;
-} Source;
-
-static gboolean source_is_jsonl(const Source *src, const char *path)
-{
-    return strcmp(path, "-") == 0 ? src->stdin_jsonl : relgraph_corpus_is_jsonl(path);
-}
-
-/* getline with a limit: a line longer than a document may be is not read
- * to its end, which an endless stream (yes | tr -d '\n') never reaches.
- * -1 at the end of the file, -2 over the limit. */
-static ssize_t read_line(Source *src)
-{
-    gsize n = 0;
-    int c;
-    while ((c = getc_unlocked(src->jsonl)) != EOF) {
-        if (n >= RELGRAPH_DOCUMENT_MAX_BYTES && c != '\n')
-            return -2;
-        if (n + 2 > src->buf_size) {
-            src->buf_size = (gsize)MIN(MAX(src->buf_size * 2, 4096), RELGRAPH_DOCUMENT_MAX_BYTES + 2);
-            src->buf = g_realloc(src->buf, src->buf_size);
-        }
-        src->buf[n++] = (char)c;
-        if (c == '\n')
-            break;
-    }
-    if (n == 0 && c == EOF)
-        return -1;
-    src->buf[n] = '\0';
-    return (ssize_t)n;
-}
-
-/* Fills slot with the next item; FALSE at the end of the corpus. */
-static gboolean source_next(Source *src, Slot *slot)
-{
-    for (;;) {
-        if (src->jsonl) {
-            ssize_t n = read_line(src);
-            if (n == -2) {
-                fprintf(stderr, "relgraph: %s:%u: line over the %u GiB a document may have; the rest of the "
-                        "file is not read\n", src->jsonl_path, src->lineno + 1,
-                        (guint)(RELGRAPH_DOCUMENT_MAX_BYTES >> 30));
-                src->stats->failed++;
-                n = -1;
-            } else if (n >= 0) {
-                src->lineno++;
-                while (n > 0 && (src->buf[n - 1] == '\n' || src->buf[n - 1] == '\r'))
-                    src->buf[--n] = '\0';
-                gsize blank = strspn(src->buf, " \t");
-                if ((gsize)n == blank)
-                    continue; /* blank lines separate nothing: skipped */
-                *slot = (Slot){.path = src->jsonl_path, .line = g_memdup2(src->buf, (gsize)n + 1),
-                               .line_len = (gsize)n, .lineno = src->lineno};
-                return TRUE;
-            }
-            if (n == -1 && ferror(src->jsonl)) {
-                fprintf(stderr, "relgraph: %s: %s\n", src->jsonl_path, g_strerror(errno));
-                src->stats->failed++;
-            }
-            if (src->jsonl != stdin)
-                fclose(src->jsonl);
-            src->jsonl = NULL;
-        }
-        if (src->next_path >= src->paths->len)
-            return FALSE;
-        const char *path = g_ptr_array_index(src->paths, src->next_path++);
-        if (!source_is_jsonl(src, path)) {
-            *slot = (Slot){.path = path};
-            return TRUE;
-        }
-        src->jsonl = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-        src->jsonl_path = path;
-        src->lineno = 0;
-        if (!src->jsonl) {
-            fprintf(stderr, "relgraph: %s: %s\n", path, g_strerror(errno));
-            src->stats->failed++;
-        }
+    gboolean *shown = data;
+    if (done == 0)
+        *shown = isatty(STDERR_FILENO) && (total == 0 || total >= 100);
+    else if (*shown && (done % 50 == 0 || last)) {
+        if (total)
+            fprintf(stderr, "\rrelgraph: %" G_GUINT64_FORMAT "/%u documents", done, total);
+        else
+            fprintf(stderr, "\rrelgraph: %" G_GUINT64_FORMAT " documents", done);
     }
 }
 
-/* Prints and frees a problem with a path: a skipped file is a warning, any
- * other a failure that makes the run exit 2. */
-static void report_problem(GError *problem, CliRunStats *stats)
+static void add_stats(CliRunStats *stats, const RelgraphPipelineStats *run)
 {
-    if (g_error_matches(problem, RELGRAPH_ERROR, RELGRAPH_ERROR_SKIPPED)) {
-        fprintf(stderr, "relgraph: warning: %s\n", problem->message);
-        g_error_free(problem);
-        stats->skipped++;
-    } else {
-        cli_report(problem);
-        stats->failed++;
-    }
+    stats->documents += run->documents;
+    stats->failed += run->failed;
+    stats->skipped += run->skipped;
+    stats->sentences += run->sentences;
+    stats->relations += run->relations;
+    stats->cached += run->cached;
 }
 
-/* Each path expanded on its own, so that one missing path does not hide
- * the others; the union sorted again as a whole. */
 GPtrArray *cli_expand_corpus(char **paths, int n_paths, CliRunStats *stats, GHashTable *stat_of)
 {
-    GPtrArray *all = g_ptr_array_new_with_free_func(g_free);
-    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-    for (int i = 0; i < n_paths; i++) {
-        GError *error = NULL;
-        const char *one[] = {paths[i]};
-        GPtrArray *problems = g_ptr_array_new();
-        GArray *found = relgraph_corpus_expand_files(one, 1, problems, &error);
-        for (guint j = 0; j < problems->len; j++)
-            report_problem(g_ptr_array_index(problems, j), stats);
-        g_ptr_array_unref(problems);
-        if (!found) {
-            report_problem(error, stats);
-            continue;
-        }
-        for (guint j = 0; j < found->len; j++) {
-            RelgraphCorpusFile *file = &g_array_index(found, RelgraphCorpusFile, j);
-            if (g_hash_table_contains(seen, file->path))
-                continue;
-            g_hash_table_add(seen, file->path);
-            g_ptr_array_add(all, file->path);
-            if (stat_of && file->statted)
-                g_hash_table_insert(stat_of, file->path, g_memdup2(&file->st, sizeof file->st));
-            file->path = NULL;  /* now all's */
-        }
-        g_array_unref(found);
-    }
-    g_hash_table_destroy(seen);
-    g_ptr_array_sort(all, relgraph_compare_strings);
-    return all;
+    RelgraphPipelineOptions options = {.problem = print_problem};
+    RelgraphPipelineStats run = {0};
+    GPtrArray *expanded = relgraph_pipeline_expand((const char *const *)paths, (guint)n_paths, &options, stat_of, &run);
+    add_stats(stats, &run);
+    return expanded;
 }
 
-/* ---- The run ---------------------------------------------------------------- */
-
-/* Uses a finished slot on the calling thread. */
-static void consume(Slot *slot, CliDocumentFunc fn, gpointer user_data, CliRunStats *stats)
+void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *extract, GPtrArray *paths,
+                      const CliCorpusOptions *options, const CliRunConfig *config, CliDocumentFunc fn,
+                      gpointer user_data, CliRunStats *stats)
 {
-    if (slot->cache_error) {
-        fprintf(stderr, "relgraph: warning: %s%s\n", slot->cache_error->message,
-                slot->cached ? "" : "; the document was extracted again");
-        g_clear_error(&slot->cache_error);
-    }
-    if (!slot->doc) {
-        report_problem(slot->error, stats);
-        slot->error = NULL;
-        return;
-    }
-    for (guint w = 0; w < slot->doc->warnings->len; w++)
-        fprintf(stderr, "relgraph: warning: %s\n", (const char *)g_ptr_array_index(slot->doc->warnings, w));
-    stats->documents++;
-    stats->sentences += slot->info.sentences;
-    stats->relations += slot->info.mentions;
-    if (slot->cached)
-        stats->cached++;
-    CliDocument d = {slot->doc, slot->result, slot->piece, slot->cached, slot->key[0] ? slot->key : NULL,
-                     &slot->info};
-    fn(&d, user_data);
+    gboolean progress = FALSE;
+    RelgraphPipelineOptions run_options = {
+        .jobs = options->jobs > 0 ? (guint)options->jobs : 0,
+        .stdin_jsonl = options->stdin_format && strcmp(options->stdin_format, "jsonl") == 0,
+        .quiet = options->quiet,
+        .cache = config ? config->cache : NULL,
+        .evidence_limit = config ? config->evidence_limit : 0,
+        .keys_only = config && config->keys_only,
+        .problem = print_problem,
+        .progress = options->quiet ? NULL : print_progress,
+        .report_data = &progress,
+    };
+    RelgraphPipelineStats run = {0};
+    relgraph_pipeline_run(rules, extract, paths, &run_options, fn, user_data, &run);
+    add_stats(stats, &run);
+    if (progress)
+        fputc('\n', stderr);
 }
 
 gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions *extract, char **paths,
@@ -371,162 +86,4 @@ gboolean cli_run_corpus(const RelgraphRules *rules, const RelgraphExtractOptions
     cli_run_expanded(rules, extract, expanded, options, config, fn, user_data, stats);
     g_ptr_array_unref(expanded);
     return TRUE;
-}
-
-/* A document's id is its file name without extension: two files of one
- * name in different directories (a/report.txt, b/report.md) would be one
- * document in every output's document lists. Said once per id, before the
- * run. (An id with ";" is written percent-encoded in the lists that ";"
- * separates: relgraph_export_append_document_list.) */
-typedef struct {
-    GHashTable *first; /* id -> the path of its first document (both owned) */
-    GHashTable *told;  /* ids warned about (the keys of first) */
-} IdTable;
-
-static void warn_shared_id(IdTable *ids, const char *id, const char *path)
-{
-    const char *other = NULL;
-    char *first_id = NULL;
-    if (!g_hash_table_lookup_extended(ids->first, id, (gpointer *)&first_id, (gpointer *)&other)) {
-        g_hash_table_insert(ids->first, g_strdup(id), g_strdup(path));
-        return;
-    }
-    if (g_hash_table_contains(ids->told, first_id))
-        return;
-    fprintf(stderr, "relgraph: warning: %s and %s have one document id, \"%s\": outputs cannot tell them apart; "
-            "rename one\n", other, path, id);
-    g_hash_table_add(ids->told, first_id);
-}
-
-static void id_table_free(IdTable *ids)
-{
-    if (!ids)
-        return;
-    g_hash_table_destroy(ids->told);
-    g_hash_table_destroy(ids->first);
-    g_free(ids);
-}
-
-/* Files' ids are known before the run and said then; JSONL lines' ids
- * ("id", or FILE:LINE) as the lines are read: the table is returned for
- * that when the corpus has JSONL (NULL otherwise, and with --quiet). */
-static IdTable *warn_ambiguous_ids(const Source *src, const CliCorpusOptions *options, gboolean any_jsonl)
-{
-    if (options->quiet)
-        return NULL;
-    IdTable *ids = g_new(IdTable, 1);
-    ids->first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    ids->told = g_hash_table_new(g_str_hash, g_str_equal);
-    for (guint i = 0; i < src->paths->len; i++) {
-        const char *path = g_ptr_array_index(src->paths, i);
-        if (source_is_jsonl(src, path))
-            continue;
-        char *id = relgraph_document_id(path);
-        warn_shared_id(ids, id, path);
-        g_free(id);
-    }
-    if (any_jsonl)
-        return ids;
-    id_table_free(ids);
-    return NULL;
-}
-
-void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *extract, GPtrArray *paths,
-                      const CliCorpusOptions *options, const CliRunConfig *config, CliDocumentFunc fn,
-                      gpointer user_data, CliRunStats *stats)
-{
-    Source src = {.paths = paths, .stats = stats};
-    src.stdin_jsonl = options->stdin_format && strcmp(options->stdin_format, "jsonl") == 0;
-    gboolean any_jsonl = FALSE;
-    for (guint i = 0; i < src.paths->len && !any_jsonl; i++)
-        any_jsonl = source_is_jsonl(&src, g_ptr_array_index(src.paths, i));
-    IdTable *ids = warn_ambiguous_ids(&src, options, any_jsonl);
-    guint total = any_jsonl ? 0 : src.paths->len; /* 0: not known in advance */
-    gboolean progress = !options->quiet && isatty(STDERR_FILENO) && (any_jsonl || total >= 100);
-
-    guint jobs = options->jobs > 0 ? (guint)MIN(options->jobs, CLI_MAX_JOBS) : g_get_num_processors();
-    Pipeline pl = {rules, extract, config, NULL, MAX(jobs, 2) * 2 * BATCH, {0}, {0}, 0, 0, G_MAXUINT64, NULL};
-    pl.workers = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, worker_free);
-    pl.ring = g_new0(Slot, pl.capacity);
-    g_mutex_init(&pl.lock);
-    g_cond_init(&pl.done);
-    /* The calling thread is one of the jobs. */
-    GError *thread_error = NULL;
-    GThreadPool *pool = jobs > 1 ? g_thread_pool_new(process_offered, &pl, (gint)jobs - 1, TRUE, &thread_error) : NULL;
-    if (thread_error) {
-        /* Threads that could not be created (out of memory or of the
-         * process limit): the others, and this one, do their work; with
-         * none, a pool would wait forever for work nobody takes. */
-        guint started = pool ? g_thread_pool_get_num_threads(pool) : 0;
-        if (!options->quiet)
-            fprintf(stderr, "relgraph: warning: %u of %u extraction threads started (%s); the outputs are the same\n",
-                    started + 1, jobs, thread_error->message);
-        g_error_free(thread_error);
-        if (pool && !started) {
-            g_thread_pool_free(pool, TRUE, FALSE);
-            pool = NULL;
-        }
-    }
-
-    guint64 produced = 0, consumed = 0, offered = 0;
-    gboolean more = TRUE;
-    for (;;) {
-        while (more && produced - consumed < pl.capacity) {
-            more = source_next(&src, slot_at(&pl, produced));
-            if (more)
-                produced++;
-            if (produced - offered == BATCH || (!more && produced > offered)) {
-                g_mutex_lock(&pl.lock);
-                pl.offered = offered = produced;
-                g_mutex_unlock(&pl.lock);
-                if (pool)
-                    g_thread_pool_push(pool, GUINT_TO_POINTER(1), NULL);
-            }
-        }
-        if (consumed == produced)
-            break;
-        /* Until the next item is done: work on the next batch nobody has
-         * claimed (with the ring full before a whole batch, what there
-         * is), or wait for the thread that has it. */
-        Slot *slot = slot_at(&pl, consumed);
-        g_mutex_lock(&pl.lock);
-        while (!slot->finished) {
-            if (pl.claimed == pl.offered)
-                pl.offered = offered = produced;
-            guint64 first;
-            /* Alone, one document at a time: read, extracted and used
-             * while its text is still in the cache. */
-            guint count = claim_batch(&pl, pool ? BATCH : 1, &first);
-            if (count) {
-                g_mutex_unlock(&pl.lock);
-                process_claimed(&pl, NULL, first, count);
-                g_mutex_lock(&pl.lock);
-            } else {
-                pl.waiting_for = consumed;
-                g_cond_wait(&pl.done, &pl.lock);
-            }
-        }
-        g_mutex_unlock(&pl.lock);
-        if (ids && slot->doc && slot->lineno) /* a JSONL line's document */
-            warn_shared_id(ids, slot->doc->id, slot->doc->path);
-        consume(slot, fn, user_data, stats);
-        slot_release(&pl, slot);
-        consumed++;
-        if (progress && (consumed % 50 == 0 || (!more && consumed == produced))) {
-            if (total)
-                fprintf(stderr, "\rrelgraph: %" G_GUINT64_FORMAT "/%u documents", consumed, total);
-            else
-                fprintf(stderr, "\rrelgraph: %" G_GUINT64_FORMAT " documents", consumed);
-        }
-    }
-    if (pool)
-        g_thread_pool_free(pool, FALSE, TRUE);
-    id_table_free(ids);
-    g_hash_table_destroy(pl.workers); /* what the last batches handed back */
-    g_free(pl.ring);
-    g_mutex_clear(&pl.lock);
-    g_cond_clear(&pl.done);
-    if (progress)
-        fputc('\n', stderr);
-    g_free(src.buf);
 }
