@@ -44,6 +44,8 @@
 #include "relgraph/import.h"
 #include "relgraph/part.h"
 #include "relgraph/cache.h"
+#include "relgraph/incremental.h"
+#include "relgraph/manifest.h"
 #include "relgraph/eval.h"
 #include "relgraph/diff.h"
 #include "relgraph/lint.h"
