@@ -82,8 +82,9 @@ gint64 relgraph_cache_stat_ns(const struct timespec *t)
  * when the options became a struct. */
 static char *options_text(const RelgraphCacheOptions *options)
 {
+    static const RelgraphCacheOptions defaults = {RELGRAPH_HEDGED_DROP, FALSE, RELGRAPH_CACHE_DEFAULT_EVIDENCE};
     if (!options)
-        return g_strdup("");
+        options = &defaults;
     return g_strdup_printf("hedged=%s;evidence=%u%s", options->hedged == RELGRAPH_HEDGED_KEEP ? "keep" : "drop",
                            options->evidence_limit ? options->evidence_limit : RELGRAPH_CACHE_DEFAULT_EVIDENCE,
                            options->no_discovery ? ";discovery=off" : "");
