@@ -10,6 +10,7 @@
 #include "relgraph/corpus.h"
 #include "relgraph/incremental.h"
 #include "relgraph/part.h"
+#include "tree_fixture.h"
 
 /* More than RELGRAPH_INCREMENTAL_SHARD_MIN documents: the corpus is sharded. */
 #define N_DOCS 1100
@@ -83,23 +84,6 @@ static void settled_setup(void)
 {
     setup();
     settle();
-}
-
-static void remove_tree(const char *path)
-{
-    GDir *d = g_dir_open(path, 0, NULL);
-    const char *name;
-    while (d && (name = g_dir_read_name(d))) {
-        char *child = g_build_filename(path, name, NULL);
-        if (g_file_test(child, G_FILE_TEST_IS_DIR) && !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree(child);
-        else
-            g_unlink(child);
-        g_free(child);
-    }
-    if (d)
-        g_dir_close(d);
-    g_rmdir(path);
 }
 
 static void teardown(void)

@@ -6,6 +6,7 @@
 #include <sys/time.h>
 
 #include "relgraph/manifest.h"
+#include "tree_fixture.h"
 
 static char *dir, *cache_dir, *rules_dir, *outputs[3];
 static GPtrArray *corpus;
@@ -53,23 +54,6 @@ static void setup(void)
     outputs[2] = NULL;
     cr_assert(g_file_set_contents(outputs[0], "tsv bytes\n", -1, NULL));
     cr_assert(g_file_set_contents(outputs[1], "<graphml/>\n", -1, NULL));
-}
-
-static void remove_tree(const char *path)
-{
-    GDir *d = g_dir_open(path, 0, NULL);
-    const char *name;
-    while (d && (name = g_dir_read_name(d))) {
-        char *child = g_build_filename(path, name, NULL);
-        if (g_file_test(child, G_FILE_TEST_IS_DIR) && !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree(child);
-        else
-            g_unlink(child);
-        g_free(child);
-    }
-    if (d)
-        g_dir_close(d);
-    g_rmdir(path);
 }
 
 static void teardown(void)
