@@ -15,12 +15,11 @@
 
 #include <glib/gstdio.h>
 
+#include "cache_internal.h"
 #include "relgraph/common.h"
 #include "relgraph/rulefile.h"
 
-/* Bump when the entries' meaning changes: old entries are then ignored
- * (and pruned). */
-#define CACHE_LAYOUT "v1"
+#define CACHE_LAYOUT RELGRAPH_CACHE_LAYOUT
 
 /* Where the file indexes and the figures' layouts are, under DIR/v1. */
 #define INDEX_DIR "index"
@@ -57,13 +56,42 @@ char *relgraph_cache_default_dir(void)
     return g_build_filename(g_get_user_cache_dir(), "relgraph", NULL);
 }
 
-static void hash_string(XXH3_state_t *state, const char *s)
+void relgraph_cache_hash_string(XXH3_state_t *state, const char *s)
 {
     XXH3_128bits_update(state, s, strlen(s) + 1); /* with the NUL: "ab"+"c" differs from "a"+"bc" */
 }
 
-RelgraphCache *relgraph_cache_open(const char *dir, const RelgraphRules *rules, const char *rules_dir,
-                                   const char *options, GError **error)
+void relgraph_cache_hash_number(XXH3_state_t *state, gint64 n)
+{
+    XXH3_128bits_update(state, &n, sizeof n);
+}
+
+void relgraph_cache_hash_format(XXH128_hash_t h, char out[RELGRAPH_CACHE_KEY_SIZE])
+{
+    g_snprintf(out, RELGRAPH_CACHE_KEY_SIZE, "%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x",
+               (guint64)h.high64, (guint64)h.low64);
+}
+
+gint64 relgraph_cache_stat_ns(const struct timespec *t)
+{
+    return (gint64)t->tv_sec * G_GINT64_CONSTANT(1000000000) + t->tv_nsec;
+}
+
+/* The settings as the key holds them: the string the command line once
+ * formatted ("hedged=drop;evidence=3"), so that the keys did not change
+ * when the options became a struct. */
+static char *options_text(const RelgraphCacheOptions *options)
+{
+    static const RelgraphCacheOptions defaults = {RELGRAPH_HEDGED_DROP, FALSE, RELGRAPH_CACHE_DEFAULT_EVIDENCE};
+    if (!options)
+        options = &defaults;
+    return g_strdup_printf("hedged=%s;evidence=%u%s", options->hedged == RELGRAPH_HEDGED_KEEP ? "keep" : "drop",
+                           options->evidence_limit ? options->evidence_limit : RELGRAPH_CACHE_DEFAULT_EVIDENCE,
+                           options->no_discovery ? ";discovery=off" : "");
+}
+
+RelgraphCache *relgraph_cache_open(const char *dir, const RelgraphRules *rules, const RelgraphCacheOptions *options,
+                                   GError **error)
 {
     g_return_val_if_fail(dir && rules, NULL);
     char *root = g_build_filename(dir, CACHE_LAYOUT, NULL);
@@ -74,18 +102,19 @@ RelgraphCache *relgraph_cache_open(const char *dir, const RelgraphRules *rules, 
     }
     XXH3_state_t *state = XXH3_createState();
     XXH3_128bits_reset(state);
-    hash_string(state, "relgraph cache " CACHE_LAYOUT " " RELGRAPH_VERSION);
-    hash_string(state, options ? options : "");
+    relgraph_cache_hash_string(state, "relgraph cache " CACHE_LAYOUT " " RELGRAPH_VERSION);
+    char *settings = options_text(options);
+    relgraph_cache_hash_string(state, settings);
+    g_free(settings);
     /* Each rule file by the name rule locations give it ("rules/x.rules",
      * however the directory was spelled: the labels are in the entries),
      * and the bytes that were compiled, not read again: a file edited
      * since would key results of other rules. */
-    (void)rules_dir;
     for (guint i = 0; i < rules->files->len; i++) {
         const char *path = g_ptr_array_index(rules->files, i);
         gsize len = 0;
         const void *bytes = g_bytes_get_data(g_ptr_array_index(rules->contents, i), &len);
-        hash_string(state, relgraph_rulefile_display_path(path, rules->location_prefix));
+        relgraph_cache_hash_string(state, relgraph_rulefile_display_path(path, rules->location_prefix));
         guint64 size = len;
         XXH3_128bits_update(state, &size, sizeof size);
         if (len)
@@ -106,25 +135,19 @@ void relgraph_cache_free(RelgraphCache *cache)
     g_free(cache);
 }
 
-static void format_key(XXH128_hash_t h, char key[RELGRAPH_CACHE_KEY_SIZE])
-{
-    g_snprintf(key, RELGRAPH_CACHE_KEY_SIZE, "%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x",
-               (guint64)h.high64, (guint64)h.low64);
-}
-
 void relgraph_cache_key(const RelgraphCache *cache, const RelgraphDocument *doc, char key[RELGRAPH_CACHE_KEY_SIZE])
 {
     XXH3_state_t *state = XXH3_createState();
     XXH3_128bits_reset(state);
     XXH3_128bits_update(state, &cache->base, sizeof cache->base);
-    hash_string(state, doc->id);
-    hash_string(state, doc->date);
+    relgraph_cache_hash_string(state, doc->id);
+    relgraph_cache_hash_string(state, doc->date);
     guint64 size = doc->len;
     XXH3_128bits_update(state, &size, sizeof size);
     XXH3_128bits_update(state, doc->text, doc->len);
     XXH128_hash_t h = XXH3_128bits_digest(state);
     XXH3_freeState(state);
-    format_key(h, key);
+    relgraph_cache_hash_format(h, key);
 }
 
 void relgraph_cache_group_key(const RelgraphCache *cache, const char *kind, char *const *keys, guint n_keys,
@@ -133,10 +156,10 @@ void relgraph_cache_group_key(const RelgraphCache *cache, const char *kind, char
     XXH3_state_t *state = XXH3_createState();
     XXH3_128bits_reset(state);
     XXH3_128bits_update(state, &cache->base, sizeof cache->base);
-    hash_string(state, kind);
+    relgraph_cache_hash_string(state, kind);
     for (guint i = 0; i < n_keys; i++)
-        hash_string(state, keys[i]);
-    format_key(XXH3_128bits_digest(state), key);
+        relgraph_cache_hash_string(state, keys[i]);
+    relgraph_cache_hash_format(XXH3_128bits_digest(state), key);
     XXH3_freeState(state);
 }
 
@@ -173,9 +196,7 @@ RelgraphGraph *relgraph_cache_get(RelgraphCache *cache, const char *key, Relgrap
     return graph;
 }
 
-/* Writes data beside path and renames it into place. No fsync: an entry
- * lost or cut short by a crash fails its checksum and is recomputed. */
-static gboolean write_entry(const char *path, const char *data, gsize len, GError **error)
+gboolean relgraph_cache_write_file(const char *path, const char *data, gsize len, GError **error)
 {
     char *dir = g_path_get_dirname(path);
     char *tmp = g_build_filename(dir, ".tmp-XXXXXX", NULL);
@@ -243,7 +264,7 @@ gboolean relgraph_cache_put(RelgraphCache *cache, const char *key, const Relgrap
     gsize len = 0;
     char *data = relgraph_part_write_keyed(graph, info, RELGRAPH_PART_XXH3, key, &len);
     char *path = entry_path(cache, key);
-    gboolean ok = write_entry(path, data, len, error);
+    gboolean ok = relgraph_cache_write_file(path, data, len, error);
     g_free(path);
     g_free(data);
     return ok;
@@ -257,10 +278,10 @@ static char *layout_path(const RelgraphCache *cache, const char *input, gsize in
 {
     XXH3_state_t *state = XXH3_createState();
     XXH3_128bits_reset(state);
-    hash_string(state, "relgraph layout " CACHE_LAYOUT " " RELGRAPH_VERSION);
+    relgraph_cache_hash_string(state, "relgraph layout " CACHE_LAYOUT " " RELGRAPH_VERSION);
     XXH3_128bits_update(state, input, input_len);
     char name[RELGRAPH_CACHE_KEY_SIZE + 4];
-    format_key(XXH3_128bits_digest(state), name);
+    relgraph_cache_hash_format(XXH3_128bits_digest(state), name);
     XXH3_freeState(state);
     strcat(name, ".pos");
     return g_build_filename(cache->dir, LAYOUT_DIR, name, NULL);
@@ -342,7 +363,7 @@ gboolean relgraph_cache_layout_put(RelgraphCache *cache, const char *input, gsiz
     char *path = layout_path(cache, input, input_len);
     GString *data = g_string_new_len(positions, (gssize)len);
     g_string_append_printf(data, "end\t%016" G_GINT64_MODIFIER "x\n", (guint64)XXH3_64bits(positions, len));
-    gboolean ok = write_entry(path, data->str, data->len, error);
+    gboolean ok = relgraph_cache_write_file(path, data->str, data->len, error);
     g_string_free(data, TRUE);
     g_free(path);
     return ok;
@@ -357,7 +378,7 @@ static gboolean hex_name(const char *name, gsize n, const char *suffix)
     return strcmp(name + n, suffix) == 0;
 }
 
-/* A temporary file of write_entry: ".tmp-" and mkstemp's six characters. */
+/* A temporary file of relgraph_cache_write_file: ".tmp-" and mkstemp's six characters. */
 static gboolean temp_name(const char *name)
 {
     return g_str_has_prefix(name, ".tmp-") && strlen(name) == strlen(".tmp-XXXXXX");
@@ -535,15 +556,10 @@ struct RelgraphCacheIndex {
     gboolean read_only; /* its cache's */
 };
 
-static gint64 stat_ns(const struct timespec *t)
-{
-    return (gint64)t->tv_sec * G_GINT64_CONSTANT(1000000000) + t->tv_nsec;
-}
-
 static IndexEntry entry_of(const GStatBuf *st, const char *key)
 {
-    IndexEntry e = {(guint64)st->st_dev, (guint64)st->st_ino, (guint64)st->st_size, stat_ns(&st->st_mtim),
-                    stat_ns(&st->st_ctim), ""};
+    IndexEntry e = {(guint64)st->st_dev, (guint64)st->st_ino, (guint64)st->st_size, relgraph_cache_stat_ns(&st->st_mtim),
+                    relgraph_cache_stat_ns(&st->st_ctim), ""};
     g_strlcpy(e.key, key, sizeof e.key);
     return e;
 }
@@ -593,9 +609,9 @@ RelgraphCacheIndex *relgraph_cache_index_open(const RelgraphCache *cache, char *
     XXH3_128bits_reset(state);
     XXH3_128bits_update(state, &cache->base, sizeof cache->base);
     for (guint i = 0; i < n_paths; i++)
-        hash_string(state, paths[i]);
+        relgraph_cache_hash_string(state, paths[i]);
     char name[RELGRAPH_CACHE_KEY_SIZE + 4];
-    format_key(XXH3_128bits_digest(state), name);
+    relgraph_cache_hash_format(XXH3_128bits_digest(state), name);
     XXH3_freeState(state);
     strcat(name, ".idx");
 
@@ -714,7 +730,7 @@ gboolean relgraph_cache_index_save(RelgraphCacheIndex *index, GError **error)
         g_string_append_c(out, '\n');
     }
     g_string_append_printf(out, "end\t%016" G_GINT64_MODIFIER "x\n", (guint64)XXH3_64bits(out->str, out->len));
-    gboolean ok = write_entry(index->path, out->str, out->len, error);
+    gboolean ok = relgraph_cache_write_file(index->path, out->str, out->len, error);
     g_string_free(out, TRUE);
     g_ptr_array_unref(paths);
     return ok;

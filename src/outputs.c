@@ -11,9 +11,9 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
-#include <xxhash.h>
 
 #include "relgraph/common.h"
+#include "relgraph/manifest.h"
 #include "relgraph/outputs.h"
 #include "signal_stack.h"
 
@@ -120,9 +120,7 @@ static void output_finish(Output *o, char *data, gsize len)
     } else if (strcmp(o->path, "-") == 0) {
         relgraph_write_file_atomic("-", data, len, &pub->error);
     } else {
-        XXH128_hash_t h = XXH3_128bits(data, len);
-        g_snprintf(pub->hash, sizeof pub->hash, "%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x",
-                   (guint64)h.high64, (guint64)h.low64);
+        relgraph_manifest_hash_bytes(data, len, pub->hash);
         pub->len = len;
         if (holds(o->path, data, len)) {
             pub->unchanged = TRUE;

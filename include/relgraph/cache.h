@@ -43,6 +43,7 @@
 #include <glib/gstdio.h>
 
 #include "relgraph/corpus.h"
+#include "relgraph/extract.h"
 #include "relgraph/graph.h"
 #include "relgraph/part.h"
 #include "relgraph/rules.h"
@@ -57,13 +58,22 @@ typedef struct RelgraphCache RelgraphCache;
  * $XDG_CACHE_HOME/relgraph (~/.cache/relgraph). */
 char *relgraph_cache_default_dir(void);
 
+/* Every setting besides the rules and the document that changes what a
+ * document's entry holds: part of every key, so that builds with other
+ * settings never share an entry. Zeroed, it is the defaults. */
+#define RELGRAPH_CACHE_DEFAULT_EVIDENCE 3
+typedef struct {
+    RelgraphHedgedPolicy hedged; /* as in RelgraphExtractOptions */
+    gboolean no_discovery;       /* as in RelgraphExtractOptions */
+    guint evidence_limit;        /* example sentences an entry keeps per edge; 0: the default, 3 */
+} RelgraphCacheOptions;
+
 /* Opens (creating it if needed) the cache in dir for the rules (keyed by
- * the bytes they were compiled from and the names their locations show;
- * rules_dir is no longer used); options names every other setting that changes what
- * extraction gives ("hedged=drop;evidence=3"). NULL with error when the
- * directory cannot be created. */
-RelgraphCache *relgraph_cache_open(const char *dir, const RelgraphRules *rules, const char *rules_dir,
-                                   const char *options, GError **error);
+ * the bytes they were compiled from and the names their locations show)
+ * and options (NULL: the defaults). NULL with error when the directory
+ * cannot be created. */
+RelgraphCache *relgraph_cache_open(const char *dir, const RelgraphRules *rules, const RelgraphCacheOptions *options,
+                                   GError **error);
 void relgraph_cache_free(RelgraphCache *cache);
 
 /* A read-only cache is read as usual, but put, layout_put and index_save

@@ -51,6 +51,8 @@
 #include "relgraph/part.h"
 #include "relgraph/cache.h"
 #include "relgraph/pipeline.h"
+#include "relgraph/incremental.h"
+#include "relgraph/manifest.h"
 #include "relgraph/eval.h"
 #include "relgraph/diff.h"
 #include "relgraph/lint.h"

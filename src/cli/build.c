@@ -304,7 +304,7 @@ static guint outputs_evidence_limit(const Outputs *o)
  * With a manifest, it is saved (or removed, when save is FALSE) with the
  * outputs' set. FALSE when an output failed (reported). */
 static gboolean outputs_write(const Outputs *o, const RelgraphGraph *graph, guint documents, guint threads,
-                              const RelgraphLayoutStore *layouts, const CliManifest *manifest, gboolean save,
+                              const RelgraphLayoutStore *layouts, const RelgraphManifest *manifest, gboolean save,
                               GString *written, guint *unchanged, guint *stale)
 {
     if (!o->check && o->to_dir && g_mkdir_with_parents(o->out, 0755) != 0) {
@@ -360,9 +360,9 @@ static gboolean outputs_write(const Outputs *o, const RelgraphGraph *graph, guin
             sizes[i] = out->len;
         }
         if (ok && save)
-            cli_manifest_save(manifest, paths, hashes, sizes, n_formats, documents);
+            relgraph_manifest_save(manifest, paths, hashes, sizes, n_formats, documents);
         else
-            cli_manifest_remove(manifest);
+            relgraph_manifest_remove(manifest);
         g_free(paths);
         g_free(hashes);
         g_free(sizes);
@@ -436,7 +436,7 @@ int cli_build(int argc, char **argv)
     RelgraphRules *rules = NULL;
     RelgraphGraph *graph = NULL;
     RelgraphCache *cache = NULL;
-    CliManifest *manifest = NULL;
+    RelgraphManifest *manifest = NULL;
     GPtrArray *expanded = NULL;
     GHashTable *stat_of = NULL;
     char *cache_dir = NULL;
@@ -465,14 +465,15 @@ int cli_build(int argc, char **argv)
         for (guint i = 0; i < n_formats; i++)
             paths[i] = output_path(&o, i);
         const char *rules_dir = corpus.rules_dir ? corpus.rules_dir : relgraph_rules_default_dir();
+        RelgraphManifestInputs inputs = {command, rules_dir, expanded, stat_of, started};
         if (!o.check && stats.failed == 0)
-            manifest = cli_manifest_new(cache_dir, command, rules_dir, expanded, stat_of, started, paths, n_formats);
+            manifest = relgraph_manifest_new(cache_dir, &inputs, paths, n_formats);
         guint documents = 0;
         gboolean up_to_date = FALSE;
         if (manifest) {
             char *dir = outputs_dir(&o);
             RelgraphDirLock *lock = relgraph_dir_lock_new(dir, FALSE);
-            up_to_date = cli_manifest_up_to_date(manifest, paths, n_formats, &documents);
+            up_to_date = relgraph_manifest_up_to_date(manifest, paths, n_formats, &documents);
             relgraph_dir_lock_free(lock);
             g_free(dir);
         }
@@ -546,7 +547,7 @@ out:
     if (graph)
         relgraph_graph_free(graph);
     relgraph_cache_free(cache);
-    cli_manifest_free(manifest);
+    relgraph_manifest_free(manifest);
     if (expanded)
         g_ptr_array_unref(expanded);
     if (stat_of)

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "relgraph/incremental.h"
 
 /* Each document's key, to keep, and by path, for the groups' keys. */
 static void collect_key(const CliDocument *document, gpointer data)
@@ -75,7 +76,7 @@ static int cache_prune(int argc, char **argv)
     GHashTable *by_path = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     GHashTable *tables[2] = {keep, by_path};
     cli_run_expanded(rules, &extract, expanded, &corpus, &config, collect_key, tables, &stats);
-    cli_cache_group_keys(cache, expanded, by_path, keep);
+    relgraph_incremental_group_keys(cache, expanded, by_path, keep);
     g_hash_table_destroy(by_path);
     g_ptr_array_unref(expanded);
     if (stats.failed) {

@@ -17,6 +17,7 @@
 #include "relgraph/export.h"
 #include "relgraph/extract.h"
 #include "relgraph/pipeline.h"
+#include "relgraph/manifest.h"
 #include "relgraph/rules.h"
 
 /* 1 is for what a run found (stale outputs, lint errors, a diff), never
@@ -163,42 +164,11 @@ void cli_build_cached_expanded(const RelgraphRules *rules, const RelgraphExtract
                                const CliCorpusOptions *options, const CliRunConfig *config, RelgraphGraph *graph,
                                CliRunStats *stats);
 
-/* The build manifest (manifest.c): what the last successful build of a
- * set of outputs read and wrote, kept in the cache, so that a rebuild with
- * nothing changed writes nothing. */
-typedef struct CliManifest CliManifest;
-/* The manifest of outputs (paths, in order) under the cache in cache_dir,
- * for a run with the command line argv, the rules in rules_dir and the
- * expanded corpus (its stats in stat_of, taken after started); kept by
- * reference. NULL when none applies (standard output or input). */
-CliManifest *cli_manifest_new(const char *cache_dir, char **argv, const char *rules_dir, GPtrArray *corpus,
-                              GHashTable *stat_of, gint64 started, char *const *outputs, guint n_outputs);
-void cli_manifest_free(CliManifest *m);
-/* TRUE when the manifest's run read exactly these inputs and every output
- * still holds the bytes it wrote; *documents gets its document count. */
-gboolean cli_manifest_up_to_date(const CliManifest *m, char *const *outputs, guint n_outputs, guint *documents);
-/* Records this run's inputs and its outputs' hashes and sizes. */
-gboolean cli_manifest_save(const CliManifest *m, char *const *outputs, char *const *hashes, const gsize *sizes,
-                           guint n_outputs, guint documents);
-void cli_manifest_remove(const CliManifest *m);
-/* The hash an output is recorded with. */
-void cli_manifest_hash_bytes(const char *data, gsize len, char out[RELGRAPH_CACHE_KEY_SIZE]);
 /* The cache directory a build would use (cli_open_cache's choice), or NULL
  * for none; caller frees. */
 char *cli_cache_dir(const CliCacheOptions *options, char **paths, int n_paths);
 /* How many diagnostics cli_load_rules printed in this process. */
 guint cli_rules_diagnostics(void);
-
-/* Adds to keep the keys of the shard and corpus entries that a build of
- * paths (expanded) stores, given each document's key (keys: path -> key;
- * a path without one keeps its shard from being stored). */
-void cli_cache_group_keys(const RelgraphCache *cache, GPtrArray *paths, GHashTable *keys, GHashTable *keep);
-
-/* The shard of a document path among n_shards (cli_shard_count of the
- * corpus size): by a hash of the path, so that adding or removing a
- * document changes only its own shard. */
-guint cli_shard_count(guint n_paths);
-guint cli_shard_of(const char *path, guint n_shards);
 
 /* Writes graph and info as a part to path ("-" or NULL: standard output),
  * atomically. FALSE (reported) on failure. */

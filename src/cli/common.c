@@ -214,17 +214,16 @@ RelgraphCache *cli_open_cache(const CliCacheOptions *options, const CliCorpusOpt
     char *dir = cli_cache_dir(options, paths, n_paths);
     if (!dir)
         return NULL;
-    const char *rules_dir = corpus->rules_dir ? corpus->rules_dir : relgraph_rules_default_dir();
     /* Everything besides rules and document that changes what a document gives. */
-    char *settings = g_strdup_printf("hedged=%s;evidence=%u%s", corpus->hedged ? corpus->hedged : "drop",
-                                     evidence_limit, corpus->no_discovery ? ";discovery=off" : "");
+    RelgraphCacheOptions settings = {corpus->hedged && strcmp(corpus->hedged, "keep") == 0 ? RELGRAPH_HEDGED_KEEP
+                                                                                           : RELGRAPH_HEDGED_DROP,
+                                     corpus->no_discovery, evidence_limit};
     GError *error = NULL;
-    RelgraphCache *cache = relgraph_cache_open(dir, rules, rules_dir, settings, &error);
+    RelgraphCache *cache = relgraph_cache_open(dir, rules, &settings, &error);
     if (!cache) {
         fprintf(stderr, "relgraph: warning: %s; running without a cache\n", error->message);
         g_error_free(error);
     }
-    g_free(settings);
     g_free(dir);
     return cache;
 }

@@ -20,7 +20,7 @@ static void setup(void)
     rules = relgraph_rules_load(RELGRAPH_SOURCE_DIR "/rules", NULL, &error);
     cr_assert_not_null(rules, "%s", error ? error->message : "");
     char *cache_dir = g_build_filename(dir, "cache", NULL);
-    cache = relgraph_cache_open(cache_dir, rules, RELGRAPH_SOURCE_DIR "/rules", "test", &error);
+    cache = relgraph_cache_open(cache_dir, rules, NULL, &error);
     cr_assert_not_null(cache, "%s", error ? error->message : "");
     g_free(cache_dir);
 }
@@ -289,9 +289,9 @@ Test(cache, rules_are_keyed_by_the_bytes_compiled)
     cr_assert_not_null(loaded, "%s", error ? error->message : "");
     cr_assert(g_file_set_contents(file, v2, -1, NULL)); /* edited meanwhile */
     char *cache_dir = g_build_filename(dir, "cache", NULL);
-    RelgraphCache *edited = relgraph_cache_open(cache_dir, loaded, rules_dir, "test", &error);
+    RelgraphCache *edited = relgraph_cache_open(cache_dir, loaded, NULL, &error);
     cr_assert(g_file_set_contents(file, v1, -1, NULL));
-    RelgraphCache *same = relgraph_cache_open(cache_dir, loaded, rules_dir, "test", &error);
+    RelgraphCache *same = relgraph_cache_open(cache_dir, loaded, NULL, &error);
     cr_assert(edited && same);
     RelgraphDocument *doc = relgraph_document_new("d", "d.txt", "China met Russia.", 17);
     char k1[RELGRAPH_CACHE_KEY_SIZE], k2[RELGRAPH_CACHE_KEY_SIZE];

@@ -1,27 +1,5 @@
-/* The build manifest: what the last successful build of a set of outputs
- * read (options, rules, each document's identity) and wrote (each
- * output's hash), kept in the cache, so that a rebuild whose inputs did
- * not change answers "up to date" after stat-ing the corpus, without
- * loading the rules, reading the cache or drawing anything.
- *
- * DIR/v1/manifest/NAME.man, NAME a hash of the working directory and the
- * output paths:
- *   relgraph-manifest 1
- *   stamp \t NS          when the corpus was stat-ed (g_get_real_time, µs)
- *   inputs \t HASH       XXH3-128 of everything read (below)
- *   documents \t N
- *   output \t HASH \t SIZE \t PATH     one per output, in the run's order
- *   end \t XXH64         of everything before
- *
- * The inputs hash covers relgraph's version and executable (device, inode,
- * size, mtime), the working directory, the command line, the rules
- * directory and every rule file's path and bytes, and every document's
- * path, device, inode, size, mtime and ctime. A document changed less than
- * RELGRAPH_CACHE_RACY_SECONDS before the stamp could change again without
- * its times showing it (the file index's window): its bytes are hashed
- * too. What is not covered: a Graphviz or font upgrade under an unchanged
- * relgraph (remove the outputs, or use --check, which never trusts the
- * manifest). */
+/* The build manifest (manifest.h): a checksummed text file in the cache
+ * that lets a rebuild with nothing changed write nothing. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
@@ -33,42 +11,27 @@
 #include <glib/gstdio.h>
 #include <xxhash.h>
 
-#include "cli.h"
+#include "cache_internal.h"
 #include "relgraph/common.h"
+#include "relgraph/manifest.h"
 #include "relgraph/rules.h"
 #include "relgraph/version.h"
 
 #define MANIFEST_HEADER "relgraph-manifest 1\n"
 #define MANIFEST_MAX_BYTES (G_GUINT64_CONSTANT(16) << 20)
 
-struct CliManifest {
+struct RelgraphManifest {
     char *path;           /* the manifest file */
-    char **argv;          /* the command line as given */
+    char **command;       /* as given */
     char *rules_dir;
     GPtrArray *corpus;    /* expanded paths (not owned) */
     GHashTable *stat_of;  /* path -> GStatBuf (not owned) */
     gint64 started;       /* this run's stamp */
 };
 
-static void hash_string(XXH3_state_t *state, const char *s)
+void relgraph_manifest_hash_bytes(const char *data, gsize len, char out[RELGRAPH_CACHE_KEY_SIZE])
 {
-    XXH3_128bits_update(state, s, strlen(s) + 1);
-}
-
-static void hash_number(XXH3_state_t *state, gint64 n)
-{
-    XXH3_128bits_update(state, &n, sizeof n);
-}
-
-static void format_hash(XXH128_hash_t h, char out[RELGRAPH_CACHE_KEY_SIZE])
-{
-    g_snprintf(out, RELGRAPH_CACHE_KEY_SIZE, "%016" G_GINT64_MODIFIER "x%016" G_GINT64_MODIFIER "x",
-               (guint64)h.high64, (guint64)h.low64);
-}
-
-void cli_manifest_hash_bytes(const char *data, gsize len, char out[RELGRAPH_CACHE_KEY_SIZE])
-{
-    format_hash(XXH3_128bits(data, len), out);
+    relgraph_cache_hash_format(XXH3_128bits(data, len), out);
 }
 
 /* The bytes of a file into state; FALSE when it cannot be read. */
@@ -78,7 +41,7 @@ static gboolean hash_file(XXH3_state_t *state, const char *path)
     gsize len = 0;
     if (!relgraph_read_regular_file(path, G_MAXUINT32, &data, &len, NULL, NULL))
         return FALSE;
-    hash_number(state, (gint64)len);
+    relgraph_cache_hash_number(state, (gint64)len);
     XXH3_128bits_update(state, data, len);
     g_free(data);
     return TRUE;
@@ -89,45 +52,40 @@ static gboolean is_rule_file(const char *name)
     return g_str_has_suffix(name, ".actors") || g_str_has_suffix(name, ".rules");
 }
 
-static gint64 ns(const struct timespec *t)
-{
-    return (gint64)t->tv_sec * G_GINT64_CONSTANT(1000000000) + t->tv_nsec;
-}
-
 /* The inputs hash with stamp (µs) deciding which documents are hashed by
  * their bytes; FALSE when an input cannot be identified (then no manifest
  * applies). */
-static gboolean inputs_hash(const CliManifest *m, gint64 stamp, char out[RELGRAPH_CACHE_KEY_SIZE])
+static gboolean inputs_hash(const RelgraphManifest *m, gint64 stamp, char out[RELGRAPH_CACHE_KEY_SIZE])
 {
     XXH3_state_t *state = XXH3_createState();
     XXH3_128bits_reset(state);
-    hash_string(state, "relgraph manifest 1 " RELGRAPH_VERSION);
+    relgraph_cache_hash_string(state, "relgraph manifest 1 " RELGRAPH_VERSION);
     GStatBuf st;
     gboolean ok = g_stat("/proc/self/exe", &st) == 0;
     if (ok) {
-        hash_number(state, (gint64)st.st_dev);
-        hash_number(state, (gint64)st.st_ino);
-        hash_number(state, (gint64)st.st_size);
-        hash_number(state, ns(&st.st_mtim));
+        relgraph_cache_hash_number(state, (gint64)st.st_dev);
+        relgraph_cache_hash_number(state, (gint64)st.st_ino);
+        relgraph_cache_hash_number(state, (gint64)st.st_size);
+        relgraph_cache_hash_number(state, relgraph_cache_stat_ns(&st.st_mtim));
     }
     char *cwd = g_get_current_dir();
-    hash_string(state, cwd);
+    relgraph_cache_hash_string(state, cwd);
     g_free(cwd);
     /* The command line but what cannot change an output: --quiet, --jobs. */
-    for (guint i = 0; m->argv[i]; i++) {
-        const char *a = m->argv[i];
+    for (guint i = 0; m->command[i]; i++) {
+        const char *a = m->command[i];
         if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0 || g_str_has_prefix(a, "--jobs=") ||
             (g_str_has_prefix(a, "-j") && a[2]))
             continue;
-        if ((strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) && m->argv[i + 1]) {
+        if ((strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) && m->command[i + 1]) {
             i++;
             continue;
         }
-        hash_string(state, a);
+        relgraph_cache_hash_string(state, a);
     }
-    hash_string(state, "--");
+    relgraph_cache_hash_string(state, "--");
     /* The rules, as relgraph_rules_load finds them, by their bytes. */
-    hash_string(state, m->rules_dir);
+    relgraph_cache_hash_string(state, m->rules_dir);
     GPtrArray *rule_files = NULL;
     if (ok && g_file_test(m->rules_dir, G_FILE_TEST_IS_DIR)) {
         GPtrArray *problems = g_ptr_array_new_with_free_func((GDestroyNotify)g_error_free);
@@ -139,7 +97,7 @@ static gboolean inputs_hash(const CliManifest *m, gint64 stamp, char out[RELGRAP
         g_ptr_array_add(rule_files, g_strdup(m->rules_dir));
     }
     for (guint i = 0; ok && i < rule_files->len; i++) {
-        hash_string(state, g_ptr_array_index(rule_files, i));
+        relgraph_cache_hash_string(state, g_ptr_array_index(rule_files, i));
         ok = hash_file(state, g_ptr_array_index(rule_files, i));
     }
     if (rule_files)
@@ -147,65 +105,65 @@ static gboolean inputs_hash(const CliManifest *m, gint64 stamp, char out[RELGRAP
     /* The documents, by their identity; those changed within the window
      * before the stamp by their bytes too. */
     gint64 racy = stamp * 1000 - (gint64)RELGRAPH_CACHE_RACY_SECONDS * G_GINT64_CONSTANT(1000000000);
-    hash_string(state, "--");
+    relgraph_cache_hash_string(state, "--");
     for (guint i = 0; ok && i < m->corpus->len; i++) {
         const char *path = g_ptr_array_index(m->corpus, i);
         const GStatBuf *f = g_hash_table_lookup(m->stat_of, path);
         ok = f && strcmp(path, "-") != 0;
         if (!ok)
             break;
-        hash_string(state, path);
-        hash_number(state, (gint64)f->st_dev);
-        hash_number(state, (gint64)f->st_ino);
-        hash_number(state, (gint64)f->st_size);
-        hash_number(state, ns(&f->st_mtim));
-        hash_number(state, ns(&f->st_ctim));
-        if (ns(&f->st_mtim) >= racy || ns(&f->st_ctim) >= racy)
+        relgraph_cache_hash_string(state, path);
+        relgraph_cache_hash_number(state, (gint64)f->st_dev);
+        relgraph_cache_hash_number(state, (gint64)f->st_ino);
+        relgraph_cache_hash_number(state, (gint64)f->st_size);
+        relgraph_cache_hash_number(state, relgraph_cache_stat_ns(&f->st_mtim));
+        relgraph_cache_hash_number(state, relgraph_cache_stat_ns(&f->st_ctim));
+        if (relgraph_cache_stat_ns(&f->st_mtim) >= racy || relgraph_cache_stat_ns(&f->st_ctim) >= racy)
             ok = hash_file(state, path);
     }
     if (ok)
-        format_hash(XXH3_128bits_digest(state), out);
+        relgraph_cache_hash_format(XXH3_128bits_digest(state), out);
     XXH3_freeState(state);
     return ok;
 }
 
-CliManifest *cli_manifest_new(const char *cache_dir, char **argv, const char *rules_dir, GPtrArray *corpus,
-                              GHashTable *stat_of, gint64 started, char *const *outputs, guint n_outputs)
+RelgraphManifest *relgraph_manifest_new(const char *cache_dir, const RelgraphManifestInputs *inputs,
+                                        char *const *outputs, guint n_outputs)
 {
-    if (n_outputs == 0 || corpus->len == 0)
+    if (n_outputs == 0 || inputs->corpus->len == 0)
         return NULL;
     XXH3_state_t *state = XXH3_createState();
     XXH3_128bits_reset(state);
     char *cwd = g_get_current_dir();
-    hash_string(state, cwd);
+    relgraph_cache_hash_string(state, cwd);
     g_free(cwd);
     for (guint i = 0; i < n_outputs; i++) {
         if (strcmp(outputs[i], "-") == 0) {
             XXH3_freeState(state);
             return NULL;
         }
-        hash_string(state, outputs[i]);
+        relgraph_cache_hash_string(state, outputs[i]);
     }
     char name[RELGRAPH_CACHE_KEY_SIZE + 4];
-    format_hash(XXH3_128bits_digest(state), name);
+    relgraph_cache_hash_format(XXH3_128bits_digest(state), name);
     XXH3_freeState(state);
     strcat(name, ".man");
-    CliManifest *m = g_new0(CliManifest, 1);
-    m->path = g_build_filename(cache_dir, "v1", "manifest", name, NULL);
-    m->argv = g_strdupv(argv);
-    m->rules_dir = g_strdup(rules_dir);
-    m->corpus = corpus;
-    m->stat_of = stat_of;
-    m->started = started;
+    RelgraphManifest *m = g_new0(RelgraphManifest, 1);
+    m->path = g_build_filename(cache_dir, RELGRAPH_CACHE_LAYOUT, "manifest", name, NULL);
+    m->command = g_strdupv((char **)inputs->command);
+    m->rules_dir = g_strdup(inputs->rules_dir);
+    m->corpus = inputs->corpus;
+    m->stat_of = inputs->stat_of;
+    m->started = inputs->started;
     return m;
 }
 
-void cli_manifest_free(CliManifest *m)
+void relgraph_manifest_free(RelgraphManifest *m)
 {
     if (!m)
         return;
     g_free(m->path);
-    g_strfreev(m->argv);
+    g_strfreev(m->command);
     g_free(m->rules_dir);
     g_free(m);
 }
@@ -224,7 +182,7 @@ static char *field(char **p, const char *name)
     return value;
 }
 
-gboolean cli_manifest_up_to_date(const CliManifest *m, char *const *outputs, guint n_outputs, guint *documents)
+gboolean relgraph_manifest_up_to_date(const RelgraphManifest *m, char *const *outputs, guint n_outputs, guint *documents)
 {
     char *data = NULL;
     gsize len = 0;
@@ -258,7 +216,7 @@ gboolean cli_manifest_up_to_date(const CliManifest *m, char *const *outputs, gui
         ok = ok && relgraph_read_regular_file(outputs[i], MANIFEST_MAX_BYTES * 64, &bytes, &size, NULL, NULL);
         if (ok) {
             char hash[RELGRAPH_CACHE_KEY_SIZE];
-            cli_manifest_hash_bytes(bytes, size, hash);
+            relgraph_manifest_hash_bytes(bytes, size, hash);
             ok = g_ascii_strtoull(parts[1], NULL, 10) == size && strcmp(parts[0], hash) == 0;
         }
         g_free(bytes);
@@ -269,17 +227,17 @@ gboolean cli_manifest_up_to_date(const CliManifest *m, char *const *outputs, gui
     return ok;
 }
 
-void cli_manifest_remove(const CliManifest *m)
+void relgraph_manifest_remove(const RelgraphManifest *m)
 {
     g_unlink(m->path);
 }
 
-gboolean cli_manifest_save(const CliManifest *m, char *const *outputs, char *const *hashes, const gsize *sizes,
+gboolean relgraph_manifest_save(const RelgraphManifest *m, char *const *outputs, char *const *hashes, const gsize *sizes,
                            guint n_outputs, guint documents)
 {
     char inputs[RELGRAPH_CACHE_KEY_SIZE];
     if (!inputs_hash(m, m->started, inputs)) {
-        cli_manifest_remove(m);
+        relgraph_manifest_remove(m);
         return FALSE;
     }
     GString *out = g_string_new(MANIFEST_HEADER);
@@ -288,17 +246,16 @@ gboolean cli_manifest_save(const CliManifest *m, char *const *outputs, char *con
     for (guint i = 0; i < n_outputs; i++) {
         if (strpbrk(outputs[i], "\t\n")) {
             g_string_free(out, TRUE);
-            cli_manifest_remove(m);
+            relgraph_manifest_remove(m);
             return FALSE;
         }
         g_string_append_printf(out, "output\t%s\t%" G_GSIZE_FORMAT "\t%s\n", hashes[i], sizes[i], outputs[i]);
     }
     g_string_append_printf(out, "end\t%016" G_GINT64_MODIFIER "x\n", (guint64)XXH3_64bits(out->str, out->len));
-    char *dir = g_path_get_dirname(m->path);
-    GError *error = NULL;
-    gboolean ok = g_mkdir_with_parents(dir, 0755) == 0 && g_file_set_contents(m->path, out->str, (gssize)out->len, &error);
-    g_clear_error(&error);
-    g_free(dir);
+    /* As the cache's files are written, without fsync: the manifest is
+     * checksummed, and it only ever spares work on outputs that it finds
+     * holding the bytes it names. */
+    gboolean ok = relgraph_cache_write_file(m->path, out->str, out->len, NULL);
     g_string_free(out, TRUE);
     return ok;
 }
