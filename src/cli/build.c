@@ -341,7 +341,7 @@ static gboolean outputs_write(const Outputs *o, const RelgraphGraph *graph, guin
     for (guint i = 0; i < n_formats; i++) {
         const RelgraphOutput *out = relgraph_output_set_get(set, i);
         if (out->error) /* the render failed: nothing was committed */
-            fprintf(stderr, "relgraph: %s\n", out->error->message);
+            fprintf(stderr, "relgraph: %s%s\n", out->error->message, cli_memory_limit_hint());
         else if (out->stale) {
             printf("stale: %s (%s)\n", out->path, out->stale);
             (*stale)++;

@@ -35,6 +35,10 @@ enum { CLI_EXIT_OK = 0, CLI_EXIT_FINDINGS = 1, CLI_EXIT_ERROR = 2 };
  * a finite ulimit -v) a library's segmentation fault, reported as "out of
  * memory" with exit 2 instead of a trap or a core dump. Call first. */
 void cli_memory_guard_install(void);
+/* Under a finite address-space limit, a parenthesis to add to a library's
+ * failure (a figure that could not be laid out): what it most likely
+ * means; "" without a limit. */
+const char *cli_memory_limit_hint(void);
 
 /* Options every corpus-reading subcommand takes. */
 typedef struct {

@@ -11,7 +11,8 @@
  *    bytes", "creating thread '...'") go through one log writer that says
  *    "out of memory" and exits with 2, the exit code of every other error;
  *  - under a finite address-space limit (the only way a Linux process sees
- *    allocations fail), a segmentation fault or bus error is reported as
+ *    allocations fail), a segmentation fault, bus error or a library's
+ *    failed assertion (abort) is reported as
  *    what it almost always is there, a library's unchecked allocation, with
  *    the limit and exit 2, instead of a core dump. Without a limit the
  *    signals keep their default action (and sanitizers theirs);
@@ -87,7 +88,9 @@ static GLogWriterOutput writer(GLogLevelFlags level, const GLogField *fields, gs
 
 static void on_fault(int sig)
 {
-    say(sig == SIGBUS ? "relgraph: out of memory: bus error" : "relgraph: out of memory: segmentation fault");
+    say(sig == SIGBUS    ? "relgraph: out of memory: bus error"
+        : sig == SIGABRT ? "relgraph: out of memory: a library's assertion failed"
+                         : "relgraph: out of memory: segmentation fault");
     say(" in a library that does not check its allocations");
     say_limit();
     say("\n");
@@ -116,4 +119,16 @@ void cli_memory_guard_install(void)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGSEGV, &sa, NULL);
     sigaction(SIGBUS, &sa, NULL);
+    /* Graphviz asserts what it failed to allocate (textspan_size: span->font). */
+    sigaction(SIGABRT, &sa, NULL);
+}
+
+const char *cli_memory_limit_hint(void)
+{
+    static char hint[160];
+    if (address_limit == RLIM_INFINITY)
+        return "";
+    g_snprintf(hint, sizeof hint, " (under an address-space limit of %" G_GUINT64_FORMAT
+               " MiB this is most likely out of memory; ulimit -v: raise it)", (guint64)(address_limit >> 20));
+    return hint;
 }
