@@ -60,7 +60,7 @@ static void add_node(JsonBuilder *b, const RelgraphNode *node, guint degree)
 {
     const char *type = relgraph_actor_type_name(node->type);
     guint8 rgb[3];
-    relgraph_export_type_rgb(node->type, rgb);
+    relgraph_palette_type_rgb(node->type, rgb);
     json_builder_begin_object(b);
     member_string(b, "id", node->name);
     member_string(b, "label", node->name);
@@ -81,7 +81,7 @@ static void add_node(JsonBuilder *b, const RelgraphNode *node, guint degree)
 static void add_edge_facts(JsonBuilder *b, const RelgraphEdge *edge)
 {
     guint8 rgb[3];
-    relgraph_export_polarity_rgb(edge->polarity, rgb);
+    relgraph_palette_polarity_rgb(edge->polarity, rgb);
     member_string(b, "relation", edge->relation);
     member_string(b, "polarity", relgraph_polarity_name(edge->polarity));
     json_builder_set_member_name(b, "symmetric");
@@ -240,7 +240,7 @@ static void add_cyjs_node(JsonBuilder *b, const RelgraphNode *node, guint degree
 {
     const char *type = relgraph_actor_type_name(node->type);
     guint8 rgb[3];
-    relgraph_export_type_rgb(node->type, rgb);
+    relgraph_palette_type_rgb(node->type, rgb);
     json_builder_begin_object(b);
     json_builder_set_member_name(b, "data");
     json_builder_begin_object(b);
