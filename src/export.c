@@ -165,16 +165,6 @@ void relgraph_export_node_id(const RelgraphExportWalk *walk, const char *name, c
     g_snprintf(id, 24, "n%u", GPOINTER_TO_UINT(g_hash_table_lookup(walk->node_index, name)));
 }
 
-void relgraph_export_edge_id(guint index, char id[24])
-{
-    g_snprintf(id, 24, "e%u", index);
-}
-
-void relgraph_export_node_size(guint mentions, char size[32])
-{
-    g_ascii_formatd(size, 32, "%.2f", 10.0 + 4.0 * sqrt((double)mentions));
-}
-
 void relgraph_export_append_evidence(GString *out, const RelgraphEvidence *evidence)
 {
     g_string_append(out, evidence->doc ? evidence->doc : "");
@@ -182,11 +172,66 @@ void relgraph_export_append_evidence(GString *out, const RelgraphEvidence *evide
     g_string_append(out, evidence->text ? evidence->text : "");
 }
 
-void relgraph_export_append_evidence_lines(GString *out, const RelgraphEdge *edge, guint max_evidence)
+static void fact_uint(RelgraphFacts *facts, RelgraphFact fact, guint value)
 {
+    g_snprintf(facts->number[fact], sizeof facts->number[fact], "%u", value);
+    facts->value[fact] = facts->number[fact];
+}
+
+static void facts_rgb(RelgraphFacts *facts, const guint8 rgb[3])
+{
+    for (guint c = 0; c < 3; c++)
+        fact_uint(facts, RELGRAPH_FACT_RED + c, rgb[c]);
+}
+
+void relgraph_export_node_facts(RelgraphFacts *facts, const RelgraphExportWalk *walk, const RelgraphNode *node)
+{
+    memset(facts->value, 0, sizeof facts->value);
+    facts->documents = facts->evidence = NULL;
+    const char *type = relgraph_actor_type_name(node->type);
+    facts->value[RELGRAPH_FACT_NAME] = node->name;
+    facts->value[RELGRAPH_FACT_TYPE] = type ? type : "unknown";
+    facts->value[RELGRAPH_FACT_AFFILIATION] = node->affiliation;
+    fact_uint(facts, RELGRAPH_FACT_MENTIONS, node->mentions);
+    fact_uint(facts, RELGRAPH_FACT_DEGREE, relgraph_export_walk_degree(walk, node));
+    g_ascii_formatd(facts->number[RELGRAPH_FACT_SIZE], sizeof facts->number[RELGRAPH_FACT_SIZE], "%.2f",
+                    10.0 + 4.0 * sqrt((double)node->mentions));
+    facts->value[RELGRAPH_FACT_SIZE] = facts->number[RELGRAPH_FACT_SIZE];
+    facts->value[RELGRAPH_FACT_DISCOVERED] = node->discovered ? "true" : NULL;
+    facts->value[RELGRAPH_FACT_FIRST_SEEN] = node->first_date;
+    facts->value[RELGRAPH_FACT_LAST_SEEN] = node->last_date;
+    guint8 rgb[3];
+    relgraph_palette_type_rgb(node->type, rgb);
+    facts_rgb(facts, rgb);
+}
+
+void relgraph_export_edge_facts(RelgraphFacts *facts, const RelgraphEdge *edge, guint max_evidence)
+{
+    memset(facts->value, 0, sizeof facts->value);
+    facts->value[RELGRAPH_FACT_RELATION] = edge->relation;
+    facts->value[RELGRAPH_FACT_POLARITY] = relgraph_polarity_name(edge->polarity);
+    fact_uint(facts, RELGRAPH_FACT_WEIGHT, edge->weight);
+    facts->value[RELGRAPH_FACT_SYMMETRIC] = edge->symmetric ? "true" : "false";
+    GString *text = g_string_new(NULL);
+    relgraph_export_append_document_list(text, edge->documents);
+    facts->value[RELGRAPH_FACT_DOCUMENTS] = facts->documents = g_string_free(text, FALSE);
+    text = g_string_new(NULL);
     for (guint i = 0; i < edge->evidence->len && i < max_evidence; i++) {
         if (i)
-            g_string_append_c(out, '\n');
-        relgraph_export_append_evidence(out, g_ptr_array_index(edge->evidence, i));
+            g_string_append_c(text, '\n');
+        relgraph_export_append_evidence(text, g_ptr_array_index(edge->evidence, i));
     }
+    facts->value[RELGRAPH_FACT_EVIDENCE] = facts->evidence = g_string_free(text, FALSE);
+    facts->value[RELGRAPH_FACT_FIRST_SEEN] = edge->first_date;
+    facts->value[RELGRAPH_FACT_LAST_SEEN] = edge->last_date;
+    guint8 rgb[3];
+    relgraph_palette_polarity_rgb(edge->polarity, rgb);
+    facts_rgb(facts, rgb);
+}
+
+void relgraph_export_facts_clear(RelgraphFacts *facts)
+{
+    g_free(facts->documents);
+    g_free(facts->evidence);
+    facts->documents = facts->evidence = NULL;
 }

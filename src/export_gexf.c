@@ -28,22 +28,30 @@ typedef struct {
     const char *id;
     const char *type;
     const char *default_value; /* <default>, or NULL for none */
+    RelgraphFact fact;         /* what its attvalue says */
 } Attr;
 
 static const Attr node_attrs[] = {
-    {"type", "string", NULL}, {"affiliation", "string", NULL}, {"mentions", "integer", NULL},
-    {"degree", "integer", NULL},
+    {"type", "string", NULL, RELGRAPH_FACT_TYPE},
+    {"affiliation", "string", NULL, RELGRAPH_FACT_AFFILIATION},
+    {"mentions", "integer", NULL, RELGRAPH_FACT_MENTIONS},
+    {"degree", "integer", NULL, RELGRAPH_FACT_DEGREE},
     /* An actor the rules do not list, found in the text by its title
      * (discover.h): an attvalue only on those, false on every other node. */
-    {"discovered", "boolean", "false"},
+    {"discovered", "boolean", "false", RELGRAPH_FACT_DISCOVERED},
     /* The spell's days again, as values: graphology and Gephi Lite drop
      * spells. */
-    {"first_seen", "string", NULL}, {"last_seen", "string", NULL},
+    {"first_seen", "string", NULL, RELGRAPH_FACT_FIRST_SEEN},
+    {"last_seen", "string", NULL, RELGRAPH_FACT_LAST_SEEN},
 };
 static const Attr edge_attrs[] = {
-    {"relation", "string", NULL}, {"polarity", "string", NULL}, {"symmetric", "boolean", NULL},
-    {"documents", "string", NULL}, {"evidence", "string", NULL},
-    {"first_seen", "string", NULL}, {"last_seen", "string", NULL},
+    {"relation", "string", NULL, RELGRAPH_FACT_RELATION},
+    {"polarity", "string", NULL, RELGRAPH_FACT_POLARITY},
+    {"symmetric", "boolean", NULL, RELGRAPH_FACT_SYMMETRIC},
+    {"documents", "string", NULL, RELGRAPH_FACT_DOCUMENTS},
+    {"evidence", "string", NULL, RELGRAPH_FACT_EVIDENCE},
+    {"first_seen", "string", NULL, RELGRAPH_FACT_FIRST_SEEN},
+    {"last_seen", "string", NULL, RELGRAPH_FACT_LAST_SEEN},
 };
 
 static void declare(RelgraphXmlWriter *wr, const char *cls, const Attr *attrs, guint n)
@@ -62,40 +70,30 @@ static void declare(RelgraphXmlWriter *wr, const char *cls, const Attr *attrs, g
     relgraph_xml_end(wr);
 }
 
-static void attvalue(RelgraphXmlWriter *wr, const char *key, const char *value)
+/* <attvalues> with one <attvalue> per declared attribute that has a value. */
+static void attvalues(RelgraphXmlWriter *wr, const Attr *attrs, guint n, const RelgraphFacts *facts)
 {
-    if (!value || !*value)
-        return;
-    relgraph_xml_start(wr, "attvalue");
-    relgraph_xml_attribute(wr, "for", key);
-    relgraph_xml_attribute(wr, "value", value);
+    relgraph_xml_start(wr, "attvalues");
+    for (guint i = 0; i < n; i++) {
+        const char *value = facts->value[attrs[i].fact];
+        if (!value || !*value)
+            continue;
+        relgraph_xml_start(wr, "attvalue");
+        relgraph_xml_attribute(wr, "for", attrs[i].id);
+        relgraph_xml_attribute(wr, "value", value);
+        relgraph_xml_end(wr);
+    }
     relgraph_xml_end(wr);
 }
 
-static void attvalue_uint(RelgraphXmlWriter *wr, const char *key, guint value)
-{
-    char buf[16];
-    g_snprintf(buf, sizeof buf, "%u", value);
-    attvalue(wr, key, buf);
-}
-
-static void viz_color(RelgraphXmlWriter *wr, const guint8 rgb[3])
+/* The palette's colour, as the facts hold it. */
+static void viz_color(RelgraphXmlWriter *wr, const RelgraphFacts *facts)
 {
     relgraph_xml_start(wr, "viz:color");
-    relgraph_xml_attribute_uint(wr, "r", rgb[0]);
-    relgraph_xml_attribute_uint(wr, "g", rgb[1]);
-    relgraph_xml_attribute_uint(wr, "b", rgb[2]);
+    relgraph_xml_attribute(wr, "r", facts->value[RELGRAPH_FACT_RED]);
+    relgraph_xml_attribute(wr, "g", facts->value[RELGRAPH_FACT_GREEN]);
+    relgraph_xml_attribute(wr, "b", facts->value[RELGRAPH_FACT_BLUE]);
     relgraph_xml_attribute(wr, "a", "1.0");
-    relgraph_xml_end(wr);
-}
-
-/* Node size grows with the square root of mentions: area tracks mentions. */
-static void viz_size(RelgraphXmlWriter *wr, guint mentions)
-{
-    char buf[32];
-    relgraph_export_node_size(mentions, buf);
-    relgraph_xml_start(wr, "viz:size");
-    relgraph_xml_attribute(wr, "value", buf);
     relgraph_xml_end(wr);
 }
 
@@ -109,69 +107,31 @@ static void spell(RelgraphXmlWriter *wr, const char *first, const char *last)
     }
 }
 
-static void write_node(RelgraphXmlWriter *wr, const RelgraphExportWalk *walk, const RelgraphNode *node)
+static void node_body(RelgraphXmlWriter *wr, const RelgraphNode *node, const RelgraphFacts *facts, gpointer data)
 {
-    char id[24];
-    relgraph_export_node_id(walk, node->name, id);
-    relgraph_xml_start(wr, "node");
-    relgraph_xml_attribute(wr, "id", id);
+    (void)data;
     relgraph_xml_attribute(wr, "label", node->name);
     spell(wr, node->first_date, node->last_date);
-    relgraph_xml_start(wr, "attvalues");
-    const char *type = relgraph_actor_type_name(node->type);
-    attvalue(wr, "type", type ? type : "unknown");
-    attvalue(wr, "affiliation", node->affiliation);
-    attvalue_uint(wr, "mentions", node->mentions);
-    attvalue_uint(wr, "degree", relgraph_export_walk_degree(walk, node));
-    if (node->discovered)
-        attvalue(wr, "discovered", "true");
-    attvalue(wr, "first_seen", node->first_date);
-    attvalue(wr, "last_seen", node->last_date);
-    relgraph_xml_end(wr);
-    guint8 rgb[3];
-    relgraph_palette_type_rgb(node->type, rgb);
-    viz_color(wr, rgb);
-    viz_size(wr, node->mentions);
+    attvalues(wr, node_attrs, G_N_ELEMENTS(node_attrs), facts);
+    viz_color(wr, facts);
+    /* Size grows with the square root of mentions: area tracks mentions. */
+    relgraph_xml_start(wr, "viz:size");
+    relgraph_xml_attribute(wr, "value", facts->value[RELGRAPH_FACT_SIZE]);
     relgraph_xml_end(wr);
 }
 
-static void write_edge(RelgraphXmlWriter *wr, const RelgraphExportWalk *walk, guint index, guint max_evidence,
-                       gboolean mixed)
+static void edge_body(RelgraphXmlWriter *wr, const RelgraphEdge *edge, const RelgraphFacts *facts, gpointer data)
 {
-    const RelgraphEdge *edge = g_ptr_array_index(walk->edges, index);
-    char id[24], source[24], target[24];
-    relgraph_export_edge_id(index, id);
-    relgraph_export_node_id(walk, edge->source, source);
-    relgraph_export_node_id(walk, edge->target, target);
-    relgraph_xml_start(wr, "edge");
-    relgraph_xml_attribute(wr, "id", id);
-    relgraph_xml_attribute(wr, "source", source);
-    relgraph_xml_attribute(wr, "target", target);
+    const RelgraphExportOptions *options = data;
     /* Not "mutual": NetworkX reads that as two edges. */
-    if (mixed && edge->symmetric)
+    if (options && options->symmetric_undirected && edge->symmetric)
         relgraph_xml_attribute(wr, "type", "undirected");
     relgraph_xml_attribute(wr, "kind", edge->relation);
     relgraph_xml_attribute(wr, "label", edge->relation);
-    relgraph_xml_attribute_uint(wr, "weight", edge->weight);
+    relgraph_xml_attribute(wr, "weight", facts->value[RELGRAPH_FACT_WEIGHT]);
     spell(wr, edge->first_date, edge->last_date);
-    relgraph_xml_start(wr, "attvalues");
-    attvalue(wr, "relation", edge->relation);
-    attvalue(wr, "polarity", relgraph_polarity_name(edge->polarity));
-    attvalue(wr, "symmetric", edge->symmetric ? "true" : "false");
-    GString *text = g_string_new(NULL);
-    relgraph_export_append_document_list(text, edge->documents);
-    attvalue(wr, "documents", text->str);
-    g_string_truncate(text, 0);
-    relgraph_export_append_evidence_lines(text, edge, max_evidence);
-    attvalue(wr, "evidence", text->str);
-    g_string_free(text, TRUE);
-    attvalue(wr, "first_seen", edge->first_date);
-    attvalue(wr, "last_seen", edge->last_date);
-    relgraph_xml_end(wr);
-    guint8 rgb[3];
-    relgraph_palette_polarity_rgb(edge->polarity, rgb);
-    viz_color(wr, rgb);
-    relgraph_xml_end(wr);
+    attvalues(wr, edge_attrs, G_N_ELEMENTS(edge_attrs), facts);
+    viz_color(wr, facts);
 }
 
 char *relgraph_export_gexf(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
@@ -211,15 +171,9 @@ char *relgraph_export_gexf(const RelgraphGraph *graph, const RelgraphExportOptio
     declare(&wr, "node", node_attrs, G_N_ELEMENTS(node_attrs));
     declare(&wr, "edge", edge_attrs, G_N_ELEMENTS(edge_attrs));
 
-    relgraph_xml_start(&wr, "nodes");
-    for (guint i = 0; i < walk.nodes->len; i++)
-        write_node(&wr, &walk, g_ptr_array_index(walk.nodes, i));
-    relgraph_xml_end(&wr);
-    relgraph_xml_start(&wr, "edges");
-    guint max_evidence = relgraph_export_max_evidence(options);
-    for (guint i = 0; i < walk.edges->len; i++)
-        write_edge(&wr, &walk, i, max_evidence, options && options->symmetric_undirected);
-    relgraph_xml_end(&wr);
+    relgraph_xml_write_nodes(&wr, &walk, "nodes", node_body, NULL);
+    relgraph_xml_write_edges(&wr, &walk, relgraph_export_max_evidence(options), "edges", edge_body,
+                             (gpointer)options);
     relgraph_export_walk_clear(&walk);
     return relgraph_xml_close(&wr, len, error);
 }

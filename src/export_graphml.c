@@ -5,6 +5,8 @@
  * (import_graphml.c) shares. */
 #include "relgraph/export.h"
 
+#include <string.h>
+
 #include "export_internal.h"
 #include "graphml_keys.h"
 #include "xml_writer.h"
@@ -12,34 +14,52 @@
 #define GRAPHML_XSD "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
 #define XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
 
-/* <data key="key">value</data>. */
-static void data_always(RelgraphXmlWriter *wr, RelgraphGraphmlKeyId key, const char *value)
+/* What each node and edge key says (the title is the graph's). */
+static const RelgraphFact key_facts[GRAPHML_N_KEYS] = {
+    [GRAPHML_NODE_LABEL] = RELGRAPH_FACT_NAME,
+    [GRAPHML_NODE_TYPE] = RELGRAPH_FACT_TYPE,
+    [GRAPHML_NODE_AFFILIATION] = RELGRAPH_FACT_AFFILIATION,
+    [GRAPHML_NODE_MENTIONS] = RELGRAPH_FACT_MENTIONS,
+    [GRAPHML_NODE_DEGREE] = RELGRAPH_FACT_DEGREE,
+    [GRAPHML_NODE_SIZE] = RELGRAPH_FACT_SIZE,  /* the GEXF and SVG sizes */
+    [GRAPHML_NODE_R] = RELGRAPH_FACT_RED,
+    [GRAPHML_NODE_G] = RELGRAPH_FACT_GREEN,
+    [GRAPHML_NODE_B] = RELGRAPH_FACT_BLUE,
+    [GRAPHML_NODE_FIRST_SEEN] = RELGRAPH_FACT_FIRST_SEEN,
+    [GRAPHML_NODE_LAST_SEEN] = RELGRAPH_FACT_LAST_SEEN,
+    [GRAPHML_NODE_DISCOVERED] = RELGRAPH_FACT_DISCOVERED,
+    [GRAPHML_EDGE_LABEL] = RELGRAPH_FACT_RELATION,
+    [GRAPHML_EDGE_RELATION] = RELGRAPH_FACT_RELATION,
+    [GRAPHML_EDGE_POLARITY] = RELGRAPH_FACT_POLARITY,
+    [GRAPHML_EDGE_WEIGHT] = RELGRAPH_FACT_WEIGHT,
+    [GRAPHML_EDGE_SYMMETRIC] = RELGRAPH_FACT_SYMMETRIC,
+    [GRAPHML_EDGE_DOCUMENTS] = RELGRAPH_FACT_DOCUMENTS,
+    [GRAPHML_EDGE_EVIDENCE] = RELGRAPH_FACT_EVIDENCE,
+    [GRAPHML_EDGE_FIRST_SEEN] = RELGRAPH_FACT_FIRST_SEEN,
+    [GRAPHML_EDGE_LAST_SEEN] = RELGRAPH_FACT_LAST_SEEN,
+    [GRAPHML_EDGE_R] = RELGRAPH_FACT_RED,
+    [GRAPHML_EDGE_G] = RELGRAPH_FACT_GREEN,
+    [GRAPHML_EDGE_B] = RELGRAPH_FACT_BLUE,
+};
+
+/* <data key="key">value</data>, left out when value is empty (but the
+ * node's name, its label: never left out). */
+static void data(RelgraphXmlWriter *wr, RelgraphGraphmlKeyId key, const char *value)
 {
+    if (!value || (!*value && key != GRAPHML_NODE_LABEL))
+        return;
     relgraph_xml_start(wr, "data");
     relgraph_xml_attribute(wr, "key", relgraph_graphml_keys[key].id);
     relgraph_xml_text(wr, value);
     relgraph_xml_end(wr);
 }
 
-/* The same, left out when value is empty. */
-static void data(RelgraphXmlWriter *wr, RelgraphGraphmlKeyId key, const char *value)
+/* The <data> of every key of domain, in the keys' order. */
+static void write_data(RelgraphXmlWriter *wr, const char *domain, const RelgraphFacts *facts)
 {
-    if (value && *value)
-        data_always(wr, key, value);
-}
-
-static void data_uint(RelgraphXmlWriter *wr, RelgraphGraphmlKeyId key, guint value)
-{
-    char buf[16];
-    g_snprintf(buf, sizeof buf, "%u", value);
-    data(wr, key, buf);
-}
-
-/* Three keys in a row (r, g, b) given a colour. */
-static void data_rgb(RelgraphXmlWriter *wr, RelgraphGraphmlKeyId red, const guint8 rgb[3])
-{
-    for (guint c = 0; c < 3; c++)
-        data_uint(wr, red + c, rgb[c]);
+    for (guint k = 0; k < GRAPHML_N_KEYS; k++)
+        if (strcmp(relgraph_graphml_keys[k].domain, domain) == 0)
+            data(wr, k, facts->value[key_facts[k]]);
 }
 
 static void write_keys(RelgraphXmlWriter *wr, gboolean with_title)
@@ -59,66 +79,22 @@ static void write_keys(RelgraphXmlWriter *wr, gboolean with_title)
     }
 }
 
-static void write_node(RelgraphXmlWriter *wr, const RelgraphExportWalk *walk, const RelgraphNode *node)
+static void node_body(RelgraphXmlWriter *wr, const RelgraphNode *node, const RelgraphFacts *facts, gpointer data)
 {
-    char id[24];
-    relgraph_export_node_id(walk, node->name, id);
-    relgraph_xml_start(wr, "node");
-    relgraph_xml_attribute(wr, "id", id);
-    data_always(wr, GRAPHML_NODE_LABEL, node->name);  /* the node's name: never left out */
-    const char *type = relgraph_actor_type_name(node->type);
-    data(wr, GRAPHML_NODE_TYPE, type ? type : "unknown");
-    data(wr, GRAPHML_NODE_AFFILIATION, node->affiliation);
-    data_uint(wr, GRAPHML_NODE_MENTIONS, node->mentions);
-    data_uint(wr, GRAPHML_NODE_DEGREE, relgraph_export_walk_degree(walk, node));
-    char size[32];  /* the GEXF and SVG sizes */
-    relgraph_export_node_size(node->mentions, size);
-    data(wr, GRAPHML_NODE_SIZE, size);
-    guint8 rgb[3];
-    relgraph_palette_type_rgb(node->type, rgb);
-    data_rgb(wr, GRAPHML_NODE_R, rgb);
-    data(wr, GRAPHML_NODE_FIRST_SEEN, node->first_date);
-    data(wr, GRAPHML_NODE_LAST_SEEN, node->last_date);
-    if (node->discovered)
-        data(wr, GRAPHML_NODE_DISCOVERED, "true");
-    relgraph_xml_end(wr);
+    (void)node;
+    (void)data;
+    write_data(wr, "node", facts);
 }
 
-static void write_edge(RelgraphXmlWriter *wr, const RelgraphExportWalk *walk, guint index, guint max_evidence,
-                       gboolean mixed)
+static void edge_body(RelgraphXmlWriter *wr, const RelgraphEdge *edge, const RelgraphFacts *facts, gpointer data)
 {
-    const RelgraphEdge *edge = g_ptr_array_index(walk->edges, index);
-    char id[24], source[24], target[24];
-    relgraph_export_edge_id(index, id);
-    relgraph_export_node_id(walk, edge->source, source);
-    relgraph_export_node_id(walk, edge->target, target);
-    relgraph_xml_start(wr, "edge");
-    relgraph_xml_attribute(wr, "id", id);
-    relgraph_xml_attribute(wr, "source", source);
-    relgraph_xml_attribute(wr, "target", target);
+    const RelgraphExportOptions *options = data;
     /* A symmetric relation has no direction; said as an undirected edge in
      * the directed graph only when asked (options->symmetric_undirected),
      * since NetworkX refuses such a graph. "symmetric" says it either way. */
-    if (mixed && edge->symmetric)
+    if (options && options->symmetric_undirected && edge->symmetric)
         relgraph_xml_attribute(wr, "directed", "false");
-    data(wr, GRAPHML_EDGE_LABEL, edge->relation);
-    data(wr, GRAPHML_EDGE_RELATION, edge->relation);
-    data(wr, GRAPHML_EDGE_POLARITY, relgraph_polarity_name(edge->polarity));
-    data_uint(wr, GRAPHML_EDGE_WEIGHT, edge->weight);
-    data(wr, GRAPHML_EDGE_SYMMETRIC, edge->symmetric ? "true" : "false");
-    GString *text = g_string_new(NULL);
-    relgraph_export_append_document_list(text, edge->documents);
-    data(wr, GRAPHML_EDGE_DOCUMENTS, text->str);
-    g_string_truncate(text, 0);
-    relgraph_export_append_evidence_lines(text, edge, max_evidence);
-    data(wr, GRAPHML_EDGE_EVIDENCE, text->str);
-    g_string_free(text, TRUE);
-    data(wr, GRAPHML_EDGE_FIRST_SEEN, edge->first_date);
-    data(wr, GRAPHML_EDGE_LAST_SEEN, edge->last_date);
-    guint8 rgb[3];
-    relgraph_palette_polarity_rgb(edge->polarity, rgb);
-    data_rgb(wr, GRAPHML_EDGE_R, rgb);
-    relgraph_xml_end(wr);
+    write_data(wr, "edge", facts);
 }
 
 char *relgraph_export_graphml(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
@@ -145,11 +121,9 @@ char *relgraph_export_graphml(const RelgraphGraph *graph, const RelgraphExportOp
 
     RelgraphExportWalk walk;
     relgraph_export_walk_init(&walk, graph);
-    for (guint i = 0; i < walk.nodes->len; i++)
-        write_node(&wr, &walk, g_ptr_array_index(walk.nodes, i));
-    guint max_evidence = relgraph_export_max_evidence(options);
-    for (guint i = 0; i < walk.edges->len; i++)
-        write_edge(&wr, &walk, i, max_evidence, options && options->symmetric_undirected);
+    relgraph_xml_write_nodes(&wr, &walk, NULL, node_body, NULL);
+    relgraph_xml_write_edges(&wr, &walk, relgraph_export_max_evidence(options), NULL, edge_body,
+                             (gpointer)options);
     relgraph_export_walk_clear(&walk);
     return relgraph_xml_close(&wr, len, error);  /* closes graph and graphml */
 }

@@ -37,17 +37,45 @@ typedef struct {
 void relgraph_export_walk_init(RelgraphExportWalk *walk, const RelgraphGraph *graph);
 void relgraph_export_walk_clear(RelgraphExportWalk *walk);
 guint relgraph_export_walk_degree(const RelgraphExportWalk *walk, const RelgraphNode *node);
-/* "n<i>" for the node named name, "e<i>" for edge i. */
+/* "n<i>" for the node named name. */
 void relgraph_export_node_id(const RelgraphExportWalk *walk, const char *name, char id[24]);
-void relgraph_export_edge_id(guint index, char id[24]);
 
-/* The size the data formats give a node: its area grows with mentions
- * ("%.2f" of 10 + 4 sqrt(mentions)). */
-void relgraph_export_node_size(guint mentions, char size[32]);
 /* "doc: sentence" of one evidence item. */
 void relgraph_export_append_evidence(GString *out, const RelgraphEvidence *evidence);
-/* The first max_evidence items of edge, one "doc: sentence" per line
- * (GraphML's and GEXF's evidence attribute). */
-void relgraph_export_append_evidence_lines(GString *out, const RelgraphEdge *edge, guint max_evidence);
+
+/* What GraphML and GEXF say of a node or an edge, as text: each format
+ * writes the facts its declarations (keys, attributes) name, in their
+ * order, and leaves out those without a value. */
+typedef enum {
+    RELGRAPH_FACT_NAME,        /* node */
+    RELGRAPH_FACT_TYPE,
+    RELGRAPH_FACT_AFFILIATION,
+    RELGRAPH_FACT_MENTIONS,
+    RELGRAPH_FACT_DEGREE,
+    RELGRAPH_FACT_SIZE,        /* area grows with mentions: "%.2f" of 10 + 4 sqrt(mentions) */
+    RELGRAPH_FACT_DISCOVERED,  /* "true" on a discovered actor, none on the others */
+    RELGRAPH_FACT_RELATION,    /* edge */
+    RELGRAPH_FACT_POLARITY,
+    RELGRAPH_FACT_WEIGHT,
+    RELGRAPH_FACT_SYMMETRIC,   /* "true" or "false" */
+    RELGRAPH_FACT_DOCUMENTS,   /* relgraph_export_append_document_list */
+    RELGRAPH_FACT_EVIDENCE,    /* the first max_evidence items, one "doc: sentence" per line */
+    RELGRAPH_FACT_FIRST_SEEN,  /* both: dates of a dated corpus */
+    RELGRAPH_FACT_LAST_SEEN,
+    RELGRAPH_FACT_RED,         /* both: the palette's colour, 0-255 */
+    RELGRAPH_FACT_GREEN,
+    RELGRAPH_FACT_BLUE,
+    RELGRAPH_N_FACTS
+} RelgraphFact;
+
+typedef struct {
+    const char *value[RELGRAPH_N_FACTS]; /* NULL or "": nothing to say */
+    char number[RELGRAPH_N_FACTS][32];   /* where numbers are written */
+    char *documents, *evidence;          /* ours */
+} RelgraphFacts;
+
+void relgraph_export_node_facts(RelgraphFacts *facts, const RelgraphExportWalk *walk, const RelgraphNode *node);
+void relgraph_export_edge_facts(RelgraphFacts *facts, const RelgraphEdge *edge, guint max_evidence);
+void relgraph_export_facts_clear(RelgraphFacts *facts);
 
 #endif

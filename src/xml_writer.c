@@ -5,7 +5,6 @@
 #include <libxml/xmlwriter.h>
 
 #include "relgraph/common.h"
-#include "export_internal.h"
 
 #define X(s) ((const xmlChar *)(s))
 
@@ -94,13 +93,6 @@ void relgraph_xml_attribute(RelgraphXmlWriter *wr, const char *name, const char 
     g_free(clean);
 }
 
-void relgraph_xml_attribute_uint(RelgraphXmlWriter *wr, const char *name, guint value)
-{
-    char buf[16];
-    g_snprintf(buf, sizeof buf, "%u", value);
-    relgraph_xml_attribute(wr, name, buf);
-}
-
 void relgraph_xml_text(RelgraphXmlWriter *wr, const char *text)
 {
     char *clean = relgraph_export_clean_text(text);
@@ -113,4 +105,50 @@ void relgraph_xml_element(RelgraphXmlWriter *wr, const char *name, const char *t
     relgraph_xml_start(wr, name);
     relgraph_xml_text(wr, text);
     relgraph_xml_end(wr);
+}
+
+void relgraph_xml_write_nodes(RelgraphXmlWriter *wr, const RelgraphExportWalk *walk, const char *wrapper,
+                              RelgraphXmlNodeBody body, gpointer data)
+{
+    if (wrapper)
+        relgraph_xml_start(wr, wrapper);
+    for (guint i = 0; i < walk->nodes->len; i++) {
+        const RelgraphNode *node = g_ptr_array_index(walk->nodes, i);
+        RelgraphFacts facts;
+        char id[24];
+        relgraph_export_node_facts(&facts, walk, node);
+        relgraph_export_node_id(walk, node->name, id);
+        relgraph_xml_start(wr, "node");
+        relgraph_xml_attribute(wr, "id", id);
+        body(wr, node, &facts, data);
+        relgraph_xml_end(wr);
+        relgraph_export_facts_clear(&facts);
+    }
+    if (wrapper)
+        relgraph_xml_end(wr);
+}
+
+void relgraph_xml_write_edges(RelgraphXmlWriter *wr, const RelgraphExportWalk *walk, guint max_evidence,
+                              const char *wrapper, RelgraphXmlEdgeBody body, gpointer data)
+{
+    if (wrapper)
+        relgraph_xml_start(wr, wrapper);
+    for (guint i = 0; i < walk->edges->len; i++) {
+        const RelgraphEdge *edge = g_ptr_array_index(walk->edges, i);
+        RelgraphFacts facts;
+        char id[24], source[24], target[24];
+        relgraph_export_edge_facts(&facts, edge, max_evidence);
+        g_snprintf(id, sizeof id, "e%u", i);
+        relgraph_export_node_id(walk, edge->source, source);
+        relgraph_export_node_id(walk, edge->target, target);
+        relgraph_xml_start(wr, "edge");
+        relgraph_xml_attribute(wr, "id", id);
+        relgraph_xml_attribute(wr, "source", source);
+        relgraph_xml_attribute(wr, "target", target);
+        body(wr, edge, &facts, data);
+        relgraph_xml_end(wr);
+        relgraph_export_facts_clear(&facts);
+    }
+    if (wrapper)
+        relgraph_xml_end(wr);
 }

@@ -13,6 +13,8 @@
 
 #include <glib.h>
 
+#include "export_internal.h"
+
 struct _xmlTextWriter;
 
 typedef struct {
@@ -41,10 +43,22 @@ void relgraph_xml_start(RelgraphXmlWriter *wr, const char *name);
 void relgraph_xml_end(RelgraphXmlWriter *wr);
 /* An attribute of the element just opened. */
 void relgraph_xml_attribute(RelgraphXmlWriter *wr, const char *name, const char *value);
-void relgraph_xml_attribute_uint(RelgraphXmlWriter *wr, const char *name, guint value);
 /* Text inside the open element. */
 void relgraph_xml_text(RelgraphXmlWriter *wr, const char *text);
 /* <name>text</name>. */
 void relgraph_xml_element(RelgraphXmlWriter *wr, const char *name, const char *text);
+
+/* The graph elements GraphML and GEXF write alike: for each node of walk
+ * <node id="n<i>"> and for each edge <edge id="e<i>" source="n<j>"
+ * target="n<k>">, with what body writes inside (attributes first) given
+ * the node's or edge's facts, all within <wrapper> unless it is NULL. */
+typedef void (*RelgraphXmlNodeBody)(RelgraphXmlWriter *wr, const RelgraphNode *node, const RelgraphFacts *facts,
+                                    gpointer data);
+typedef void (*RelgraphXmlEdgeBody)(RelgraphXmlWriter *wr, const RelgraphEdge *edge, const RelgraphFacts *facts,
+                                    gpointer data);
+void relgraph_xml_write_nodes(RelgraphXmlWriter *wr, const RelgraphExportWalk *walk, const char *wrapper,
+                              RelgraphXmlNodeBody body, gpointer data);
+void relgraph_xml_write_edges(RelgraphXmlWriter *wr, const RelgraphExportWalk *walk, guint max_evidence,
+                              const char *wrapper, RelgraphXmlEdgeBody body, gpointer data);
 
 #endif
