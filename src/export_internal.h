@@ -6,6 +6,8 @@
 
 #include "relgraph/export.h"
 
+#include <json-glib/json-glib.h>
+
 #include "palette.h"
 
 /* Text fit for XML 1.0 and SVG (see export.c). Caller frees. */
@@ -77,5 +79,16 @@ typedef struct {
 void relgraph_export_node_facts(RelgraphFacts *facts, const RelgraphExportWalk *walk, const RelgraphNode *node);
 void relgraph_export_edge_facts(RelgraphFacts *facts, const RelgraphEdge *edge, guint max_evidence);
 void relgraph_export_facts_clear(RelgraphFacts *facts);
+
+/* Appends n fields (relgraph_export_tsv_field; NULL: empty) separated by
+ * tabs: the TSV export's and relgraph diff's rows. */
+void relgraph_export_tsv_fields(GString *out, const char *const *fields, guint n);
+
+/* JSON members the JSON formats and the HTML report's data both write
+ * (export_json.c). */
+void relgraph_export_json_int(JsonBuilder *b, const char *name, gint64 value);
+void relgraph_export_json_boolean(JsonBuilder *b, const char *name, gboolean value);
+/* Opens edge index's object: {"id": "e<index>". */
+void relgraph_export_json_begin_edge(JsonBuilder *b, guint index);
 
 #endif
