@@ -278,14 +278,54 @@ static Agiodisc_t sink_io = {NULL, sink_putstr, sink_flush};
  * such a name behind ID_MARK, which keeps it out of that map; this id
  * discipline takes the mark off and leaves the rest to cgraph's own, which
  * stores and prints the name as any other: the same DOT and SVG. */
+
+/* cgraph's own discipline makes a name's id the address of its stored
+ * string, and writes subgraphs in the order of their ids: the frames of
+ * --cluster state came out in an order that changed from run to run. The
+ * frames (cluster_N, see figure_add_clusters) get small even ids instead,
+ * which no address is: written and laid out in the order they were made. */
+#define CLUSTER_PREFIX "cluster_"
+#define CLUSTER_IDS 65536
+static gboolean cluster_id(int objtype, const char *str, IDTYPE *id)
+{
+    if (objtype != AGRAPH || !str || !g_str_has_prefix(str, CLUSTER_PREFIX))
+        return FALSE;
+    const char *digits = str + strlen(CLUSTER_PREFIX);
+    char *end;
+    guint64 n = g_ascii_strtoull(digits, &end, 10);
+    if (!g_ascii_isdigit(*digits) || *end || n >= CLUSTER_IDS / 2 - 1)
+        return FALSE;
+    *id = 2 * (n + 1);
+    return TRUE;
+}
+static gboolean is_cluster_id(int objtype, IDTYPE id)
+{
+    return objtype == AGRAPH && id % 2 == 0 && id < CLUSTER_IDS;
+}
+
 static long id_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
 {
+    if (cluster_id(objtype, str, id))
+        return TRUE;
     return AgIdDisc.map(state, objtype, str && str[0] == ID_MARK ? str + 1 : str, id, createflag);
 }
 static void *id_open(Agraph_t *g, Agdisc_t *disc) { return AgIdDisc.open(g, disc); }
 static long id_alloc(void *state, int objtype, IDTYPE id) { return AgIdDisc.alloc(state, objtype, id); }
-static void id_free(void *state, int objtype, IDTYPE id) { AgIdDisc.free(state, objtype, id); }
-static char *id_print(void *state, int objtype, IDTYPE id) { return AgIdDisc.print(state, objtype, id); }
+static void id_free(void *state, int objtype, IDTYPE id)
+{
+    if (!is_cluster_id(objtype, id))
+        AgIdDisc.free(state, objtype, id);
+}
+static char *id_print(void *state, int objtype, IDTYPE id)
+{
+    if (is_cluster_id(objtype, id)) {
+        /* Interned: the name outlives every graph that prints it. */
+        char name[32];
+        g_snprintf(name, sizeof name, CLUSTER_PREFIX "%" G_GUINT64_FORMAT, (guint64)id / 2 - 1);
+        return (char *)g_intern_string(name);
+    }
+    return AgIdDisc.print(state, objtype, id);
+}
 static void id_close(void *state) { AgIdDisc.close(state); }
 static void id_register(void *state, int objtype, void *obj) { AgIdDisc.idregister(state, objtype, obj); }
 static Agiddisc_t marked_ids = {id_open, id_map, id_alloc, id_free, id_print, id_close, id_register};
@@ -660,7 +700,7 @@ static char *legend_html(GPtrArray *nodes, GPtrArray *edges, const RelgraphExpor
     return g_string_free(out, FALSE);
 }
 
-static gboolean is_large(const RelgraphGraph *graph);
+static gboolean is_large(guint relations);
 
 /* The relation graph as a cgraph graph, in the graph's sorted order, with
  * each node's and edge's object kept so that details can be added later. */
@@ -790,7 +830,7 @@ static void figure_add_clusters(Figure *fig, const RelgraphGraph *graph)
                 continue;
             if (!frame) {
                 char name[32];
-                g_snprintf(name, sizeof name, "cluster_%u", fig->clusters->len);
+                g_snprintf(name, sizeof name, CLUSTER_PREFIX "%u", fig->clusters->len);
                 frame = agsubg(fig->g, name, TRUE);
                 agsubnode(frame, fig->node_objects[i], TRUE);
                 g_ptr_array_add(fig->clusters, frame);
@@ -816,9 +856,9 @@ static gboolean figure_open(Figure *fig, const RelgraphGraph *graph, const Relgr
     Agraph_t *g = fig->g = agopen("relgraph", Agdirected, &sink_disc);
     if (!g)
         return FALSE;
-    gboolean large = is_large(graph);
-    declare_attributes(g, layout, name_engine, large);
     figure_select(fig, graph, options);
+    gboolean large = is_large(fig->shown);
+    declare_attributes(g, layout, name_engine, large);
 
     /* Long names on two lines where the figure is fitted to a page. */
     gboolean wrap = !options || options->page_width >= 0;
@@ -889,16 +929,28 @@ static void figure_close(Figure *fig)
 
 /* ---- Layout engines ------------------------------------------------------- */
 
-static gboolean is_large(const RelgraphGraph *graph)
+/* Whether a figure of this many relations is drawn as a large one (see
+ * RELGRAPH_LARGE_GRAPH_EDGES): counted in what it draws, not in the view,
+ * so that the page-sized figure of a large view is an ordinary figure. */
+static gboolean is_large(guint relations)
 {
-    return relgraph_graph_edge_count(graph) > RELGRAPH_LARGE_GRAPH_EDGES;
+    return relations > RELGRAPH_LARGE_GRAPH_EDGES;
 }
 
-static const char *layout_name(const RelgraphGraph *graph, const RelgraphExportOptions *options)
+/* The engine that lays out a figure of this many relations. */
+static const char *layout_name(const RelgraphExportOptions *options, guint relations)
 {
     if (options && options->layout && *options->layout)
         return options->layout;
-    return is_large(graph) ? RELGRAPH_LARGE_GRAPH_LAYOUT : RELGRAPH_DEFAULT_LAYOUT;
+    return is_large(relations) ? RELGRAPH_LARGE_GRAPH_LAYOUT : RELGRAPH_DEFAULT_LAYOUT;
+}
+
+/* The relations a figure with these options draws: the view's, or its
+ * max_relations strongest. */
+static guint drawn_relations(const RelgraphGraph *graph, const RelgraphExportOptions *options)
+{
+    guint all = relgraph_graph_edge_count(graph);
+    return options && options->max_relations ? MIN(all, options->max_relations) : all;
 }
 
 /* Checks layout against the engines this Graphviz installation has. */
@@ -1443,31 +1495,40 @@ static void export_layouts_store(gpointer data, const char *input, gsize input_l
 
 /* Layouts the page fit may try before it settles (fit_relations). */
 #define FIT_TRIALS 7
+/* The most relations a page-fitted figure draws. A4 at 7 pt holds a few
+ * dozen labelled relations (seeds/: 32), so a view past this many is fitted
+ * from its strongest FIT_MOST: laying out thousands of relations to learn
+ * that they do not fit would cost most of a build (c10: 1.8 s of 2.6 s). */
+#define FIT_MOST 200
 
 /* The page fit's last resort: when the figure does not fit the page with
  * text of RELGRAPH_MIN_TEXT_PT, the number of its strongest relations that
  * do, found by laying out fewer (at most FIT_TRIALS layouts, each kept by
- * the store like any other); 0 when every relation fits, or when there is
- * nothing to choose (--page none, a large graph, max_relations given, no
- * smaller figure that fits). *failed is set when a trial could not be laid
- * out (Graphviz out of memory, say): the fit is then unknown, and a figure
- * of fewer relations would be a silent difference. Call with the lock held. */
+ * the store like any other, the first of at most FIT_MOST relations); 0
+ * when every relation fits, or when there is nothing to choose (--page
+ * none, max_relations given, no smaller figure that fits). *failed is set
+ * when a trial could not be laid out (Graphviz out of memory, say): the fit
+ * is then unknown, and a figure of fewer relations would be a silent
+ * difference. Call with the lock held. */
 static guint fit_relations(GVC_t *gvc, const RelgraphGraph *graph, const RelgraphExportOptions *options,
-                           const char *layout, double box[2], gboolean *failed)
+                           double box[2], gboolean *failed)
 {
     double page_w, page_h;
     box[0] = box[1] = 0;
     *failed = FALSE;
-    if (!page_size(options, &page_w, &page_h) || is_large(graph) || (options && options->max_relations))
+    if (!page_size(options, &page_w, &page_h) || (options && options->max_relations))
         return 0;
     const RelgraphLayoutStore *store = options ? options->layouts : NULL;
     RelgraphExportOptions trial = options ? *options : (RelgraphExportOptions){0};
     double floor = text_floor(TRUE);
     /* fits: the most relations known to fit (0: none yet); over: the
-     * fewest known not to (0: none yet). */
+     * fewest known not to, or not to be tried (0: none yet). */
     guint fits = 0, over = 0, k = 0;
+    if (relgraph_graph_edge_count(graph) > FIT_MOST)
+        k = FIT_MOST, over = FIT_MOST + 1;
     for (guint n = 0; n < FIT_TRIALS; n++) {
         trial.max_relations = k;
+        const char *layout = layout_name(&trial, drawn_relations(graph, &trial));
         Figure fig;
         double w = 0, h = 0;
         gboolean ok = figure_open(&fig, graph, &trial, layout, TRUE);
@@ -1530,7 +1591,10 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
                           RelgraphExportResult *dot, RelgraphExportResult *svg, const char *device)
 {
     g_return_if_fail(graph && (dot || svg));
-    const char *layout = layout_name(graph, options);
+    /* The view's engine, named in a DOT of every relation; the drawing's
+     * (drawing) is the engine of the relations that fit the page. */
+    const char *layout = layout_name(options, drawn_relations(graph, options));
+    const char *drawing = layout;
     /* patchwork sizes each node to its cell, which nop2 would size to the
      * label again: it is drawn from a layout of its own, never kept. */
     gboolean direct = strcmp(layout, "patchwork") == 0;
@@ -1559,13 +1623,14 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
          * The layouts are the drawing's, done once (layout_memo). */
         gboolean fit_failed = FALSE;
         if ((svg || dot) && !direct) {
-            guint limit = fit_relations(gvc, graph, &fitted, layout, dot_page, &fit_failed);
+            guint limit = fit_relations(gvc, graph, &fitted, dot_page, &fit_failed);
             if (svg && limit)
                 fitted.max_relations = limit;
+            drawing = layout_name(&fitted, drawn_relations(graph, &fitted));
         }
         if (fit_failed)
             failure = "cannot lay out the figure to fit the page";
-        else if (!figure_open(&fig, graph, &fitted, layout, TRUE))
+        else if (!figure_open(&fig, graph, &fitted, drawing, TRUE))
             failure = "cannot create a graph";
     }
     if (failure || usage) {
@@ -1586,7 +1651,7 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
         return;
     }
 
-    GString *input = svg && !direct ? layout_input(gvc, &fig, layout) : NULL;
+    GString *input = svg && !direct ? layout_input(gvc, &fig, drawing) : NULL;
     figure_add_details(&fig, options);
     if (fig.shown < fig.relations)
         say_fitted(&fig, &fitted);
@@ -1624,7 +1689,7 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
         set(fig.edge_objects[i], "weight", "1");
     if (svg) {
         layouts.final = TRUE;
-        if (!direct && !lay_out(gvc, &fig, graph, &fitted, layout, input)) {
+        if (!direct && !lay_out(gvc, &fig, graph, &fitted, drawing, input)) {
             failure = "layout failed";
         } else {
             /* Drawn by nop2 from the positions in the attributes; the
@@ -1632,7 +1697,7 @@ static void export_figure(const RelgraphGraph *graph, const RelgraphExportOption
             const char *engine = direct ? layout : "nop2";
             agset(fig.g, "layout", (char *)engine);
             if (!direct)
-                fit_page(&fig, &fitted, !is_large(graph) && fig.edges->len > 0);
+                fit_page(&fig, &fitted, !is_large(fig.shown) && fig.edges->len > 0);
             /* The PDF's page is the figure (and its pad), without the
              * half inch cairo adds around it: it goes into a report's page
              * as it is. */

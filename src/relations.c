@@ -32,6 +32,8 @@ void relgraph_elem_free(gpointer p)
         g_array_unref(e->always);
     if (e->follow)
         g_array_unref(e->follow);
+    if (e->first)
+        g_array_unref(e->first);
 }
 
 static void pattern_free(gpointer p)
@@ -108,6 +110,7 @@ RelgraphRelationSet *relgraph_relations_new(RelgraphLexicon *lexicon, const Relg
         relgraph_intmap_insert(&set->common, relgraph_lexicon_intern(lexicon, common_words[i]),
                                RELGRAPH_INTMAP_MEMBER);
     set->untriggered = g_array_new(FALSE, FALSE, sizeof(guint));
+    set->by_word = g_array_new(FALSE, TRUE, sizeof(WordPatterns));
     set->word_sets = g_hash_table_new_full(g_bytes_hash, g_bytes_equal, (GDestroyNotify)g_bytes_unref, NULL);
     set->speech_prefixes = g_ptr_array_new_with_free_func(g_free);
     set->strings = g_string_chunk_new(16384);
@@ -130,11 +133,17 @@ void relgraph_relations_free(RelgraphRelationSet *set)
     g_free(set->strip);
     g_hash_table_destroy(set->vocabulary);
     g_ptr_array_unref(set->patterns);
-    relgraph_intmap_destroy(&set->by_trigger, (GDestroyNotify)g_array_unref);
+    for (guint i = 0; i < set->by_word->len; i++) {
+        WordPatterns *w = &g_array_index(set->by_word, WordPatterns, i);
+        if (w->triggers)
+            g_array_unref(w->triggers);
+        if (w->sets)
+            g_array_unref(w->sets);
+    }
+    g_array_unref(set->by_word);
     g_array_unref(set->untriggered);
     relgraph_intmap_destroy(&set->common, NULL);
     g_hash_table_destroy(set->word_sets);
-    relgraph_intmap_destroy(&set->sets_by_word, (GDestroyNotify)g_array_unref);
     g_free(set->vocabulary_at);
     g_free(set->gave_up);
     relgraph_arena_clear(&set->elems); /* last: the patterns and macros above held elements */

@@ -13,6 +13,31 @@ typedef struct {
 } FirstSet;
 
 static gboolean seq_first(const GPtrArray *seq, guint from, FirstSet *out);
+static guint sort_unique_words(guint32 *words, guint n);
+static gboolean elem_first(const Elem *e, FirstSet *out);
+
+enum { FIRST_ANY = 1, FIRST_SLOT = 2, FIRST_NULLABLE = 4 };
+
+/* What a macro's matches can start with: worked out the first time a
+ * pattern asks, kept on the macro's choice, since patterns use the same
+ * macros (@aux, @title) over and over. */
+static gboolean macro_first(const Elem *choice, FirstSet *out)
+{
+    Elem *c = (Elem *)choice;
+    if (!c->first_kind) {
+        FirstSet own = {FALSE, FALSE, g_array_new(FALSE, FALSE, sizeof(guint32))};
+        gboolean nullable = elem_first(c, &own);
+        g_array_set_size(own.words, sort_unique_words(&g_array_index(own.words, guint32, 0), own.words->len));
+        c->first = own.words;
+        c->first_kind = (guint8)((own.any ? FIRST_ANY : 0) | (own.slot ? FIRST_SLOT : 0) |
+                                 (nullable ? FIRST_NULLABLE : 0)) + 1;
+    }
+    guint kind = c->first_kind - 1u;
+    g_array_append_vals(out->words, c->first->data, c->first->len);
+    out->any |= (kind & FIRST_ANY) != 0;
+    out->slot |= (kind & FIRST_SLOT) != 0;
+    return (kind & FIRST_NULLABLE) != 0;
+}
 
 /* Adds what a match of e can start with; TRUE when e can match nothing. */
 static gboolean elem_first(const Elem *e, FirstSet *out)
@@ -30,9 +55,12 @@ static gboolean elem_first(const Elem *e, FirstSet *out)
             return TRUE;
         out->slot = TRUE;
         return FALSE;
-    case ELEM_CHOICE:
-    case ELEM_MACRO: {
-        const Elem *c = e->kind == ELEM_MACRO ? e->macro : e;
+    case ELEM_MACRO:
+        if (e->macro->negated)
+            return TRUE;
+        return macro_first(e->macro, out);
+    case ELEM_CHOICE: {
+        const Elem *c = e;
         if (c->negated)
             return TRUE;
         gboolean nullable = c->optional;
@@ -233,6 +261,21 @@ void relgraph_index_choices(Elem *e, GArray *words)
     }
 }
 
+/* The entry of word w in set->by_word, grown to hold it. */
+static WordPatterns *word_patterns_for(RelgraphRelationSet *set, guint32 w)
+{
+    if (w >= set->by_word->len)
+        g_array_set_size(set->by_word, w + 1);
+    return &g_array_index(set->by_word, WordPatterns, w);
+}
+
+static void add_to_list(GArray **list, guint value)
+{
+    if (!*list)
+        *list = g_array_new(FALSE, FALSE, sizeof(guint));
+    g_array_append_val(*list, value);
+}
+
 /* The id of a required word set (words: sorted, without repeats), filed
  * under each of its words the first time it is seen: patterns share sets
  * (a macro, "with"), and a sentence works out once which it holds. */
@@ -246,14 +289,8 @@ static guint word_set_id(RelgraphRelationSet *set, const guint32 *words, guint n
     }
     guint id = g_hash_table_size(set->word_sets);
     g_hash_table_insert(set->word_sets, key, GUINT_TO_POINTER(id + 1));
-    for (guint i = 0; i < n; i++) {
-        GArray *list = relgraph_intmap_lookup(&set->sets_by_word, words[i]);
-        if (!list) {
-            list = g_array_new(FALSE, FALSE, sizeof(guint));
-            relgraph_intmap_insert(&set->sets_by_word, words[i], list);
-        }
-        g_array_append_val(list, id);
-    }
+    for (guint i = 0; i < n; i++)
+        add_to_list(&word_patterns_for(set, words[i])->sets, id);
     return id;
 }
 
@@ -321,15 +358,9 @@ void relgraph_pattern_index(RelgraphRelationSet *set, Scratch *scratch, Relgraph
     pattern->requires = pattern_requires(set, pattern->elems, scratch->words);
     pattern->trigger = pattern_trigger(set, pattern->elems, scratch->words);
     if (pattern->trigger) {
-        for (guint i = 0; i < pattern->trigger->len; i++) {
-            gpointer key = GUINT_TO_POINTER(g_array_index(pattern->trigger, guint32, i));
-            GArray *list = relgraph_intmap_lookup(&set->by_trigger, GPOINTER_TO_UINT(key));
-            if (!list) {
-                list = g_array_new(FALSE, FALSE, sizeof(guint));
-                relgraph_intmap_insert(&set->by_trigger, GPOINTER_TO_UINT(key), list);
-            }
-            g_array_append_val(list, pattern->index);
-        }
+        for (guint i = 0; i < pattern->trigger->len; i++)
+            add_to_list(&word_patterns_for(set, g_array_index(pattern->trigger, guint32, i))->triggers,
+                        pattern->index);
     } else {
         g_array_append_val(set->untriggered, pattern->index);
     }

@@ -47,6 +47,10 @@ typedef struct Elem {
     GArray *follow;
     guint64 follow_mask;      /* bit (id % 64) of each follow word */
     guint8 start_kind;        /* CHOICE: how its matches start, + 1 (0: not worked out yet) */
+    /* A macro's CHOICE: what its matches can start with, worked out once
+     * (relations_index.c): the words, sorted, and FIRST_* flags + 1. */
+    GArray *first;
+    guint8 first_kind;
 } Elem;
 
 /* Words the matcher itself looks for (titles, lists, appositions). */
@@ -81,6 +85,15 @@ typedef struct {
                                  (for triggers); NULL when there is no such set */
 } Macro;
 
+/* What a word of a sentence tells the matcher before any search: the
+ * patterns it triggers and the required word sets it belongs to. Indexed
+ * by word id in a plain array, not a hash: the matcher asks it of every
+ * token of every sentence with two actors. */
+typedef struct {
+    GArray *triggers;         /* guint pattern indexes, NULL: none */
+    GArray *sets;             /* guint ids of set->word_sets holding the word, NULL: none */
+} WordPatterns;
+
 struct RelgraphRelationSet {
     guint8 reading_of_key[16];  /* (types | single << 3) -> Elem.reading + 1, 0: unused */
     guint n_readings;           /* slot kinds in use */
@@ -98,11 +111,10 @@ struct RelgraphRelationSet {
     char *strip;              /* prefix left out of rule locations ("file:line") */
     guint32 words[W_COUNT];   /* lexicon ids of the matcher's own words */
     GPtrArray *patterns;      /* RelgraphPattern*, every pattern in load order (borrowed) */
-    RelgraphIntMap by_trigger; /* word id -> GArray of guint pattern indexes */
+    GArray *by_word;          /* WordPatterns, indexed by word id (see word_patterns) */
     GArray *untriggered;      /* guint indexes of patterns without a trigger */
     RelgraphIntMap common;    /* ids of common_words, which triggers avoid */
     GHashTable *word_sets;    /* GBytes of sorted word ids -> id + 1: the required sets */
-    RelgraphIntMap sets_by_word; /* word id -> GArray of guint ids of the sets holding it */
     GHashTable *vocabulary;   /* relation names a "vocabulary" line allows (owned keys); empty: any */
     char *vocabulary_at;      /* "file:line" of the first vocabulary line */
     RelgraphArena elems;      /* the memory of every Elem (see elem_new) */
@@ -182,6 +194,12 @@ static inline gboolean relgraph_words_contain(const GArray *words, guint32 w)
             hi = mid;
     }
     return FALSE;
+}
+
+/* The patterns and word sets of word id w; NULL when it has none. */
+static inline const WordPatterns *word_patterns(const RelgraphRelationSet *set, guint32 w)
+{
+    return w && w < set->by_word->len ? &g_array_index(set->by_word, WordPatterns, w) : NULL;
 }
 
 #endif

@@ -595,7 +595,8 @@ static SetEnds *set_ends(const RelgraphRelationSet *set, const RelgraphToken *to
         t->stamp = 1;
     }
     for (guint i = 0; i < n_tokens; i++) {
-        GArray *list = relgraph_intmap_lookup(&set->sets_by_word, tokens[i].word);
+        const WordPatterns *w = word_patterns(set, tokens[i].word);
+        GArray *list = w ? w->sets : NULL;
         for (guint k = 0; list && k < list->len; k++) {
             guint id = g_array_index(list, guint, k);
             t->stamps[id] = t->stamp;
@@ -709,7 +710,8 @@ void relgraph_relations_match(const RelgraphRelationSet *set, const RelgraphToke
         trigger_end[p] = n_tokens;
     }
     for (guint t = 0; t < n_tokens; t++) {
-        GArray *list = relgraph_intmap_lookup(&set->by_trigger, tokens[t].word);
+        const WordPatterns *w = word_patterns(set, tokens[t].word);
+        GArray *list = w ? w->triggers : NULL;
         for (guint i = 0; list && i < list->len; i++) {
             guint p = g_array_index(list, guint, i);
             candidates[p / 64] |= G_GUINT64_CONSTANT(1) << (p % 64);

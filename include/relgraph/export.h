@@ -67,7 +67,8 @@ typedef struct {
 #define RELGRAPH_MIN_TEXT_PT 7.0
 
 /* The default engine: dot (ranked, left to right) for a figure a reader
- * can take in; above RELGRAPH_LARGE_GRAPH_EDGES relations, where dot takes
+ * can take in; for a figure of more than RELGRAPH_LARGE_GRAPH_EDGES relations
+ * (--page none, or the HTML report, of a large view), where dot takes
  * minutes and no layered drawing is readable, sfdp.  Large graphs also get
  * straight edges (except in dot, whose routing is cheap) and dot a bounded
  * crossing and positioning effort, so a layout takes seconds. */

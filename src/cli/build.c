@@ -300,7 +300,7 @@ static void outputs_add_options(GOptionContext *context, Outputs *o)
         {"format", 'T', 0, G_OPTION_ARG_STRING, &o->format_list, o->format_help, "LIST"},
         {"layout", 'K', 0, G_OPTION_ARG_STRING, &o->layout,
          "Graphviz layout engine for SVG: dot, neato, fdp, sfdp, circo, twopi (default: " RELGRAPH_DEFAULT_LAYOUT
-         ", or " RELGRAPH_LARGE_GRAPH_LAYOUT " above " G_STRINGIFY(RELGRAPH_LARGE_GRAPH_EDGES) " relations)",
+         ", or " RELGRAPH_LARGE_GRAPH_LAYOUT " for a figure of more than " G_STRINGIFY(RELGRAPH_LARGE_GRAPH_EDGES) " relations)",
          "ENGINE"},
         /* FILENAME: taken as given (see --focus in view.c). */
         {"title", 0, 0, G_OPTION_ARG_FILENAME, &o->title,

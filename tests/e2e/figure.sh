@@ -148,6 +148,33 @@ for ext in png pdf; do
   "$RELGRAPH" build -q --no-cache --roll-up -T "$ext" -o "$tmp/again.$ext" "$seeds" 2>/dev/null || fail "-T $ext"
   cmp -s "$tmp/figure.$ext" "$tmp/again.$ext" || fail "$ext: not the same bytes twice"
 done
+# A large view (a generated corpus: hundreds of relations, past the 500
+# at which a figure is drawn unlabelled by sfdp) is fitted like a small
+# one: its strongest relations, labelled, on A4; --page none draws them all.
+"$PYTHON" "$RELGRAPH_SRC/bench/gen_corpus.py" "$seeds" "$RELGRAPH_SRC/rules" "$tmp/generated" --mb 0.5 > /dev/null ||
+  fail "cannot generate a corpus"
+"$RELGRAPH" build --no-cache -T dot,svg -o "$tmp/large" "$tmp/generated" 2> "$tmp/large.err" ||
+  fail "large view: exit $?"
+all=$(gc -e "$tmp/large/relgraph.dot" | awk '{ print $1; exit }')
+[ "$all" -gt 500 ] || fail "large view: only $all relations"
+grep -q "the figure shows the [0-9]* strongest of $all relations" "$tmp/large.err" ||
+  fail "large view: $(cat "$tmp/large.err")"
+c=$(count "$tmp/large/relgraph.svg")
+fits_a4 "$c" || fail "large view does not fit A4 at 7 pt: $c"
+[ "$(value labelled "$c")" = "$(value edges "$c")" ] || fail "large view: unlabelled relations: $c"
+"$RELGRAPH" build -q --no-cache --page none -o "$tmp/large-all.svg" "$tmp/generated" || fail "large --page none"
+[ "$(value edges "$(count "$tmp/large-all.svg")")" = "$all" ] || fail "large --page none does not draw every relation"
+
+# The same view gives the same bytes in another process: frames
+# (--cluster state) in the order they are made, whatever the addresses.
+for run in 1 2 3; do
+  "$RELGRAPH" build -q --no-cache --cluster state -T dot,svg -o "$tmp/frames$run" "$seeds" || fail "frames run $run"
+done
+for run in 2 3; do
+  for ext in dot svg; do
+    cmp -s "$tmp/frames1/relgraph.$ext" "$tmp/frames$run/relgraph.$ext" || fail "--cluster state $ext: other bytes in run $run"
+  done
+done
 file "$tmp/figure.png" | grep -q "PNG image data" || fail "figure.png: $(file "$tmp/figure.png")"
 head -c 5 "$tmp/figure.pdf" | grep -q "%PDF-" || fail "figure.pdf is not a PDF"
 echo "OK"
