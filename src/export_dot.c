@@ -125,18 +125,18 @@ static void set_esc(void *obj, const char *name, const char *text)
 typedef struct {
     const char *shape;
     const char *style;
-    const char *fill;
 } NodeStyle;
 
 /* Shape and colour both tell the type, so it survives grey-scale printing
- * and colour-vision deficiencies; fills are Okabe-Ito colours under which
- * black text stays readable. */
+ * and colour-vision deficiencies; fills are the palette's Okabe-Ito
+ * colours (relgraph_palette_type_hex), under which black text stays
+ * readable. */
 static const NodeStyle *node_style(RelgraphActorType type)
 {
-    static const NodeStyle state = {"box", "filled,rounded", "#56B4E9"};
-    static const NodeStyle official = {"ellipse", "filled", "#F0E442"};
-    static const NodeStyle institution = {"hexagon", "filled", "#009E73"};
-    static const NodeStyle unknown = {"ellipse", "filled,dashed", "#DDDDDD"};
+    static const NodeStyle state = {"box", "filled,rounded"};
+    static const NodeStyle official = {"ellipse", "filled"};
+    static const NodeStyle institution = {"hexagon", "filled"};
+    static const NodeStyle unknown = {"ellipse", "filled,dashed"};
     switch (type) {
     case RELGRAPH_ACTOR_STATE: return &state;
     case RELGRAPH_ACTOR_OFFICIAL: return &official;
@@ -262,9 +262,13 @@ static void declare_attributes(Agraph_t *g, const char *layout, gboolean name_en
         /* Nodes drawn over edges; a fixed seed makes neato/fdp/sfdp repeatable. */
         {"outputorder", "edgesfirst"}, {"start", LAYOUT_SEED},
     };
-    static const char *const node_attrs[][2] = {
+    /* The defaults are an actor of no known type and a neutral relation. */
+    char fill[8], line[8];
+    relgraph_palette_type_hex(0, fill);
+    relgraph_palette_polarity_hex(RELGRAPH_POLARITY_NEUTRAL, line);
+    const char *const node_attrs[][2] = {
         {"fontname", FONT}, {"fontsize", G_STRINGIFY(NODE_FONT_PT)}, {"shape", "ellipse"}, {"style", "filled"},
-        {"fillcolor", "#DDDDDD"}, {"color", "#333333"}, {"margin", "0.05,0.02"},
+        {"fillcolor", fill}, {"color", "#333333"}, {"margin", "0.05,0.02"},
         /* As small as the name and margin allow (Graphviz's default is
          * 0.75 x 0.5 in, three lines of text high). */
         {"width", "0"}, {"height", "0"},
@@ -275,8 +279,8 @@ static void declare_attributes(Agraph_t *g, const char *layout, gboolean name_en
         /* For gvpr and scripts: the actor type (add_node_details). */
         {"type", ""},
     };
-    static const char *const edge_attrs[][2] = {
-        {"fontname", FONT}, {"fontsize", G_STRINGIFY(EDGE_FONT_PT)}, {"color", "#666666"}, {"fontcolor", "#666666"},
+    const char *const edge_attrs[][2] = {
+        {"fontname", FONT}, {"fontsize", G_STRINGIFY(EDGE_FONT_PT)}, {"color", line}, {"fontcolor", line},
         {"penwidth", "1"}, {"arrowsize", "0.7"}, {"dir", "forward"}, {"style", "solid"},
         {"label", ""}, {"tooltip", ""}, {"id", ""}, {"class", ""},
         /* For gvpr and scripts (add_edge_details): relation and polarity
@@ -354,7 +358,9 @@ static Agnode_t *add_node(Agraph_t *g, const RelgraphNode *node, GHashTable *by_
     const NodeStyle *style = node_style(node->type);
     const char *type = relgraph_actor_type_name(node->type);
     set(n, "shape", style->shape);
-    set(n, "fillcolor", style->fill);
+    char fill[8];
+    relgraph_palette_type_hex(node->type, fill);
+    set(n, "fillcolor", fill);
     char *wrapped = wrap ? wrap_name(node->name) : NULL;
     if (wrapped)
         set(n, "label", wrapped);
@@ -422,10 +428,8 @@ static Agedge_t *add_edge(Agraph_t *g, const RelgraphEdge *edge, guint index, GH
         set_esc(e, "label", edge->relation);
     set(e, "class", relgraph_polarity_name(edge->polarity));
 
-    guint8 rgb[3];
     char colour[8];
-    relgraph_export_polarity_rgb(edge->polarity, rgb);
-    g_snprintf(colour, sizeof colour, "#%02X%02X%02X", rgb[0], rgb[1], rgb[2]);
+    relgraph_palette_polarity_hex(edge->polarity, colour);
     set(e, "color", colour);
     set(e, "fontcolor", colour);
     if (edge->polarity == RELGRAPH_POLARITY_CONFLICTUAL)
@@ -481,9 +485,11 @@ static void add_edge_details(Agedge_t *e, const RelgraphEdge *edge, guint max_ev
 
 static void legend_swatch(GString *out, RelgraphActorType type, const char *name)
 {
+    char fill[8];
+    relgraph_palette_type_hex(type, fill);
     g_string_append_printf(out, "<TD BGCOLOR=\"%s\" BORDER=\"1\" COLOR=\"#333333\" WIDTH=\"14\"> </TD>"
                                 "<TD ALIGN=\"LEFT\">%s</TD>",
-                           node_style(type)->fill, name);
+                           fill, name);
 }
 
 /* g_ptr_array_sort passes pointers to the elements. */
@@ -557,10 +563,14 @@ static char *legend_html(GPtrArray *nodes, GPtrArray *edges, const RelgraphExpor
     }
     if (row)
         g_string_append(out, "</TR></TABLE></TD></TR>");
-    if (clusters)
-        g_string_append(out, "<TR><TD ALIGN=\"LEFT\">" NESTED "<TR><TD BORDER=\"1\" STYLE=\"rounded\" COLOR=\"#56B4E9\" WIDTH=\"14\"> </TD>"
-                             "<TD ALIGN=\"LEFT\">frame: a state with its officials and "
-                             "institutions (member_of)</TD></TR></TABLE></TD></TR>");
+    if (clusters) {
+        char state[8];
+        relgraph_palette_type_hex(RELGRAPH_ACTOR_STATE, state);
+        g_string_append_printf(out, "<TR><TD ALIGN=\"LEFT\">" NESTED "<TR><TD BORDER=\"1\" STYLE=\"rounded\" "
+                                    "COLOR=\"%s\" WIDTH=\"14\"> </TD><TD ALIGN=\"LEFT\">frame: a state with its "
+                                    "officials and institutions (member_of)</TD></TR></TABLE></TD></TR>",
+                               state);
+    }
     /* Said only when the figure has a discovered actor. */
     if (discovered)
         g_string_append(out, "<TR><TD ALIGN=\"LEFT\">" NESTED "<TR><TD BORDER=\"1\" STYLE=\"dashed\" COLOR=\"#333333\" WIDTH=\"14\"> </TD>"
@@ -578,11 +588,10 @@ static char *legend_html(GPtrArray *nodes, GPtrArray *edges, const RelgraphExpor
     for (guint i = 0; i < G_N_ELEMENTS(polarities); i++) {
         char *names = relations_of(edges, polarities[i].polarity);
         if (*names) {
-            guint8 rgb[3];
-            relgraph_export_polarity_rgb(polarities[i].polarity, rgb);
-            g_string_append_printf(out,
-                                   "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"#%02X%02X%02X\">%s</FONT>&#160;%s: %s</TD></TR>",
-                                   rgb[0], rgb[1], rgb[2], polarities[i].line, polarities[i].name, names);
+            char colour[8];
+            relgraph_palette_polarity_hex(polarities[i].polarity, colour);
+            g_string_append_printf(out, "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s</FONT>&#160;%s: %s</TD></TR>",
+                                   colour, polarities[i].line, polarities[i].name, names);
         }
         g_free(names);
     }
@@ -740,9 +749,12 @@ static void figure_add_clusters(Figure *fig, const RelgraphGraph *graph)
             agsubnode(frame, fig->node_objects[j], TRUE);
         }
         if (frame) {
+            char colour[8], fill[8];
+            relgraph_palette_type_hex(RELGRAPH_ACTOR_STATE, colour);
+            relgraph_palette_frame_hex(fill);
             set(frame, "style", "rounded,filled");
-            set(frame, "color", "#56B4E9");
-            set(frame, "fillcolor", "#EEF7FD");
+            set(frame, "color", colour);
+            set(frame, "fillcolor", fill);
         }
     }
 }

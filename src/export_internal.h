@@ -20,13 +20,6 @@ guint relgraph_export_max_evidence(const RelgraphExportOptions *options);
  * table over the borrowed names of edges' graph. */
 GHashTable *relgraph_export_degrees(const GPtrArray *edges);
 
-/* Edge colour by polarity: the palette's, under the name the figure
- * (export_dot.c) still calls. */
-static inline void relgraph_export_polarity_rgb(RelgraphPolarity polarity, guint8 rgb[3])
-{
-    relgraph_palette_polarity_rgb(polarity, rgb);
-}
-
 /* The sorted nodes and edges of a graph as the data formats walk them:
  * node i is "n<i>", edge i "e<i>", each node with its degree. */
 typedef struct {

@@ -40,3 +40,22 @@ void relgraph_palette_hex(const guint8 rgb[3], char hex[8])
 {
     g_snprintf(hex, 8, "#%02X%02X%02X", rgb[0], rgb[1], rgb[2]);
 }
+
+void relgraph_palette_type_hex(RelgraphActorType type, char hex[8])
+{
+    guint8 rgb[3];
+    relgraph_palette_type_rgb(type, rgb);
+    relgraph_palette_hex(rgb, hex);
+}
+
+void relgraph_palette_polarity_hex(RelgraphPolarity polarity, char hex[8])
+{
+    guint8 rgb[3];
+    relgraph_palette_polarity_rgb(polarity, rgb);
+    relgraph_palette_hex(rgb, hex);
+}
+
+void relgraph_palette_frame_hex(char hex[8])
+{
+    relgraph_palette_hex(frame_colour, hex);
+}

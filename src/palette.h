@@ -22,5 +22,9 @@ void relgraph_palette_polarity_rgb(RelgraphPolarity polarity, guint8 rgb[3]);
 void relgraph_palette_frame_rgb(guint8 rgb[3]);
 /* rgb as "#RRGGBB" (upper case) into hex. */
 void relgraph_palette_hex(const guint8 rgb[3], char hex[8]);
+/* The same colours as "#RRGGBB", for the figure. */
+void relgraph_palette_type_hex(RelgraphActorType type, char hex[8]);
+void relgraph_palette_polarity_hex(RelgraphPolarity polarity, char hex[8]);
+void relgraph_palette_frame_hex(char hex[8]);
 
 #endif
