@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "export_internal.h"
+
 static RelgraphDiffItem *item_new(RelgraphDiffChange change, const char *source, const char *relation,
                                   const char *target, gboolean symmetric, guint old_count, guint new_count)
 {
@@ -32,68 +34,73 @@ static GPtrArray *item_list(void)
     return g_ptr_array_new_with_free_func(item_free);
 }
 
-static int edge_key_compare(const RelgraphEdge *a, const RelgraphEdge *b)
+/* What the walk below needs of a node or an edge: key order, count
+ * (mentions or weight) and the item that tells a difference. */
+typedef struct {
+    int (*compare)(gconstpointer a, gconstpointer b);
+    guint (*count)(gconstpointer x);
+    RelgraphDiffItem *(*item)(RelgraphDiffChange change, gconstpointer x, guint old_count, guint new_count);
+} DiffKind;
+
+static int node_compare(gconstpointer a, gconstpointer b)
 {
-    int c = strcmp(a->source, b->source);
+    return strcmp(((const RelgraphNode *)a)->name, ((const RelgraphNode *)b)->name);
+}
+
+static guint node_count(gconstpointer x)
+{
+    return ((const RelgraphNode *)x)->mentions;
+}
+
+static RelgraphDiffItem *node_item(RelgraphDiffChange change, gconstpointer x, guint old_count, guint new_count)
+{
+    return item_new(change, ((const RelgraphNode *)x)->name, NULL, NULL, FALSE, old_count, new_count);
+}
+
+static int edge_compare(gconstpointer a, gconstpointer b)
+{
+    const RelgraphEdge *x = a, *y = b;
+    int c = strcmp(x->source, y->source);
     if (c)
         return c;
-    if ((c = strcmp(a->relation, b->relation)))
+    if ((c = strcmp(x->relation, y->relation)))
         return c;
-    return strcmp(a->target, b->target);
+    return strcmp(x->target, y->target);
 }
 
-static void diff_nodes(RelgraphDiff *diff, const RelgraphGraph *old, const RelgraphGraph *new_)
+static guint edge_count(gconstpointer x)
 {
-    GPtrArray *a = relgraph_graph_sorted_nodes(old), *b = relgraph_graph_sorted_nodes(new_);
-    guint i = 0, j = 0;
-    while (i < a->len || j < b->len) {
-        const RelgraphNode *x = i < a->len ? g_ptr_array_index(a, i) : NULL;
-        const RelgraphNode *y = j < b->len ? g_ptr_array_index(b, j) : NULL;
-        int c = !x ? 1 : !y ? -1 : strcmp(x->name, y->name);
-        if (c < 0) {
-            g_ptr_array_add(diff->nodes_removed,
-                            item_new(RELGRAPH_DIFF_REMOVED, x->name, NULL, NULL, FALSE, x->mentions, 0));
-            i++;
-        } else if (c > 0) {
-            g_ptr_array_add(diff->nodes_added,
-                            item_new(RELGRAPH_DIFF_ADDED, y->name, NULL, NULL, FALSE, 0, y->mentions));
-            j++;
-        } else {
-            if (x->mentions != y->mentions)
-                g_ptr_array_add(diff->nodes_changed, item_new(RELGRAPH_DIFF_CHANGED, x->name, NULL, NULL, FALSE,
-                                                              x->mentions, y->mentions));
-            i++;
-            j++;
-        }
-    }
-    g_ptr_array_unref(a);
-    g_ptr_array_unref(b);
+    return ((const RelgraphEdge *)x)->weight;
 }
 
-static RelgraphDiffItem *edge_item(RelgraphDiffChange change, const RelgraphEdge *e, guint old_count,
-                                   guint new_count)
+static RelgraphDiffItem *edge_item(RelgraphDiffChange change, gconstpointer x, guint old_count, guint new_count)
 {
+    const RelgraphEdge *e = x;
     return item_new(change, e->source, e->relation, e->target, e->symmetric, old_count, new_count);
 }
 
-static void diff_edges(RelgraphDiff *diff, const RelgraphGraph *old, const RelgraphGraph *new_)
+static const DiffKind node_kind = {node_compare, node_count, node_item};
+static const DiffKind edge_kind = {edge_compare, edge_count, edge_item};
+
+/* Walks the sorted lists a (old) and b (new) side by side; takes both. */
+static void diff_sorted(GPtrArray *a, GPtrArray *b, const DiffKind *kind, GPtrArray *removed, GPtrArray *added,
+                        GPtrArray *changed)
 {
-    GPtrArray *a = relgraph_graph_sorted_edges(old), *b = relgraph_graph_sorted_edges(new_);
     guint i = 0, j = 0;
     while (i < a->len || j < b->len) {
-        const RelgraphEdge *x = i < a->len ? g_ptr_array_index(a, i) : NULL;
-        const RelgraphEdge *y = j < b->len ? g_ptr_array_index(b, j) : NULL;
-        int c = !x ? 1 : !y ? -1 : edge_key_compare(x, y);
+        gconstpointer x = i < a->len ? g_ptr_array_index(a, i) : NULL;
+        gconstpointer y = j < b->len ? g_ptr_array_index(b, j) : NULL;
+        int c = !x ? 1 : !y ? -1 : kind->compare(x, y);
         if (c < 0) {
-            g_ptr_array_add(diff->edges_removed, edge_item(RELGRAPH_DIFF_REMOVED, x, x->weight, 0));
+            g_ptr_array_add(removed, kind->item(RELGRAPH_DIFF_REMOVED, x, kind->count(x), 0));
             i++;
         } else if (c > 0) {
-            g_ptr_array_add(diff->edges_added, edge_item(RELGRAPH_DIFF_ADDED, y, 0, y->weight));
+            g_ptr_array_add(added, kind->item(RELGRAPH_DIFF_ADDED, y, 0, kind->count(y)));
             j++;
         } else {
-            /* The new side says how the relation is drawn now. */
-            if (x->weight != y->weight)
-                g_ptr_array_add(diff->edges_changed, edge_item(RELGRAPH_DIFF_CHANGED, y, x->weight, y->weight));
+            /* The new side says how a relation is drawn now. */
+            if (kind->count(x) != kind->count(y))
+                g_ptr_array_add(changed, kind->item(RELGRAPH_DIFF_CHANGED, y, kind->count(x), kind->count(y)));
             i++;
             j++;
         }
@@ -112,8 +119,10 @@ RelgraphDiff *relgraph_diff_graphs(const RelgraphGraph *old, const RelgraphGraph
     diff->edges_added = item_list();
     diff->edges_removed = item_list();
     diff->edges_changed = item_list();
-    diff_nodes(diff, old, new_);
-    diff_edges(diff, old, new_);
+    diff_sorted(relgraph_graph_sorted_nodes(old), relgraph_graph_sorted_nodes(new_), &node_kind,
+                diff->nodes_removed, diff->nodes_added, diff->nodes_changed);
+    diff_sorted(relgraph_graph_sorted_edges(old), relgraph_graph_sorted_edges(new_), &edge_kind,
+                diff->edges_removed, diff->edges_added, diff->edges_changed);
     return diff;
 }
 
@@ -247,23 +256,15 @@ char *relgraph_diff_text(const RelgraphDiff *diff)
 
 /* ---- TSV ------------------------------------------------------------ */
 
-/* TSV fields hold no tab or line break. */
-static void append_field(GString *out, const char *text)
-{
-    for (const char *p = text ? text : ""; *p; p++)
-        g_string_append_c(out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
-}
-
 static void append_row(GString *out, const RelgraphDiffItem *item, const char *kind)
 {
     static const char *const changes[] = {[RELGRAPH_DIFF_ADDED] = "added", [RELGRAPH_DIFF_REMOVED] = "removed",
                                           [RELGRAPH_DIFF_CHANGED] = "changed"};
     g_string_append_printf(out, "%s\t%s\t", changes[item->change], kind);
-    append_field(out, item->source);
-    g_string_append_c(out, '\t');
-    append_field(out, item->relation);
-    g_string_append_c(out, '\t');
-    append_field(out, item->target);
+    /* TSV fields hold no tab or line break (nor, as in every TSV relgraph
+     * writes, a control character). */
+    const char *const key[] = {item->source, item->relation, item->target};
+    relgraph_export_tsv_fields(out, key, G_N_ELEMENTS(key));
     g_string_append_c(out, '\t');
     if (item->change != RELGRAPH_DIFF_ADDED)
         g_string_append_printf(out, "%u", item->old_count);

@@ -1,10 +1,8 @@
 /* Export dispatch, plus the few helpers every exporter shares. */
 #include "relgraph/export.h"
 
+#include <math.h>
 #include <string.h>
-
-#include <libxml/parser.h>
-#include <libxml/xmlwriter.h>
 
 #include "export_internal.h"
 
@@ -119,33 +117,7 @@ char *relgraph_export_clean_text(const char *text)
 
 guint relgraph_export_max_evidence(const RelgraphExportOptions *options)
 {
-    return options && options->max_evidence ? options->max_evidence : 3;
-}
-
-/* Okabe-Ito colours, distinguishable with the common colour-vision
- * deficiencies: blue for cooperation, vermillion for conflict, grey otherwise. */
-void relgraph_export_polarity_rgb(RelgraphPolarity polarity, guint8 rgb[3])
-{
-    static const guint8 colours[][3] = {
-        [RELGRAPH_POLARITY_NEUTRAL] = {0x66, 0x66, 0x66},
-        [RELGRAPH_POLARITY_COOPERATIVE] = {0x00, 0x72, 0xB2},
-        [RELGRAPH_POLARITY_CONFLICTUAL] = {0xD5, 0x5E, 0x00},
-    };
-    guint i = (guint)polarity < G_N_ELEMENTS(colours) ? (guint)polarity : RELGRAPH_POLARITY_NEUTRAL;
-    memcpy(rgb, colours[i], 3);
-}
-
-/* The fills of the DOT/SVG figure (export_dot.c), for formats that carry
- * colours as numbers (GraphML r/g/b, GEXF viz:color). */
-void relgraph_export_type_rgb(RelgraphActorType type, guint8 rgb[3])
-{
-    static const guint8 state[3] = {0x56, 0xB4, 0xE9}, official[3] = {0xF0, 0xE4, 0x42},
-                        institution[3] = {0x00, 0x9E, 0x73}, unknown[3] = {0xDD, 0xDD, 0xDD};
-    const guint8 *c = type == RELGRAPH_ACTOR_STATE         ? state
-                      : type == RELGRAPH_ACTOR_OFFICIAL    ? official
-                      : type == RELGRAPH_ACTOR_INSTITUTION ? institution
-                                                           : unknown;
-    memcpy(rgb, c, 3);
+    return options && options->max_evidence ? options->max_evidence : RELGRAPH_DEFAULT_MAX_EVIDENCE;
 }
 
 GHashTable *relgraph_export_degrees(const GPtrArray *edges)
@@ -161,35 +133,105 @@ GHashTable *relgraph_export_degrees(const GPtrArray *edges)
     return degree;
 }
 
-void relgraph_export_xml_init(void)
+void relgraph_export_walk_init(RelgraphExportWalk *walk, const RelgraphGraph *graph)
 {
-    static gsize done = 0;
-    if (g_once_init_enter(&done)) {
-        xmlInitParser();
-        g_once_init_leave(&done, 1);
+    walk->nodes = relgraph_graph_sorted_nodes(graph);
+    walk->edges = relgraph_graph_sorted_edges(graph);
+    walk->degrees = relgraph_export_degrees(walk->edges);
+    walk->node_index = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < walk->nodes->len; i++)
+        g_hash_table_insert(walk->node_index, ((RelgraphNode *)g_ptr_array_index(walk->nodes, i))->name,
+                            GUINT_TO_POINTER(i));
+}
+
+void relgraph_export_walk_clear(RelgraphExportWalk *walk)
+{
+    g_hash_table_unref(walk->node_index);
+    g_hash_table_unref(walk->degrees);
+    g_ptr_array_unref(walk->nodes);
+    g_ptr_array_unref(walk->edges);
+    memset(walk, 0, sizeof *walk);
+}
+
+guint relgraph_export_walk_degree(const RelgraphExportWalk *walk, const RelgraphNode *node)
+{
+    return GPOINTER_TO_UINT(g_hash_table_lookup(walk->degrees, node->name));
+}
+
+/* Node ids are "n<index>" in name order: GraphML ids are xs:NMTOKEN, which
+ * allows no spaces, so the name itself goes in the label. */
+void relgraph_export_node_id(const RelgraphExportWalk *walk, const char *name, char id[24])
+{
+    g_snprintf(id, 24, "n%u", GPOINTER_TO_UINT(g_hash_table_lookup(walk->node_index, name)));
+}
+
+void relgraph_export_append_evidence(GString *out, const RelgraphEvidence *evidence)
+{
+    g_string_append(out, evidence->doc ? evidence->doc : "");
+    g_string_append(out, ": ");
+    g_string_append(out, evidence->text ? evidence->text : "");
+}
+
+static void fact_uint(RelgraphFacts *facts, RelgraphFact fact, guint value)
+{
+    g_snprintf(facts->number[fact], sizeof facts->number[fact], "%u", value);
+    facts->value[fact] = facts->number[fact];
+}
+
+static void facts_rgb(RelgraphFacts *facts, const guint8 rgb[3])
+{
+    for (guint c = 0; c < 3; c++)
+        fact_uint(facts, RELGRAPH_FACT_RED + c, rgb[c]);
+}
+
+void relgraph_export_node_facts(RelgraphFacts *facts, const RelgraphExportWalk *walk, const RelgraphNode *node)
+{
+    memset(facts->value, 0, sizeof facts->value);
+    facts->documents = facts->evidence = NULL;
+    const char *type = relgraph_actor_type_name(node->type);
+    facts->value[RELGRAPH_FACT_NAME] = node->name;
+    facts->value[RELGRAPH_FACT_TYPE] = type ? type : "unknown";
+    facts->value[RELGRAPH_FACT_AFFILIATION] = node->affiliation;
+    fact_uint(facts, RELGRAPH_FACT_MENTIONS, node->mentions);
+    fact_uint(facts, RELGRAPH_FACT_DEGREE, relgraph_export_walk_degree(walk, node));
+    g_ascii_formatd(facts->number[RELGRAPH_FACT_SIZE], sizeof facts->number[RELGRAPH_FACT_SIZE], "%.2f",
+                    10.0 + 4.0 * sqrt((double)node->mentions));
+    facts->value[RELGRAPH_FACT_SIZE] = facts->number[RELGRAPH_FACT_SIZE];
+    facts->value[RELGRAPH_FACT_DISCOVERED] = node->discovered ? "true" : NULL;
+    facts->value[RELGRAPH_FACT_FIRST_SEEN] = node->first_date;
+    facts->value[RELGRAPH_FACT_LAST_SEEN] = node->last_date;
+    guint8 rgb[3];
+    relgraph_palette_type_rgb(node->type, rgb);
+    facts_rgb(facts, rgb);
+}
+
+void relgraph_export_edge_facts(RelgraphFacts *facts, const RelgraphEdge *edge, guint max_evidence)
+{
+    memset(facts->value, 0, sizeof facts->value);
+    facts->value[RELGRAPH_FACT_RELATION] = edge->relation;
+    facts->value[RELGRAPH_FACT_POLARITY] = relgraph_polarity_name(edge->polarity);
+    fact_uint(facts, RELGRAPH_FACT_WEIGHT, edge->weight);
+    facts->value[RELGRAPH_FACT_SYMMETRIC] = edge->symmetric ? "true" : "false";
+    GString *text = g_string_new(NULL);
+    relgraph_export_append_document_list(text, edge->documents);
+    facts->value[RELGRAPH_FACT_DOCUMENTS] = facts->documents = g_string_free(text, FALSE);
+    text = g_string_new(NULL);
+    for (guint i = 0; i < edge->evidence->len && i < max_evidence; i++) {
+        if (i)
+            g_string_append_c(text, '\n');
+        relgraph_export_append_evidence(text, g_ptr_array_index(edge->evidence, i));
     }
+    facts->value[RELGRAPH_FACT_EVIDENCE] = facts->evidence = g_string_free(text, FALSE);
+    facts->value[RELGRAPH_FACT_FIRST_SEEN] = edge->first_date;
+    facts->value[RELGRAPH_FACT_LAST_SEEN] = edge->last_date;
+    guint8 rgb[3];
+    relgraph_palette_polarity_rgb(edge->polarity, rgb);
+    facts_rgb(facts, rgb);
 }
 
-static int append_to_string(void *out, const char *buffer, int len)
+void relgraph_export_facts_clear(RelgraphFacts *facts)
 {
-    g_string_append_len(out, buffer, len);
-    return len;
-}
-
-static int close_nothing(void *out)
-{
-    (void)out;
-    return 0;
-}
-
-xmlTextWriterPtr relgraph_export_xml_writer(GString *out)
-{
-    relgraph_export_xml_init();
-    xmlOutputBufferPtr io = xmlOutputBufferCreateIO(append_to_string, close_nothing, out, NULL);
-    if (!io)
-        return NULL;
-    xmlTextWriterPtr w = xmlNewTextWriter(io); /* takes io when it succeeds */
-    if (!w)
-        xmlOutputBufferClose(io);
-    return w;
+    g_free(facts->documents);
+    g_free(facts->evidence);
+    facts->documents = facts->evidence = NULL;
 }

@@ -29,6 +29,13 @@ static void member_date(JsonBuilder *b, const char *name, const char *date)
         member_string(b, name, date);
 }
 
+/* "first" and "last": the days a node or edge was seen on, when dated. */
+static void member_span(JsonBuilder *b, const char *first, const char *last)
+{
+    member_date(b, "first", first);
+    member_date(b, "last", last);
+}
+
 /* Each document's date, where the graph tells it: an edge seen in one
  * document (or in documents of one day) was seen on that document's date.
  * Evidence carries its document, not its date. */
@@ -58,12 +65,9 @@ static void add_nodes(JsonBuilder *b, const RelgraphGraph *graph)
         member_string(b, "type", type ? type : "unknown");
         if (n->affiliation)
             member_string(b, "affiliation", n->affiliation);
-        json_builder_set_member_name(b, "mentions");
-        json_builder_add_int_value(b, n->mentions);
-        json_builder_set_member_name(b, "discovered");
-        json_builder_add_boolean_value(b, n->discovered);
-        member_date(b, "first", n->first_date);
-        member_date(b, "last", n->last_date);
+        relgraph_export_json_int(b, "mentions", n->mentions);
+        relgraph_export_json_boolean(b, "discovered", n->discovered);
+        member_span(b, n->first_date, n->last_date);
         json_builder_end_object(b);
     }
     json_builder_end_array(b);
@@ -79,20 +83,14 @@ static void add_edges(JsonBuilder *b, const RelgraphGraph *graph)
     json_builder_begin_array(b);
     for (guint i = 0; i < edges->len; i++) {
         const RelgraphEdge *e = g_ptr_array_index(edges, i);
-        char id[24];
-        g_snprintf(id, sizeof id, "e%u", i);
-        json_builder_begin_object(b);
-        member_string(b, "id", id);
+        relgraph_export_json_begin_edge(b, i);
         member_string(b, "source", e->source);
         member_string(b, "relation", e->relation);
         member_string(b, "target", e->target);
         member_string(b, "polarity", relgraph_polarity_name(e->polarity));
-        json_builder_set_member_name(b, "symmetric");
-        json_builder_add_boolean_value(b, e->symmetric);
-        json_builder_set_member_name(b, "weight");
-        json_builder_add_int_value(b, e->weight);
-        member_date(b, "first", e->first_date);
-        member_date(b, "last", e->last_date);
+        relgraph_export_json_boolean(b, "symmetric", e->symmetric);
+        relgraph_export_json_int(b, "weight", e->weight);
+        member_span(b, e->first_date, e->last_date);
         json_builder_set_member_name(b, "documents");
         json_builder_begin_array(b);
         for (guint d = 0; d < e->documents->len; d++) {

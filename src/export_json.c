@@ -34,10 +34,25 @@ static void member_string(JsonBuilder *b, const char *name, const char *value)
     g_free(valid);
 }
 
-static void member_int(JsonBuilder *b, const char *name, gint64 value)
+void relgraph_export_json_int(JsonBuilder *b, const char *name, gint64 value)
 {
     json_builder_set_member_name(b, name);
     json_builder_add_int_value(b, value);
+}
+
+void relgraph_export_json_boolean(JsonBuilder *b, const char *name, gboolean value)
+{
+    json_builder_set_member_name(b, name);
+    json_builder_add_boolean_value(b, value);
+}
+
+void relgraph_export_json_begin_edge(JsonBuilder *b, guint index)
+{
+    char id[24];
+    g_snprintf(id, sizeof id, "e%u", index);
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "id");
+    json_builder_add_string_value(b, id);
 }
 
 static void member_colour(JsonBuilder *b, const guint8 rgb[3])
@@ -56,41 +71,48 @@ static void member_dates(JsonBuilder *b, const char *first, const char *last)
     }
 }
 
-static void add_node(JsonBuilder *b, const RelgraphNode *node, guint degree)
+/* What JSON nodes and cyjs nodes both say of an actor after its names,
+ * in this order. */
+static void add_node_facts(JsonBuilder *b, const RelgraphNode *node, guint degree)
 {
     const char *type = relgraph_actor_type_name(node->type);
     guint8 rgb[3];
-    relgraph_export_type_rgb(node->type, rgb);
+    relgraph_palette_type_rgb(node->type, rgb);
+    member_string(b, "type", type ? type : "unknown");
+    if (node->discovered)
+        relgraph_export_json_boolean(b, "discovered", TRUE);
+    member_string(b, "affiliation", node->affiliation);
+    relgraph_export_json_int(b, "mentions", node->mentions);
+    relgraph_export_json_int(b, "degree", degree);
+    member_colour(b, rgb);
+    member_dates(b, node->first_date, node->last_date);
+}
+
+static void add_node(JsonBuilder *b, const RelgraphNode *node, guint degree)
+{
     json_builder_begin_object(b);
     member_string(b, "id", node->name);
     member_string(b, "label", node->name);
-    member_string(b, "type", type ? type : "unknown");
-    if (node->discovered) {
-        json_builder_set_member_name(b, "discovered");
-        json_builder_add_boolean_value(b, TRUE);
-    }
-    member_string(b, "affiliation", node->affiliation);
-    member_int(b, "mentions", node->mentions);
-    member_int(b, "degree", degree);
-    member_colour(b, rgb);
-    member_dates(b, node->first_date, node->last_date);
+    add_node_facts(b, node, degree);
     json_builder_end_object(b);
 }
 
-/* What JSON links and cyjs edges both say of a relation, in this order. */
-static void add_edge_facts(JsonBuilder *b, const RelgraphEdge *edge)
+/* One evidence item as a format writes it in its "evidence" array. */
+typedef void (*AddEvidence)(JsonBuilder *b, const RelgraphEvidence *evidence);
+
+/* What JSON links and cyjs edges both say of a relation after its ends,
+ * in this order, down to its first max_evidence evidence items. */
+static void add_edge_facts(JsonBuilder *b, const RelgraphEdge *edge, guint max_evidence, AddEvidence add_evidence)
 {
     guint8 rgb[3];
-    relgraph_export_polarity_rgb(edge->polarity, rgb);
+    relgraph_palette_polarity_rgb(edge->polarity, rgb);
     member_string(b, "relation", edge->relation);
     member_string(b, "polarity", relgraph_polarity_name(edge->polarity));
-    json_builder_set_member_name(b, "symmetric");
-    json_builder_add_boolean_value(b, edge->symmetric);
+    relgraph_export_json_boolean(b, "symmetric", edge->symmetric);
     /* Per link, as the graph's "directed" says it for the whole: a
      * symmetric relation has no direction. */
-    json_builder_set_member_name(b, "directed");
-    json_builder_add_boolean_value(b, !edge->symmetric);
-    member_int(b, "weight", edge->weight);
+    relgraph_export_json_boolean(b, "directed", !edge->symmetric);
+    relgraph_export_json_int(b, "weight", edge->weight);
     member_colour(b, rgb);
     member_dates(b, edge->first_date, edge->last_date);
     json_builder_set_member_name(b, "documents");
@@ -101,32 +123,32 @@ static void add_edge_facts(JsonBuilder *b, const RelgraphEdge *edge)
         g_free(valid);
     }
     json_builder_end_array(b);
+    json_builder_set_member_name(b, "evidence");
+    json_builder_begin_array(b);
+    for (guint i = 0; i < edge->evidence->len && i < max_evidence; i++)
+        add_evidence(b, g_ptr_array_index(edge->evidence, i));
+    json_builder_end_array(b);
+}
+
+static void add_evidence_object(JsonBuilder *b, const RelgraphEvidence *ev)
+{
+    json_builder_begin_object(b);
+    member_string(b, "doc", ev->doc);
+    relgraph_export_json_int(b, "sentence", ev->sentence);
+    relgraph_export_json_int(b, "start", ev->start);
+    relgraph_export_json_int(b, "end", ev->end);
+    member_string(b, "text", ev->text);
+    member_string(b, "rule", ev->rule);
+    json_builder_end_object(b);
 }
 
 static void add_link(JsonBuilder *b, const RelgraphEdge *edge, guint index, guint max_evidence)
 {
-    char id[24];
-    g_snprintf(id, sizeof id, "e%u", index);
-    json_builder_begin_object(b);
-    member_string(b, "id", id);
+    relgraph_export_json_begin_edge(b, index);
     member_string(b, "key", edge->relation);
     member_string(b, "source", edge->source);
     member_string(b, "target", edge->target);
-    add_edge_facts(b, edge);
-    json_builder_set_member_name(b, "evidence");
-    json_builder_begin_array(b);
-    for (guint i = 0; i < edge->evidence->len && i < max_evidence; i++) {
-        const RelgraphEvidence *ev = g_ptr_array_index(edge->evidence, i);
-        json_builder_begin_object(b);
-        member_string(b, "doc", ev->doc);
-        member_int(b, "sentence", ev->sentence);
-        member_int(b, "start", ev->start);
-        member_int(b, "end", ev->end);
-        member_string(b, "text", ev->text);
-        member_string(b, "rule", ev->rule);
-        json_builder_end_object(b);
-    }
-    json_builder_end_array(b);
+    add_edge_facts(b, edge, max_evidence, add_evidence_object);
     json_builder_end_object(b);
 }
 
@@ -199,28 +221,59 @@ static void append_elements(GString *out, JsonBuilder *b, const RelgraphGraph *g
 /* The document is laid out here and each node and link serialised by
  * json-glib on its own: one tree for the whole graph took seven times the
  * size of its text. The bytes are those json-glib's pretty printer (indent
- * 2) gives for the whole. */
+ * 2) gives for the whole. Both formats are: head, a header object, then
+ * (after between) the node and edge arrays, then tail. */
+typedef struct {
+    const char *head;
+    void (*header)(JsonBuilder *b, const RelgraphExportOptions *options);
+    const char *between;
+    const char *outer; /* the arrays' indent */
+    const char *nodes_name;
+    AddNode add_node;
+    const char *edges_name;
+    AddEdge add_edge;
+    const char *tail;
+} JsonLayout;
+
+static char *write_document(const JsonLayout *layout, const RelgraphGraph *graph,
+                            const RelgraphExportOptions *options, gsize *len)
+{
+    GString *out = g_string_new(layout->head);
+    JsonBuilder *b = json_builder_new();
+    json_builder_begin_object(b);
+    layout->header(b, options);
+    json_builder_end_object(b);
+    append_built(out, b, "  ");
+    g_string_append(out, layout->between);
+    append_elements(out, b, graph, options, layout->outer, layout->nodes_name, layout->add_node,
+                    layout->edges_name, layout->add_edge);
+    g_string_append(out, layout->tail);
+    g_object_unref(b);
+    *len = out->len;
+    return g_string_free(out, FALSE);
+}
+
+static void json_header(JsonBuilder *b, const RelgraphExportOptions *options)
+{
+    member_string(b, "creator", "relgraph " RELGRAPH_VERSION);
+    if (options && options->title && *options->title)
+        member_string(b, "title", options->title);
+}
+
 char *relgraph_export_json(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
                            GError **error)
 {
     (void)error;
     g_return_val_if_fail(graph && len, NULL);
-    GString *out = g_string_new("{\n  \"directed\" : true,\n  \"multigraph\" : true,\n  \"graph\" : ");
-    JsonBuilder *b = json_builder_new();
-    json_builder_begin_object(b);
-    member_string(b, "creator", "relgraph " RELGRAPH_VERSION);
-    if (options && options->title && *options->title)
-        member_string(b, "title", options->title);
-    json_builder_end_object(b);
-    append_built(out, b, "  ");
-
-    g_string_append(out, ",\n  ");
-    append_elements(out, b, graph, options, "  ", "nodes", add_node, "links", add_link);
-    /* A final newline, as text files have. */
-    g_string_append(out, "\n}\n");
-    g_object_unref(b);
-    *len = out->len;
-    return g_string_free(out, FALSE);
+    static const JsonLayout layout = {
+        .head = "{\n  \"directed\" : true,\n  \"multigraph\" : true,\n  \"graph\" : ",
+        .header = json_header,
+        .between = ",\n  ", .outer = "  ",
+        .nodes_name = "nodes", .add_node = add_node,
+        .edges_name = "links", .add_edge = add_link,
+        .tail = "\n}\n", /* a final newline, as text files have */
+    };
+    return write_document(&layout, graph, options, len);
 }
 
 /* Cytoscape.js elements JSON, which Cytoscape desktop imports as .cyjs
@@ -238,9 +291,6 @@ char *relgraph_export_json(const RelgraphGraph *graph, const RelgraphExportOptio
  * desktop's table columns do: evidence is "doc: sentence". */
 static void add_cyjs_node(JsonBuilder *b, const RelgraphNode *node, guint degree)
 {
-    const char *type = relgraph_actor_type_name(node->type);
-    guint8 rgb[3];
-    relgraph_export_type_rgb(node->type, rgb);
     json_builder_begin_object(b);
     json_builder_set_member_name(b, "data");
     json_builder_begin_object(b);
@@ -248,68 +298,56 @@ static void add_cyjs_node(JsonBuilder *b, const RelgraphNode *node, guint degree
     member_string(b, "name", node->name);
     member_string(b, "value", node->name);
     member_string(b, "label", node->name);
-    member_string(b, "type", type ? type : "unknown");
-    if (node->discovered) {
-        json_builder_set_member_name(b, "discovered");
-        json_builder_add_boolean_value(b, TRUE);
-    }
-    member_string(b, "affiliation", node->affiliation);
-    member_int(b, "mentions", node->mentions);
-    member_int(b, "degree", degree);
-    member_colour(b, rgb);
-    member_dates(b, node->first_date, node->last_date);
+    add_node_facts(b, node, degree);
     json_builder_end_object(b);
     json_builder_end_object(b);
 }
 
+/* Lists hold strings only there: "doc: sentence". */
+static void add_evidence_string(JsonBuilder *b, const RelgraphEvidence *ev)
+{
+    GString *text = g_string_new(NULL);
+    relgraph_export_append_evidence(text, ev);
+    char *valid = g_utf8_make_valid(text->str, (gssize)text->len);
+    json_builder_add_string_value(b, valid);
+    g_free(valid);
+    g_string_free(text, TRUE);
+}
+
 static void add_cyjs_edge(JsonBuilder *b, const RelgraphEdge *edge, guint index, guint max_evidence)
 {
-    char id[24];
-    g_snprintf(id, sizeof id, "e%u", index);
     json_builder_begin_object(b);
     json_builder_set_member_name(b, "data");
-    json_builder_begin_object(b);
-    member_string(b, "id", id);
+    relgraph_export_json_begin_edge(b, index);
     member_string(b, "source", edge->source);
     member_string(b, "target", edge->target);
     member_string(b, "key", edge->relation);
     member_string(b, "interaction", edge->relation);
     member_string(b, "label", edge->relation);
-    add_edge_facts(b, edge);
-    json_builder_set_member_name(b, "evidence");
-    json_builder_begin_array(b);
-    for (guint i = 0; i < edge->evidence->len && i < max_evidence; i++) {
-        const RelgraphEvidence *ev = g_ptr_array_index(edge->evidence, i);
-        char *text = g_strdup_printf("%s: %s", ev->doc ? ev->doc : "", ev->text ? ev->text : "");
-        char *valid = g_utf8_make_valid(text, -1);
-        json_builder_add_string_value(b, valid);
-        g_free(valid);
-        g_free(text);
-    }
-    json_builder_end_array(b);
+    add_edge_facts(b, edge, max_evidence, add_evidence_string);
     json_builder_end_object(b);
     json_builder_end_object(b);
 }
 
-/* Laid out as relgraph_export_json is, for the same reason. */
+static void cyjs_header(JsonBuilder *b, const RelgraphExportOptions *options)
+{
+    member_string(b, "name", options && options->title && *options->title ? options->title : "relgraph");
+}
+
 char *relgraph_export_cyjs(const RelgraphGraph *graph, const RelgraphExportOptions *options, gsize *len,
                            GError **error)
 {
     (void)error;
     g_return_val_if_fail(graph && len, NULL);
-    GString *out = g_string_new("{\n  \"format_version\" : \"1.0\",\n  \"generated_by\" : \"relgraph "
-                                RELGRAPH_VERSION "\",\n  \"target_cytoscapejs_version\" : \"~3.0\",\n"
-                                "  \"directed\" : true,\n  \"multigraph\" : true,\n  \"data\" : ");
-    JsonBuilder *b = json_builder_new();
-    json_builder_begin_object(b);
-    member_string(b, "name", options && options->title && *options->title ? options->title : "relgraph");
-    json_builder_end_object(b);
-    append_built(out, b, "  ");
-
-    g_string_append(out, ",\n  \"elements\" : {\n    ");
-    append_elements(out, b, graph, options, "    ", "nodes", add_cyjs_node, "edges", add_cyjs_edge);
-    g_string_append(out, "\n  }\n}\n");
-    g_object_unref(b);
-    *len = out->len;
-    return g_string_free(out, FALSE);
+    static const JsonLayout layout = {
+        .head = "{\n  \"format_version\" : \"1.0\",\n  \"generated_by\" : \"relgraph " RELGRAPH_VERSION
+                "\",\n  \"target_cytoscapejs_version\" : \"~3.0\",\n  \"directed\" : true,\n"
+                "  \"multigraph\" : true,\n  \"data\" : ",
+        .header = cyjs_header,
+        .between = ",\n  \"elements\" : {\n    ", .outer = "    ",
+        .nodes_name = "nodes", .add_node = add_cyjs_node,
+        .edges_name = "edges", .add_edge = add_cyjs_edge,
+        .tail = "\n  }\n}\n",
+    };
+    return write_document(&layout, graph, options, len);
 }

@@ -51,6 +51,15 @@ void relgraph_export_tsv_field(GString *out, const char *field)
     g_free(clean);
 }
 
+void relgraph_export_tsv_fields(GString *out, const char *const *fields, guint n)
+{
+    for (guint i = 0; i < n; i++) {
+        if (i)
+            g_string_append_c(out, '\t');
+        relgraph_export_tsv_field(out, fields[i]);
+    }
+}
+
 /* A list of document ids, as TSV, GraphML and GEXF write it: joined by
  * ';', each id with '%' and ';' written as %25 and %3B, so that the list
  * splits back into the ids it was made of (an id "x;y" was read as two)
@@ -80,11 +89,8 @@ char *relgraph_export_tsv(const RelgraphGraph *graph, const RelgraphExportOption
     GPtrArray *edges = relgraph_graph_sorted_edges(graph);
     for (guint i = 0; i < edges->len; i++) {
         const RelgraphEdge *e = g_ptr_array_index(edges, i);
-        relgraph_export_tsv_field(out, e->source);
-        g_string_append_c(out, '\t');
-        relgraph_export_tsv_field(out, e->relation);
-        g_string_append_c(out, '\t');
-        relgraph_export_tsv_field(out, e->target);
+        const char *const key[] = {e->source, e->relation, e->target};
+        relgraph_export_tsv_fields(out, key, G_N_ELEMENTS(key));
         g_string_append_c(out, '\t');
         relgraph_string_append_uint(out, e->weight);
         g_string_append_c(out, '\t');

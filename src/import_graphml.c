@@ -8,44 +8,20 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "export_internal.h"
+#include "graphml_keys.h"
+#include "xml_writer.h"
 
-#define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
 #define X(s) ((const xmlChar *)(s))
 
 typedef enum { ITEM_NONE, ITEM_NODE, ITEM_EDGE } ItemKind;
 
-/* The <data> an item can carry, by the attr.name of its key. */
-enum {
-    NODE_LABEL,
-    NODE_TYPE,
-    NODE_AFFILIATION,
-    NODE_MENTIONS,
-    NODE_DISCOVERED,
-    EDGE_RELATION,
-    EDGE_LABEL,
-    EDGE_WEIGHT,
-    EDGE_SYMMETRIC,
-    EDGE_POLARITY,
-    EDGE_DOCUMENTS,
-    N_FIELDS
-};
-
-static const struct {
-    ItemKind kind;
-    const char *name;
-} field_keys[N_FIELDS] = {
-    [NODE_LABEL] = {ITEM_NODE, "label"},
-    [NODE_TYPE] = {ITEM_NODE, "type"},
-    [NODE_AFFILIATION] = {ITEM_NODE, "affiliation"},
-    [NODE_MENTIONS] = {ITEM_NODE, "mentions"},
-    [NODE_DISCOVERED] = {ITEM_NODE, "discovered"},
-    [EDGE_RELATION] = {ITEM_EDGE, "relation"},
-    [EDGE_LABEL] = {ITEM_EDGE, "label"},
-    [EDGE_WEIGHT] = {ITEM_EDGE, "weight"},
-    [EDGE_SYMMETRIC] = {ITEM_EDGE, "symmetric"},
-    [EDGE_POLARITY] = {ITEM_EDGE, "polarity"},
-    [EDGE_DOCUMENTS] = {ITEM_EDGE, "documents"},
+/* The <data> read back, by graphml_keys.h's key: the others (degree,
+ * colours, evidence...) are what the exporters derive or only show. */
+static const gboolean read_back[GRAPHML_N_KEYS] = {
+    [GRAPHML_NODE_LABEL] = TRUE,    [GRAPHML_NODE_TYPE] = TRUE,      [GRAPHML_NODE_AFFILIATION] = TRUE,
+    [GRAPHML_NODE_MENTIONS] = TRUE, [GRAPHML_NODE_DISCOVERED] = TRUE, [GRAPHML_EDGE_RELATION] = TRUE,
+    [GRAPHML_EDGE_LABEL] = TRUE,    [GRAPHML_EDGE_WEIGHT] = TRUE,    [GRAPHML_EDGE_SYMMETRIC] = TRUE,
+    [GRAPHML_EDGE_POLARITY] = TRUE, [GRAPHML_EDGE_DOCUMENTS] = TRUE,
 };
 
 /* Places in the file are kept as element numbers (the n-th start tag),
@@ -64,7 +40,7 @@ typedef struct {
     int depth;
     char *id, *source, *target;
     guint element;
-    Field fields[N_FIELDS];
+    Field fields[GRAPHML_N_KEYS];
 } Item;
 
 /* An edge waits for the end of the file: GraphML lets it name a node that
@@ -347,7 +323,7 @@ static void item_clear(Item *item)
     g_free(item->id);
     g_free(item->source);
     g_free(item->target);
-    for (guint i = 0; i < N_FIELDS; i++)
+    for (guint i = 0; i < GRAPHML_N_KEYS; i++)
         g_free(item->fields[i].text);
     memset(item, 0, sizeof *item);
 }
@@ -373,7 +349,7 @@ static const char *field(const Item *item, int f)
 static gboolean finish_node(Import *im)
 {
     Item *it = &im->item;
-    const char *name = field(it, NODE_LABEL) ? field(it, NODE_LABEL) : it->id;
+    const char *name = field(it, GRAPHML_NODE_LABEL) ? field(it, GRAPHML_NODE_LABEL) : it->id;
     if (!*name)
         return fail_at(im, it->element, "node \"%s\" has an empty name", it->id);
     if (g_hash_table_contains(im->node_names, it->id))
@@ -382,26 +358,27 @@ static gboolean finish_node(Import *im)
         return fail_at(im, it->element, "actor \"%s\" is given twice", name);
 
     RelgraphActorType type = 0;
-    const char *type_name = field(it, NODE_TYPE);
+    const char *type_name = field(it, GRAPHML_NODE_TYPE);
     if (type_name && *type_name && strcmp(type_name, "unknown") != 0) {
         type = relgraph_actor_type_from_name(type_name);
         if (!type) {
-            const Field *f = &it->fields[NODE_TYPE];
+            const Field *f = &it->fields[GRAPHML_NODE_TYPE];
             return fail_at(im, f->element, "unknown actor type \"%s\"", type_name);
         }
     }
     guint mentions = 0;
-    if (field(it, NODE_MENTIONS) && !parse_count(field(it, NODE_MENTIONS), &mentions)) {
-        const Field *f = &it->fields[NODE_MENTIONS];
+    if (field(it, GRAPHML_NODE_MENTIONS) && !parse_count(field(it, GRAPHML_NODE_MENTIONS), &mentions)) {
+        const Field *f = &it->fields[GRAPHML_NODE_MENTIONS];
         return fail_at(im, f->element, "mentions \"%s\" is not a whole number", f->text);
     }
     /* No <data> is the key's default as relgraph declares it: false. */
     gboolean discovered = FALSE;
-    if (field(it, NODE_DISCOVERED) && !parse_boolean(field(it, NODE_DISCOVERED), &discovered)) {
-        const Field *f = &it->fields[NODE_DISCOVERED];
+    const char *discovered_text = field(it, GRAPHML_NODE_DISCOVERED);
+    if (discovered_text && !parse_boolean(discovered_text, &discovered)) {
+        const Field *f = &it->fields[GRAPHML_NODE_DISCOVERED];
         return fail_at(im, f->element, "discovered must be true or false, not \"%s\"", f->text);
     }
-    const char *affiliation = field(it, NODE_AFFILIATION);
+    const char *affiliation = field(it, GRAPHML_NODE_AFFILIATION);
     RelgraphNode *node = relgraph_graph_add_node(im->graph, name, type,
                                                  affiliation && *affiliation ? affiliation : NULL, mentions);
     if (discovered)
@@ -415,24 +392,27 @@ static gboolean finish_node(Import *im)
 static gboolean finish_edge(Import *im)
 {
     Item *it = &im->item;
-    const char *relation = field(it, EDGE_RELATION) ? field(it, EDGE_RELATION) : field(it, EDGE_LABEL);
+    const char *relation = field(it, GRAPHML_EDGE_RELATION);
+    if (!relation)
+        relation = field(it, GRAPHML_EDGE_LABEL);
     if (!relation || !*relation)
         return fail_at(im, it->element, "%s%s has no relation", it->id ? "edge " : "<edge>",
                        it->id ? it->id : "");
 
     guint weight = 1;  /* an edge without a weight stands for one mention */
-    if (field(it, EDGE_WEIGHT) && !parse_count(field(it, EDGE_WEIGHT), &weight)) {
-        const Field *f = &it->fields[EDGE_WEIGHT];
+    if (field(it, GRAPHML_EDGE_WEIGHT) && !parse_count(field(it, GRAPHML_EDGE_WEIGHT), &weight)) {
+        const Field *f = &it->fields[GRAPHML_EDGE_WEIGHT];
         return fail_at(im, f->element, "weight \"%s\" is not a whole number", f->text);
     }
     gboolean symmetric = FALSE;
-    if (field(it, EDGE_SYMMETRIC) && !parse_boolean(field(it, EDGE_SYMMETRIC), &symmetric)) {
-        const Field *f = &it->fields[EDGE_SYMMETRIC];
+    if (field(it, GRAPHML_EDGE_SYMMETRIC) && !parse_boolean(field(it, GRAPHML_EDGE_SYMMETRIC), &symmetric)) {
+        const Field *f = &it->fields[GRAPHML_EDGE_SYMMETRIC];
         return fail_at(im, f->element, "symmetric must be true or false, not \"%s\"", f->text);
     }
     RelgraphPolarity polarity = RELGRAPH_POLARITY_NEUTRAL;
-    if (field(it, EDGE_POLARITY) && !relgraph_polarity_from_name(field(it, EDGE_POLARITY), &polarity)) {
-        const Field *f = &it->fields[EDGE_POLARITY];
+    const char *polarity_name = field(it, GRAPHML_EDGE_POLARITY);
+    if (polarity_name && !relgraph_polarity_from_name(polarity_name, &polarity)) {
+        const Field *f = &it->fields[GRAPHML_EDGE_POLARITY];
         return fail_at(im, f->element, "unknown polarity \"%s\"", f->text);
     }
 
@@ -447,8 +427,8 @@ static gboolean finish_edge(Import *im)
     p->edge.weight = weight;
     p->edge.documents = g_ptr_array_new_with_free_func(g_free);
     p->edge.evidence = g_ptr_array_new();
-    if (field(it, EDGE_DOCUMENTS)) {
-        GStrv docs = g_strsplit(field(it, EDGE_DOCUMENTS), ";", -1);
+    if (field(it, GRAPHML_EDGE_DOCUMENTS)) {
+        GStrv docs = g_strsplit(field(it, GRAPHML_EDGE_DOCUMENTS), ";", -1);
         for (guint i = 0; docs[i]; i++)
             if (*docs[i])
                 g_ptr_array_add(p->edge.documents, percent_decode(docs[i]));
@@ -531,10 +511,8 @@ static gboolean start_data(Import *im)
         return FALSE;
     }
     g_free(key);
-    im->data_field = -1;
-    for (int f = 0; f < N_FIELDS; f++)
-        if (field_keys[f].kind == im->item.kind && strcmp(field_keys[f].name, name) == 0)
-            im->data_field = f;
+    int f = relgraph_graphml_key_find(im->item.kind == ITEM_NODE ? "node" : "edge", name);
+    im->data_field = f >= 0 && read_back[f] ? f : -1;
     im->data_depth = xmlTextReaderDepth(im->reader);
     im->data_element = im->elements;
     g_string_truncate(im->text, 0);
@@ -564,7 +542,7 @@ static gboolean end_item(Import *im)
 static gboolean is_graphml(const Import *im)
 {
     const xmlChar *ns = xmlTextReaderConstNamespaceUri(im->reader);
-    return !ns || xmlStrEqual(ns, X(GRAPHML_NS));
+    return !ns || xmlStrEqual(ns, X(RELGRAPH_GRAPHML_NS));
 }
 
 static gboolean start_element(Import *im)
@@ -710,7 +688,7 @@ RelgraphGraph *relgraph_import_graphml(const char *path, GError **error)
         .data_field = -1,
         .data_depth = -1,
     };
-    relgraph_export_xml_init();  /* the once-only libxml2 set-up the exporters share */
+    relgraph_xml_init();  /* the once-only libxml2 set-up the exporters share */
     /* NONET: a GraphML file has no business fetching anything; nor
      * reading other files (external entities, refused by the loader).
      * NOENT: the entities of the file's own DTD are replaced by their

@@ -34,7 +34,7 @@ typedef struct {
 typedef struct {
     const char *title;   /* graph title/label, NULL for none */
     const char *layout;  /* Graphviz layout engine for SVG: dot, neato, sfdp, circo, ...; NULL = default (above) */
-    guint max_evidence;  /* evidence sentences per edge in tooltips/attributes; 0 = default (3) */
+    guint max_evidence;  /* evidence sentences per edge in tooltips/attributes; 0 = RELGRAPH_DEFAULT_MAX_EVIDENCE */
     gboolean no_legend;  /* DOT/SVG: the title only, without the legend */
     const RelgraphLayoutStore *layouts; /* SVG: layouts kept between runs, or NULL */
     /* GraphML, GEXF: write symmetric relations as undirected edges in the
@@ -52,6 +52,10 @@ typedef struct {
      * A figure too large for the page at 7 pt gets the most that fit. */
     guint max_relations;
 } RelgraphExportOptions;
+
+/* Evidence sentences kept per edge when nothing else is asked: what the
+ * exports show, and what a build keeps (and caches) by default. */
+#define RELGRAPH_DEFAULT_MAX_EVIDENCE 3
 
 /* The printable area of an A4 page (210 x 297 mm less 15 mm margins), in
  * points: the figure's default size. Letter's is 7.5 x 10 in. */
