@@ -111,7 +111,7 @@ static void outputs_add_options(GOptionContext *context, Outputs *o)
         {"title", 0, 0, G_OPTION_ARG_FILENAME, &o->title,
          "Title written on the figure (default: how many actors, relations and documents; --title '' for none)", "TEXT"},
         {"max-evidence", 0, 0, G_OPTION_ARG_INT, &o->max_evidence,
-         "Example sentences kept per edge and shown in tooltips, GraphML, GEXF and JSON (default: 3)", "N"},
+         "Example sentences kept per edge and shown in tooltips, GraphML, GEXF and JSON (default: " G_STRINGIFY(RELGRAPH_DEFAULT_MAX_EVIDENCE) ")", "N"},
         {"symmetric", 0, 0, G_OPTION_ARG_STRING, &o->symmetric,
          "GraphML and GEXF: symmetric relations (meet, cooperate...) as directed edges marked symmetric=true, "
          "which every reader loads, or as undirected edges in the directed graph, which Gephi and graphology "
@@ -293,7 +293,7 @@ static void remove_stale_temps(const Outputs *o, const char *dir)
 
 static guint outputs_evidence_limit(const Outputs *o)
 {
-    return o->max_evidence > 0 ? (guint)o->max_evidence : 3;
+    return cli_evidence_limit(o->max_evidence);
 }
 
 /* Renders graph in every format and writes (or, with --check, compares)

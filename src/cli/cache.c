@@ -23,7 +23,7 @@ static int cache_prune(int argc, char **argv)
     gint max_evidence = 0;
     const GOptionEntry entries[] = {
         {"max-evidence", 0, 0, G_OPTION_ARG_INT, &max_evidence,
-         "The --max-evidence the builds use (default: 3): it is part of every key", "N"},
+         "The --max-evidence the builds use (default: " G_STRINGIFY(RELGRAPH_DEFAULT_MAX_EVIDENCE) "): it is part of every key", "N"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionContext *context = g_option_context_new("CORPUS...");
@@ -58,7 +58,7 @@ static int cache_prune(int argc, char **argv)
         fprintf(stderr, "relgraph: cache prune works on a cache: --no-cache makes no sense here\n");
         goto out;
     }
-    guint limit = max_evidence > 0 ? (guint)max_evidence : 3;
+    guint limit = cli_evidence_limit(max_evidence);
     CliCacheOptions open_options = cache_options;
     if (!open_options.dir)
         open_options.dir = relgraph_cache_default_dir();

@@ -179,6 +179,8 @@ guint cli_rules_diagnostics(void);
 gboolean cli_write_part(const RelgraphGraph *graph, const RelgraphPartInfo *info, const char *path);
 
 /* Prints "relgraph: message" for an error and frees it. */
+/* The evidence sentences kept per edge for --max-evidence (0: the default). */
+guint cli_evidence_limit(gint max_evidence);
 void cli_report(GError *error);
 
 /* The actor a name typed on the command line stands for (any of its

@@ -117,6 +117,11 @@ gint cli_find_actor(const RelgraphDictionary *dict, const char *name, const char
     return id;
 }
 
+guint cli_evidence_limit(gint max_evidence)
+{
+    return max_evidence > 0 ? (guint)max_evidence : RELGRAPH_DEFAULT_MAX_EVIDENCE;
+}
+
 void cli_report(GError *error)
 {
     if (!error)

@@ -68,7 +68,7 @@ int cli_extract(int argc, char **argv)
          "Output format: tsv (default), or part: the partial graph for relgraph merge", "tsv|part"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Output file (default: standard output)", "FILE"},
         {"max-evidence", 0, 0, G_OPTION_ARG_INT, &max_evidence,
-         "-T part: example sentences kept per edge (default: 3, what build shows)", "N"},
+         "-T part: example sentences kept per edge (default: " G_STRINGIFY(RELGRAPH_DEFAULT_MAX_EVIDENCE) ", what build shows)", "N"},
         {NULL, 0, 0, 0, NULL, NULL, NULL},
     };
     GOptionContext *context = g_option_context_new("CORPUS...");
@@ -108,7 +108,7 @@ int cli_extract(int argc, char **argv)
     run.rules = rules;
     run.hedged_column = extract.hedged == RELGRAPH_HEDGED_KEEP;
     if (part) {
-        guint limit = max_evidence > 0 ? (guint)max_evidence : 3;
+        guint limit = cli_evidence_limit(max_evidence);
         run.graph = relgraph_graph_new();
         relgraph_graph_set_evidence_limit(run.graph, limit);
         CliRunStats stats;
