@@ -254,11 +254,8 @@ RelgraphLayoutStore cli_layout_store(RelgraphCache *cache)
 
 gboolean cli_write_part(const RelgraphGraph *graph, const RelgraphPartInfo *info, const char *path)
 {
-    gsize len = 0;
-    char *data = relgraph_part_write(graph, info, &len);
     GError *error = NULL;
-    gboolean ok = relgraph_write_file_atomic(path ? path : "-", data, len, &error);
+    gboolean ok = relgraph_part_write_file(graph, info, path ? path : "-", &error);
     cli_report(error);
-    g_free(data);
     return ok;
 }
