@@ -24,6 +24,12 @@ static void add_document(const CliDocument *document, gpointer data)
         relgraph_extract_add_to_graph(document->doc, document->result, graph);
 }
 
+static void print_warning(const GError *warning, gpointer unused)
+{
+    (void)unused;
+    fprintf(stderr, "relgraph: warning: %s\n", warning->message);
+}
+
 /* "s" unless n is one: "1 document", "2 documents". */
 static const char *plural(guint n)
 {
@@ -378,13 +384,13 @@ int cli_build(int argc, char **argv)
     GString *written = g_string_new(NULL);
     guint stale = 0, unchanged = 0;
     /* The cache also keeps the figure's layout. */
-    RelgraphLayoutStore layouts = cli_layout_store(cache);
+    const RelgraphLayoutStore *layouts = cache ? relgraph_cache_layout_store(cache, print_warning, NULL) : NULL;
     /* The manifest is kept for a run with nothing to say again next time:
      * no document failed, was skipped or warned of, no rule diagnostic. */
     gboolean save = cache && !stats.failed && !stats.skipped && !stats.warned && cli_rules_diagnostics() == 0;
     gboolean ok = outputs_write(&o, graph, stats.documents,
                                 corpus.jobs > 0 ? (guint)corpus.jobs : g_get_num_processors(),
-                                cache ? &layouts : NULL, manifest, save, written, &unchanged, &stale);
+                                layouts, manifest, save, written, &unchanged, &stale);
     if (!corpus.quiet) {
         char *from_cache = cache ? g_strdup_printf(" (%u extracted, %u from cache)", stats.documents - stats.cached,
                                                    stats.cached)

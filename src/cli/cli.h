@@ -115,8 +115,6 @@ typedef struct {
     gboolean disabled;
 } CliCacheOptions;
 void cli_add_cache_options(GOptionContext *context, CliCacheOptions *options);
-/* The layouts of config's cache as the SVG exporter takes them. */
-RelgraphLayoutStore cli_layout_store(RelgraphCache *cache);
 
 RelgraphCache *cli_open_cache(const CliCacheOptions *options, const CliCorpusOptions *corpus,
                               const RelgraphRules *rules, guint evidence_limit, char **paths, int n_paths);
