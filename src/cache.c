@@ -46,6 +46,9 @@ struct RelgraphCache {
     XXH128_hash_t base; /* version, rules and options */
     gint tagged;        /* the marker is known to be there (atomic) */
     gboolean read_only; /* build --check: nothing written */
+    RelgraphLayoutStore layouts; /* relgraph_cache_layout_store's */
+    RelgraphCacheWarningFunc warn;
+    gpointer warn_data;
 };
 
 char *relgraph_cache_default_dir(void)
@@ -734,4 +737,29 @@ gboolean relgraph_cache_index_save(RelgraphCacheIndex *index, GError **error)
     g_string_free(out, TRUE);
     g_ptr_array_unref(paths);
     return ok;
+}
+
+static char *layout_lookup(gpointer cache, const char *input, gsize input_len, gsize *len)
+{
+    return relgraph_cache_layout_get(cache, input, input_len, len);
+}
+
+static void layout_store(gpointer data, const char *input, gsize input_len, const char *positions, gsize len)
+{
+    RelgraphCache *cache = data;
+    GError *error = NULL;
+    if (!relgraph_cache_layout_put(cache, input, input_len, positions, len, &error)) {
+        if (cache->warn)
+            cache->warn(error, cache->warn_data);
+        g_error_free(error);
+    }
+}
+
+const RelgraphLayoutStore *relgraph_cache_layout_store(RelgraphCache *cache, RelgraphCacheWarningFunc warn,
+                                                       gpointer user_data)
+{
+    cache->layouts = (RelgraphLayoutStore){layout_lookup, layout_store, cache};
+    cache->warn = warn;
+    cache->warn_data = user_data;
+    return &cache->layouts;
 }

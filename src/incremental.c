@@ -313,3 +313,42 @@ void relgraph_incremental_group_keys(const RelgraphCache *cache, GPtrArray *corp
         g_hash_table_add(keep, g_strdup(whole));
     relgraph_incremental_free(inc);
 }
+
+typedef struct {
+    RelgraphIncremental *inc;
+    guint warned;
+} Run;
+
+static void add_document(const RelgraphPipelineDocument *document, gpointer data)
+{
+    Run *run = data;
+    gboolean warned = document->doc->warnings->len > 0;
+    if (relgraph_incremental_add(run->inc, document->doc->path, document->piece, document->info, document->key,
+                                 warned) &&
+        warned)
+        run->warned++;
+}
+
+void relgraph_incremental_run(RelgraphIncremental *inc, const RelgraphRules *rules,
+                              const RelgraphExtractOptions *extract, const RelgraphPipelineOptions *options,
+                              RelgraphGraph *graph, RelgraphPipelineStats *stats, guint *warned)
+{
+    Run run = {inc, 0};
+    RelgraphPartInfo cached = {0};
+    GPtrArray *again = relgraph_incremental_take(inc, graph, &cached);
+    stats->documents += cached.documents;
+    stats->cached += cached.documents;
+    stats->sentences += cached.sentences;
+    stats->relations += cached.mentions;
+    if (again->len) {
+        RelgraphPipelineOptions pipeline = *options;
+        pipeline.cache = inc->cache;
+        pipeline.evidence_limit = inc->options.evidence_limit;
+        pipeline.keys_only = FALSE;
+        relgraph_pipeline_run(rules, extract, again, &pipeline, add_document, &run, stats);
+    }
+    g_ptr_array_unref(again);
+    relgraph_incremental_finish(inc, graph);
+    if (warned)
+        *warned = run.warned;
+}

@@ -351,3 +351,158 @@ void relgraph_dir_remove_stale_temporaries(const char *dir, const char *const *n
     if (d)
         g_dir_close(d);
 }
+
+GStrv relgraph_output_formats_parse(const char *list, GError **error)
+{
+    GStrv names = g_strsplit(list, ",", -1);
+    GPtrArray *formats = g_ptr_array_new_with_free_func(g_free);
+    gboolean ok = TRUE;
+    for (guint i = 0; names[i] && ok; i++) {
+        const char *f = g_strstrip(names[i]);
+        if (!*f)
+            continue;
+        if (!relgraph_export_extension(f)) {
+            char *known = g_strjoinv(", ", (GStrv)relgraph_export_formats());
+            g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_USAGE, "unknown format \"%s\" (known: %s)", f, known);
+            g_free(known);
+            ok = FALSE;
+        }
+        g_ptr_array_add(formats, g_strdup(f));
+    }
+    g_strfreev(names);
+    if (!ok) {
+        g_ptr_array_unref(formats);
+        return NULL;
+    }
+    g_ptr_array_set_free_func(formats, NULL);
+    g_ptr_array_add(formats, NULL);
+    return (GStrv)g_ptr_array_free(formats, FALSE);
+}
+
+const char *relgraph_output_format_of_path(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && slash > dot))
+        return NULL;
+    for (const char *const *f = relgraph_export_formats(); *f; f++)
+        if (strcmp(dot + 1, relgraph_export_extension(*f)) == 0)
+            return *f;
+    return NULL;
+}
+
+gboolean relgraph_output_page_parse(const char *page, double *width, double *height)
+{
+    if (g_ascii_strcasecmp(page, "a4") == 0) {
+        *width = RELGRAPH_PAGE_A4_WIDTH, *height = RELGRAPH_PAGE_A4_HEIGHT;
+        return TRUE;
+    }
+    if (g_ascii_strcasecmp(page, "letter") == 0) {
+        *width = RELGRAPH_PAGE_LETTER_WIDTH, *height = RELGRAPH_PAGE_LETTER_HEIGHT;
+        return TRUE;
+    }
+    if (g_ascii_strcasecmp(page, "none") == 0) {
+        *width = *height = -1;
+        return TRUE;
+    }
+    static const struct {
+        const char *unit;
+        double points;
+    } units[] = {{"in", 72.0}, {"cm", 72.0 / 2.54}, {"mm", 72.0 / 25.4}, {"pt", 1.0}};
+    char *end = NULL;
+    double w = g_ascii_strtod(page, &end);
+    if (end == page || (*end != 'x' && *end != 'X'))
+        return FALSE;
+    const char *rest = end + 1;
+    double h = g_ascii_strtod(rest, &end);
+    if (end == rest || !(w > 0 && h > 0 && w < 1e4 && h < 1e4))
+        return FALSE;
+    for (guint i = 0; i < G_N_ELEMENTS(units); i++)
+        if (strcmp(end, units[i].unit) == 0) {
+            *width = w * units[i].points, *height = h * units[i].points;
+            return TRUE;
+        }
+    return FALSE;
+}
+
+gboolean relgraph_output_plan_init(RelgraphOutputPlan *plan, const char *output, const char *formats,
+                                   GError **error)
+{
+    *plan = (RelgraphOutputPlan){0};
+    plan->out = g_strdup(output ? output : RELGRAPH_OUTPUT_DEFAULT_DIR);
+    gboolean to_stdout = strcmp(plan->out, "-") == 0;
+    const char *file_format = to_stdout ? NULL : relgraph_output_format_of_path(plan->out);
+    if (!formats)
+        formats = file_format ? file_format : RELGRAPH_OUTPUT_DEFAULT_FORMATS;
+    plan->formats = relgraph_output_formats_parse(formats, error);
+    if (!plan->formats)
+        return FALSE;
+    /* Planned from here: plan->formats tells the caller which error this is. */
+    guint n_formats = g_strv_length(plan->formats);
+    if (n_formats == 0) {
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_USAGE, "no format given");
+        return FALSE;
+    }
+    gboolean exists = g_file_test(plan->out, G_FILE_TEST_EXISTS);
+    plan->to_dir = !to_stdout && (g_file_test(plan->out, G_FILE_TEST_IS_DIR) || g_str_has_suffix(plan->out, "/") ||
+                                  (!file_format && !exists));
+    if (!plan->to_dir && n_formats > 1) {
+        g_set_error(error, RELGRAPH_ERROR, RELGRAPH_ERROR_USAGE,
+                    "%s names one file but %u formats were asked for; give a directory", plan->out, n_formats);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+void relgraph_output_plan_clear(RelgraphOutputPlan *plan)
+{
+    g_free(plan->out);
+    g_strfreev(plan->formats);
+    *plan = (RelgraphOutputPlan){0};
+}
+
+char *relgraph_output_plan_path(const RelgraphOutputPlan *plan, guint i)
+{
+    if (!plan->to_dir)
+        return g_strdup(plan->out);
+    /* g_build_filename: "out/" gives out/relgraph.dot, not out//. */
+    char *name = g_strconcat(RELGRAPH_OUTPUT_BASENAME ".", relgraph_export_extension(plan->formats[i]), NULL);
+    char *path = g_build_filename(plan->out, name, NULL);
+    g_free(name);
+    return path;
+}
+
+char **relgraph_output_plan_paths(const RelgraphOutputPlan *plan)
+{
+    guint n_formats = g_strv_length(plan->formats);
+    char **paths = g_new0(char *, n_formats + 1);
+    for (guint i = 0; i < n_formats; i++)
+        paths[i] = relgraph_output_plan_path(plan, i);
+    return paths;
+}
+
+char *relgraph_output_plan_dir(const RelgraphOutputPlan *plan)
+{
+    if (strcmp(plan->out, "-") == 0)
+        return NULL;
+    if (plan->to_dir)
+        return g_strdup(plan->out);
+    GStatBuf st;
+    if (g_stat(plan->out, &st) == 0 && !S_ISREG(st.st_mode))
+        return NULL;
+    if (g_str_has_prefix(plan->out, "/dev/") || g_str_has_prefix(plan->out, "/proc/"))
+        return NULL;
+    return g_path_get_dirname(plan->out);
+}
+
+void relgraph_output_plan_remove_stale_temporaries(const RelgraphOutputPlan *plan, const char *dir)
+{
+    GPtrArray *bases = g_ptr_array_new_with_free_func(g_free);
+    if (plan->to_dir)
+        for (const char *const *f = relgraph_export_formats(); *f; f++)
+            g_ptr_array_add(bases, g_strconcat(RELGRAPH_OUTPUT_BASENAME ".", relgraph_export_extension(*f), NULL));
+    else
+        g_ptr_array_add(bases, g_path_get_basename(plan->out));
+    relgraph_dir_remove_stale_temporaries(dir, (const char *const *)bases->pdata, bases->len);
+    g_ptr_array_unref(bases);
+}

@@ -534,3 +534,13 @@ gboolean relgraph_part_read_file(RelgraphGraph *graph, const char *path, Relgrap
     g_free(data);
     return ok;
 }
+
+gboolean relgraph_part_write_file(const RelgraphGraph *graph, const RelgraphPartInfo *info, const char *path,
+                                  GError **error)
+{
+    gsize len = 0;
+    char *data = relgraph_part_write(graph, info, &len);
+    gboolean ok = relgraph_write_file_atomic(path, data, len, error);
+    g_free(data);
+    return ok;
+}

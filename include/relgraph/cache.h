@@ -43,6 +43,7 @@
 #include <glib/gstdio.h>
 
 #include "relgraph/corpus.h"
+#include "relgraph/export.h"
 #include "relgraph/extract.h"
 #include "relgraph/graph.h"
 #include "relgraph/part.h"
@@ -105,6 +106,17 @@ void relgraph_cache_group_key(const RelgraphCache *cache, const char *kind, char
 char *relgraph_cache_layout_get(RelgraphCache *cache, const char *input, gsize input_len, gsize *len);
 gboolean relgraph_cache_layout_put(RelgraphCache *cache, const char *input, gsize input_len, const char *positions,
                                    gsize len, GError **error);
+
+/* A problem that does not stop the work, borrowed for the call. */
+typedef void (*RelgraphCacheWarningFunc)(const GError *warning, gpointer user_data);
+
+/* The cache's layouts as the SVG exporter takes them
+ * (RelgraphExportOptions.layouts): layout_get and layout_put. A layout
+ * that cannot be stored goes to warn (NULL: dropped), and the figure is
+ * drawn all the same. Borrowed from cache; each call replaces the warn of
+ * the one before. */
+const RelgraphLayoutStore *relgraph_cache_layout_store(RelgraphCache *cache, RelgraphCacheWarningFunc warn,
+                                                       gpointer user_data);
 
 #define RELGRAPH_CACHE_RACY_SECONDS 2
 

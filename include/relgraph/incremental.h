@@ -6,7 +6,8 @@
  * document) and handed back; merging is associative and commutative, so
  * the graph is the one a build without the cache makes.
  *
- * A build goes in three steps:
+ * relgraph_incremental_run does all of it with the library's corpus run;
+ * a caller with its own goes in three steps:
  *
  *   inc = relgraph_incremental_new(cache, corpus, stat_of, &options);
  *   todo = relgraph_incremental_take(inc, graph, &from_cache);
@@ -89,6 +90,17 @@ gboolean relgraph_incremental_add(RelgraphIncremental *inc, const char *path, co
  * every shard built, or every shard taken), and saves the file index.
  * Called once, after take and every add. */
 void relgraph_incremental_finish(RelgraphIncremental *inc, RelgraphGraph *graph);
+
+/* The whole build in one call, after _new: take, then a corpus run
+ * (relgraph_pipeline_run with options, its cache and evidence limit this
+ * build's) of what is left to read, each document handed to _add, then
+ * finish. stats gets the counts of every document, those from the cache
+ * included (stats->cached); *warned, when not NULL, how many were read
+ * with warnings. A build whose every document comes from the cache runs no
+ * pipeline, and so makes no progress calls. */
+void relgraph_incremental_run(RelgraphIncremental *inc, const RelgraphRules *rules,
+                              const RelgraphExtractOptions *extract, const RelgraphPipelineOptions *options,
+                              RelgraphGraph *graph, RelgraphPipelineStats *stats, guint *warned);
 
 /* Adds to keep (a set of key strings) the keys of the group entries that
  * a build of corpus stores, given each document's key (keys: path -> key;

@@ -75,6 +75,58 @@ gboolean relgraph_output_set_render(RelgraphOutputSet *set, const RelgraphGraph 
  * output's error. A checking set has nothing to commit: TRUE. */
 gboolean relgraph_output_set_commit(RelgraphOutputSet *set, GError **error);
 
+/* Where a build's outputs go. The output is a directory, which gets one
+ * file relgraph.EXT per format; or one file, whose extension may name the
+ * format; or "-", standard output. */
+#define RELGRAPH_OUTPUT_DEFAULT_DIR "figures"
+#define RELGRAPH_OUTPUT_DEFAULT_FORMATS "dot,svg,graphml"
+#define RELGRAPH_OUTPUT_BASENAME "relgraph"
+
+/* The formats of a comma-separated list (blanks around names ignored),
+ * checked against relgraph_export_formats() (caller frees with
+ * g_strfreev). An empty vector when the list names none: whether that is
+ * an error is the caller's to say. NULL with a RELGRAPH_ERROR_USAGE error
+ * at the first unknown name. */
+GStrv relgraph_output_formats_parse(const char *list, GError **error);
+/* The format whose extension path ends with, or NULL (static). */
+const char *relgraph_output_format_of_path(const char *path);
+
+/* A page's printable area in points: "a4", "letter" (any case), "WxH" with
+ * a unit (in, cm, mm, pt; 0 < W, H < 10^4), or "none": -1 x -1, the
+ * natural size (RelgraphExportOptions.page_width, page_height). FALSE,
+ * with width and height untouched, when page is none of these. */
+gboolean relgraph_output_page_parse(const char *page, double *width, double *height);
+
+/* The plan of a build's outputs: which formats, and where each goes. */
+typedef struct {
+    char *out;        /* the output as given, or RELGRAPH_OUTPUT_DEFAULT_DIR */
+    gboolean to_dir;  /* out is a directory of relgraph.EXT files */
+    GStrv formats;    /* NULL-terminated */
+} RelgraphOutputPlan;
+
+/* Plans formats (a list, as relgraph_output_formats_parse takes it; NULL:
+ * the format out's extension names, else RELGRAPH_OUTPUT_DEFAULT_FORMATS)
+ * into output (NULL: RELGRAPH_OUTPUT_DEFAULT_DIR). A path that exists and
+ * is not a directory (a file, /dev/stdout, a FIFO) is one file, whatever
+ * its name; one that does not exist is a directory unless it ends in a
+ * format's extension. FALSE with a RELGRAPH_ERROR_USAGE error, and
+ * plan->formats says which: NULL, an unknown format; empty, none given;
+ * else several formats into one file (the message starts with its path).
+ * Clear the plan with relgraph_output_plan_clear, whatever this returns. */
+gboolean relgraph_output_plan_init(RelgraphOutputPlan *plan, const char *output, const char *formats,
+                                   GError **error);
+void relgraph_output_plan_clear(RelgraphOutputPlan *plan);
+/* Where the plan's i-th format goes (caller frees). */
+char *relgraph_output_plan_path(const RelgraphOutputPlan *plan, guint i);
+/* Every output's path, NULL-terminated (caller frees with g_strfreev). */
+char **relgraph_output_plan_paths(const RelgraphOutputPlan *plan);
+/* The directory the outputs are in when they are files a build replaces
+ * (not standard output, a device or a pipe), else NULL (caller frees). */
+char *relgraph_output_plan_dir(const RelgraphOutputPlan *plan);
+/* relgraph_dir_remove_stale_temporaries of every file the plan may write
+ * in dir (with a directory, relgraph.EXT of every format there is). */
+void relgraph_output_plan_remove_stale_temporaries(const RelgraphOutputPlan *plan, const char *dir);
+
 /* The actors of graph without any relation, which figures leave out
  * unless RelgraphExportOptions.keep_isolated. */
 guint relgraph_output_isolated_actors(const RelgraphGraph *graph);

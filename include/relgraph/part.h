@@ -83,6 +83,10 @@ RelgraphGraph *relgraph_part_load_keyed(const char *data, gsize len, const char 
 
 /* The same from a file, "-" for standard input. */
 gboolean relgraph_part_read_file(RelgraphGraph *graph, const char *path, RelgraphPartInfo *info, GError **error);
+/* Writes graph and info as a part to path ("-": standard output),
+ * atomically (relgraph_write_file_atomic); FALSE with error on failure. */
+gboolean relgraph_part_write_file(const RelgraphGraph *graph, const RelgraphPartInfo *info, const char *path,
+                                  GError **error);
 
 G_END_DECLS
 

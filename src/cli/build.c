@@ -14,9 +14,6 @@
 #include "relgraph/outputs.h"
 #include "relgraph/part.h"
 
-#define DEFAULT_FORMATS "dot,svg,graphml"
-#define DEFAULT_OUTPUT "figures"
-#define OUTPUT_BASENAME "relgraph"
 
 static void add_document(const CliDocument *document, gpointer data)
 {
@@ -27,49 +24,10 @@ static void add_document(const CliDocument *document, gpointer data)
         relgraph_extract_add_to_graph(document->doc, document->result, graph);
 }
 
-/* The formats asked for, checked; NULL (message printed) when one is unknown. */
-static GStrv parse_formats(const char *list)
+static void print_warning(const GError *warning, gpointer unused)
 {
-    GStrv parts = g_strsplit(list, ",", -1);
-    GPtrArray *formats = g_ptr_array_new();
-    gboolean ok = TRUE;
-    for (guint i = 0; parts[i] && ok; i++) {
-        const char *f = g_strstrip(parts[i]);
-        if (!*f)
-            continue;
-        if (!relgraph_export_extension(f)) {
-            char *known = g_strjoinv(", ", (GStrv)relgraph_export_formats());
-            fprintf(stderr, "relgraph: unknown format \"%s\" (known: %s)\n", f, known);
-            g_free(known);
-            ok = FALSE;
-        }
-        g_ptr_array_add(formats, g_strdup(f));
-    }
-    g_strfreev(parts);
-    if (ok && formats->len == 0) {
-        fprintf(stderr, "relgraph: --format needs at least one format\n");
-        ok = FALSE;
-    }
-    g_ptr_array_add(formats, NULL);
-    GStrv result = (GStrv)g_ptr_array_free(formats, FALSE);
-    if (!ok) {
-        g_strfreev(result);
-        return NULL;
-    }
-    return result;
-}
-
-/* The format whose extension path has, or NULL. */
-static const char *format_of_path(const char *path)
-{
-    const char *dot = strrchr(path, '.');
-    const char *slash = strrchr(path, '/');
-    if (!dot || (slash && slash > dot))
-        return NULL;
-    for (const char *const *f = relgraph_export_formats(); *f; f++)
-        if (strcmp(dot + 1, relgraph_export_extension(*f)) == 0)
-            return *f;
-    return NULL;
+    (void)unused;
+    fprintf(stderr, "relgraph: warning: %s\n", warning->message);
 }
 
 /* "s" unless n is one: "1 document", "2 documents". */
@@ -87,21 +45,18 @@ typedef struct {
     char *cluster, *page;      /* figure: --cluster, --page */
     gboolean keep_isolated;
     double page_width, page_height;
-    /* Decided by outputs_plan: */
-    const char *out;
-    gboolean to_dir;
-    GStrv formats;
+    RelgraphOutputPlan plan; /* outputs_plan's */
 } Outputs;
 
 static void outputs_add_options(GOptionContext *context, Outputs *o)
 {
     char *names = g_strjoinv(", ", (GStrv)relgraph_export_formats());
-    o->format_help = g_strdup_printf("Comma-separated formats: %s (default: " DEFAULT_FORMATS ")", names);
+    o->format_help = g_strdup_printf("Comma-separated formats: %s (default: " RELGRAPH_OUTPUT_DEFAULT_FORMATS ")", names);
     g_free(names);
     const GOptionEntry entries[] = {
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
          "Output directory (files relgraph.FORMAT), or one file whose extension names the format, "
-         "or - for standard output (default: " DEFAULT_OUTPUT "/)", "DIR|FILE"},
+         "or - for standard output (default: " RELGRAPH_OUTPUT_DEFAULT_DIR "/)", "DIR|FILE"},
         {"format", 'T', 0, G_OPTION_ARG_STRING, &o->format_list, o->format_help, "LIST"},
         {"layout", 'K', 0, G_OPTION_ARG_STRING, &o->layout,
          "Graphviz layout engine for SVG: dot, neato, fdp, sfdp, circo, twopi (default: " RELGRAPH_DEFAULT_LAYOUT
@@ -142,68 +97,25 @@ static void outputs_clear(Outputs *o)
     g_free(o->format_help);
     g_free(o->cluster);
     g_free(o->page);
-    g_strfreev(o->formats);
-}
-
-/* --page: a named page's printable area, WxH in a unit, or "none" (-1:
- * natural size), as points. FALSE when it is none of these. */
-static gboolean cli_parse_page(const char *page, double *width, double *height)
-{
-    if (g_ascii_strcasecmp(page, "a4") == 0) {
-        *width = RELGRAPH_PAGE_A4_WIDTH, *height = RELGRAPH_PAGE_A4_HEIGHT;
-        return TRUE;
-    }
-    if (g_ascii_strcasecmp(page, "letter") == 0) {
-        *width = RELGRAPH_PAGE_LETTER_WIDTH, *height = RELGRAPH_PAGE_LETTER_HEIGHT;
-        return TRUE;
-    }
-    if (g_ascii_strcasecmp(page, "none") == 0) {
-        *width = *height = -1;
-        return TRUE;
-    }
-    static const struct {
-        const char *unit;
-        double points;
-    } units[] = {{"in", 72.0}, {"cm", 72.0 / 2.54}, {"mm", 72.0 / 25.4}, {"pt", 1.0}};
-    char *end = NULL;
-    double w = g_ascii_strtod(page, &end);
-    if (end == page || (*end != 'x' && *end != 'X'))
-        return FALSE;
-    const char *rest = end + 1;
-    double h = g_ascii_strtod(rest, &end);
-    if (end == rest || !(w > 0 && h > 0 && w < 1e4 && h < 1e4))
-        return FALSE;
-    for (guint i = 0; i < G_N_ELEMENTS(units); i++)
-        if (strcmp(end, units[i].unit) == 0) {
-            *width = w * units[i].points, *height = h * units[i].points;
-            return TRUE;
-        }
-    return FALSE;
+    relgraph_output_plan_clear(&o->plan);
 }
 
 /* Decides where each format goes before any work is done; FALSE (message
  * printed) when the options do not fit together. */
 static gboolean outputs_plan(Outputs *o)
 {
-    o->out = o->output ? o->output : DEFAULT_OUTPUT;
-    const char *file_format = strcmp(o->out, "-") == 0 ? NULL : format_of_path(o->out);
-    if (!o->format_list && file_format)
-        o->format_list = g_strdup(file_format);
-    o->formats = parse_formats(o->format_list ? o->format_list : DEFAULT_FORMATS);
-    if (!o->formats)
-        return FALSE;
-    /* Anything that exists and is not a directory (a file, /dev/stdout, a
-     * FIFO) is one file, whatever its name. */
-    gboolean exists = g_file_test(o->out, G_FILE_TEST_EXISTS);
-    o->to_dir = strcmp(o->out, "-") != 0 &&
-                (g_file_test(o->out, G_FILE_TEST_IS_DIR) || g_str_has_suffix(o->out, "/") ||
-                 (!file_format && !exists));
-    if (!o->to_dir && g_strv_length(o->formats) > 1) {
-        fprintf(stderr, "relgraph: -o %s names one file but %u formats were asked for; give a directory\n", o->out,
-                g_strv_length(o->formats));
+    GError *error = NULL;
+    if (!relgraph_output_plan_init(&o->plan, o->output, o->format_list, &error)) {
+        if (!o->plan.formats)
+            fprintf(stderr, "relgraph: %s\n", error->message);
+        else if (!o->plan.formats[0])
+            fprintf(stderr, "relgraph: --format needs at least one format\n");
+        else
+            fprintf(stderr, "relgraph: -o %s\n", error->message);
+        g_error_free(error);
         return FALSE;
     }
-    if (o->check && strcmp(o->out, "-") == 0) {
+    if (o->check && strcmp(o->plan.out, "-") == 0) {
         fprintf(stderr, "relgraph: --check compares files: give -o DIR or -o FILE, not -o -\n");
         return FALSE;
     }
@@ -215,7 +127,7 @@ static gboolean outputs_plan(Outputs *o)
         fprintf(stderr, "relgraph: --cluster: unknown value \"%s\" (known: state, none)\n", o->cluster);
         return FALSE;
     }
-    if (o->page && !cli_parse_page(o->page, &o->page_width, &o->page_height)) {
+    if (o->page && !relgraph_output_page_parse(o->page, &o->page_width, &o->page_height)) {
         fprintf(stderr, "relgraph: --page: \"%s\" is not a4, letter, none nor WxH with a unit (in, cm, mm, pt)\n",
                 o->page);
         return FALSE;
@@ -235,7 +147,6 @@ static gboolean outputs_plan(Outputs *o)
     if (o->layout && *o->layout) {
         RelgraphGraph *empty = relgraph_graph_new();
         RelgraphExportOptions options = {.layout = o->layout, .title = ""};
-        GError *error = NULL;
         gsize len = 0;
         char *dot = relgraph_export_dot(empty, &options, &len, &error);
         relgraph_graph_free(empty);
@@ -248,47 +159,6 @@ static gboolean outputs_plan(Outputs *o)
         g_clear_error(&error);
     }
     return TRUE;
-}
-
-/* Where the i-th format goes. */
-static char *output_path(const Outputs *o, guint i)
-{
-    /* g_build_filename: "-o out/" gives out/relgraph.dot, not out//. */
-    char *name = g_strconcat(OUTPUT_BASENAME ".", relgraph_export_extension(o->formats[i]), NULL);
-    char *path = o->to_dir ? g_build_filename(o->out, name, NULL) : g_strdup(o->out);
-    g_free(name);
-    return path;
-}
-
-/* The directory the outputs are in, when they are files we replace (not
- * standard output, a device or a pipe); NULL otherwise. */
-static char *outputs_dir(const Outputs *o)
-{
-    if (strcmp(o->out, "-") == 0)
-        return NULL;
-    if (o->to_dir)
-        return g_strdup(o->out);
-    GStatBuf st;
-    if (g_stat(o->out, &st) == 0 && !S_ISREG(st.st_mode))
-        return NULL;
-    if (g_str_has_prefix(o->out, "/dev/") || g_str_has_prefix(o->out, "/proc/"))
-        return NULL;
-    return g_path_get_dirname(o->out);
-}
-
-/* Removes temporary files that killed runs left beside the outputs:
- * relgraph.FMT.XXXXXX for every format (or FILE.XXXXXX beside -o FILE).
- * Called with the directory locked, so no other build is writing one. */
-static void remove_stale_temps(const Outputs *o, const char *dir)
-{
-    GPtrArray *bases = g_ptr_array_new_with_free_func(g_free);
-    if (o->to_dir)
-        for (const char *const *f = relgraph_export_formats(); *f; f++)
-            g_ptr_array_add(bases, g_strconcat(OUTPUT_BASENAME ".", relgraph_export_extension(*f), NULL));
-    else
-        g_ptr_array_add(bases, g_path_get_basename(o->out));
-    relgraph_dir_remove_stale_temporaries(dir, (const char *const *)bases->pdata, bases->len);
-    g_ptr_array_unref(bases);
 }
 
 static guint outputs_evidence_limit(const Outputs *o)
@@ -307,14 +177,14 @@ static gboolean outputs_write(const Outputs *o, const RelgraphGraph *graph, guin
                               const RelgraphLayoutStore *layouts, const RelgraphManifest *manifest, gboolean save,
                               GString *written, guint *unchanged, guint *stale)
 {
-    if (!o->check && o->to_dir && g_mkdir_with_parents(o->out, 0755) != 0) {
-        fprintf(stderr, "relgraph: %s: %s\n", o->out, g_strerror(errno));
+    if (!o->check && o->plan.to_dir && g_mkdir_with_parents(o->plan.out, 0755) != 0) {
+        fprintf(stderr, "relgraph: %s: %s\n", o->plan.out, g_strerror(errno));
         return FALSE;
     }
-    char *dir = o->check ? NULL : outputs_dir(o);
+    char *dir = o->check ? NULL : relgraph_output_plan_dir(&o->plan);
     RelgraphDirLock *lock = relgraph_dir_lock_new(dir, TRUE);
     if (lock)
-        remove_stale_temps(o, dir);
+        relgraph_output_plan_remove_stale_temporaries(&o->plan, dir);
     char *generated_title = o->title ? NULL : relgraph_output_default_title(graph, documents);
     RelgraphExportOptions export_options = {.title = o->title ? o->title : generated_title, .layout = o->layout,
                                             .max_evidence = (guint)o->max_evidence, .layouts = layouts,
@@ -322,11 +192,11 @@ static gboolean outputs_write(const Outputs *o, const RelgraphGraph *graph, guin
                                             .keep_isolated = o->keep_isolated,
                                             .cluster_state = o->cluster && strcmp(o->cluster, "state") == 0,
                                             .page_width = o->page_width, .page_height = o->page_height};
-    guint n_formats = g_strv_length(o->formats);
+    guint n_formats = g_strv_length(o->plan.formats);
     RelgraphOutputSet *set = relgraph_output_set_new(o->check);
     for (guint i = 0; i < n_formats; i++) {
-        char *path = output_path(o, i);
-        relgraph_output_set_add(set, o->formats[i], path);
+        char *path = relgraph_output_plan_path(&o->plan, i);
+        relgraph_output_set_add(set, o->plan.formats[i], path);
         g_free(path);
     }
     /* The formats are independent: render them side by side. */
@@ -383,11 +253,11 @@ static void print_summary(const char *read, const RelgraphGraph *graph, guint al
         shown = g_strdup_printf(" (view: %u actor%s, %u edge%s)", relgraph_graph_node_count(graph),
                                 plural(relgraph_graph_node_count(graph)), relgraph_graph_edge_count(graph),
                                 plural(relgraph_graph_edge_count(graph)));
-    char *checked = o->check ? g_strdup_printf("; %u of %u outputs stale", stale, g_strv_length(o->formats)) : NULL;
+    char *checked = o->check ? g_strdup_printf("; %u of %u outputs stale", stale, g_strv_length(o->plan.formats)) : NULL;
     /* What the figures leave out, when one was asked for. */
     gboolean figure = FALSE;
-    for (guint i = 0; o->formats[i]; i++)
-        figure = figure || relgraph_export_is_figure(o->formats[i]);
+    for (guint i = 0; o->plan.formats[i]; i++)
+        figure = figure || relgraph_export_is_figure(o->plan.formats[i]);
     guint isolated = figure && !o->keep_isolated ? relgraph_output_isolated_actors(graph) : 0;
     char *left_out = isolated ? g_strdup_printf("; figures leave out %u actor%s without relations (--keep-isolated)",
                                                 isolated, plural(isolated))
@@ -460,10 +330,8 @@ int cli_build(int argc, char **argv)
     if (cache_dir) {
         stat_of = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
         expanded = cli_expand_corpus(argv + 1, argc - 1, &stats, stat_of);
-        guint n_formats = g_strv_length(o.formats);
-        char **paths = g_new0(char *, n_formats + 1);
-        for (guint i = 0; i < n_formats; i++)
-            paths[i] = output_path(&o, i);
+        guint n_formats = g_strv_length(o.plan.formats);
+        char **paths = relgraph_output_plan_paths(&o.plan);
         const char *rules_dir = corpus.rules_dir ? corpus.rules_dir : relgraph_rules_default_dir();
         RelgraphManifestInputs inputs = {command, rules_dir, expanded, stat_of, started};
         if (!o.check && stats.failed == 0)
@@ -471,7 +339,7 @@ int cli_build(int argc, char **argv)
         guint documents = 0;
         gboolean up_to_date = FALSE;
         if (manifest) {
-            char *dir = outputs_dir(&o);
+            char *dir = relgraph_output_plan_dir(&o.plan);
             RelgraphDirLock *lock = relgraph_dir_lock_new(dir, FALSE);
             up_to_date = relgraph_manifest_up_to_date(manifest, paths, n_formats, &documents);
             relgraph_dir_lock_free(lock);
@@ -516,13 +384,13 @@ int cli_build(int argc, char **argv)
     GString *written = g_string_new(NULL);
     guint stale = 0, unchanged = 0;
     /* The cache also keeps the figure's layout. */
-    RelgraphLayoutStore layouts = cli_layout_store(cache);
+    const RelgraphLayoutStore *layouts = cache ? relgraph_cache_layout_store(cache, print_warning, NULL) : NULL;
     /* The manifest is kept for a run with nothing to say again next time:
      * no document failed, was skipped or warned of, no rule diagnostic. */
     gboolean save = cache && !stats.failed && !stats.skipped && !stats.warned && cli_rules_diagnostics() == 0;
     gboolean ok = outputs_write(&o, graph, stats.documents,
                                 corpus.jobs > 0 ? (guint)corpus.jobs : g_get_num_processors(),
-                                cache ? &layouts : NULL, manifest, save, written, &unchanged, &stale);
+                                layouts, manifest, save, written, &unchanged, &stale);
     if (!corpus.quiet) {
         char *from_cache = cache ? g_strdup_printf(" (%u extracted, %u from cache)", stats.documents - stats.cached,
                                                    stats.cached)

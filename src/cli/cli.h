@@ -115,8 +115,6 @@ typedef struct {
     gboolean disabled;
 } CliCacheOptions;
 void cli_add_cache_options(GOptionContext *context, CliCacheOptions *options);
-/* The layouts of config's cache as the SVG exporter takes them. */
-RelgraphLayoutStore cli_layout_store(RelgraphCache *cache);
 
 RelgraphCache *cli_open_cache(const CliCacheOptions *options, const CliCorpusOptions *corpus,
                               const RelgraphRules *rules, guint evidence_limit, char **paths, int n_paths);
@@ -150,19 +148,12 @@ void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *
                       const CliCorpusOptions *options, const CliRunConfig *config, CliDocumentFunc fn,
                       gpointer user_data, CliRunStats *stats);
 
-/* Builds the graph of the corpus through config's cache (build): documents
- * whose file has not changed since the last run are not read again
- * (the cache's file index), and the merged graphs of whole shards of the
- * corpus, and of the corpus itself, are taken from the cache when none of
- * their documents changed. The graph is the same as cli_run_corpus with
- * every piece merged. Returns FALSE when no corpus was given. */
-gboolean cli_build_cached(const RelgraphRules *rules, const RelgraphExtractOptions *extract, char **paths,
-                          int n_paths, const CliCorpusOptions *options, const CliRunConfig *config,
-                          RelgraphGraph *graph, CliRunStats *stats);
-
-/* cli_build_cached on a corpus already expanded (cli_expand_corpus, with
- * each path's stat in stat_of, taken after started, g_get_real_time);
- * stats keeps what the expansion counted. */
+/* Builds the graph of an expanded corpus (cli_expand_corpus, with each
+ * path's stat in stat_of, taken after started, g_get_real_time) through
+ * config's cache: relgraph_incremental_run (incremental.h), with problems
+ * printed as cli_run_expanded prints them. The graph is the one
+ * cli_run_expanded gives with every piece merged; stats keeps what the
+ * expansion counted. */
 void cli_build_cached_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *extract, char **paths,
                                int n_paths, GPtrArray *expanded, GHashTable *stat_of, gint64 started,
                                const CliCorpusOptions *options, const CliRunConfig *config, RelgraphGraph *graph,

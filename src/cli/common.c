@@ -233,32 +233,10 @@ RelgraphCache *cli_open_cache(const CliCacheOptions *options, const CliCorpusOpt
     return cache;
 }
 
-static char *layout_lookup(gpointer cache, const char *input, gsize input_len, gsize *len)
-{
-    return relgraph_cache_layout_get(cache, input, input_len, len);
-}
-
-static void layout_store(gpointer cache, const char *input, gsize input_len, const char *positions, gsize len)
-{
-    GError *error = NULL;
-    if (!relgraph_cache_layout_put(cache, input, input_len, positions, len, &error)) {
-        fprintf(stderr, "relgraph: warning: %s\n", error->message);
-        g_error_free(error);
-    }
-}
-
-RelgraphLayoutStore cli_layout_store(RelgraphCache *cache)
-{
-    return (RelgraphLayoutStore){layout_lookup, layout_store, cache};
-}
-
 gboolean cli_write_part(const RelgraphGraph *graph, const RelgraphPartInfo *info, const char *path)
 {
-    gsize len = 0;
-    char *data = relgraph_part_write(graph, info, &len);
     GError *error = NULL;
-    gboolean ok = relgraph_write_file_atomic(path ? path : "-", data, len, &error);
+    gboolean ok = relgraph_part_write_file(graph, info, path ? path : "-", &error);
     cli_report(error);
-    g_free(data);
     return ok;
 }

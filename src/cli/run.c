@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "relgraph/incremental.h"
 
 /* Problems print as "relgraph: message"; those that do not count as a
  * failure as warnings. */
@@ -50,12 +51,13 @@ GPtrArray *cli_expand_corpus(char **paths, int n_paths, CliRunStats *stats, GHas
     return expanded;
 }
 
-void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *extract, GPtrArray *paths,
-                      const CliCorpusOptions *options, const CliRunConfig *config, CliDocumentFunc fn,
-                      gpointer user_data, CliRunStats *stats)
+/* The pipeline options a subcommand's corpus options ask for; *progress
+ * says whether the progress line was shown. */
+static RelgraphPipelineOptions pipeline_options(const CliCorpusOptions *options, const CliRunConfig *config,
+                                                gboolean *progress)
 {
-    gboolean progress = FALSE;
-    RelgraphPipelineOptions run_options = {
+    *progress = FALSE;
+    return (RelgraphPipelineOptions){
         .jobs = options->jobs > 0 ? (guint)options->jobs : 0,
         .stdin_jsonl = options->stdin_format && strcmp(options->stdin_format, "jsonl") == 0,
         .quiet = options->quiet,
@@ -64,11 +66,39 @@ void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *
         .keys_only = config && config->keys_only,
         .problem = print_problem,
         .progress = options->quiet ? NULL : print_progress,
-        .report_data = &progress,
+        .report_data = progress,
     };
+}
+
+void cli_run_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *extract, GPtrArray *paths,
+                      const CliCorpusOptions *options, const CliRunConfig *config, CliDocumentFunc fn,
+                      gpointer user_data, CliRunStats *stats)
+{
+    gboolean progress;
+    RelgraphPipelineOptions run_options = pipeline_options(options, config, &progress);
     RelgraphPipelineStats run = {0};
     relgraph_pipeline_run(rules, extract, paths, &run_options, fn, user_data, &run);
     add_stats(stats, &run);
+    if (progress)
+        fputc('\n', stderr);
+}
+
+void cli_build_cached_expanded(const RelgraphRules *rules, const RelgraphExtractOptions *extract, char **paths,
+                               int n_paths, GPtrArray *expanded, GHashTable *stat_of, gint64 started,
+                               const CliCorpusOptions *options, const CliRunConfig *config, RelgraphGraph *graph,
+                               CliRunStats *stats)
+{
+    gboolean progress;
+    RelgraphPipelineOptions run_options = pipeline_options(options, config, &progress);
+    RelgraphIncrementalOptions incremental = {paths, (guint)n_paths, started, config->evidence_limit, print_problem,
+                                              NULL};
+    RelgraphIncremental *inc = relgraph_incremental_new(config->cache, expanded, stat_of, &incremental);
+    RelgraphPipelineStats run = {0};
+    guint warned = 0;
+    relgraph_incremental_run(inc, rules, extract, &run_options, graph, &run, &warned);
+    relgraph_incremental_free(inc);
+    add_stats(stats, &run);
+    stats->warned += warned;
     if (progress)
         fputc('\n', stderr);
 }

@@ -363,3 +363,46 @@ Test(cache, layouts_hold_positions_only)
         cr_expect_null(relgraph_cache_layout_get(cache, input, strlen(input), &len), "bad layout %u used", i);
     }
 }
+
+static guint layout_warnings;
+
+static void count_warning(const GError *warning, gpointer data)
+{
+    cr_assert_eq(data, &layout_warnings);
+    cr_assert_not_null(warning->message);
+    layout_warnings++;
+}
+
+Test(cache, the_layout_store_is_the_cache_and_reports_what_it_cannot_keep)
+{
+    const char *positions = "relgraph-layout 1\nG\tbb\nN\tpos\nE\ng\t0,0,10,10\nn\t5,5\n";
+    const RelgraphLayoutStore *store = relgraph_cache_layout_store(cache, count_warning, &layout_warnings);
+    store->store(store->data, "input", 5, positions, strlen(positions));
+    gsize len = 0;
+    char *back = store->lookup(store->data, "input", 5, &len);
+    cr_assert_not_null(back);
+    cr_assert_eq(len, strlen(positions));
+    g_free(back);
+    back = relgraph_cache_layout_get(cache, "input", 5, &len);
+    cr_assert_not_null(back, "kept in the cache itself");
+    g_free(back);
+    cr_assert_eq(layout_warnings, 0);
+
+    /* The layout directory replaced by a file: nothing can be stored. */
+    char *layouts = g_build_filename(dir, "cache", "v1", "layout", NULL);
+    GDir *d = g_dir_open(layouts, 0, NULL);
+    cr_assert_not_null(d);
+    const char *name;
+    while ((name = g_dir_read_name(d))) {
+        char *path = g_build_filename(layouts, name, NULL);
+        g_unlink(path);
+        g_free(path);
+    }
+    g_dir_close(d);
+    cr_assert_eq(g_rmdir(layouts), 0);
+    cr_assert(g_file_set_contents(layouts, "", 0, NULL));
+    store->store(store->data, "other", 5, positions, strlen(positions));
+    cr_assert_eq(layout_warnings, 1, "the failed store is reported");
+    cr_assert_null(store->lookup(store->data, "other", 5, &len));
+    g_free(layouts);
+}

@@ -185,6 +185,28 @@ static char *cached_build(guint *read)
     return part;
 }
 
+/* The same build in one call, through the library's corpus run; *stats
+ * gets its counts. */
+static char *run_build(RelgraphPipelineStats *stats)
+{
+    char *arguments[] = {corpus_dir};
+    RelgraphIncrementalOptions options = {arguments, 1, g_get_real_time(), 0, count_problem, NULL};
+    RelgraphIncremental *inc = relgraph_incremental_new(cache, corpus, stat_of, &options);
+    RelgraphGraph *graph = relgraph_graph_new();
+    relgraph_graph_set_evidence_limit(graph, RELGRAPH_CACHE_DEFAULT_EVIDENCE);
+    RelgraphPipelineOptions pipeline = {.jobs = 2, .problem = count_problem};
+    *stats = (RelgraphPipelineStats){0};
+    guint warned = 1;
+    relgraph_incremental_run(inc, rules, &extract_options, &pipeline, graph, stats, &warned);
+    cr_assert_eq(warned, 0);
+    relgraph_incremental_free(inc);
+    RelgraphPartInfo info = {stats->documents, stats->sentences, stats->relations, RELGRAPH_CACHE_DEFAULT_EVIDENCE};
+    gsize len = 0;
+    char *part = relgraph_part_write(graph, &info, &len);
+    relgraph_graph_free(graph);
+    return part;
+}
+
 Test(incremental, shards_split_large_corpora_by_path)
 {
     cr_assert_eq(relgraph_incremental_shard_count(RELGRAPH_INCREMENTAL_SHARD_MIN - 1), 1);
@@ -349,4 +371,33 @@ Test(incremental, cache_options_are_part_of_every_key)
         for (guint j = i + 1; j < G_N_ELEMENTS(variants); j++)
             cr_assert_str_neq(keys[i], keys[j], "options %u and %u", i, j);
     relgraph_document_free(doc);
+}
+
+Test(incremental, one_call_builds_equal_a_build_without_the_cache, .init = settled_setup)
+{
+    char *full = full_build();
+    RelgraphPipelineStats stats;
+    char *cold = run_build(&stats);
+    cr_assert_eq(stats.documents, N_DOCS);
+    cr_assert_eq(stats.cached, 0, "a cold build extracts everything");
+    cr_assert_str_eq(cold, full);
+    char *warm = run_build(&stats);
+    cr_assert_eq(stats.documents, N_DOCS);
+    cr_assert_eq(stats.cached, N_DOCS, "a warm build takes everything from the cache");
+    cr_assert_str_eq(warm, full);
+
+    write_document(3, " Russia met France.");
+    settle();
+    walk();
+    char *edited_full = full_build();
+    char *edited = run_build(&stats);
+    cr_assert_lt(stats.cached, N_DOCS, "the edited shard is read again");
+    cr_assert_gt(stats.cached, 0, "the others are not");
+    cr_assert_str_eq(edited, edited_full);
+    cr_assert_eq(problems, 0);
+    g_free(full);
+    g_free(cold);
+    g_free(warm);
+    g_free(edited_full);
+    g_free(edited);
 }

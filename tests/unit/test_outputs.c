@@ -226,3 +226,95 @@ Test(outputs, stale_temporaries_of_the_named_files_only)
     }
     cr_assert_null(relgraph_dir_lock_new(NULL, TRUE));
 }
+
+Test(outputs, format_lists_and_extensions)
+{
+    GError *error = NULL;
+    GStrv formats = relgraph_output_formats_parse(" svg, ,json", &error);
+    cr_assert_eq(g_strv_length(formats), 2);
+    cr_assert_str_eq(formats[0], "svg");
+    cr_assert_str_eq(formats[1], "json");
+    g_strfreev(formats);
+    formats = relgraph_output_formats_parse(",", &error);
+    cr_assert_eq(g_strv_length(formats), 0, "an empty list is the caller's to refuse");
+    g_strfreev(formats);
+    cr_assert_null(relgraph_output_formats_parse("dot,jpeg", &error));
+    cr_assert(g_error_matches(error, RELGRAPH_ERROR, RELGRAPH_ERROR_USAGE));
+    cr_assert(strstr(error->message, "\"jpeg\""), "%s", error->message);
+    g_clear_error(&error);
+
+    cr_assert_str_eq(relgraph_output_format_of_path("out/g.graphml"), "graphml");
+    cr_assert_null(relgraph_output_format_of_path("out.d/graph"), "a dot in a directory name is no extension");
+    cr_assert_null(relgraph_output_format_of_path("graph.jpeg"));
+}
+
+Test(outputs, page_sizes_in_points)
+{
+    double w = 0, h = 0;
+    cr_assert(relgraph_output_page_parse("A4", &w, &h));
+    cr_assert(w == RELGRAPH_PAGE_A4_WIDTH && h == RELGRAPH_PAGE_A4_HEIGHT);
+    cr_assert(relgraph_output_page_parse("none", &w, &h));
+    cr_assert(w == -1 && h == -1);
+    cr_assert(relgraph_output_page_parse("2x3in", &w, &h));
+    cr_assert(w == 144 && h == 216);
+    cr_assert(relgraph_output_page_parse("254X127mm", &w, &h));
+    cr_assert_float_eq(w, 720, 1e-9);
+    cr_assert_float_eq(h, 360, 1e-9);
+    const char *bad[] = {"3x", "x3cm", "0x3cm", "3x3", "3x3km", "20000x1in", "-1x2pt", ""};
+    for (guint i = 0; i < G_N_ELEMENTS(bad); i++) {
+        w = h = 7;
+        cr_assert_not(relgraph_output_page_parse(bad[i], &w, &h), "%s", bad[i]);
+        cr_assert(w == 7 && h == 7, "%s leaves the size alone", bad[i]);
+    }
+}
+
+Test(outputs, plans_a_directory_or_one_file)
+{
+    RelgraphOutputPlan plan;
+    GError *error = NULL;
+    char *out = path_of("new/");
+    cr_assert(relgraph_output_plan_init(&plan, out, NULL, &error));
+    cr_assert(plan.to_dir);
+    cr_assert_eq(g_strv_length(plan.formats), 3, "the default formats");
+    char *path = relgraph_output_plan_path(&plan, 1);
+    char *want = path_of("new/relgraph.svg");
+    cr_assert_str_eq(path, want, "no double slash");
+    g_free(path);
+    g_free(want);
+    relgraph_output_plan_clear(&plan);
+    g_free(out);
+
+    out = path_of("graph.gexf");
+    cr_assert(relgraph_output_plan_init(&plan, out, NULL, &error));
+    cr_assert_not(plan.to_dir);
+    cr_assert_str_eq(plan.formats[0], "gexf", "the extension names the format");
+    char *in = relgraph_output_plan_dir(&plan);
+    cr_assert_str_eq(in, dir);
+    g_free(in);
+    relgraph_output_plan_clear(&plan);
+
+    cr_assert_not(relgraph_output_plan_init(&plan, out, "dot,svg", &error));
+    cr_assert(plan.formats && plan.formats[0], "planned: too many formats for one file");
+    cr_assert(g_str_has_prefix(error->message, out), "%s", error->message);
+    g_clear_error(&error);
+    relgraph_output_plan_clear(&plan);
+    g_free(out);
+
+    cr_assert_not(relgraph_output_plan_init(&plan, "-", " , ", &error));
+    cr_assert(plan.formats && !plan.formats[0], "none given");
+    g_clear_error(&error);
+    relgraph_output_plan_clear(&plan);
+
+    cr_assert(relgraph_output_plan_init(&plan, "-", "tsv", &error));
+    cr_assert_not(plan.to_dir);
+    cr_assert_null(relgraph_output_plan_dir(&plan), "standard output has no directory");
+    relgraph_output_plan_clear(&plan);
+
+    /* An existing directory is one, whatever its name. */
+    out = path_of("figures.svg");
+    g_mkdir(out, 0755);
+    cr_assert(relgraph_output_plan_init(&plan, out, "dot", &error));
+    cr_assert(plan.to_dir);
+    relgraph_output_plan_clear(&plan);
+    g_free(out);
+}

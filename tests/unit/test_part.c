@@ -2,6 +2,8 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "relgraph/part.h"
 
 static void mention(RelgraphGraph *g, const char *s, const char *rel, const char *t, gboolean sym, const char *doc,
@@ -337,4 +339,39 @@ Test(part, info_keys)
     part = resealed("relgraph-part\t1\ninfo\tsentences\tmany\n");
     expect_refused(part, strlen(part), "t.part:2:");
     g_free(part);
+}
+
+Test(part, written_to_a_file_and_read_back)
+{
+    char *dir = g_dir_make_tmp("relgraph-part-XXXXXX", NULL);
+    char *path = g_build_filename(dir, "a.part", NULL);
+    RelgraphGraph *a = graph_a();
+    RelgraphPartInfo info = {2, 5, 7, 3};
+    GError *error = NULL;
+    cr_assert(relgraph_part_write_file(a, &info, path, &error));
+    gsize len = 0;
+    char *want = relgraph_part_write(a, &info, &len), *got = NULL;
+    gsize got_len = 0;
+    cr_assert(g_file_get_contents(path, &got, &got_len, NULL));
+    cr_assert_eq(got_len, len);
+    cr_assert_eq(memcmp(got, want, len), 0, "the bytes relgraph_part_write gives");
+    RelgraphGraph *back = relgraph_graph_new();
+    RelgraphPartInfo read = {0};
+    cr_assert(relgraph_part_read_file(back, path, &read, &error));
+    cr_assert_eq(read.mentions, 7);
+    cr_assert_eq(relgraph_graph_edge_count(back), relgraph_graph_edge_count(a));
+
+    char *missing = g_build_filename(dir, "no", "b.part", NULL);
+    cr_assert_not(relgraph_part_write_file(a, &info, missing, &error));
+    cr_assert(g_error_matches(error, RELGRAPH_ERROR, RELGRAPH_ERROR_IO));
+    g_clear_error(&error);
+    g_remove(path);
+    g_rmdir(dir);
+    relgraph_graph_free(back);
+    relgraph_graph_free(a);
+    g_free(got);
+    g_free(want);
+    g_free(missing);
+    g_free(path);
+    g_free(dir);
 }
