@@ -1,7 +1,7 @@
 /* Shared definitions: error domain, type and polarity names, atomic output. */
 #define _XOPEN_SOURCE 700 /* realpath */
 
-#include "relgraph/common.h"
+#include "common_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>

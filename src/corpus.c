@@ -18,7 +18,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "relgraph/common.h"
+#include "common_internal.h"
 
 /* At most this many warnings per kind and document; then one summary. */
 #define MAX_WARNINGS 10

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "export_internal.h"
+#include "relgraph/import.h"
+#include "relgraph/part.h"
 
 static RelgraphDiffItem *item_new(RelgraphDiffChange change, const char *source, const char *relation,
                                   const char *target, gboolean symmetric, guint old_count, guint new_count)
@@ -313,4 +315,17 @@ char *relgraph_diff_tsv(const RelgraphDiff *diff)
     append_rows(out, "edge", edges);  /* "edge" < "node" */
     append_rows(out, "node", nodes);
     return g_string_free(out, FALSE);
+}
+
+RelgraphGraph *relgraph_diff_load_graph(const char *path, GError **error)
+{
+    if (!g_str_has_suffix(path, ".part"))
+        return relgraph_import_graphml(path, error);
+    RelgraphGraph *graph = relgraph_graph_new();
+    RelgraphPartInfo info = {0};
+    if (!relgraph_part_read_file(graph, path, &info, error)) {
+        relgraph_graph_free(graph);
+        return NULL;
+    }
+    return graph;
 }

@@ -448,3 +448,23 @@ void relgraph_eval_report_format(const RelgraphEvalReport *report, gboolean verb
         append_triples(out, "misses", report->misses, "gold");
     }
 }
+
+void relgraph_eval_set_add_result(RelgraphEvalSet *set, const RelgraphDocument *doc,
+                                  const RelgraphExtractResult *result)
+{
+    for (guint i = 0; i < result->relations->len; i++) {
+        const RelgraphRelationMention *m = &g_array_index(result->relations, RelgraphRelationMention, i);
+        char *text = relgraph_extract_sentence_text(doc, m->start, m->end);
+        char *note = g_strdup_printf("%s  [%s]", text, m->rule);
+        relgraph_eval_set_add(set, doc->id, relgraph_extract_actor(result, m->source)->name, m->relation->name,
+                              relgraph_extract_actor(result, m->target)->name, m->relation->symmetric, note);
+        g_free(note);
+        g_free(text);
+    }
+}
+
+gboolean relgraph_eval_rules_symmetric(const char *relation, gpointer rules)
+{
+    const RelgraphRelation *r = relgraph_relations_find(((const RelgraphRules *)rules)->relations, relation);
+    return r && r->symmetric;
+}

@@ -10,6 +10,15 @@
 
 #include "palette.h"
 
+/* Appends field to a TSV row: tab and line breaks become spaces, other
+ * control characters and invalid UTF-8 U+FFFD (for relgraph extract). */
+void relgraph_export_tsv_field(GString *out, const char *field);
+
+/* Document ids joined by ';', each with '%' and ';' percent-encoded (%25,
+ * %3B), so that the list splits back into its ids: TSV's documents column,
+ * GraphML's and GEXF's documents attribute. */
+void relgraph_export_append_document_list(GString *out, const GPtrArray *documents);
+
 /* Text fit for XML 1.0 and SVG (see export.c). Caller frees. */
 char *relgraph_export_clean_text(const char *text);
 /* Appends text cleaned and escaped for XML and HTML markup. */

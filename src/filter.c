@@ -239,3 +239,60 @@ RelgraphGraph *relgraph_filter_apply(const RelgraphGraph *graph, const RelgraphF
     relgraph_graph_free(rolled);
     return out;
 }
+
+gboolean relgraph_filter_view_is_empty(const RelgraphView *view)
+{
+    return !view || (!view->roll_up && !view->relations && view->min_weight <= 1 && !view->types &&
+                     !view->focus && !view->top);
+}
+
+GHashTable *relgraph_filter_roll_up_map(const RelgraphDictionary *dict)
+{
+    GHashTable *map = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < relgraph_dictionary_size(dict); i++) {
+        gint state = relgraph_dictionary_state_of(dict, i);
+        if (state >= 0 && (guint)state != i)
+            g_hash_table_insert(map, relgraph_dictionary_actor(dict, i)->name,
+                                relgraph_dictionary_actor(dict, (guint)state)->name);
+    }
+    return map;
+}
+
+/* The focus actor of view alone, as the view has it (after a roll-up). */
+static RelgraphGraph *focus_alone(const RelgraphGraph *view, const char *focus)
+{
+    RelgraphGraph *alone = relgraph_graph_new();
+    const RelgraphNode *n = relgraph_graph_node(view, focus);
+    if (n) {
+        RelgraphNode *copy = relgraph_graph_add_node(alone, n->name, n->type, n->affiliation, n->mentions);
+        relgraph_graph_node_add_date(copy, n->first_date);
+        relgraph_graph_node_add_date(copy, n->last_date);
+        if (n->discovered)
+            relgraph_graph_node_set_discovered(copy);
+    }
+    return alone;
+}
+
+RelgraphGraph *relgraph_filter_apply_view(const RelgraphGraph *graph, const RelgraphView *view,
+                                          const RelgraphDictionary *dict, GError **error)
+{
+    RelgraphFilter filter = {
+        .roll_up = view->roll_up ? relgraph_filter_roll_up_map(dict) : NULL,
+        .relations = view->relations,
+        .min_weight = view->min_weight,
+        .types = view->types,
+        .focus = view->focus,
+        /* The filter takes 0 as 1; depth 0 is done here. */
+        .depth = (guint)MAX(view->depth, 1),
+        .top = view->top,
+    };
+    RelgraphGraph *out = relgraph_filter_apply(graph, &filter, error);
+    if (out && view->focus && view->depth == 0) {
+        RelgraphGraph *alone = focus_alone(out, view->focus);
+        relgraph_graph_free(out);
+        out = alone;
+    }
+    if (filter.roll_up)
+        g_hash_table_destroy(filter.roll_up);
+    return out;
+}

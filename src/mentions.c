@@ -4,6 +4,8 @@
 #include "relgraph/common.h"
 #include "relgraph/export.h"
 
+#include "export_internal.h"
+
 void relgraph_mentions_append_header(GString *out, gboolean hedged_column)
 {
     g_string_append(out, "doc\tsource\trelation\ttarget\tsentence\tevidence\trule");

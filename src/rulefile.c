@@ -4,7 +4,7 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "relgraph/common.h"
+#include "common_internal.h"
 
 /* Cuts a comment: '#' at the start or after a blank; a '#' inside a word
  * ("C#") is kept. */

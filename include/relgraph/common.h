@@ -68,25 +68,10 @@ gint relgraph_compare_strings(gconstpointer a, gconstpointer b);
 void relgraph_string_append_uint(GString *out, guint64 value);
 void relgraph_string_append_int(GString *out, gint64 value);
 
-/* The same digits written at the end of digits (no NUL): returns where
- * they start, for a caller that builds its text in a buffer of its own. */
-#define RELGRAPH_UINT_DIGITS 20
-const char *relgraph_format_uint(char digits[RELGRAPH_UINT_DIGITS], guint64 value);
-
 /* Reads the whole file at path ("-": standard input) into *bytes (caller
  * frees; NUL-terminated, *len bytes before the NUL). FALSE with a
  * RELGRAPH_ERROR_IO "path: message" error when it cannot be read. */
 gboolean relgraph_read_file(const char *path, char **bytes, gsize *len, GError **error);
-
-/* A limit on what may be read: FALSE, with the error set, refuses a file
- * of size bytes. */
-typedef gboolean (*RelgraphSizeCheck)(const char *path, guint64 size, GError **error);
-
-/* relgraph_read_file with a size check: asked before a regular file is
- * read (its size from the open file, no second lookup of the path), and
- * again with what was read (standard input, a file that grew). */
-gboolean relgraph_read_file_checked(const char *path, RelgraphSizeCheck check, char **bytes, gsize *len,
-                                    GError **error);
 
 /* Reads path only when it is a regular file of at most max bytes, for
  * files relgraph reads on its own account (rule files, cache entries): a

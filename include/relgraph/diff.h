@@ -49,6 +49,11 @@ typedef struct {
 } RelgraphDiff;
 
 RelgraphDiff *relgraph_diff_graphs(const RelgraphGraph *old, const RelgraphGraph *new_);
+
+/* A side of a diff from a file: a part (by its .part extension, part.h),
+ * else GraphML written by the exporter (import.h; "-" is standard input).
+ * A new graph (relgraph_graph_free), or NULL with error set. */
+RelgraphGraph *relgraph_diff_load_graph(const char *path, GError **error);
 void relgraph_diff_free(RelgraphDiff *diff);
 
 /* Drops the changes (not the additions and removals) of fewer than

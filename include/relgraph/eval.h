@@ -16,6 +16,10 @@
 
 #include <glib.h>
 
+#include "relgraph/corpus.h"
+#include "relgraph/extract.h"
+#include "relgraph/rules.h"
+
 G_BEGIN_DECLS
 
 typedef struct {
@@ -38,6 +42,10 @@ gboolean relgraph_eval_set_add(RelgraphEvalSet *set, const char *doc, const char
                                const char *relation, const char *target, gboolean symmetric,
                                const char *note);
 guint relgraph_eval_set_size(const RelgraphEvalSet *set);
+/* Adds the relation mentions of one extracted document as predictions,
+ * each with its sentence and rule as the note ("text  [file:line]"). */
+void relgraph_eval_set_add_result(RelgraphEvalSet *set, const RelgraphDocument *doc,
+                                  const RelgraphExtractResult *result);
 
 /* Loads a gold TSV. is_symmetric tells, per relation name, whether it is
  * symmetric (may be NULL: all directed). Malformed lines are errors
@@ -45,6 +53,9 @@ guint relgraph_eval_set_size(const RelgraphEvalSet *set);
 typedef gboolean (*RelgraphSymmetricFunc)(const char *relation, gpointer user_data);
 RelgraphEvalSet *relgraph_eval_load_gold(const char *path, RelgraphSymmetricFunc is_symmetric,
                                          gpointer user_data, GError **error);
+/* A RelgraphSymmetricFunc for the relations of rules (user_data: the
+ * const RelgraphRules): TRUE for a symmetric relation of the rules. */
+gboolean relgraph_eval_rules_symmetric(const char *relation, gpointer rules);
 
 typedef struct {
     char *relation;      /* NULL in the overall row */

@@ -89,15 +89,6 @@ const char *relgraph_export_extension(const char *format);
  * they leave out actors without relations unless keep_isolated. */
 gboolean relgraph_export_is_figure(const char *format);
 
-/* Appends field to a TSV row: tab and line breaks become spaces, other
- * control characters and invalid UTF-8 U+FFFD (for relgraph extract). */
-void relgraph_export_tsv_field(GString *out, const char *field);
-
-/* Document ids joined by ';', each with '%' and ';' percent-encoded (%25,
- * %3B), so that the list splits back into its ids: TSV's documents column,
- * GraphML's and GEXF's documents attribute. */
-void relgraph_export_append_document_list(GString *out, const GPtrArray *documents);
-
 /* Releases the process-wide Graphviz context the DOT and SVG exporters
  * share. Call once, after the last export (the next export would open a new
  * one); it keeps leak checkers quiet about memory that is ours to free. */

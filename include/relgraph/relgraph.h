@@ -55,6 +55,7 @@
 #include "relgraph/manifest.h"
 #include "relgraph/eval.h"
 #include "relgraph/diff.h"
+#include "relgraph/explain.h"
 #include "relgraph/lint.h"
 
 #endif

@@ -77,6 +77,8 @@ gboolean cli_view_check(CliViewOptions *view, const RelgraphRules *rules);
 /* The view of graph the options ask for: graph itself when they select
  * everything, else a new graph (graph is freed). */
 RelgraphGraph *cli_view_apply(const CliViewOptions *view, const RelgraphRules *rules, RelgraphGraph *graph);
+/* The relation names of the rules, comma-separated, for a message; caller frees. */
+char *cli_known_relations(const RelgraphRules *rules);
 
 /* Parses argv with context; on failure prints the error and a hint and
  * returns FALSE. */

@@ -3,23 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "relgraph/part.h"
 #include "relgraph/diff.h"
-#include "relgraph/import.h"
-
-/* A graph from relgraph's GraphML, or from a part (by its .part extension). */
-static RelgraphGraph *load_graph(const char *path, GError **error)
-{
-    if (!g_str_has_suffix(path, ".part"))
-        return relgraph_import_graphml(path, error);
-    RelgraphGraph *graph = relgraph_graph_new();
-    RelgraphPartInfo info = {0};
-    if (!relgraph_part_read_file(graph, path, &info, error)) {
-        relgraph_graph_free(graph);
-        return NULL;
-    }
-    return graph;
-}
 
 int cli_diff(int argc, char **argv)
 {
@@ -74,7 +58,7 @@ int cli_diff(int argc, char **argv)
         fprintf(stderr, "relgraph: only one of OLD and NEW can be standard input\n");
         goto out;
     }
-    if (!(old = load_graph(argv[1], &error)) || !(new_ = load_graph(argv[2], &error))) {
+    if (!(old = relgraph_diff_load_graph(argv[1], &error)) || !(new_ = relgraph_diff_load_graph(argv[2], &error))) {
         cli_report(error);
         goto out;
     }

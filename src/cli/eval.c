@@ -5,34 +5,18 @@
 #include "cli.h"
 #include "relgraph/eval.h"
 
+/* The predictions of the run, and the documents they come from: only
+ * those are scored. */
 typedef struct {
-    const RelgraphRules *rules;
     RelgraphEvalSet *predicted;
     GHashTable *docs;
 } EvalRun;
 
 static void add_predictions(const CliDocument *document, gpointer data)
 {
-    const RelgraphDocument *doc = document->doc;
-    const RelgraphExtractResult *result = document->result;
     EvalRun *run = data;
-    g_hash_table_add(run->docs, g_strdup(doc->id));
-    for (guint i = 0; i < result->relations->len; i++) {
-        const RelgraphRelationMention *m = &g_array_index(result->relations, RelgraphRelationMention, i);
-        char *text = relgraph_extract_sentence_text(doc, m->start, m->end);
-        char *note = g_strdup_printf("%s  [%s]", text, m->rule);
-        relgraph_eval_set_add(run->predicted, doc->id, relgraph_extract_actor(result, m->source)->name,
-                              m->relation->name, relgraph_extract_actor(result, m->target)->name,
-                              m->relation->symmetric, note);
-        g_free(note);
-        g_free(text);
-    }
-}
-
-static gboolean relation_is_symmetric(const char *relation, gpointer data)
-{
-    const RelgraphRelation *r = relgraph_relations_find(((const RelgraphRules *)data)->relations, relation);
-    return r && r->symmetric;
+    g_hash_table_add(run->docs, g_strdup(document->doc->id));
+    relgraph_eval_set_add_result(run->predicted, document->doc, document->result);
 }
 
 int cli_eval(int argc, char **argv)
@@ -63,7 +47,7 @@ int cli_eval(int argc, char **argv)
     int status = CLI_EXIT_ERROR;
     RelgraphRules *rules = NULL;
     RelgraphEvalSet *gold = NULL;
-    EvalRun run = {NULL, relgraph_eval_set_new(), g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
+    EvalRun run = {relgraph_eval_set_new(), g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
     if (!cli_parse(context, &argc, &argv))
         goto out;
     if (!gold_path) {
@@ -77,12 +61,11 @@ int cli_eval(int argc, char **argv)
     if (!rules)
         goto out;
     GError *error = NULL;
-    gold = relgraph_eval_load_gold(gold_path, relation_is_symmetric, rules, &error);
+    gold = relgraph_eval_load_gold(gold_path, relgraph_eval_rules_symmetric, rules, &error);
     if (!gold) {
         cli_report(error);
         goto out;
     }
-    run.rules = rules;
     CliRunStats stats;
     if (!cli_run_corpus(rules, &extract, argv + 1, argc - 1, &corpus, NULL, add_predictions, &run, &stats))
         goto out;

@@ -71,20 +71,6 @@ static GStrv split_list(const char *list)
     return (GStrv)g_ptr_array_free(out, FALSE);
 }
 
-/* Every actor that is not a state, mapped to the state it belongs to. */
-static GHashTable *roll_up_map(const RelgraphRules *rules)
-{
-    GHashTable *map = g_hash_table_new(g_str_hash, g_str_equal);
-    const RelgraphDictionary *dict = rules->dictionary;
-    for (guint i = 0; i < relgraph_dictionary_size(dict); i++) {
-        const RelgraphActor *a = relgraph_dictionary_actor(dict, i);
-        gint state = relgraph_dictionary_state_of(dict, i);
-        if (state >= 0 && (guint)state != i)
-            g_hash_table_insert(map, a->name, relgraph_dictionary_actor(dict, (guint)state)->name);
-    }
-    return map;
-}
-
 gboolean cli_view_wanted(const CliViewOptions *view)
 {
     return view->min_weight > 0 || view->relations || view->types || view->focus || view->top > 0 || view->roll_up;
@@ -109,12 +95,9 @@ gboolean cli_view_check(CliViewOptions *view, const RelgraphRules *rules)
         GStrv names = split_list(view->relations);
         for (guint i = 0; names && names[i]; i++)
             if (!relgraph_relations_find(rules->relations, names[i])) {
-                GString *known = g_string_new(NULL);
-                for (guint r = 0; r < relgraph_relations_count(rules->relations); r++)
-                    g_string_append_printf(known, "%s%s", r ? ", " : "",
-                                           relgraph_relations_get(rules->relations, r)->name);
-                fprintf(stderr, "relgraph: --relations: unknown relation \"%s\" (known: %s)\n", names[i], known->str);
-                g_string_free(known, TRUE);
+                char *known = cli_known_relations(rules);
+                fprintf(stderr, "relgraph: --relations: unknown relation \"%s\" (known: %s)\n", names[i], known);
+                g_free(known);
                 ok = FALSE;
             }
         g_strfreev(names);
@@ -142,30 +125,29 @@ gboolean cli_view_check(CliViewOptions *view, const RelgraphRules *rules)
     return ok;
 }
 
-RelgraphGraph *cli_view_apply(const CliViewOptions *view, const RelgraphRules *rules, RelgraphGraph *graph)
+RelgraphGraph *cli_view_apply(const CliViewOptions *options, const RelgraphRules *rules, RelgraphGraph *graph)
 {
-    RelgraphFilter filter = {0};
-    GStrv relations = view->relations ? split_list(view->relations) : NULL;
-    filter.relations = relations;
-    filter.min_weight = (guint)view->min_weight;
-    if (view->types) {
-        GStrv names = split_list(view->types);
+    GStrv relations = options->relations ? split_list(options->relations) : NULL;
+    RelgraphView view = {
+        .roll_up = options->roll_up,
+        .relations = relations,
+        .min_weight = (guint)options->min_weight,
+        .focus = options->focus,
+        .depth = depth_of(options),
+        .top = (guint)options->top,
+    };
+    if (options->types) {
+        GStrv names = split_list(options->types);
         for (guint i = 0; names && names[i]; i++)
-            filter.types |= relgraph_actor_type_from_name(names[i]);
+            view.types |= relgraph_actor_type_from_name(names[i]);
         g_strfreev(names);
     }
-    filter.focus = view->focus;
-    /* The filter takes 0 as 1; depth 0 is done below. */
-    gint depth = depth_of(view);
-    filter.depth = (guint)MAX(depth, 1);
-    filter.top = (guint)view->top;
-    filter.roll_up = view->roll_up ? roll_up_map(rules) : NULL;
-    if (relgraph_filter_is_empty(&filter)) {
+    if (relgraph_filter_view_is_empty(&view)) {
         g_strfreev(relations);
         return graph;
     }
     GError *error = NULL;
-    RelgraphGraph *out = relgraph_filter_apply(graph, &filter, &error);
+    RelgraphGraph *out = relgraph_filter_apply_view(graph, &view, rules->dictionary, &error);
     if (!out) {
         /* The focus actor was named in the rules but has no place in this
          * corpus' graph: the view is empty, which is what was asked for. */
@@ -173,23 +155,15 @@ RelgraphGraph *cli_view_apply(const CliViewOptions *view, const RelgraphRules *r
         g_clear_error(&error);
         out = relgraph_graph_new();
     }
-    if (filter.focus && depth == 0) {
-        /* The focus actor alone, as the view has it (after a roll-up). */
-        RelgraphGraph *alone = relgraph_graph_new();
-        const RelgraphNode *n = relgraph_graph_node(out, filter.focus);
-        if (n) {
-            RelgraphNode *copy = relgraph_graph_add_node(alone, n->name, n->type, n->affiliation, n->mentions);
-            relgraph_graph_node_add_date(copy, n->first_date);
-            relgraph_graph_node_add_date(copy, n->last_date);
-            if (n->discovered)
-                relgraph_graph_node_set_discovered(copy);
-        }
-        relgraph_graph_free(out);
-        out = alone;
-    }
-    if (filter.roll_up)
-        g_hash_table_destroy(filter.roll_up);
     g_strfreev(relations);
     relgraph_graph_free(graph);
     return out;
+}
+
+char *cli_known_relations(const RelgraphRules *rules)
+{
+    GString *known = g_string_new(NULL);
+    for (guint r = 0; r < relgraph_relations_count(rules->relations); r++)
+        g_string_append_printf(known, "%s%s", r ? ", " : "", relgraph_relations_get(rules->relations, r)->name);
+    return g_string_free(known, FALSE);
 }

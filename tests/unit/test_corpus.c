@@ -10,6 +10,7 @@
 
 #include "relgraph/common.h"
 #include "relgraph/corpus.h"
+#include "../../src/common_internal.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 

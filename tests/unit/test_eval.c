@@ -1,6 +1,7 @@
 /* Tests for the evaluation module: gold loading, scoring and the report. */
 #include "relgraph/common.h"
 #include "relgraph/eval.h"
+#include "rules_fixture.h"
 
 #include <criterion/criterion.h>
 #include <glib/gstdio.h>
@@ -501,4 +502,47 @@ Test(eval_report, wide_names_and_counts_stay_aligned)
     relgraph_eval_report_free(r);
     relgraph_eval_set_free(pred);
     relgraph_eval_set_free(gold);
+}
+
+/* Predictions from an extraction: one triple per distinct relation mention,
+ * symmetric ones in canonical order, the sentence and rule as the note. */
+Test(eval_set, predictions_from_an_extracted_document)
+{
+    char *message = NULL;
+    RelgraphRules *rules = fixture_rules("relation meet symmetric\n  {src} met {dst}\n"
+                                         "relation criticize directed\n  {src} criticized {dst}\n",
+                                         &message);
+    cr_assert_not_null(rules, "fixture rules: %s", message ? message : "?");
+    cr_expect(relgraph_eval_rules_symmetric("meet", rules));
+    cr_expect_not(relgraph_eval_rules_symmetric("criticize", rules));
+    cr_expect_not(relgraph_eval_rules_symmetric("no_such_relation", rules));
+
+    const char text[] = "Wang Yi met Sergei Lavrov. Sergei Lavrov met Wang Yi. Japan criticized Russia.";
+    RelgraphDocument *doc = relgraph_document_new("d1", "d1.txt", text, strlen(text));
+    RelgraphExtractOptions options = {.hedged = RELGRAPH_HEDGED_DROP};
+    RelgraphExtractResult *result = relgraph_extract_document(rules, doc, &options);
+    RelgraphEvalSet *predicted = relgraph_eval_set_new();
+    relgraph_eval_set_add_result(predicted, doc, result);
+    cr_expect_eq(relgraph_eval_set_size(predicted), 2u, "the two meetings are one triple");
+
+    /* Against an empty gold both are false positives, with their notes. */
+    RelgraphEvalSet *gold = relgraph_eval_set_new();
+    RelgraphEvalReport *report = relgraph_eval_compare(gold, predicted, NULL);
+    cr_assert_eq(report->false_positives->len, 2u);
+    const RelgraphTriple *criticize = g_ptr_array_index(report->false_positives, 0);
+    const RelgraphTriple *meet = g_ptr_array_index(report->false_positives, 1);
+    cr_expect_str_eq(criticize->source, "Japan");
+    cr_expect_str_eq(criticize->target, "Russia");
+    cr_expect(g_str_has_prefix(criticize->note, "Japan criticized Russia.  ["), "note %s", criticize->note);
+    cr_expect(g_str_has_suffix(criticize->note, "test.rules:4]"), "note %s", criticize->note);
+    cr_expect_str_eq(meet->source, "Sergei Lavrov", "symmetric: canonical order");
+    cr_expect_str_eq(meet->target, "Wang Yi");
+    cr_expect(g_str_has_prefix(meet->note, "Wang Yi met Sergei Lavrov.  ["), "the first note: %s", meet->note);
+
+    relgraph_eval_report_free(report);
+    relgraph_eval_set_free(gold);
+    relgraph_eval_set_free(predicted);
+    relgraph_extract_result_free(result);
+    relgraph_document_free(doc);
+    relgraph_rules_free(rules);
 }

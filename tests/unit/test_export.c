@@ -15,6 +15,7 @@
 
 #include "relgraph/export.h"
 #include "relgraph/import.h"
+#include "../../src/export_internal.h"
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "relgraph/filter.h"
+#include "rules_fixture.h"
 
 static RelgraphGraph *graph;
 
@@ -183,4 +184,67 @@ Test(filter, views_keep_the_discovered_mark_and_roll_up_does_not_spread_it)
     cr_expect_not(relgraph_graph_node(view, "China")->discovered, "folding makes no state discovered");
     relgraph_graph_free(view);
     g_hash_table_destroy(map);
+}
+
+static RelgraphGraph *apply_view(const RelgraphView *v, const RelgraphDictionary *dict)
+{
+    GError *error = NULL;
+    RelgraphGraph *view = relgraph_filter_apply_view(graph, v, dict, &error);
+    cr_assert_not_null(view, "view failed: %s", error ? error->message : "?");
+    return view;
+}
+
+Test(filter, view_depth_zero_is_the_focus_actor_alone)
+{
+    relgraph_graph_node_set_discovered(relgraph_graph_node(graph, "Xi Jinping"));
+    RelgraphView alone = {.focus = "Xi Jinping", .depth = 0};
+    cr_expect_not(relgraph_filter_view_is_empty(&alone));
+    RelgraphGraph *view = apply_view(&alone, NULL);
+    cr_expect_eq(relgraph_graph_node_count(view), 1);
+    cr_expect_eq(relgraph_graph_edge_count(view), 0);
+    const RelgraphNode *n = relgraph_graph_node(view, "Xi Jinping");
+    cr_assert_not_null(n);
+    cr_expect_eq(n->type, RELGRAPH_ACTOR_OFFICIAL);
+    cr_expect_str_eq(n->affiliation, "China");
+    cr_expect(n->discovered);
+    relgraph_graph_free(view);
+
+    /* -1 is the default depth, 1: Xi and the four actors next to him. */
+    RelgraphView ego = {.focus = "Xi Jinping", .depth = -1};
+    view = apply_view(&ego, NULL);
+    cr_expect_eq(relgraph_graph_node_count(view), 4); /* Xi, Kim, North Korea, China */
+    relgraph_graph_free(view);
+
+    RelgraphView missing = {.focus = "Atlantis", .depth = 0};
+    GError *error = NULL;
+    cr_expect_null(relgraph_filter_apply_view(graph, &missing, NULL, &error));
+    cr_expect(error && strstr(error->message, "Atlantis"));
+    g_clear_error(&error);
+}
+
+Test(filter, view_rolls_up_by_the_rules_dictionary)
+{
+    RelgraphView none = {.depth = -1};
+    cr_expect(relgraph_filter_view_is_empty(&none));
+    cr_expect(relgraph_filter_view_is_empty(NULL));
+
+    char *message = NULL;
+    RelgraphRules *rules = fixture_rules("relation meet symmetric\n  {src} met {dst}\n", &message);
+    cr_assert_not_null(rules, "fixture rules: %s", message ? message : "?");
+    GHashTable *map = relgraph_filter_roll_up_map(rules->dictionary);
+    cr_expect_str_eq(g_hash_table_lookup(map, "Wang Yi"), "China");
+    cr_expect_str_eq(g_hash_table_lookup(map, "Wang Wenbin"), "China", "through the ministry");
+    cr_expect_str_eq(g_hash_table_lookup(map, "Kim Jong Un"), "North Korea");
+    cr_expect_null(g_hash_table_lookup(map, "China"), "a state stays");
+    cr_expect_null(g_hash_table_lookup(map, "UN Security Council"), "an actor of no state stays");
+    g_hash_table_destroy(map);
+
+    /* Kim Jong Un folds into North Korea; the fixture has no Xi Jinping, who stays. */
+    RelgraphView roll = {.roll_up = TRUE, .depth = -1};
+    cr_expect_not(relgraph_filter_view_is_empty(&roll));
+    RelgraphGraph *view = apply_view(&roll, rules->dictionary);
+    cr_expect_null(relgraph_graph_node(view, "Kim Jong Un"));
+    cr_expect_not_null(relgraph_graph_edge(view, "North Korea", "meet", "Xi Jinping"));
+    relgraph_graph_free(view);
+    relgraph_rules_free(rules);
 }
