@@ -18,6 +18,7 @@
 #include "cache_internal.h"
 #include "relgraph/common.h"
 #include "relgraph/rulefile.h"
+#include "common_internal.h"
 
 #define CACHE_LAYOUT RELGRAPH_CACHE_LAYOUT
 

@@ -3,6 +3,7 @@
 
 #include "relgraph/common.h"
 #include "export_internal.h"
+#include "common_internal.h"
 
 /* Appends a field with the characters that would break the row (tab,
  * newline, carriage return) turned into spaces, and the other control

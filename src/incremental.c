@@ -11,6 +11,7 @@
 
 #include "relgraph/common.h"
 #include "relgraph/corpus.h"
+#include "common_internal.h"
 
 guint relgraph_incremental_shard_count(guint n_documents)
 {

@@ -16,6 +16,7 @@
 #include "relgraph/manifest.h"
 #include "relgraph/rules.h"
 #include "relgraph/version.h"
+#include "common_internal.h"
 
 #define MANIFEST_HEADER "relgraph-manifest 1\n"
 #define MANIFEST_MAX_BYTES (G_GUINT64_CONSTANT(16) << 20)

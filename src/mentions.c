@@ -5,6 +5,7 @@
 #include "relgraph/export.h"
 
 #include "export_internal.h"
+#include "common_internal.h"
 
 void relgraph_mentions_append_header(GString *out, gboolean hedged_column)
 {

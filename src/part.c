@@ -8,6 +8,7 @@
 #include <xxhash.h>
 
 #include "relgraph/common.h"
+#include "common_internal.h"
 
 #define MAGIC "relgraph-part"
 #define CHECKSUM_PREFIX "checksum\t"

@@ -19,6 +19,7 @@
 
 #include "relgraph/pipeline.h"
 #include "signal_stack.h"
+#include "common_internal.h"
 
 /* Items are claimed BATCH at a time, and the calling thread is woken once
  * a batch is done, not per document: fewer context switches, and fewer

@@ -58,29 +58,6 @@ gboolean relgraph_polarity_from_name(const char *name, RelgraphPolarity *out);
  * calendar date. */
 gboolean relgraph_date_parse(const char *text, char out[RELGRAPH_DATE_SIZE]);
 
-/* strcmp for g_ptr_array_sort over strings (it passes pointers to the
- * elements). */
-gint relgraph_compare_strings(gconstpointer a, gconstpointer b);
-
-/* Append value in decimal, as printf's %llu / %lld would: for files
- * written a line at a time (parts, the file index), where printf was most
- * of the cost. */
-void relgraph_string_append_uint(GString *out, guint64 value);
-void relgraph_string_append_int(GString *out, gint64 value);
-
-/* Reads the whole file at path ("-": standard input) into *bytes (caller
- * frees; NUL-terminated, *len bytes before the NUL). FALSE with a
- * RELGRAPH_ERROR_IO "path: message" error when it cannot be read. */
-gboolean relgraph_read_file(const char *path, char **bytes, gsize *len, GError **error);
-
-/* Reads path only when it is a regular file of at most max bytes, for
- * files relgraph reads on its own account (rule files, cache entries): a
- * FIFO is refused without waiting for a writer, a device or a file over
- * max without being read. FALSE with a RELGRAPH_ERROR_IO "path: message"
- * error; *missing (may be NULL) is set when the file does not exist. */
-gboolean relgraph_read_regular_file(const char *path, guint64 max, char **bytes, gsize *len, gboolean *missing,
-                                    GError **error);
-
 /* Writes data to path atomically (temporary file in the same directory,
  * fsync, rename): on failure the previous file is left untouched, and a
  * file replaced keeps its mode. A device, a pipe, or a path under /dev or

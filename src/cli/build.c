@@ -13,6 +13,7 @@
 #include "relgraph/export.h"
 #include "relgraph/outputs.h"
 #include "relgraph/part.h"
+#include "../common_internal.h"
 
 
 static void add_document(const CliDocument *document, gpointer data)

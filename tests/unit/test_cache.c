@@ -7,6 +7,7 @@
 
 #include "relgraph/cache.h"
 #include "rules_fixture.h"
+#include "../../src/common_internal.h"
 
 static char *dir;
 static RelgraphRules *rules;
