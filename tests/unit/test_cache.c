@@ -7,6 +7,7 @@
 
 #include "relgraph/cache.h"
 #include "rules_fixture.h"
+#include "tree_fixture.h"
 #include "../../src/common_internal.h"
 
 static char *dir;
@@ -24,23 +25,6 @@ static void setup(void)
     cache = relgraph_cache_open(cache_dir, rules, NULL, &error);
     cr_assert_not_null(cache, "%s", error ? error->message : "");
     g_free(cache_dir);
-}
-
-static void remove_tree(const char *path)
-{
-    GDir *d = g_dir_open(path, 0, NULL);
-    const char *name;
-    while (d && (name = g_dir_read_name(d))) {
-        char *child = g_build_filename(path, name, NULL);
-        if (g_file_test(child, G_FILE_TEST_IS_DIR) && !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree(child);
-        else
-            g_unlink(child);
-        g_free(child);
-    }
-    if (d)
-        g_dir_close(d);
-    g_rmdir(path);
 }
 
 static void teardown(void)

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "relgraph/outputs.h"
+#include "tree_fixture.h"
 
 static char *dir;
 static RelgraphGraph *graph;
@@ -23,28 +24,10 @@ static void setup(void)
     relgraph_graph_add_node(graph, "Japan", RELGRAPH_ACTOR_STATE, NULL, 2);
 }
 
-static void remove_all(const char *path)
-{
-    GDir *d = g_dir_open(path, 0, NULL);
-    const char *name;
-    while (d && (name = g_dir_read_name(d))) {
-        char *child = g_build_filename(path, name, NULL);
-        if (g_file_test(child, G_FILE_TEST_IS_DIR) && !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
-            remove_all(child);
-        else
-            g_unlink(child);
-        g_free(child);
-    }
-    if (d)
-        g_dir_close(d);
-    chmod(path, 0700);
-    g_rmdir(path);
-}
-
 static void teardown(void)
 {
     relgraph_graph_free(graph);
-    remove_all(dir);
+    remove_tree(dir);
     g_free(dir);
 }
 

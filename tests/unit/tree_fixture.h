@@ -1,10 +1,12 @@
 /* Test helper: removes a temporary directory and everything under it
- * (symbolic links are removed, never followed). */
+ * (symbolic links are removed, never followed; a directory a test made
+ * read-only is made writable first). */
 #ifndef RELGRAPH_TEST_TREE_FIXTURE_H
 #define RELGRAPH_TEST_TREE_FIXTURE_H
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 static void remove_tree(const char *path)
 {
@@ -20,6 +22,7 @@ static void remove_tree(const char *path)
     }
     if (d)
         g_dir_close(d);
+    chmod(path, 0700);
     g_rmdir(path);
 }
 
