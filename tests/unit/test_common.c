@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "relgraph/common.h"
+#include "tree_fixture.h"
 
 static char *dir;
 
@@ -21,16 +22,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-    GDir *d = g_dir_open(dir, 0, NULL);
-    const char *name;
-    while (d && (name = g_dir_read_name(d))) {
-        char *path = g_build_filename(dir, name, NULL);
-        g_unlink(path);
-        g_free(path);
-    }
-    if (d)
-        g_dir_close(d);
-    g_rmdir(dir);
+    remove_tree(dir);
     g_free(dir);
 }
 
